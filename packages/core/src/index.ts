@@ -1,0 +1,154 @@
+/**
+ * @liuyan/core: the contract of a Liuyan message board (schemas and types), the lifecycle state
+ * machine, working-day deadlines, privacy masking and localized validation. Platform-neutral.
+ *
+ * @packageDocumentation
+ */
+export {
+  CHANNELS,
+  DEFAULT_LOCALE,
+  DOMAIN_LABELS,
+  DOMAINS,
+  LOCALES,
+  MESSAGE_TYPE_LABELS,
+  MESSAGE_TYPES,
+  OPEN_STATUSES,
+  PUBLIC_STATUS_LABELS,
+  resolveLocale,
+  ROLE_LABELS,
+  ROLES,
+  satisfactionLabel,
+  STAFF_ROLES,
+  STATUS_LABELS,
+  STATUSES,
+} from './enums.js'
+export type { Channel, Domain, Labels, Locale, MessageStatus, MessageType, Role, StaffRole } from './enums.js'
+
+export {
+  ChannelSchema,
+  CoordinatesSchema,
+  DateTimeSchema,
+  DomainSchema,
+  IdSchema,
+  ImageRefSchema,
+  MessageStatusSchema,
+  MessageTypeSchema,
+  MobilePhoneSchema,
+  RegionCodeSchema,
+  RoleSchema,
+  StaffRoleSchema,
+  TRACKING_CODE_ALPHABET,
+  TrackingCodeSchema,
+} from './schemas/common.js'
+export {
+  ActorSchema,
+  AuthorSchema,
+  EvaluationSchema,
+  FollowUpSchema,
+  LIMITS,
+  MessageSchema,
+  NewEvaluationSchema,
+  NewFollowUpSchema,
+  NewMessageSchema,
+  PlaceSchema,
+  PostSchema,
+  PublicMessageSchema,
+  PublicTimelineEventSchema,
+  ReplySchema,
+  SubmissionResultSchema,
+  TIMELINE_EVENT_TYPES,
+  TimelineEventSchema,
+  TrackedMessageSchema,
+} from './schemas/message.js'
+export type {
+  Actor,
+  Author,
+  Evaluation,
+  FollowUp,
+  Message,
+  NewEvaluation,
+  NewFollowUp,
+  NewMessage,
+  NewMessageInput,
+  Place,
+  Post,
+  PublicMessage,
+  PublicTimelineEvent,
+  Reply,
+  SubmissionResult,
+  TimelineEvent,
+  TimelineEventType,
+  TrackedMessage,
+} from './schemas/message.js'
+export { BOARD_KINDS, BOARD_LEVELS, BoardSchema, BoardStatsSchema, DeadlinePolicySchema } from './schemas/board.js'
+export type { Board, BoardKind, BoardLevel, BoardStats } from './schemas/board.js'
+export {
+  AcceptActionSchema,
+  AssignActionSchema,
+  CitizenActionSchema,
+  CloseActionSchema,
+  EvaluateActionSchema,
+  ExtendActionSchema,
+  FollowUpActionSchema,
+  MessageActionSchema,
+  RejectActionSchema,
+  RemindActionSchema,
+  ReopenActionSchema,
+  ReplyActionSchema,
+  STAFF_ACTIONS,
+  StaffActionSchema,
+  StartActionSchema,
+  SuperviseActionSchema,
+  TransferActionSchema,
+} from './schemas/action.js'
+export type { CitizenAction, MessageAction, MessageActionName, StaffAction, StaffActionName } from './schemas/action.js'
+export { ProblemSchema, ValidationIssueSchema } from './schemas/problem.js'
+export type { Problem, ValidationIssue } from './schemas/problem.js'
+export { PageSchema } from './schemas/page.js'
+export type { Page } from './schemas/page.js'
+
+export { localizeIssues, validate, validateNewMessage } from './validation.js'
+export type { ValidateOptions, ValidationResult } from './validation.js'
+export { VALIDATION_MESSAGES } from './messages.js'
+export type { ValidationMessages } from './messages.js'
+
+export { allowedActions, LIFECYCLE, transition, TransitionError } from './lifecycle.js'
+export type { TransitionContext, TransitionErrorCode, TransitionResult } from './lifecycle.js'
+
+export { isLiuyanCoreError, LiuyanCoreError } from './errors.js'
+export { createId } from './ids.js'
+export { isPubliclyVisible, toPublicMessage, toTrackedMessage } from './public-view.js'
+export { INPUT_SCHEMAS, OUTPUT_SCHEMAS, SCHEMA_NAMES, toJSONSchema } from './json-schema.js'
+export type { JSONSchemaDocument, SchemaName } from './json-schema.js'
+export { fromPeopleDailyItem, PeopleDailyItemSchema } from './people-daily.js'
+export type { PeopleDailyImportOptions, PeopleDailyItem } from './people-daily.js'
+
+export {
+  addWorkingDays,
+  chinaDate,
+  DEFAULT_DEADLINE_POLICY,
+  dueAt,
+  extendDeadline,
+  isOverdue,
+  isWorkingDay,
+  resolvePolicy,
+  toChinaISOString,
+} from './deadlines.js'
+export type { AddWorkingDaysOptions, DeadlineOptions, DeadlinePolicy } from './deadlines.js'
+export {
+  BUILT_IN_CALENDARS,
+  CALENDAR_2025,
+  CALENDAR_2026,
+  CalendarError,
+  createWorkCalendar,
+  defaultCalendar,
+  defineCalendar,
+  isCalendarError,
+  knownYears,
+  registerCalendar,
+  WorkCalendar,
+} from './calendar.js'
+export type { CalendarErrorCode, HolidayCalendar, OutsideCalendar } from './calendar.js'
+export { findPII, isLuhnValid, isMobilePhone, isValidResidentId, maskNickname, maskPII, PII_KINDS } from './privacy.js'
+export type { PIIKind, PIIMatch } from './privacy.js'
+export { createTrackingCode, normalizeTrackingCode, TRACKING_CODE_LENGTH } from './tracking-code.js'

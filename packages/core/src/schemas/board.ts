@@ -1,0 +1,86 @@
+import * as z from 'zod/mini'
+import { MESSAGE_TYPES } from '../enums.js'
+import { checked, DomainSchema, IdSchema, MessageTypeSchema, RegionCodeSchema, text } from './common.js'
+
+/** The levels of the board tree: ministries stand apart from the local province → unit chain. */
+export const BOARD_LEVELS = ['ministry', 'province', 'city', 'county', 'unit'] as const
+export type BoardLevel = (typeof BOARD_LEVELS)[number]
+
+/** Whether a board is a leader's (e.g. 市长) or an agency's (e.g. 市住建局). */
+export const BOARD_KINDS = ['leader', 'agency'] as const
+export type BoardKind = (typeof BOARD_KINDS)[number]
+
+/* @__NO_SIDE_EFFECTS__ */
+function workingDays() {
+  return checked(z.int(), z.gte(1), z.lte(60))
+}
+
+/** Working days allowed per message type; a board may override any of them. */
+export const DeadlinePolicySchema = z.partialRecord(MessageTypeSchema, workingDays())
+
+/**
+ * A message board (留言对象): a leader or an agency, in a tree, with a GB/T 2260 region code.
+ *
+ * @example
+ * ```ts
+ * const board: Board = {
+ *   id: '220100-gov', name: '长春市人民政府', kind: 'agency', level: 'city',
+ *   parentId: '220000-gov', region: '220100', acceptsMessages: true,
+ * }
+ * ```
+ */
+export const BoardSchema = z.object({
+  id: IdSchema,
+  name: text(1, 100),
+  kind: z.enum(BOARD_KINDS),
+  level: z.enum(BOARD_LEVELS),
+  /** The parent board, or null at the root of the tree. */
+  parentId: z.nullable(IdSchema),
+  /** GB/T 2260 six-digit region code. */
+  region: RegionCodeSchema,
+  acceptsMessages: z.boolean(),
+  description: z.optional(text(1, 500)),
+  /** Working days per message type, where this board differs from the default policy. */
+  deadlines: z.optional(DeadlinePolicySchema),
+})
+export type Board = z.infer<typeof BoardSchema>
+
+/* @__NO_SIDE_EFFECTS__ */
+function count() {
+  return checked(z.int(), z.gte(0))
+}
+
+/**
+ * Figures of a board and its descendants (`GET /boards/{id}/stats`).
+ *
+ * @example
+ * ```ts
+ * `${Math.round(stats.replyRate * 100)}%` // '87%'
+ * ```
+ */
+export const BoardStatsSchema = z.object({
+  boardId: IdSchema,
+  /** Accepted messages (not counting those awaiting review or refused). */
+  received: count(),
+  /** Messages with at least one official reply. */
+  replied: count(),
+  /** replied / received, 0–1; 0 when nothing was received. */
+  replyRate: checked(z.number(), z.gte(0), z.lte(1)),
+  /** Median time from acceptance to first reply, in seconds; null before any reply. */
+  medianReplySeconds: z.nullable(checked(z.number(), z.gte(0))),
+  /** Open messages past their deadline now. */
+  overdue: count(),
+  satisfaction: z.object({
+    /** Mean overall score, 1–5; null before any evaluation. */
+    average: z.nullable(checked(z.number(), z.gte(1), z.lte(5))),
+    count: count(),
+    /** Number of evaluations per overall score. */
+    distribution: z.object({ 1: count(), 2: count(), 3: count(), 4: count(), 5: count() }),
+  }),
+  byType: z.optional(z.partialRecord(MessageTypeSchema, count())),
+  byDomain: z.optional(z.partialRecord(DomainSchema, count())),
+})
+export type BoardStats = z.infer<typeof BoardStatsSchema>
+
+/** The message types, for consumers that iterate a policy. */
+export const POLICY_TYPES = MESSAGE_TYPES
