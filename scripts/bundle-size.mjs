@@ -10,10 +10,11 @@ import { rolldown } from 'rolldown'
 
 /**
  * @param {string} code an ES module that imports what is measured
- * @param {{ cwd?: string, source?: boolean }} options `source`: resolve workspace packages to src/
+ * @param {{ cwd?: string, source?: boolean, external?: (string|RegExp)[] }} options `source`: resolve
+ *   workspace packages to src/; `external`: imports left out of the measure
  * @returns {Promise<{ min: number, gzip: number }>}
  */
-export async function bundleSize(code, { cwd = process.cwd(), source = true } = {}) {
+export async function bundleSize(code, { cwd = process.cwd(), source = true, external = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'liuyan-size-'))
   const input = join(dir, 'entry.js')
   writeFileSync(input, code)
@@ -22,6 +23,7 @@ export async function bundleSize(code, { cwd = process.cwd(), source = true } = 
       input,
       cwd,
       platform: 'browser',
+      external,
       logLevel: 'silent',
       resolve: {
         conditionNames: [...(source ? ['@liuyan/source'] : []), 'browser', 'import', 'module', 'default'],

@@ -152,3 +152,7 @@ export type { CalendarErrorCode, HolidayCalendar, OutsideCalendar } from './cale
 export { findPII, isLuhnValid, isMobilePhone, isValidResidentId, maskNickname, maskPII, PII_KINDS } from './privacy.js'
 export type { PIIKind, PIIMatch } from './privacy.js'
 export { createTrackingCode, normalizeTrackingCode, TRACKING_CODE_LENGTH } from './tracking-code.js'
+export { InboxQuerySchema, MessageListQuerySchema } from './schemas/query.js'
+export type { InboxQuery, MessageListQuery } from './schemas/query.js'
+export { createOpenAPIDocument } from './openapi.js'
+export type { OpenAPIOptions } from './openapi.js'

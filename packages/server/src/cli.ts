@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+import { mkdirSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { STAFF_ROLES } from '@liuyan/core'
+import { createFetchHandler, type FetchHandlerOptions } from './http.js'
+import { serve, type RunningServer } from './node.js'
+import { seedDemo } from './seed.js'
+import { createBoardService } from './service.js'
+import { serveStatic } from './static.js'
+import { createMemoryStore } from './store/memory.js'
+import { createSqliteStore } from './store/sqlite.js'
+import type { Store } from './store/types.js'
+
+const USAGE = `Usage: liuyan-server [options]
+
+Runs the Liuyan Board API (under /api/v1) on Node's HTTP server.
+
+Options:
+  --port N               port to listen on; 0 picks a free one            (default 8787)
+  --host HOST            address to listen on                             (default 127.0.0.1)
+  --db FILE              SQLite database file, created with its folder;
+                         :memory: keeps everything in memory              (default .liuyan/board.db)
+  --seed demo            load the demo boards and messages into an empty database
+  --demo-token TOKEN     create or refresh a staff token with every role on every root board
+  --cors-origin ORIGIN   allow browser calls from ORIGIN (repeatable; * allows any)
+  --static DIR           serve the files of DIR at /
+  --rate-limit N/min     submissions per client IP and minute, or off     (default 300/min)
+  -h, --help             show this help
+
+Each request is logged to stdout as one line of JSON (no bodies, tokens or tracking codes).`
+
+/** A bad command line: reported with the usage hint and exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+interface Settings {
+  port: number
+  host: string
+  db: string
+  seed: boolean
+  demoToken?: string
+  corsOrigins: string[]
+  staticDir?: string
+  submissionsPerMinute?: number | false
+}
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  seed: { type: 'string' },
+  'demo-token': { type: 'string' },
+  'cors-origin': { type: 'string', multiple: true },
+  static: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+function parse(argv: string[]): Settings | 'help' {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']
+  try {
+    values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    // parseArgs explains unknown options, missing values and stray arguments well enough.
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  if (values.help) return 'help'
+
+  const settings: Settings = {
+    port: 8787,
+    host: values.host ?? '127.0.0.1',
+    db: values.db ?? '.liuyan/board.db',
+    seed: false,
+    corsOrigins: [],
+  }
+  if (values.port !== undefined) {
+    const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN
+    if (!(port >= 0 && port <= 65_535)) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`)
+    settings.port = port
+  }
+  if (!settings.host) throw new UsageError('--host must not be empty')
+  if (!settings.db) throw new UsageError('--db must name a file, or :memory:')
+  if (values.seed !== undefined) {
+    if (values.seed !== 'demo') throw new UsageError(`--seed accepts only "demo", got "${values.seed}"`)
+    settings.seed = true
+  }
+  const token = values['demo-token']
+  if (token !== undefined) {
+    // The bearer scheme carries one token without spaces; the service ignores longer ones.
+    if (!/^\S{8,512}$/.test(token)) throw new UsageError('--demo-token must be 8 to 512 characters without spaces')
+    settings.demoToken = token
+  }
+  for (const origin of values['cors-origin'] ?? []) {
+    if (origin !== '*' && !isOrigin(origin)) {
+      throw new UsageError(`--cors-origin must be * or an origin such as https://www.example.gov.cn (scheme, host and port only), got "${origin}"`)
+    }
+    settings.corsOrigins.push(origin)
+  }
+  if (values.static !== undefined) {
+    const dir = resolve(values.static)
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--static must be an existing folder, got "${values.static}"`)
+    settings.staticDir = dir
+  }
+  const limit = values['rate-limit']
+  if (limit !== undefined) {
+    const match = /^(\d{1,7})(?:\/min)?$/.exec(limit)
+    if (limit === 'off') settings.submissionsPerMinute = false
+    else if (match && Number(match[1]) > 0) settings.submissionsPerMinute = Number(match[1])
+    else throw new UsageError(`--rate-limit must be N/min (N ≥ 1) or off, got "${limit}"`)
+  }
+  return settings
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value
+  } catch {
+    return false
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  let settings: Settings | 'help'
+  try {
+    settings = parse(argv)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`liuyan-server: ${error.message}\nRun "liuyan-server --help" for the options.\n`)
+    process.exit(2)
+  }
+  if (settings === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+
+  const inMemory = settings.db === ':memory:'
+  let store: Store
+  try {
+    if (!inMemory) mkdirSync(dirname(resolve(settings.db)), { recursive: true })
+    store = inMemory ? createMemoryStore() : createSqliteStore(settings.db)
+  } catch (error) {
+    fail(`cannot open the database ${settings.db}: ${describe(error)}`)
+  }
+  const service = createBoardService({ store })
+
+  let seedLine: string | undefined
+  if (settings.seed) {
+    const result = await seedDemo(service)
+    seedLine = result.seeded
+      ? `seeded ${result.boards} demo boards and ${result.messages} demo messages`
+      : `demo boards updated; the database already has messages, so no demo messages were added`
+  }
+  let tokenLine: string | undefined
+  if (settings.demoToken) {
+    const roots = (await service.listBoards()).filter((b) => !b.parentId).map((b) => b.id)
+    await service.createToken({ label: 'demo', roles: [...STAFF_ROLES], boardIds: roots, token: settings.demoToken })
+    tokenLine = roots.length
+      ? `demo token:  ${settings.demoToken}  (reviewer, handler, supervisor on ${roots.join(', ')})`
+      : `demo token:  ${settings.demoToken}  (covers no board yet: the database has none; add --seed demo)`
+  }
+
+  // A log reader that goes away (`liuyan-server | head`) must not take the server down with it.
+  process.stdout.on('error', () => {})
+  const options: FetchHandlerOptions = {
+    corsOrigins: settings.corsOrigins,
+    log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+    ...(settings.submissionsPerMinute !== undefined ? { submissionsPerMinute: settings.submissionsPerMinute } : {}),
+    ...(settings.staticDir ? { fallback: serveStatic(settings.staticDir) } : {}),
+  }
+  let running: RunningServer
+  try {
+    running = await serve(createFetchHandler(service, options), { port: settings.port, host: settings.host })
+  } catch (error) {
+    await store.close()
+    fail(`cannot listen on ${settings.host}:${settings.port}: ${describe(error)}`)
+  }
+
+  const base = running.url
+  process.stdout.write(
+    [
+      'Liuyan 留言 board server',
+      `  site:        ${base}/${settings.staticDir ? `  (${settings.staticDir})` : ''}`,
+      `  boards:      ${base}/api/v1/boards`,
+      `  openapi:     ${base}/api/v1/openapi.json`,
+      `  database:    ${inMemory ? ':memory: (lost on exit)' : resolve(settings.db)}`,
+      `  rate limit:  ${settings.submissionsPerMinute === false ? 'off' : `${settings.submissionsPerMinute ?? 300} submissions/min per client`}`,
+      ...(settings.corsOrigins.length ? [`  CORS:        ${settings.corsOrigins.join(', ')}`] : []),
+      ...(seedLine ? [`  ${seedLine}`] : []),
+      ...(tokenLine ? [`  ${tokenLine}`] : []),
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  )
+
+  let stopping = false
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal: stop waiting for slow requests.
+      running.server.closeAllConnections()
+      return
+    }
+    stopping = true
+    process.stdout.write(`${signal}: stopping…\n`)
+    // Requests in flight may finish for a few seconds; then their connections are cut.
+    const force = setTimeout(() => running.server.closeAllConnections(), 5_000)
+    force.unref()
+    try {
+      await running.close()
+      clearTimeout(force)
+      await store.close()
+    } catch (error) {
+      fail(`error while stopping: ${describe(error)}`)
+    }
+    process.exit(0)
+  }
+  process.on('SIGINT', (signal) => void stop(signal))
+  process.on('SIGTERM', (signal) => void stop(signal))
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function fail(message: string): never {
+  process.stderr.write(`liuyan-server: ${message}\n`)
+  process.exit(1)
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => fail(describe(error)))

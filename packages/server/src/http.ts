@@ -1,0 +1,478 @@
+import {
+  createId,
+  createOpenAPIDocument,
+  InboxQuerySchema,
+  MessageListQuerySchema,
+  NewEvaluationSchema,
+  NewFollowUpSchema,
+  NewMessageSchema,
+  resolveLocale,
+  StaffActionSchema,
+  validate,
+  VALIDATION_MESSAGES,
+  type Locale,
+  type Problem,
+  type SubmissionResult,
+} from '@liuyan/core'
+import * as z from 'zod/mini'
+import { isServiceError, ServiceError } from './errors.js'
+import { createRateLimiter, type RateLimiter } from './rate-limit.js'
+import { sha256Hex, type BoardService, type StaffPrincipal } from './service.js'
+import type { StoredResponse, StoreTransaction } from './store/types.js'
+
+/** One line of the request log. It never holds a body, a token or a tracking code. */
+export interface RequestLogEntry {
+  time: string
+  requestId: string
+  method: string
+  /** The path with tracking codes replaced by `***`; the query string is left out. */
+  path: string
+  status: number
+  durationMs: number
+  /** Problem code of an error answer. */
+  code?: string
+  /** Name and message of an unexpected error (500). */
+  error?: string
+}
+
+/** Options of {@link createFetchHandler}. */
+export interface FetchHandlerOptions {
+  /**
+   * Where the API lives.
+   * @default '/api/v1'
+   */
+  basePath?: string
+  /**
+   * Origins allowed to call the API from a browser (exact match, e.g. `https://www.example.gov.cn`).
+   * `'*'` allows any origin; staff calls carry a bearer token, never cookies.
+   * @default []
+   */
+  corsOrigins?: readonly string[]
+  /**
+   * Submissions (POST /messages, follow-ups, ratings) per client IP per minute; `false` turns the
+   * limit off (load tests).
+   * @default 300
+   */
+  submissionsPerMinute?: number | false
+  /**
+   * Requests per staff token per minute.
+   * @default 1200
+   */
+  staffPerMinute?: number | false
+  /**
+   * Largest accepted request body.
+   * @default 65536
+   */
+  maxBodyBytes?: number
+  /**
+   * How long an Idempotency-Key is remembered.
+   * @default 86_400_000 (24 h)
+   */
+  idempotencyTtlMs?: number
+  /** Receives one entry per request. */
+  log?: (entry: RequestLogEntry) => void
+  /**
+   * Serves other paths (e.g. a static site). Called for requests outside `basePath`.
+   */
+  fallback?: (request: Request) => Promise<Response | undefined> | Response | undefined
+}
+
+/** Per-request facts the platform knows and the Request does not. */
+export interface RequestContext {
+  /** The client's IP address, for rate limits. */
+  clientAddress?: string
+}
+
+/** A web-standard request handler. */
+export type FetchHandler = (request: Request, context?: RequestContext) => Promise<Response>
+
+type Handler = (req: ApiRequest) => Promise<Response>
+interface Route {
+  pattern: RegExp
+  methods: Partial<Record<string, Handler>>
+}
+interface ApiRequest {
+  request: Request
+  url: URL
+  params: string[]
+  locale: Locale
+  requestId: string
+  clientAddress: string
+  /** The raw body once read, for the idempotency fingerprint. */
+  bodyText?: string
+}
+
+const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    bad_request: '请求有误', malformed_json: '请求内容不是有效的 JSON', validation_failed: '提交的内容有误',
+    unauthorized: '需要登录', forbidden: '没有权限', not_found: '找不到请求的内容', method_not_allowed: '不支持此请求方法',
+    conflict: '与当前状态冲突', idempotency_in_progress: '相同的请求正在处理，请稍后重试',
+    idempotency_key_reused: '该幂等键已用于不同的请求', payload_too_large: '提交的内容过大',
+    unsupported_media_type: '请以 JSON 格式提交', rate_limited: '操作太频繁，请稍后再试', internal_error: '服务器出错了，请稍后再试',
+  },
+  'zh-TW': {
+    bad_request: '請求有誤', malformed_json: '請求內容不是有效的 JSON', validation_failed: '提交的內容有誤',
+    unauthorized: '需要登入', forbidden: '沒有權限', not_found: '找不到請求的內容', method_not_allowed: '不支援此請求方法',
+    conflict: '與目前狀態衝突', idempotency_in_progress: '相同的請求正在處理，請稍後重試',
+    idempotency_key_reused: '該冪等鍵已用於不同的請求', payload_too_large: '提交的內容過大',
+    unsupported_media_type: '請以 JSON 格式提交', rate_limited: '操作太頻繁，請稍後再試', internal_error: '伺服器出錯了，請稍後再試',
+  },
+  en: {
+    bad_request: 'Bad request', malformed_json: 'The request body is not valid JSON', validation_failed: 'The submitted data is not valid',
+    unauthorized: 'Authentication required', forbidden: 'Not allowed', not_found: 'Not found', method_not_allowed: 'Method not allowed',
+    conflict: 'Conflicts with the current state', idempotency_in_progress: 'The same request is still being processed; retry shortly',
+    idempotency_key_reused: 'This Idempotency-Key was used for a different request', payload_too_large: 'The request body is too large',
+    unsupported_media_type: 'Send the body as application/json', rate_limited: 'Too many requests; try again later', internal_error: 'Something went wrong on the server; try again later',
+  },
+}
+
+const LIST_PARAMS = ['boardId', 'status', 'type', 'domain', 'keyword', 'from', 'to', 'limit', 'cursor', 'overdue'] as const
+
+/**
+ * The Board API as a web-standard fetch handler: `(Request) => Promise<Response>`. It runs
+ * unchanged on Node (see `@liuyan/server/node`), Deno, Bun, workers and inside msw.
+ *
+ * @example
+ * ```ts
+ * const service = createBoardService({ store: createMemoryStore() })
+ * const handle = createFetchHandler(service, { corsOrigins: ['https://www.example.gov.cn'] })
+ * Deno.serve((request, info) => handle(request, { clientAddress: info.remoteAddr.hostname }))
+ * ```
+ */
+export function createFetchHandler(service: BoardService, options: FetchHandlerOptions = {}): FetchHandler {
+  const basePath = (options.basePath ?? '/api/v1').replace(/\/+$/, '')
+  const maxBody = options.maxBodyBytes ?? 65_536
+  const ttl = options.idempotencyTtlMs ?? 86_400_000
+  const origins = new Set(options.corsOrigins ?? [])
+  const submissionLimiter = limiter(options.submissionsPerMinute, 300)
+  const staffLimiter = limiter(options.staffPerMinute, 1200)
+  let openapi: ReturnType<typeof createOpenAPIDocument> | undefined
+  let lastExpiry = 0
+
+  const routes: Route[] = [
+    route(/^\/boards$/, { GET: async () => json(200, { items: await service.listBoards(), nextCursor: null }) }),
+    route(/^\/boards\/([^/]+)$/, { GET: async (r) => json(200, await service.getBoard(r.params[0]!)) }),
+    route(/^\/boards\/([^/]+)\/stats$/, { GET: async (r) => json(200, await service.stats(r.params[0]!)) }),
+    route(/^\/messages$/, {
+      GET: async (r) => json(200, await service.listPublic(listQuery(r, MessageListQuerySchema))),
+      POST: async (r) => {
+        limitSubmission(r)
+        const input = parse(r, NewMessageSchema, await readJson(r))
+        return idempotent<SubmissionResult>(r, 'public', (hook) => service.submit(input, hook), 201, (result) => ({
+          Location: `${basePath}/tracking/${result.trackingCode}`,
+        }))
+      },
+    }),
+    route(/^\/messages\/([^/]+)$/, { GET: async (r) => json(200, await service.getPublic(r.params[0]!)) }),
+    route(/^\/messages\/([^/]+)\/actions$/, {
+      POST: async (r) => {
+        const staff = await authenticate(r)
+        const action = parse(r, StaffActionSchema, await readJson(r))
+        return idempotent(r, staff.tokenHash, (hook) => service.act(staff, r.params[0]!, action, hook), 200)
+      },
+    }),
+    route(/^\/tracking\/([^/]+)$/, { GET: async (r) => json(200, await service.track(r.params[0]!)) }),
+    route(/^\/tracking\/([^/]+)\/follow-ups$/, {
+      POST: async (r) => {
+        limitSubmission(r)
+        const input = parse(r, NewFollowUpSchema, await readJson(r), { content: r.locale === 'en' ? 'follow-up' : '追问内容' })
+        return idempotent(r, 'public', (hook) => service.followUp(r.params[0]!, input, hook), 201)
+      },
+    }),
+    route(/^\/tracking\/([^/]+)\/evaluation$/, {
+      POST: async (r) => {
+        limitSubmission(r)
+        const input = parse(r, NewEvaluationSchema, await readJson(r))
+        return idempotent(r, 'public', (hook) => service.evaluate(r.params[0]!, input, hook), 201)
+      },
+    }),
+    route(/^\/inbox$/, {
+      GET: async (r) => {
+        const staff = await authenticate(r)
+        const query = listQuery(r, InboxQuerySchema)
+        return json(200, await service.inbox(staff, query))
+      },
+    }),
+    route(/^\/inbox\/([^/]+)$/, {
+      GET: async (r) => json(200, await service.getForStaff(await authenticate(r), r.params[0]!)),
+    }),
+    route(/^\/me$/, {
+      GET: async (r) => {
+        const staff = await authenticate(r)
+        return json(200, { label: staff.label, roles: staff.roles, boardIds: [...staff.boardIds] })
+      },
+    }),
+    route(/^\/openapi\.json$/, {
+      GET: async (r) => {
+        // Built once, but the server URL follows each request: caching it would let the first
+        // request's Host header decide what every later caller is told.
+        openapi ??= createOpenAPIDocument({ serverUrl: basePath })
+        const body = JSON.stringify({ ...openapi, servers: [{ url: `${r.url.origin}${basePath}` }] })
+        return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+      },
+    }),
+  ]
+
+  function limitSubmission(r: ApiRequest): void {
+    const wait = submissionLimiter?.take(r.clientAddress)
+    if (wait) throw new ServiceError(429, 'rate_limited', '', undefined, { 'Retry-After': String(wait) })
+  }
+
+  async function authenticate(r: ApiRequest): Promise<StaffPrincipal> {
+    const header = r.request.headers.get('Authorization') ?? ''
+    const match = /^Bearer\s+(\S+)$/i.exec(header)
+    const staff = match ? await service.authenticate(match[1]!) : undefined
+    if (!staff) throw new ServiceError(401, 'unauthorized', '', undefined, { 'WWW-Authenticate': 'Bearer' })
+    const wait = staffLimiter?.take(staff.tokenHash)
+    if (wait) throw new ServiceError(429, 'rate_limited', '', undefined, { 'Retry-After': String(wait) })
+    return staff
+  }
+
+  function parse<S extends z.core.$ZodType>(r: ApiRequest, schema: S, input: unknown, labels?: Record<string, string>): z.output<S> {
+    const result = validate(schema, input, { locale: r.locale, ...(labels ? { labels } : {}) })
+    if (!result.success) throw new ServiceError(422, 'validation_failed', '', result.issues)
+    return result.data
+  }
+
+  function listQuery(r: ApiRequest, schema: typeof MessageListQuerySchema | typeof InboxQuerySchema) {
+    const raw: Record<string, unknown> = {}
+    for (const name of LIST_PARAMS) {
+      const value = r.url.searchParams.get(name)
+      if (value === null || value === '') continue
+      if (name === 'status') raw.status = value.split(',').map((s) => s.trim())
+      else if (name === 'limit') raw.limit = /^\d+$/.test(value) ? Number(value) : value
+      else if (name === 'overdue') raw.overdue = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value
+      else raw[name] = value
+    }
+    const query = parse(r, schema, raw) as z.output<typeof InboxQuerySchema>
+    const statuses = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status]
+    return {
+      limit: query.limit ?? 20,
+      ...(query.boardId ? { boardId: query.boardId } : {}),
+      ...(statuses ? { statuses } : {}),
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.domain ? { domain: query.domain } : {}),
+      ...(query.keyword ? { keyword: query.keyword } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...(query.overdue ? { overdue: true } : {}),
+    }
+  }
+
+  async function idempotent<T>(
+    r: ApiRequest,
+    scope: string,
+    run: (hook: ((tx: StoreTransaction, result: T) => Promise<void>) | undefined) => Promise<T>,
+    status: number,
+    headers?: (result: T) => Record<string, string>,
+  ): Promise<Response> {
+    const key = r.request.headers.get('Idempotency-Key')
+    if (key === null) {
+      const result = await run(undefined)
+      return json(status, result, headers?.(result))
+    }
+    if (key.length === 0 || key.length > 255) {
+      throw new ServiceError(400, 'bad_request', '', [{ path: ['Idempotency-Key'], code: 'invalid_format', message: 'Idempotency-Key must be 1–255 characters' }])
+    }
+    const now = service.now()
+    if (now.getTime() - lastExpiry > 60_000) {
+      lastExpiry = now.getTime()
+      await service.store.transaction((tx) => tx.expireIdempotency(new Date(now.getTime() - ttl).toISOString()))
+    }
+    const fingerprint = await sha256Hex(`${r.request.method} ${r.url.pathname}\n${r.bodyText ?? ''}`)
+    const existing = await service.store.transaction((tx) =>
+      tx.beginIdempotency({ scope, key, fingerprint, state: 'running', createdAt: now.toISOString() }),
+    )
+    if (existing) {
+      if (existing.fingerprint !== fingerprint) throw new ServiceError(422, 'idempotency_key_reused', '')
+      if (existing.state === 'running' || !existing.response) throw new ServiceError(409, 'idempotency_in_progress', '', undefined, { 'Retry-After': '1' })
+      return replay(existing.response)
+    }
+    try {
+      let stored: StoredResponse | undefined
+      await run(async (tx, result) => {
+        stored = { status, headers: { ...headers?.(result) }, body: JSON.stringify(result) }
+        // Written in the transaction of the change: a crash can never store one without the other.
+        await tx.completeIdempotency(scope, key, stored)
+      })
+      return replay(stored!)
+    } catch (error) {
+      // Nothing was written: forget the claim so a corrected retry with the same key may run.
+      await service.store.transaction((tx) => tx.releaseIdempotency(scope, key))
+      throw error
+    }
+  }
+
+  async function readJson(r: ApiRequest): Promise<unknown> {
+    const type = r.request.headers.get('Content-Type') ?? ''
+    if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw new ServiceError(415, 'unsupported_media_type', '')
+    const text = await readLimited(r.request, maxBody)
+    r.bodyText = text
+    try {
+      return JSON.parse(text)
+    } catch {
+      throw new ServiceError(400, 'malformed_json', '')
+    }
+  }
+
+  return async function handle(request: Request, context: RequestContext = {}): Promise<Response> {
+    const started = performance.now()
+    const url = new URL(request.url)
+    const requestId = createId()
+    const locale = resolveLocale(request.headers.get('Accept-Language'))
+    const origin = request.headers.get('Origin')
+    let response: Response
+    let code: string | undefined
+    let errorText: string | undefined
+    const inApi = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`)
+    if (!inApi) {
+      const fallback = await options.fallback?.(request)
+      response = fallback ?? problemResponse(locale, requestId, new ServiceError(404, 'not_found', ''))
+      if (!fallback) code = 'not_found'
+    } else if (request.method === 'OPTIONS') {
+      response = new Response(null, { status: 204 })
+    } else {
+      const path = url.pathname.slice(basePath.length) || '/'
+      try {
+        const found = routes.find((r) => r.pattern.test(path))
+        if (!found) throw new ServiceError(404, 'not_found', '')
+        const method = request.method === 'HEAD' ? 'GET' : request.method
+        const handler = found.methods[method]
+        if (!handler) {
+          const allow = Object.keys(found.methods).join(', ')
+          throw new ServiceError(405, 'method_not_allowed', '', undefined, { Allow: allow })
+        }
+        const params = found.pattern.exec(path)!.slice(1).map((p) => safeDecode(p))
+        response = await handler({ request, url, params, locale, requestId, clientAddress: context.clientAddress ?? 'unknown' })
+      } catch (caught) {
+        const error = isInvalidCursor(caught) ? cursorProblem(locale) : caught
+        if (isServiceError(error)) {
+          code = error.code
+          response = problemResponse(locale, requestId, error)
+        } else {
+          code = 'internal_error'
+          errorText = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'
+          response = problemResponse(locale, requestId, new ServiceError(500, 'internal_error', ''))
+        }
+      }
+      if (request.method === 'HEAD') response = new Response(null, response)
+    }
+    response.headers.set('X-Request-Id', requestId)
+    if (inApi) applyCors(response.headers, origin, request)
+    options.log?.({
+      time: new Date().toISOString(),
+      requestId,
+      method: request.method,
+      path: url.pathname.replace(/(\/tracking\/)[^/]+/, '$1***'),
+      status: response.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(code ? { code } : {}),
+      ...(errorText ? { error: errorText } : {}),
+    })
+    return response
+  }
+
+  function applyCors(headers: Headers, origin: string | null, request: Request): void {
+    headers.append('Vary', 'Origin')
+    if (!origin || !(origins.has(origin) || origins.has('*'))) return
+    headers.set('Access-Control-Allow-Origin', origins.has('*') ? '*' : origin)
+    headers.set('Access-Control-Expose-Headers', 'Retry-After, Location, X-Request-Id')
+    if (request.method === 'OPTIONS') {
+      headers.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+      headers.set('Access-Control-Allow-Headers', 'Content-Type, Authorization, Idempotency-Key, Accept-Language')
+      headers.set('Access-Control-Max-Age', '600')
+    }
+  }
+}
+
+function route(pattern: RegExp, methods: Partial<Record<string, Handler>>): Route {
+  return { pattern, methods }
+}
+
+function limiter(setting: number | false | undefined, fallback: number): RateLimiter | undefined {
+  if (setting === false) return undefined
+  return createRateLimiter(setting ?? fallback, 60_000)
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } })
+}
+
+function replay(stored: StoredResponse): Response {
+  return new Response(stored.body, { status: stored.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...stored.headers } })
+}
+
+function problemResponse(locale: Locale, requestId: string, error: ServiceError): Response {
+  const titles = PROBLEM_TITLES[locale]
+  const title = titles[error.code] ?? PROBLEM_TITLES[locale][statusCode(error.status)] ?? titles.bad_request!
+  const detail = locale === 'zh-CN' && error.detail ? error.detail : undefined
+  const problem: Problem = {
+    type: `urn:liuyan:problem:${error.code}`,
+    title,
+    status: error.status,
+    code: error.code,
+    requestId,
+    ...(detail && detail !== title ? { detail } : {}),
+    ...(error.issues ? { issues: error.issues } : {}),
+  }
+  return new Response(JSON.stringify(problem), {
+    status: error.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...error.headers },
+  })
+}
+
+function statusCode(status: number): string {
+  return status === 409 ? 'conflict' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status >= 500 ? 'internal_error' : 'bad_request'
+}
+
+function isInvalidCursor(error: unknown): boolean {
+  return error instanceof Error && error.name === 'InvalidCursorError'
+}
+
+/** A cursor the store did not issue is the caller's mistake (422), not the server's (500). */
+function cursorProblem(locale: Locale): ServiceError {
+  const messages = VALIDATION_MESSAGES[locale]
+  const message = messages.invalidFormat.replace('{label}', messages.fields.cursor ?? messages.thisField)
+  return new ServiceError(422, 'validation_failed', '', [{ path: ['cursor'], code: 'invalid_format', message }])
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw new ServiceError(400, 'bad_request', '')
+  }
+}
+
+/** Reads a body up to `limit` bytes without buffering more: a larger body answers 413. */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('Content-Length') ?? NaN)
+  if (declared > limit) throw new ServiceError(413, 'payload_too_large', '')
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => {})
+      throw new ServiceError(413, 'payload_too_large', '')
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ServiceError(400, 'malformed_json', '')
+  }
+}
+

@@ -1,0 +1,27 @@
+/**
+ * @liuyan/server: the reference Board API. A board service over a store, behind a web-standard
+ * fetch handler.
+ *
+ * @packageDocumentation
+ */
+export { BoardService, createBoardService, sha256Hex } from './service.js'
+export type { BoardServiceOptions, CommitHook, InboxQuery, PublicListQuery, StaffPrincipal } from './service.js'
+export { createFetchHandler } from './http.js'
+export type { FetchHandler, FetchHandlerOptions, RequestContext, RequestLogEntry } from './http.js'
+export { isServiceError, ServiceError } from './errors.js'
+export type { ProblemCode } from './errors.js'
+export { createMemoryStore } from './store/memory.js'
+export { InvalidCursorError } from './store/types.js'
+export type {
+  IdempotencyRecord,
+  MessageQuery,
+  StaffToken,
+  StatsRow,
+  Store,
+  StoreReader,
+  StoreTransaction,
+  StoredResponse,
+} from './store/types.js'
+export { computeStats } from './stats.js'
+export { DEMO_BOARDS, seedDemo } from './seed.js'
+export type { SeedOptions } from './seed.js'

@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+import type { FetchHandler } from './http.js'
+
+/** Options of {@link serve}. */
+export interface ServeOptions {
+  /** @default 8787 */
+  port?: number
+  /** @default '127.0.0.1' */
+  host?: string
+  /**
+   * Take the client address from `X-Forwarded-For` (behind a reverse proxy you run).
+   * @default false
+   */
+  trustProxy?: boolean
+}
+
+/** A running Node HTTP server. */
+export interface RunningServer {
+  server: Server
+  /** e.g. `http://127.0.0.1:8787` */
+  url: string
+  /** Stops accepting connections and waits for open requests to finish. */
+  close(): Promise<void>
+}
+
+/**
+ * Serves a fetch handler on Node's HTTP server: the small adapter between `node:http` and web
+ * `Request`/`Response`. Bodies stream in both directions.
+ *
+ * @example
+ * ```ts
+ * const running = await serve(createFetchHandler(service), { port: 8787 })
+ * console.log(running.url)
+ * ```
+ */
+export async function serve(handler: FetchHandler, options: ServeOptions = {}): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    void respond(handler, req, res, options.trustProxy ?? false)
+  })
+  server.keepAliveTimeout = 5_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      }),
+  }
+}
+
+async function respond(handler: FetchHandler, req: IncomingMessage, res: ServerResponse, trustProxy: boolean): Promise<void> {
+  try {
+    const request = toRequest(req)
+    const forwarded = trustProxy ? req.headers['x-forwarded-for']?.toString().split(',')[0]?.trim() : undefined
+    const response = await handler(request, { clientAddress: forwarded || req.socket.remoteAddress || 'unknown' })
+    res.statusCode = response.status
+    response.headers.forEach((value, key) => res.setHeader(key, value))
+    if (!response.body) {
+      res.end()
+      return
+    }
+    const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)
+    body.on('error', () => res.destroy())
+    body.pipe(res)
+  } catch {
+    // The handler answers every error itself; reaching here means the socket or the request line broke.
+    if (!res.headersSent) {
+      res.statusCode = 400
+      res.setHeader('Content-Type', 'application/problem+json; charset=utf-8')
+      res.end(JSON.stringify({ type: 'urn:liuyan:problem:bad_request', title: 'Bad request', status: 400, code: 'bad_request' }))
+    } else res.destroy()
+  }
+}
+
+function toRequest(req: IncomingMessage): Request {
+  const host = req.headers.host ?? 'localhost'
+  const url = new URL(req.url ?? '/', `http://${host}`)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+    else headers.set(name, value)
+  }
+  const method = req.method ?? 'GET'
+  const hasBody = method !== 'GET' && method !== 'HEAD'
+  return new Request(url, {
+    method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
+  } as RequestInit)
+}

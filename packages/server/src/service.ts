@@ -1,0 +1,427 @@
+import {
+  allowedActions,
+  createId,
+  createTrackingCode,
+  isPubliclyVisible,
+  LIFECYCLE,
+  normalizeTrackingCode,
+  STAFF_ROLES,
+  toPublicMessage,
+  toTrackedMessage,
+  transition,
+  type Board,
+  type BoardStats,
+  type DeadlineOptions,
+  type DeadlinePolicy,
+  type Domain,
+  type Message,
+  type MessageAction,
+  type MessageStatus,
+  type MessageType,
+  type NewEvaluation,
+  type NewFollowUp,
+  type NewMessage,
+  type Page,
+  type PublicMessage,
+  type StaffAction,
+  type StaffRole,
+  type SubmissionResult,
+  type TrackedMessage,
+  type TransitionError,
+} from '@liuyan/core'
+import { ServiceError } from './errors.js'
+import { computeStats } from './stats.js'
+import type { StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
+
+/** Options of {@link createBoardService}. */
+export interface BoardServiceOptions {
+  /** Where boards, messages, tokens and idempotency records live. */
+  store: Store
+  /**
+   * The clock. Tests and demos may pin it.
+   * @default () => new Date()
+   */
+  now?: () => Date
+  /** Working days per message type for every board; a board's own `deadlines` win. */
+  policy?: Partial<DeadlinePolicy>
+  /**
+   * Calendar options for deadlines. By default a year without a State Council calendar counts
+   * weekends only, so a server keeps accepting messages on 1 January before the new notice is
+   * registered.
+   * @default { outsideCalendar: 'weekends' }
+   */
+  calendar?: DeadlineOptions
+}
+
+/** A staff member, as authenticated from a bearer token. */
+export interface StaffPrincipal {
+  /** Hex SHA-256 of the token: identifies the principal without the secret. */
+  tokenHash: string
+  label: string
+  roles: readonly StaffRole[]
+  /** The boards covered, expanded to every descendant. */
+  boardIds: ReadonlySet<string>
+}
+
+/** Filters of the public list. */
+export interface PublicListQuery {
+  boardId?: string
+  statuses?: readonly MessageStatus[]
+  type?: MessageType
+  domain?: Domain
+  keyword?: string
+  from?: string
+  to?: string
+  limit: number
+  cursor?: string
+}
+
+/** Filters of the staff inbox. */
+export interface InboxQuery extends PublicListQuery {
+  /** Only open messages past their deadline. */
+  overdue?: boolean
+}
+
+/** Lets the HTTP layer write its idempotency record in the transaction of the change. */
+export type CommitHook<T> = (tx: StoreTransaction, result: T) => Promise<void>
+
+/**
+ * The board: every rule of the closed loop applied to a store, with no HTTP in it. The rules
+ * themselves are @liuyan/core's (`transition`, `toPublicMessage`); the service adds scope, storage,
+ * transactions and the tree of boards.
+ *
+ * @example
+ * ```ts
+ * const service = createBoardService({ store: createMemoryStore() })
+ * const { trackingCode } = await service.submit(newMessage)
+ * ```
+ */
+export class BoardService {
+  readonly store: Store
+  readonly #now: () => Date
+  readonly #policy: Partial<DeadlinePolicy>
+  readonly #calendar: DeadlineOptions
+  #boards: { list: Board[]; byId: Map<string, Board>; children: Map<string, string[]> } | undefined
+
+  constructor(options: BoardServiceOptions) {
+    this.store = options.store
+    this.#now = options.now ?? (() => new Date())
+    this.#policy = options.policy ?? {}
+    this.#calendar = options.calendar ?? { outsideCalendar: 'weekends' }
+  }
+
+  /** The current time of the service's clock. */
+  now(): Date {
+    return this.#now()
+  }
+
+  // ── Boards ────────────────────────────────────────────────────────────────────────────────
+
+  async listBoards(): Promise<Board[]> {
+    return (await this.#tree()).list
+  }
+
+  async getBoard(id: string): Promise<Board> {
+    const board = (await this.#tree()).byId.get(id)
+    if (!board) throw new ServiceError(404, 'not_found', `找不到留言对象 ${id}`)
+    return board
+  }
+
+  /** The board and every board below it. */
+  async descendants(id: string): Promise<string[]> {
+    const tree = await this.#tree()
+    const out: string[] = []
+    const stack = [id]
+    while (stack.length) {
+      const next = stack.pop()!
+      if (out.includes(next)) continue
+      out.push(next)
+      stack.push(...(tree.children.get(next) ?? []))
+    }
+    return out
+  }
+
+  async stats(id: string): Promise<BoardStats> {
+    await this.getBoard(id)
+    const rows = await this.store.read.statsRows(await this.descendants(id))
+    return computeStats(id, rows, this.#now())
+  }
+
+  /** Adds or replaces boards (seeding, administration). */
+  async putBoards(boards: readonly Board[]): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      for (const board of boards) await tx.putBoard(board)
+    })
+    this.#boards = undefined
+  }
+
+  // ── Public ────────────────────────────────────────────────────────────────────────────────
+
+  async listPublic(query: PublicListQuery): Promise<Page<PublicMessage>> {
+    const page = await this.store.read.listMessages({
+      ...(await this.#filters(query)),
+      publicOnly: true,
+    })
+    return { items: page.items.map(toPublicMessage), nextCursor: page.nextCursor }
+  }
+
+  async getPublic(id: string): Promise<PublicMessage> {
+    const message = await this.store.read.getMessage(id)
+    // Unreviewed, refused and unconsented messages do not exist for the public.
+    if (!message || !isPubliclyVisible(message)) throw notFound()
+    return toPublicMessage(message)
+  }
+
+  /**
+   * Stores a citizen's submission (already validated with `NewMessageSchema`) as `pending`.
+   */
+  async submit(input: NewMessage, hook?: CommitHook<SubmissionResult>): Promise<SubmissionResult> {
+    const board = (await this.#tree()).byId.get(input.boardId)
+    if (!board || !board.acceptsMessages) {
+      throw new ServiceError(422, 'validation_failed', '提交的内容有误', [
+        { path: ['boardId'], code: 'invalid_option', message: board ? '该留言对象暂不接受留言' : '请选择有效的留言对象' },
+      ])
+    }
+    const at = this.#now().toISOString()
+    const message: Message = {
+      id: createId(),
+      boardId: input.boardId,
+      type: input.type,
+      domain: input.domain,
+      title: input.title,
+      content: input.content,
+      images: input.images ?? [],
+      imagesPublic: input.imagesPublic ?? false,
+      author: input.author,
+      publish: input.publish,
+      channel: input.channel ?? 'web',
+      status: 'pending',
+      trackingCode: createTrackingCode(),
+      createdAt: at,
+      supervised: false,
+      reminders: 0,
+      posts: [],
+      timeline: [{ id: createId(), type: 'submit', at, actor: { role: 'citizen' }, to: 'pending' }],
+    }
+    if (input.place) message.place = input.place
+    if (input.remark) message.remark = input.remark
+    return this.store.transaction(async (tx) => {
+      // 57^12 codes make a clash unlikely, but a clash must never hand one author another's message.
+      while (await tx.getMessageByTrackingCode(message.trackingCode)) message.trackingCode = createTrackingCode()
+      await tx.insertMessage(message)
+      const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: message.trackingCode, createdAt: at }
+      await hook?.(tx, result)
+      return result
+    })
+  }
+
+  // ── The author, by tracking code ──────────────────────────────────────────────────────────
+
+  async track(code: string): Promise<TrackedMessage> {
+    return toTrackedMessage(await this.#byCode(this.store.read, code))
+  }
+
+  async followUp(code: string, input: NewFollowUp, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
+    return this.#citizenAct(code, { action: 'follow-up', ...input }, hook)
+  }
+
+  async evaluate(code: string, input: NewEvaluation, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
+    return this.#citizenAct(code, { action: 'evaluate', ...input }, hook)
+  }
+
+  async #citizenAct(code: string, action: MessageAction, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
+    return this.store.transaction(async (tx) => {
+      const message = await this.#byCode(tx, code)
+      const result = transition(message, action, { actor: { role: 'citizen' }, now: this.#now(), calendar: this.#calendar })
+      if (!result.ok) throw transitionProblem(result.error)
+      await tx.updateMessage(result.message)
+      const view = toTrackedMessage(result.message)
+      await hook?.(tx, view)
+      return view
+    })
+  }
+
+  async #byCode(reader: StoreReader, code: string): Promise<Message> {
+    const normalized = normalizeTrackingCode(code)
+    const message = normalized ? await reader.getMessageByTrackingCode(normalized) : undefined
+    if (!message) throw new ServiceError(404, 'not_found', '查询码不正确或留言不存在，请核对后重新输入')
+    return message
+  }
+
+  // ── Staff ─────────────────────────────────────────────────────────────────────────────────
+
+  /** The staff member a bearer token belongs to, or undefined for an unknown token. */
+  async authenticate(token: string): Promise<StaffPrincipal | undefined> {
+    if (!token || token.length > 512) return undefined
+    const hash = await sha256Hex(token)
+    const record = await this.store.read.findToken(hash)
+    if (!record) return undefined
+    const boardIds = new Set<string>()
+    for (const id of record.boardIds) for (const d of await this.descendants(id)) boardIds.add(d)
+    return { tokenHash: hash, label: record.label, roles: record.roles, boardIds }
+  }
+
+  /**
+   * Creates a staff token: 32 random bytes, base64url. Only its SHA-256 is stored; the token is
+   * returned once and cannot be recovered.
+   */
+  async createToken(input: { label: string; roles: readonly StaffRole[]; boardIds: readonly string[]; token?: string }): Promise<{ token: string; record: StaffToken }> {
+    const token = input.token ?? randomToken()
+    const roles = input.roles.filter((r) => STAFF_ROLES.includes(r))
+    const record: StaffToken = {
+      hash: await sha256Hex(token),
+      label: input.label,
+      roles: [...new Set(roles)],
+      boardIds: [...input.boardIds],
+      createdAt: this.#now().toISOString(),
+    }
+    await this.store.transaction((tx) => tx.putToken(record))
+    return { token, record }
+  }
+
+  async inbox(staff: StaffPrincipal, query: InboxQuery): Promise<Page<Message>> {
+    if (query.boardId && !staff.boardIds.has(query.boardId)) throw notFound('找不到该留言对象')
+    const filters = await this.#filters(query)
+    return this.store.read.listMessages({
+      ...filters,
+      boardIds: filters.boardIds ?? [...staff.boardIds],
+      ...(query.overdue ? { overdueAt: this.#now().toISOString() } : {}),
+    })
+  }
+
+  async getForStaff(staff: StaffPrincipal, id: string): Promise<Message> {
+    const message = await this.store.read.getMessage(id)
+    if (!message || !inScope(staff, message)) throw notFound()
+    return message
+  }
+
+  /** What this staff member may do with the message now (union over their roles). */
+  allowedFor(staff: StaffPrincipal, message: Message): string[] {
+    const names = new Set<string>()
+    for (const role of staff.roles) for (const name of allowedActions(message, role)) names.add(name)
+    return [...names]
+  }
+
+  /**
+   * Applies one staff action within the staff member's scope. Another board's message answers
+   * 404 (its existence is not revealed); a role the action needs and the token lacks answers 403.
+   */
+  async act(staff: StaffPrincipal, id: string, action: StaffAction, hook?: CommitHook<Message>): Promise<Message> {
+    const rule = LIFECYCLE[action.action]
+    const role = staff.roles.find((r) => rule.roles.includes(r))
+    return this.store.transaction(async (tx) => {
+      const message = await tx.getMessage(id)
+      if (!message || !inScope(staff, message)) throw notFound()
+      if (!role) {
+        throw new ServiceError(403, 'forbidden', `此操作需要${rule.roles.map(roleName).join('或')}权限`)
+      }
+      const tree = await this.#tree()
+      if (action.action === 'assign' || action.action === 'transfer') {
+        const target = tree.byId.get(action.boardId)
+        if (!target || !target.acceptsMessages) {
+          throw new ServiceError(422, 'validation_failed', '提交的内容有误', [
+            { path: ['boardId'], code: 'invalid_option', message: '请选择有效的办理单位' },
+          ])
+        }
+      }
+      const handling = tree.byId.get(message.assigneeBoardId ?? message.boardId)
+      const own = tree.byId.get(message.boardId)
+      const result = transition(message, action, {
+        actor: { role, id: staff.tokenHash.slice(0, 12), name: staff.label },
+        now: this.#now(),
+        policy: { ...this.#policy, ...own?.deadlines },
+        calendar: this.#calendar,
+        ...(handling ? { organization: handling.name } : {}),
+      })
+      if (!result.ok) throw transitionProblem(result.error)
+      await tx.updateMessage(result.message)
+      await hook?.(tx, result.message)
+      return result.message
+    })
+  }
+
+  // ── Internals ─────────────────────────────────────────────────────────────────────────────
+
+  async #filters(query: PublicListQuery) {
+    return {
+      limit: query.limit,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...(query.boardId ? { boardIds: await this.descendants((await this.getBoard(query.boardId)).id) } : {}),
+      ...(query.statuses?.length ? { statuses: query.statuses } : {}),
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.domain ? { domain: query.domain } : {}),
+      ...(query.keyword ? { keyword: query.keyword } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+    }
+  }
+
+  async #tree() {
+    if (!this.#boards) {
+      const list = await this.store.read.listBoards()
+      const byId = new Map(list.map((b) => [b.id, b]))
+      const children = new Map<string, string[]>()
+      for (const b of list) if (b.parentId) children.set(b.parentId, [...(children.get(b.parentId) ?? []), b.id])
+      this.#boards = { list, byId, children }
+    }
+    return this.#boards
+  }
+}
+
+/** Creates a {@link BoardService}. */
+export function createBoardService(options: BoardServiceOptions): BoardService {
+  return new BoardService(options)
+}
+
+function inScope(staff: StaffPrincipal, message: Message): boolean {
+  return staff.boardIds.has(message.boardId) || (message.assigneeBoardId !== undefined && staff.boardIds.has(message.assigneeBoardId))
+}
+
+function notFound(detail = '找不到这条留言'): ServiceError {
+  return new ServiceError(404, 'not_found', detail)
+}
+
+function roleName(role: string): string {
+  return ({ citizen: '留言人', reviewer: '审核', handler: '办理', supervisor: '督办' } as Record<string, string>)[role] ?? role
+}
+
+const TRANSITION_STATUS: Record<TransitionError['code'], number> = {
+  invalid_action: 422,
+  reason_required: 422,
+  same_board: 422,
+  forbidden_role: 403,
+  invalid_status: 409,
+  not_replied: 409,
+  already_evaluated: 409,
+  already_supervised: 409,
+  deadline_unavailable: 500,
+}
+
+const TRANSITION_DETAIL: Record<TransitionError['code'], string> = {
+  invalid_action: '操作内容有误',
+  reason_required: '请填写理由',
+  same_board: '不能转办给当前办理单位',
+  forbidden_role: '当前身份不能进行此操作',
+  invalid_status: '留言当前的状态不允许此操作',
+  not_replied: '留言答复后才能评价',
+  already_evaluated: '您已经评价过了，每条留言只能评价一次',
+  already_supervised: '该留言已在督办中',
+  deadline_unavailable: '无法计算办理期限',
+}
+
+function transitionProblem(error: TransitionError): ServiceError {
+  return new ServiceError(TRANSITION_STATUS[error.code], error.code, TRANSITION_DETAIL[error.code], error.issues.length ? error.issues : undefined)
+}
+
+/** Hex SHA-256 with Web Crypto, available in Node ≥ 20, Deno, Bun and workers. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}

@@ -1,0 +1,535 @@
+import { isPubliclyVisible, maskPII, OPEN_STATUSES } from '@liuyan/core'
+import type { Board, Domain, Message, MessageStatus, MessageType, Page } from '@liuyan/core'
+import { InvalidCursorError } from './types.js'
+import type {
+  IdempotencyRecord,
+  MessageQuery,
+  StaffToken,
+  StatsRow,
+  Store,
+  StoredResponse,
+  StoreReader,
+  StoreTransaction,
+} from './types.js'
+
+/**
+ * A store that keeps everything in memory: for tests, demos and the msw handlers. It runs in any
+ * JavaScript runtime (no Node built-ins), keeps nothing across restarts, and behaves like the SQLite
+ * store in every query, including pagination, keyword search over the masked text and rollback.
+ *
+ * A transaction stages its writes and applies them when `fn` resolves, so a throwing `fn` leaves
+ * nothing behind and reads outside the transaction never see its writes early. Everything handed in
+ * or out is a deep copy, so callers cannot change stored state by mutating an object.
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryStore()
+ * await store.transaction(async (tx) => { await tx.putBoard(board) })
+ * await store.read.listBoards() // [board]
+ * ```
+ */
+export function createMemoryStore(): Store {
+  return new MemoryStore()
+}
+
+const STORE_CLOSED = 'The store is closed; create a new one'
+const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the function given to transaction()'
+
+/** The rows of one collection as a reader sees them. A `Map` is one; so is a {@link Staged} view. */
+interface Table<V> {
+  get(key: string): V | undefined
+  values(): Iterable<V>
+}
+
+/** A stored message with the values its queries need, computed once when it is written. */
+interface MessageRow {
+  message: Message
+  createdMs: number
+  /** Set only while the message is publicly visible. */
+  publishedMs: number | undefined
+  dueMs: number | undefined
+  searchText: string
+}
+
+interface Tables {
+  boards: Table<Board>
+  messages: Table<MessageRow>
+  /** Tracking code → message id. */
+  codes: Table<string>
+  tokens: Table<StaffToken>
+  idempotency: Table<IdempotencyRecord>
+}
+
+interface Committed {
+  boards: Map<string, Board>
+  messages: Map<string, MessageRow>
+  codes: Map<string, string>
+  tokens: Map<string, StaffToken>
+  idempotency: Map<string, IdempotencyRecord>
+}
+
+const GONE = Symbol('gone')
+
+/** A transaction's writes over committed rows: reads see both, `commit` applies the writes. */
+class Staged<V> implements Table<V> {
+  readonly #base: Map<string, V>
+  readonly #writes = new Map<string, V | typeof GONE>()
+
+  constructor(base: Map<string, V>) {
+    this.#base = base
+  }
+
+  get(key: string): V | undefined {
+    if (!this.#writes.has(key)) return this.#base.get(key)
+    const value = this.#writes.get(key)
+    return value === GONE ? undefined : value
+  }
+
+  *values(): Iterable<V> {
+    for (const [key, value] of this.#base) if (!this.#writes.has(key)) yield value
+    for (const value of this.#writes.values()) if (value !== GONE) yield value
+  }
+
+  set(key: string, value: V): void {
+    this.#writes.set(key, value)
+  }
+
+  delete(key: string): void {
+    this.#writes.set(key, GONE)
+  }
+
+  commit(): void {
+    for (const [key, value] of this.#writes) {
+      if (value === GONE) this.#base.delete(key)
+      else this.#base.set(key, value)
+    }
+  }
+}
+
+class MemoryStore implements Store {
+  readonly #committed: Committed = {
+    boards: new Map(),
+    messages: new Map(),
+    codes: new Map(),
+    tokens: new Map(),
+    idempotency: new Map(),
+  }
+  readonly #mutex = new Mutex()
+  #closed = false
+  readonly read: StoreReader
+
+  constructor() {
+    this.read = new MemoryReader(this.#committed, () => {
+      if (this.#closed) throw new Error(STORE_CLOSED)
+    })
+  }
+
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error(STORE_CLOSED))
+    return this.#mutex.run(async () => {
+      if (this.#closed) throw new Error(STORE_CLOSED)
+      const staged = {
+        boards: new Staged(this.#committed.boards),
+        messages: new Staged(this.#committed.messages),
+        codes: new Staged(this.#committed.codes),
+        tokens: new Staged(this.#committed.tokens),
+        idempotency: new Staged(this.#committed.idempotency),
+      }
+      let open = true
+      const tx = new MemoryTransaction(staged, () => {
+        if (!open) throw new Error(TRANSACTION_ENDED)
+      })
+      try {
+        const result = await fn(tx)
+        for (const table of Object.values(staged)) table.commit()
+        return result
+      } finally {
+        open = false
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    // Let the transactions already queued finish, like a database would.
+    await this.#mutex.run(async () => {
+      this.#closed = true
+    })
+  }
+}
+
+class MemoryReader implements StoreReader {
+  protected readonly tables: Tables
+  protected readonly check: () => void
+
+  constructor(tables: Tables, check: () => void) {
+    this.tables = tables
+    this.check = check
+  }
+
+  async listBoards(): Promise<Board[]> {
+    this.check()
+    return [...this.tables.boards.values()].sort((a, b) => compareIds(a.id, b.id)).map((board) => structuredClone(board))
+  }
+
+  async getBoard(id: string): Promise<Board | undefined> {
+    this.check()
+    return copy(this.tables.boards.get(id))
+  }
+
+  async getMessage(id: string): Promise<Message | undefined> {
+    this.check()
+    return copy(this.tables.messages.get(id)?.message)
+  }
+
+  async getMessageByTrackingCode(code: string): Promise<Message | undefined> {
+    this.check()
+    const id = this.tables.codes.get(code)
+    return id === undefined ? undefined : copy(this.tables.messages.get(id)?.message)
+  }
+
+  async listMessages(query: MessageQuery): Promise<Page<Message>> {
+    this.check()
+    const plan = planQuery(query)
+    // Keep only the best limit + 1 rows instead of sorting every match: pages stay cheap on big seeds.
+    const wanted = plan.limit + 1
+    const best: Array<{ ms: number; id: string; message: Message }> = []
+    for (const row of this.tables.messages.values()) {
+      const ms = sortTimeIfMatches(row, plan)
+      if (ms === undefined) continue
+      const id = row.message.id
+      const last = best[best.length - 1]
+      if (best.length === wanted && last && !isNewer(ms, id, last.ms, last.id)) continue
+      let lo = 0
+      let hi = best.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        const entry = best[mid]!
+        if (isNewer(entry.ms, entry.id, ms, id)) lo = mid + 1
+        else hi = mid
+      }
+      best.splice(lo, 0, { ms, id, message: row.message })
+      if (best.length > wanted) best.pop()
+    }
+    const items = best.slice(0, plan.limit)
+    const last = items[items.length - 1]
+    return {
+      items: items.map((entry) => structuredClone(entry.message)),
+      nextCursor: best.length > plan.limit && last ? encodeCursor(last.ms, last.id) : null,
+    }
+  }
+
+  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
+    this.check()
+    const boards = new Set(boardIds)
+    const rows: StatsRow[] = []
+    for (const { message } of this.tables.messages.values()) {
+      if (!inBoards(message, boards)) continue
+      rows.push(statsRowOf(message))
+    }
+    return rows
+  }
+
+  async findToken(tokenHash: string): Promise<StaffToken | undefined> {
+    this.check()
+    return copy(this.tables.tokens.get(tokenHash))
+  }
+
+  async getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    this.check()
+    return copy(this.tables.idempotency.get(idempotencyKey(scope, key)))
+  }
+
+  async countMessages(): Promise<number> {
+    this.check()
+    let count = 0
+    for (const _ of this.tables.messages.values()) count++
+    return count
+  }
+}
+
+interface StagedTables extends Tables {
+  boards: Staged<Board>
+  messages: Staged<MessageRow>
+  codes: Staged<string>
+  tokens: Staged<StaffToken>
+  idempotency: Staged<IdempotencyRecord>
+}
+
+class MemoryTransaction extends MemoryReader implements StoreTransaction {
+  protected declare readonly tables: StagedTables
+
+  async putBoard(board: Board): Promise<void> {
+    this.check()
+    this.tables.boards.set(board.id, structuredClone(board))
+  }
+
+  async insertMessage(message: Message): Promise<void> {
+    this.check()
+    if (this.tables.messages.get(message.id)) throw new Error(duplicateId(message.id))
+    if (this.tables.codes.get(message.trackingCode) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
+    this.tables.messages.set(message.id, messageRow(structuredClone(message)))
+    this.tables.codes.set(message.trackingCode, message.id)
+  }
+
+  async updateMessage(message: Message): Promise<void> {
+    this.check()
+    const stored = this.tables.messages.get(message.id)?.message
+    if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
+    const timeline = appendOnlyTimeline(stored.timeline.length, message)
+    if (message.trackingCode !== stored.trackingCode) {
+      if (this.tables.codes.get(message.trackingCode) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
+      this.tables.codes.delete(stored.trackingCode)
+      this.tables.codes.set(message.trackingCode, message.id)
+    }
+    const next = structuredClone({ ...message, timeline: [...stored.timeline, ...timeline] })
+    this.tables.messages.set(message.id, messageRow(next))
+  }
+
+  async putToken(token: StaffToken): Promise<void> {
+    this.check()
+    this.tables.tokens.set(token.hash, structuredClone(token))
+  }
+
+  async beginIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+    this.check()
+    const key = idempotencyKey(record.scope, record.key)
+    const existing = this.tables.idempotency.get(key)
+    if (existing) return structuredClone(existing)
+    instant(record.createdAt, 'createdAt')
+    this.tables.idempotency.set(key, structuredClone(record))
+    return undefined
+  }
+
+  async completeIdempotency(scope: string, key: string, response: StoredResponse): Promise<void> {
+    this.check()
+    const existing = this.tables.idempotency.get(idempotencyKey(scope, key))
+    if (!existing) throw new Error(NO_IDEMPOTENCY_CLAIM)
+    this.tables.idempotency.set(idempotencyKey(scope, key), { ...structuredClone(existing), state: 'done', response: structuredClone(response) })
+  }
+
+  async releaseIdempotency(scope: string, key: string): Promise<void> {
+    this.check()
+    this.tables.idempotency.delete(idempotencyKey(scope, key))
+  }
+
+  async expireIdempotency(before: string): Promise<number> {
+    this.check()
+    const beforeMs = instant(before, 'before')
+    let count = 0
+    for (const record of [...this.tables.idempotency.values()]) {
+      if (instant(record.createdAt, 'createdAt') < beforeMs) {
+        this.tables.idempotency.delete(idempotencyKey(record.scope, record.key))
+        count++
+      }
+    }
+    return count
+  }
+}
+
+function copy<T>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : structuredClone(value)
+}
+
+function idempotencyKey(scope: string, key: string): string {
+  return JSON.stringify([scope, key])
+}
+
+function messageRow(message: Message): MessageRow {
+  return {
+    message,
+    createdMs: instant(message.createdAt, 'createdAt'),
+    publishedMs: publicSortTime(message),
+    dueMs: message.dueAt === undefined ? undefined : instant(message.dueAt, 'dueAt'),
+    searchText: searchText(message),
+  }
+}
+
+function inBoards(message: Message, boards: ReadonlySet<string>): boolean {
+  return boards.has(message.boardId) || (message.assigneeBoardId !== undefined && boards.has(message.assigneeBoardId))
+}
+
+const OPEN: ReadonlySet<MessageStatus> = new Set(OPEN_STATUSES)
+
+/** The row's sort time when it passes every filter of the plan, else undefined. */
+function sortTimeIfMatches(row: MessageRow, plan: ListPlan): number | undefined {
+  const { message } = row
+  const ms = plan.publicOnly ? row.publishedMs : row.createdMs
+  if (ms === undefined) return undefined
+  if (plan.after && !isNewer(plan.after[0], plan.after[1], ms, message.id)) return undefined
+  if (plan.fromMs !== undefined && ms < plan.fromMs) return undefined
+  if (plan.toMs !== undefined && ms >= plan.toMs) return undefined
+  if (plan.boardIds && !inBoards(message, plan.boardIds)) return undefined
+  if (plan.statuses && !plan.statuses.has(message.status)) return undefined
+  if (plan.type !== undefined && message.type !== plan.type) return undefined
+  if (plan.domain !== undefined && message.domain !== plan.domain) return undefined
+  if (plan.overdueMs !== undefined && !(OPEN.has(message.status) && row.dueMs !== undefined && row.dueMs < plan.overdueMs)) return undefined
+  if (plan.keyword !== undefined && !row.searchText.includes(plan.keyword)) return undefined
+  return ms
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared with the SQLite store, so both stores read queries, cursors and times the same way.
+// Not part of the package's public API (index.ts exports only createMemoryStore from here).
+// ---------------------------------------------------------------------------------------------
+
+/** A {@link MessageQuery} checked and turned into the values both stores compare. @internal */
+export interface ListPlan {
+  publicOnly: boolean
+  boardIds: ReadonlySet<string> | undefined
+  statuses: ReadonlySet<MessageStatus> | undefined
+  type: MessageType | undefined
+  domain: Domain | undefined
+  /** Lower-cased, so Latin letters match in any case. */
+  keyword: string | undefined
+  fromMs: number | undefined
+  toMs: number | undefined
+  overdueMs: number | undefined
+  /** Sort time and id of the last item of the previous page. */
+  after: readonly [number, string] | undefined
+  limit: number
+}
+
+/**
+ * Reads a query: decodes the cursor (throwing {@link InvalidCursorError}) and turns times into epoch
+ * milliseconds, so `Z` and `+08:00` times compare as instants. An empty `boardIds` or `statuses`
+ * matches nothing; an empty keyword is no filter. @internal
+ */
+export function planQuery(query: MessageQuery): ListPlan {
+  return {
+    publicOnly: query.publicOnly === true,
+    boardIds: query.boardIds ? new Set(query.boardIds) : undefined,
+    statuses: query.statuses ? new Set(query.statuses) : undefined,
+    type: query.type,
+    domain: query.domain,
+    keyword: query.keyword ? query.keyword.toLowerCase() : undefined,
+    fromMs: query.from === undefined ? undefined : instant(query.from, 'from'),
+    toMs: query.to === undefined ? undefined : instant(query.to, 'to'),
+    overdueMs: query.overdueAt === undefined ? undefined : instant(query.overdueAt, 'overdueAt'),
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    limit: query.limit,
+  }
+}
+
+/** Whether (aMs, aId) comes before (bMs, bId) in a newest-first list. @internal */
+export function isNewer(aMs: number, aId: string, bMs: number, bId: string): boolean {
+  return aMs !== bMs ? aMs > bMs : compareIds(aId, bId) > 0
+}
+
+/**
+ * Orders strings by Unicode code point, which is how SQLite's BINARY collation orders UTF-8 text;
+ * plain `<` compares UTF-16 units and puts U+10000 and above before U+E000–U+FFFF. @internal
+ */
+export function compareIds(a: string, b: string): number {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return codePointRank(x) - codePointRank(y)
+  }
+  return a.length - b.length
+}
+
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit
+  // Surrogates (astral code points) rank above every other BMP unit.
+  return unit < 0xe000 ? unit + 0x2000 : unit - 0x800
+}
+
+/** Epoch milliseconds of an ISO time with an offset. @internal */
+export function instant(iso: string, what: string): number {
+  const ms = Date.parse(iso)
+  if (!Number.isFinite(ms)) throw new RangeError(`${what} is not an ISO 8601 time with an offset`)
+  return ms
+}
+
+/** The publication time the public list sorts by, only while the message may be listed. @internal */
+export function publicSortTime(message: Message): number | undefined {
+  return message.publishedAt !== undefined && isPubliclyVisible(message) ? instant(message.publishedAt, 'publishedAt') : undefined
+}
+
+/**
+ * What keyword search reads: the public (masked) title and content, lower-cased. Never the raw text,
+ * or a search for a phone number would tell whether a message contains it. @internal
+ */
+export function searchText(message: Message): string {
+  return `${maskPII(message.title)}\n${maskPII(message.content)}`.toLowerCase()
+}
+
+/** The fields statistics read; absent values are left out, not set to undefined. @internal */
+export function statsRowOf(message: Message): StatsRow {
+  const row: StatsRow = { status: message.status, type: message.type, domain: message.domain }
+  if (message.reviewedAt !== undefined) row.reviewedAt = message.reviewedAt
+  if (message.repliedAt !== undefined) row.repliedAt = message.repliedAt
+  if (message.dueAt !== undefined) row.dueAt = message.dueAt
+  if (message.evaluation !== undefined) row.overall = message.evaluation.overall
+  return row
+}
+
+/**
+ * The events of `message.timeline` beyond the `storedCount` already stored. A shorter timeline
+ * would mean stored events were dropped, which append-only storage refuses. @internal
+ */
+export function appendOnlyTimeline(storedCount: number, message: Message): Message['timeline'] {
+  if (message.timeline.length < storedCount) {
+    throw new Error(`Message ${message.id} has ${message.timeline.length} timeline events but ${storedCount} are stored; events are append-only`)
+  }
+  return message.timeline.slice(storedCount)
+}
+
+/** @internal */
+export const DUPLICATE_TRACKING_CODE = 'Another message already has this tracking code; create a new code'
+/** @internal */
+export const NO_IDEMPOTENCY_CLAIM = 'There is no claim for this idempotency key; call beginIdempotency first'
+/** @internal */
+export function duplicateId(id: string): string {
+  return `A message with id ${id} already exists; create a new id`
+}
+
+/** Encodes a keyset position as base64url JSON `[sortMs, id]`. @internal */
+export function encodeCursor(ms: number, id: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(JSON.stringify([ms, id]))) binary += String.fromCharCode(byte)
+  return btoa(binary).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '')
+}
+
+/** Decodes a cursor from {@link encodeCursor}; anything else throws {@link InvalidCursorError}. @internal */
+export function decodeCursor(cursor: string): readonly [number, string] {
+  const invalid = () => new InvalidCursorError('The cursor is not one this list issued; start again without a cursor')
+  if (!/^[A-Za-z0-9_-]{1,700}$/u.test(cursor)) throw invalid()
+  let value: unknown
+  try {
+    const binary = atob(cursor.replace(/-/gu, '+').replace(/_/gu, '/'))
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw invalid()
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !Number.isSafeInteger(value[0]) ||
+    typeof value[1] !== 'string' ||
+    value[1].length === 0
+  ) {
+    throw invalid()
+  }
+  return [value[0] as number, value[1]]
+}
+
+/**
+ * Runs async tasks one at a time, in the order they were queued: a promise chain, so a transaction
+ * that awaits cannot interleave with another. @internal
+ */
+export class Mutex {
+  #tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task)
+    this.#tail = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+}

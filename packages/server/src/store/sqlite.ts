@@ -1,0 +1,599 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { OPEN_STATUSES } from '@liuyan/core'
+import type { Board, Message, Page } from '@liuyan/core'
+import Database from 'better-sqlite3'
+import {
+  appendOnlyTimeline,
+  DUPLICATE_TRACKING_CODE,
+  duplicateId,
+  encodeCursor,
+  instant,
+  Mutex,
+  NO_IDEMPOTENCY_CLAIM,
+  planQuery,
+  publicSortTime,
+  searchText,
+} from './memory.js'
+import type { ListPlan } from './memory.js'
+import type {
+  IdempotencyRecord,
+  MessageQuery,
+  StaffToken,
+  StatsRow,
+  Store,
+  StoredResponse,
+  StoreReader,
+  StoreTransaction,
+} from './types.js'
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /**
+   * Open an existing database for reading only: no migration runs and `transaction()` fails. The
+   * database must already be at this version's schema.
+   * @default false
+   */
+  readonly?: boolean
+}
+
+/** A {@link Store} on SQLite, with its connection for maintenance. */
+export interface SqliteStore extends Store {
+  /**
+   * The connection transactions write through, for maintenance such as `database.backup(file)` or
+   * reading a pragma. Write only through {@link Store.transaction}: a write here skips the store's
+   * lock and its rules.
+   */
+  readonly database: Database.Database
+}
+
+/**
+ * Schema migrations; the database's `PRAGMA user_version` is the number applied. Append only: a
+ * released migration is never edited.
+ *
+ * `messages` keeps the message (without its timeline) as JSON in `doc` and copies the fields that
+ * lists filter and sort on into columns; times used for comparison are epoch-millisecond integers,
+ * so `Z` and `+08:00` times order as instants. `rid` is an integer key for the full-text index
+ * (SQLite may renumber implicit rowids on VACUUM); `id` is unique and what everything else uses.
+ * `search_text` is the masked, lower-cased title and content: the only text the index ever sees.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE messages (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    board_id TEXT NOT NULL,
+    assignee_board_id TEXT,
+    status TEXT NOT NULL,
+    type TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    tracking_code TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    published_at TEXT,
+    published_ms INTEGER,
+    due_at TEXT,
+    due_ms INTEGER,
+    replied_at TEXT,
+    reviewed_at TEXT,
+    overall INTEGER,
+    search_text TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX messages_public ON messages (published_ms DESC, id DESC) WHERE published_ms IS NOT NULL;
+  CREATE INDEX messages_staff ON messages (created_ms DESC, id DESC);
+  CREATE INDEX messages_board ON messages (board_id);
+  CREATE INDEX messages_assignee ON messages (assignee_board_id) WHERE assignee_board_id IS NOT NULL;
+  CREATE INDEX messages_status ON messages (status);
+
+  CREATE TABLE events (
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    seq INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (message_id, seq)
+  ) WITHOUT ROWID;
+
+  CREATE VIRTUAL TABLE messages_fts USING fts5 (
+    search_text, content = 'messages', content_rowid = 'rid', tokenize = 'trigram'
+  );
+  CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, search_text) VALUES (new.rid, new.search_text);
+  END;
+  CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, search_text) VALUES ('delete', old.rid, old.search_text);
+  END;
+  CREATE TRIGGER messages_fts_update AFTER UPDATE OF search_text ON messages
+  WHEN old.search_text IS NOT new.search_text BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, search_text) VALUES ('delete', old.rid, old.search_text);
+    INSERT INTO messages_fts (rowid, search_text) VALUES (new.rid, new.search_text);
+  END;
+
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('running', 'done')),
+    created_at TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    response TEXT,
+    PRIMARY KEY (scope, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX idempotency_created ON idempotency (created_ms);
+  `,
+]
+
+/** The schema version this code reads and writes. */
+const SCHEMA_VERSION = MIGRATIONS.length
+
+const STORE_CLOSED = 'The store is closed; open the database again'
+const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the function given to transaction()'
+const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
+
+/**
+ * The embedded default store: one SQLite file (created with its folder if missing) in WAL mode with
+ * `synchronous = FULL`, so a committed message survives a power cut. Migrations run at start-up.
+ * `':memory:'` gives a database that lives as long as the store.
+ *
+ * Transactions go through one connection, one at a time (`BEGIN IMMEDIATE`, so a second process
+ * waits for the lock instead of failing half-way). Reads outside a transaction use a second,
+ * read-only connection and so see only committed data; with `':memory:'` there is one connection,
+ * and reads made while a transaction is open see its writes.
+ *
+ * Keyword search uses an FTS5 trigram index over the masked title and content; keywords shorter
+ * than three characters (路灯), which a trigram index cannot match, scan the same masked text.
+ *
+ * @example
+ * ```ts
+ * import { createSqliteStore } from '@liuyan/server/sqlite'
+ * const store = createSqliteStore('./data/board.db')
+ * const service = createBoardService({ store })
+ * // on shutdown
+ * await store.close()
+ * ```
+ */
+export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStoreImpl(file, options.readonly === true)
+}
+
+class SqliteStoreImpl implements SqliteStore {
+  readonly database: Database.Database
+  readonly read: StoreReader
+  readonly #readDatabase: Database.Database | undefined
+  readonly #writer: Connection
+  readonly #readonly: boolean
+  readonly #mutex = new Mutex()
+  #closed = false
+
+  constructor(file: string, readonly: boolean) {
+    this.#readonly = readonly
+    const inMemory = file === ':memory:' || file === ''
+    if (readonly) {
+      this.database = new Database(file, { readonly: true, fileMustExist: true })
+      this.database.pragma('busy_timeout = 5000')
+      checkVersion(this.database)
+    } else {
+      if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true })
+      this.database = new Database(file)
+      this.database.pragma('journal_mode = WAL')
+      this.database.pragma('synchronous = FULL')
+      this.database.pragma('foreign_keys = ON')
+      this.database.pragma('busy_timeout = 5000')
+      migrate(this.database)
+    }
+    this.#writer = new Connection(this.database)
+    if (!readonly && !inMemory) {
+      this.#readDatabase = new Database(file, { readonly: true, fileMustExist: true })
+      this.#readDatabase.pragma('busy_timeout = 5000')
+    }
+    const check = () => {
+      if (this.#closed) throw new Error(STORE_CLOSED)
+    }
+    this.read = new SqliteReader(this.#readDatabase ? new Connection(this.#readDatabase) : this.#writer, check)
+  }
+
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error(STORE_CLOSED))
+    if (this.#readonly) return Promise.reject(new Error('This store was opened read-only; open it without `readonly` to write'))
+    return this.#mutex.run(async () => {
+      if (this.#closed) throw new Error(STORE_CLOSED)
+      const db = this.database
+      let open = true
+      const tx = new SqliteTransaction(this.#writer, () => {
+        if (!open) throw new Error(TRANSACTION_ENDED)
+      })
+      db.exec('BEGIN IMMEDIATE')
+      try {
+        const result = await fn(tx)
+        open = false
+        db.exec('COMMIT')
+        return result
+      } catch (error) {
+        open = false
+        if (db.inTransaction) db.exec('ROLLBACK')
+        throw error
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    await this.#mutex.run(async () => {
+      if (this.#closed) return
+      this.#closed = true
+      this.#readDatabase?.close()
+      this.database.close()
+    })
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const apply = db.transaction(() => {
+    const version = checkVersion(db, true)
+    for (let index = version; index < MIGRATIONS.length; index++) {
+      db.exec(MIGRATIONS[index]!)
+      db.pragma(`user_version = ${index + 1}`)
+    }
+  })
+  apply.immediate()
+}
+
+function checkVersion(db: Database.Database, migrating = false): number {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`The database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}; upgrade @liuyan/server`)
+  }
+  if (!migrating && version < SCHEMA_VERSION) {
+    throw new Error(`The database has schema version ${version}, older than ${SCHEMA_VERSION}; open it once without \`readonly\` to migrate it`)
+  }
+  return version
+}
+
+/** A connection with its prepared statements, each prepared once. */
+class Connection {
+  readonly db: Database.Database
+  readonly #statements = new Map<string, Database.Statement>()
+
+  constructor(db: Database.Database) {
+    this.db = db
+  }
+
+  statement(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.#statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  /** Runs several reads on one snapshot (a no-op nesting inside a write transaction). */
+  snapshot<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred()
+  }
+}
+
+interface MessageRecord {
+  id: string
+  doc: string
+}
+
+interface EventRecord {
+  message_id: string
+  doc: string
+}
+
+interface IdempotencyColumns {
+  scope: string
+  key: string
+  fingerprint: string
+  state: 'running' | 'done'
+  created_at: string
+  response: string | null
+}
+
+interface StatsColumns {
+  status: StatsRow['status']
+  type: StatsRow['type']
+  domain: StatsRow['domain']
+  reviewed_at: string | null
+  replied_at: string | null
+  due_at: string | null
+  overall: number | null
+}
+
+const IN_BOARDS =
+  '(board_id IN (SELECT value FROM json_each(@boards)) OR assignee_board_id IN (SELECT value FROM json_each(@boards)))'
+
+class SqliteReader implements StoreReader {
+  protected readonly connection: Connection
+  protected readonly check: () => void
+
+  constructor(connection: Connection, check: () => void) {
+    this.connection = connection
+    this.check = check
+  }
+
+  protected all<R>(sql: string, ...params: unknown[]): R[] {
+    this.check()
+    return this.connection.statement(sql).all(...params) as R[]
+  }
+
+  protected get<R>(sql: string, ...params: unknown[]): R | undefined {
+    this.check()
+    return this.connection.statement(sql).get(...params) as R | undefined
+  }
+
+  async listBoards(): Promise<Board[]> {
+    return this.all<{ doc: string }>('SELECT doc FROM boards ORDER BY id').map((row) => JSON.parse(row.doc) as Board)
+  }
+
+  async getBoard(id: string): Promise<Board | undefined> {
+    const row = this.get<{ doc: string }>('SELECT doc FROM boards WHERE id = ?', id)
+    return row && (JSON.parse(row.doc) as Board)
+  }
+
+  async getMessage(id: string): Promise<Message | undefined> {
+    this.check()
+    return this.connection.snapshot(() => this.withTimelines(this.all<MessageRecord>('SELECT id, doc FROM messages WHERE id = ?', id))[0])
+  }
+
+  async getMessageByTrackingCode(code: string): Promise<Message | undefined> {
+    this.check()
+    return this.connection.snapshot(
+      () => this.withTimelines(this.all<MessageRecord>('SELECT id, doc FROM messages WHERE tracking_code = ?', code))[0],
+    )
+  }
+
+  async listMessages(query: MessageQuery): Promise<Page<Message>> {
+    this.check()
+    const plan = planQuery(query)
+    const { sql, params } = listSql(plan)
+    return this.connection.snapshot(() => {
+      const rows = this.all<MessageRecord & { sort_ms: number }>(sql, params)
+      const page = rows.slice(0, plan.limit)
+      const last = page[page.length - 1]
+      return {
+        items: this.withTimelines(page),
+        nextCursor: rows.length > plan.limit && last ? encodeCursor(last.sort_ms, last.id) : null,
+      }
+    })
+  }
+
+  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
+    const rows = this.all<StatsColumns>(
+      `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages WHERE ${IN_BOARDS}`,
+      { boards: JSON.stringify(boardIds) },
+    )
+    return rows.map((columns) => {
+      const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
+      if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
+      if (columns.replied_at !== null) row.repliedAt = columns.replied_at
+      if (columns.due_at !== null) row.dueAt = columns.due_at
+      if (columns.overall !== null) row.overall = columns.overall
+      return row
+    })
+  }
+
+  async findToken(tokenHash: string): Promise<StaffToken | undefined> {
+    const row = this.get<{ doc: string }>('SELECT doc FROM tokens WHERE hash = ?', tokenHash)
+    return row && (JSON.parse(row.doc) as StaffToken)
+  }
+
+  async getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = this.get<IdempotencyColumns>(
+      'SELECT scope, key, fingerprint, state, created_at, response FROM idempotency WHERE scope = ? AND key = ?',
+      scope,
+      key,
+    )
+    if (!row) return undefined
+    const record: IdempotencyRecord = {
+      scope: row.scope,
+      key: row.key,
+      fingerprint: row.fingerprint,
+      state: row.state,
+      createdAt: row.created_at,
+    }
+    if (row.response !== null) record.response = JSON.parse(row.response) as StoredResponse
+    return record
+  }
+
+  async countMessages(): Promise<number> {
+    return this.get<{ count: number }>('SELECT count(*) AS count FROM messages')!.count
+  }
+
+  /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */
+  protected withTimelines(rows: readonly MessageRecord[]): Message[] {
+    if (rows.length === 0) return []
+    const timelines = new Map<string, Message['timeline']>(rows.map((row) => [row.id, []]))
+    const events = this.all<EventRecord>(
+      'SELECT message_id, doc FROM events WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, seq',
+      JSON.stringify(rows.map((row) => row.id)),
+    )
+    for (const event of events) timelines.get(event.message_id)?.push(JSON.parse(event.doc) as Message['timeline'][number])
+    return rows.map((row) => ({ ...(JSON.parse(row.doc) as Omit<Message, 'timeline'>), timeline: timelines.get(row.id)! }))
+  }
+}
+
+/** The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows. */
+function listSql(plan: ListPlan): { sql: string; params: Record<string, unknown> } {
+  const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
+  const where: string[] = []
+  const params: Record<string, unknown> = { limit: plan.limit + 1 }
+  if (plan.publicOnly) where.push('published_ms IS NOT NULL')
+  if (plan.after) {
+    where.push(`(${sort}, id) < (@afterMs, @afterId)`)
+    params['afterMs'] = plan.after[0]
+    params['afterId'] = plan.after[1]
+  }
+  if (plan.fromMs !== undefined) {
+    where.push(`${sort} >= @fromMs`)
+    params['fromMs'] = plan.fromMs
+  }
+  if (plan.toMs !== undefined) {
+    where.push(`${sort} < @toMs`)
+    params['toMs'] = plan.toMs
+  }
+  if (plan.boardIds) {
+    where.push(IN_BOARDS)
+    params['boards'] = JSON.stringify([...plan.boardIds])
+  }
+  if (plan.statuses) {
+    where.push('status IN (SELECT value FROM json_each(@statuses))')
+    params['statuses'] = JSON.stringify([...plan.statuses])
+  }
+  if (plan.type !== undefined) {
+    where.push('type = @type')
+    params['type'] = plan.type
+  }
+  if (plan.domain !== undefined) {
+    where.push('domain = @domain')
+    params['domain'] = plan.domain
+  }
+  if (plan.overdueMs !== undefined) {
+    where.push(`status IN (${OPEN_SQL}) AND due_ms < @overdueMs`)
+    params['overdueMs'] = plan.overdueMs
+  }
+  if (plan.keyword !== undefined) {
+    if ([...plan.keyword].length >= 3) {
+      // One quoted phrase: whatever the user typed (", *, OR, NEAR() is text to find, never syntax.
+      where.push('rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match)')
+      params['match'] = `"${plan.keyword.replace(/"/gu, '""')}"`
+    } else {
+      // A trigram index cannot match one or two characters; scan the same masked text instead.
+      where.push('instr(search_text, @keyword) > 0')
+      params['keyword'] = plan.keyword
+    }
+  }
+  const sql =
+    `SELECT id, doc, ${sort} AS sort_ms FROM messages` +
+    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY ${sort} DESC, id DESC LIMIT @limit`
+  return { sql, params }
+}
+
+class SqliteTransaction extends SqliteReader implements StoreTransaction {
+  protected run(sql: string, ...params: unknown[]): Database.RunResult {
+    this.check()
+    return this.connection.statement(sql).run(...params)
+  }
+
+  async putBoard(board: Board): Promise<void> {
+    this.run('INSERT INTO boards (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', board.id, JSON.stringify(board))
+  }
+
+  async insertMessage(message: Message): Promise<void> {
+    const columns = messageColumns(message)
+    if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
+    if (this.get('SELECT 1 FROM messages WHERE tracking_code = ?', message.trackingCode)) throw new Error(DUPLICATE_TRACKING_CODE)
+    this.run(
+      `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_code, created_at, created_ms,
+         published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc)
+       VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_code, @created_at, @created_ms,
+         @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc)`,
+      columns,
+    )
+    this.appendEvents(message.id, 0, message.timeline)
+  }
+
+  async updateMessage(message: Message): Promise<void> {
+    const stored = this.get<{ tracking_code: string; events: number }>(
+      'SELECT tracking_code, (SELECT count(*) FROM events WHERE message_id = messages.id) AS events FROM messages WHERE id = ?',
+      message.id,
+    )
+    if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
+    const added = appendOnlyTimeline(stored.events, message)
+    if (
+      stored.tracking_code !== message.trackingCode &&
+      this.get('SELECT 1 FROM messages WHERE tracking_code = ?', message.trackingCode)
+    ) {
+      throw new Error(DUPLICATE_TRACKING_CODE)
+    }
+    this.run(
+      `UPDATE messages SET board_id = @board_id, assignee_board_id = @assignee_board_id, status = @status, type = @type,
+         domain = @domain, tracking_code = @tracking_code, created_at = @created_at, created_ms = @created_ms,
+         published_at = @published_at, published_ms = @published_ms, due_at = @due_at, due_ms = @due_ms,
+         replied_at = @replied_at, reviewed_at = @reviewed_at, overall = @overall, search_text = @search_text, doc = @doc
+       WHERE id = @id`,
+      messageColumns(message),
+    )
+    this.appendEvents(message.id, stored.events, added)
+  }
+
+  async putToken(token: StaffToken): Promise<void> {
+    this.run('INSERT INTO tokens (hash, doc) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET doc = excluded.doc', token.hash, JSON.stringify(token))
+  }
+
+  async beginIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+    const result = this.run(
+      `INSERT INTO idempotency (scope, key, fingerprint, state, created_at, created_ms, response)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, key) DO NOTHING`,
+      record.scope,
+      record.key,
+      record.fingerprint,
+      record.state,
+      record.createdAt,
+      instant(record.createdAt, 'createdAt'),
+      record.response === undefined ? null : JSON.stringify(record.response),
+    )
+    return result.changes === 0 ? this.getIdempotency(record.scope, record.key) : undefined
+  }
+
+  async completeIdempotency(scope: string, key: string, response: StoredResponse): Promise<void> {
+    const result = this.run(
+      "UPDATE idempotency SET state = 'done', response = ? WHERE scope = ? AND key = ?",
+      JSON.stringify(response),
+      scope,
+      key,
+    )
+    if (result.changes === 0) throw new Error(NO_IDEMPOTENCY_CLAIM)
+  }
+
+  async releaseIdempotency(scope: string, key: string): Promise<void> {
+    this.run('DELETE FROM idempotency WHERE scope = ? AND key = ?', scope, key)
+  }
+
+  async expireIdempotency(before: string): Promise<number> {
+    return this.run('DELETE FROM idempotency WHERE created_ms < ?', instant(before, 'before')).changes
+  }
+
+  protected appendEvents(messageId: string, firstSeq: number, events: Message['timeline']): void {
+    events.forEach((event, index) => {
+      this.run('INSERT INTO events (message_id, seq, doc) VALUES (?, ?, ?)', messageId, firstSeq + index, JSON.stringify(event))
+    })
+  }
+}
+
+function messageColumns(message: Message): Record<string, string | number | null> {
+  const { timeline: _timeline, ...doc } = message
+  const publishedMs = publicSortTime(message)
+  return {
+    id: message.id,
+    board_id: message.boardId,
+    assignee_board_id: message.assigneeBoardId ?? null,
+    status: message.status,
+    type: message.type,
+    domain: message.domain,
+    tracking_code: message.trackingCode,
+    created_at: message.createdAt,
+    created_ms: instant(message.createdAt, 'createdAt'),
+    published_at: publishedMs === undefined ? null : message.publishedAt!,
+    published_ms: publishedMs ?? null,
+    due_at: message.dueAt ?? null,
+    due_ms: message.dueAt === undefined ? null : instant(message.dueAt, 'dueAt'),
+    replied_at: message.repliedAt ?? null,
+    reviewed_at: message.reviewedAt ?? null,
+    overall: message.evaluation?.overall ?? null,
+    search_text: searchText(message),
+    doc: JSON.stringify(doc),
+  }
+}

@@ -1,0 +1,696 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MessageSchema, TRACKING_CODE_ALPHABET } from '@liuyan/core'
+import type { Board, Message, MessageStatus } from '@liuyan/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createMemoryStore } from './memory.js'
+import { createSqliteStore } from './sqlite.js'
+import { InvalidCursorError } from './types.js'
+import type { IdempotencyRecord, MessageQuery, StaffToken, Store, StoreTransaction } from './types.js'
+
+let serial = 0
+
+/** A tracking code unique per message: the serial number written in the tracking-code alphabet. */
+function trackingCode(n: number): string {
+  let code = ''
+  for (let rest = n; code.length < 12; rest = Math.floor(rest / TRACKING_CODE_ALPHABET.length)) {
+    code = TRACKING_CODE_ALPHABET[rest % TRACKING_CODE_ALPHABET.length] + code
+  }
+  return code
+}
+
+/** A message that passes core's MessageSchema; overrides win. */
+function makeMessage(overrides: Partial<Message> = {}): Message {
+  serial++
+  const id = overrides.id ?? `m${String(serial).padStart(6, '0')}`
+  const createdAt = overrides.createdAt ?? '2026-03-02T09:00:00+08:00'
+  return MessageSchema.parse({
+    id,
+    boardId: '220100-gov',
+    type: 'complain',
+    domain: 'urban',
+    title: '小区门口路灯坏了',
+    content: '朝阳路12号小区门口的路灯已经坏了两个星期，晚上出行很不方便。',
+    images: [],
+    imagesPublic: false,
+    author: { nickname: '市民', maskNickname: false },
+    publish: true,
+    channel: 'web',
+    status: 'pending',
+    trackingCode: trackingCode(serial),
+    createdAt,
+    supervised: false,
+    reminders: 0,
+    posts: [],
+    timeline: [{ id: `${id}-e0`, type: 'submit', at: createdAt, actor: { role: 'citizen' } }],
+    ...overrides,
+  })
+}
+
+/** A message that passed review with the author's consent, so the public list shows it. */
+function makePublished(overrides: Partial<Message> = {}): Message {
+  const createdAt = overrides.createdAt ?? '2026-03-02T09:00:00+08:00'
+  return makeMessage({ status: 'accepted', reviewedAt: createdAt, publishedAt: createdAt, ...overrides })
+}
+
+const board = (id: string, parentId: string | null = null): Board => ({
+  id,
+  name: `Board ${id}`,
+  kind: 'agency',
+  level: 'city',
+  parentId,
+  region: '220100',
+  acceptsMessages: true,
+})
+
+async function insertAll(store: Store, messages: readonly Message[]): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (const message of messages) await tx.insertMessage(message)
+  })
+}
+
+/** Every message of a query, page by page, checking that no page is larger than the limit. */
+async function listAll(store: Store, query: Omit<MessageQuery, 'cursor'>): Promise<Message[]> {
+  const all: Message[] = []
+  let cursor: string | undefined
+  do {
+    const page = await store.read.listMessages(cursor === undefined ? query : { ...query, cursor })
+    expect(page.items.length).toBeLessThanOrEqual(query.limit)
+    all.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor !== undefined)
+  return all
+}
+
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id)
+
+/** The expected newest-first order: by instant, then id, both descending. */
+function newestFirst(messages: readonly Message[], time: (m: Message) => string = (m) => m.createdAt): string[] {
+  return [...messages]
+    .sort((a, b) => Date.parse(time(b)) - Date.parse(time(a)) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .map((m) => m.id)
+}
+
+function tempDatabase(): string {
+  return join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db')
+}
+
+const open: Store[] = []
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((store) => store.close()))
+})
+
+describe.each<[string, () => Store]>([
+  ['memory', () => createMemoryStore()],
+  ['sqlite', () => createSqliteStore(tempDatabase())],
+])('%s store', (_name, create) => {
+  function newStore(): Store {
+    const store = create()
+    open.push(store)
+    return store
+  }
+
+  describe('messages', () => {
+    it('returns a message exactly as inserted, timeline included, by id and by tracking code', async () => {
+      const store = newStore()
+      const message = makeMessage({
+        status: 'replied',
+        assigneeBoardId: '220102-jw',
+        place: { text: '朝阳区某小区', public: true, coordinates: { lat: 43.88, lng: 125.32 } },
+        images: ['https://example.org/a.jpg'],
+        imagesPublic: true,
+        author: { nickname: '陈先生', realName: '陈小明', phone: '13812345678', maskNickname: true },
+        remark: '老问题',
+        reviewedAt: '2026-03-02T10:00:00+08:00',
+        publishedAt: '2026-03-02T10:00:00+08:00',
+        repliedAt: '2026-03-03T02:00:00Z',
+        dueAt: '2026-03-09T23:59:59.999+08:00',
+        supervised: true,
+        reminders: 2,
+        posts: [{ kind: 'reply', id: 'p1', organization: '朝阳区住建局', content: '已修复。', createdAt: '2026-03-03T02:00:00Z' }],
+        evaluation: { overall: 5, resolution: 5, attitude: 4, speed: 5, comment: '很快' },
+      })
+      message.timeline.push(
+        { id: 'e1', type: 'accept', at: '2026-03-02T10:00:00+08:00', actor: { role: 'reviewer' }, from: 'pending', to: 'accepted', dueAt: '2026-03-09T23:59:59.999+08:00' },
+        { id: 'e2', type: 'reply', at: '2026-03-03T02:00:00Z', actor: { role: 'handler', name: '张三' }, note: '现场查看' },
+      )
+      await insertAll(store, [message])
+
+      expect(await store.read.getMessage(message.id)).toEqual(message)
+      expect(await store.read.getMessageByTrackingCode(message.trackingCode)).toEqual(message)
+      expect(await store.read.getMessage('missing')).toBeUndefined()
+      expect(await store.read.getMessageByTrackingCode('zzzzzzzzzzzz')).toBeUndefined()
+      expect(await store.read.countMessages()).toBe(1)
+    })
+
+    it('hands out copies, so mutating an argument or a result changes nothing stored', async () => {
+      const store = newStore()
+      const message = makeMessage()
+      const original = structuredClone(message)
+      await insertAll(store, [message])
+      message.title = '改过的标题'
+      message.timeline.push({ id: 'x', type: 'remind', at: message.createdAt, actor: { role: 'supervisor' } })
+      const read = (await store.read.getMessage(message.id))!
+      read.author.nickname = '别人'
+      read.timeline.length = 0
+      expect(await store.read.getMessage(message.id)).toEqual(original)
+    })
+
+    it('refuses a second message with the same id or tracking code', async () => {
+      const store = newStore()
+      const first = makeMessage()
+      await insertAll(store, [first])
+      await expect(insertAll(store, [makeMessage({ id: first.id })])).rejects.toThrow()
+      await expect(insertAll(store, [makeMessage({ trackingCode: first.trackingCode })])).rejects.toThrow()
+      expect(await store.read.countMessages()).toBe(1)
+    })
+
+    it('appends only the new timeline events on update and never rewrites stored ones', async () => {
+      const store = newStore()
+      const message = makeMessage()
+      await insertAll(store, [message])
+      const accepted: Message = {
+        ...structuredClone(message),
+        status: 'accepted',
+        reviewedAt: '2026-03-02T10:00:00+08:00',
+        timeline: [
+          { ...message.timeline[0]!, note: 'rewritten' },
+          { id: 'e1', type: 'accept', at: '2026-03-02T10:00:00+08:00', actor: { role: 'reviewer' }, from: 'pending', to: 'accepted' },
+        ],
+      }
+      await store.transaction(async (tx) => tx.updateMessage(accepted))
+      const stored = (await store.read.getMessage(message.id))!
+      expect(stored.status).toBe('accepted')
+      expect(stored.timeline).toEqual([message.timeline[0], accepted.timeline[1]])
+
+      await expect(store.transaction(async (tx) => tx.updateMessage({ ...stored, timeline: [] }))).rejects.toThrow(/append-only/)
+      await expect(store.transaction(async (tx) => tx.updateMessage(makeMessage()))).rejects.toThrow()
+      expect((await store.read.getMessage(message.id))!.timeline).toHaveLength(2)
+    })
+  })
+
+  describe('transactions', () => {
+    it('keeps nothing of a transaction whose function throws, not even timeline events', async () => {
+      const store = newStore()
+      const kept = makeMessage()
+      await insertAll(store, [kept])
+      const boom = new Error('boom')
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.putBoard(board('b-new'))
+          await tx.insertMessage(makeMessage())
+          await tx.updateMessage({
+            ...kept,
+            status: 'accepted',
+            timeline: [...kept.timeline, { id: 'e1', type: 'accept', at: kept.createdAt, actor: { role: 'reviewer' } }],
+          })
+          await tx.putToken({ hash: 'h', label: 'l', roles: ['handler'], boardIds: ['b'], createdAt: kept.createdAt })
+          await tx.beginIdempotency({ scope: 'public', key: 'k', fingerprint: 'f', state: 'running', createdAt: kept.createdAt })
+          expect(await tx.countMessages()).toBe(2)
+          throw boom
+        }),
+      ).rejects.toBe(boom)
+
+      expect(await store.read.countMessages()).toBe(1)
+      expect(await store.read.getMessage(kept.id)).toEqual(kept)
+      expect(await store.read.listBoards()).toEqual([])
+      expect(await store.read.findToken('h')).toBeUndefined()
+      expect(await store.read.getIdempotency('public', 'k')).toBeUndefined()
+      // The store still works after a rollback.
+      await insertAll(store, [makeMessage()])
+      expect(await store.read.countMessages()).toBe(2)
+    })
+
+    it('lets a transaction read its own writes while reads outside see only committed data', async () => {
+      const store = newStore()
+      const message = makeMessage()
+      let release!: () => void
+      const gate = new Promise<void>((resolve) => (release = resolve))
+      const running = store.transaction(async (tx) => {
+        await tx.insertMessage(message)
+        expect(await tx.getMessage(message.id)).toEqual(message)
+        expect((await tx.listMessages({ limit: 10 })).items).toHaveLength(1)
+        await gate
+      })
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(await store.read.getMessage(message.id)).toBeUndefined()
+      expect((await store.read.listMessages({ limit: 10 })).items).toEqual([])
+      release()
+      await running
+      expect(await store.read.getMessage(message.id)).toEqual(message)
+    })
+
+    it('serializes concurrent transactions, so 50 read-modify-write increments all count', async () => {
+      const store = newStore()
+      const message = makeMessage()
+      await insertAll(store, [message])
+      await Promise.all(
+        Array.from({ length: 50 }, () =>
+          store.transaction(async (tx) => {
+            const current = (await tx.getMessage(message.id))!
+            await new Promise((resolve) => setTimeout(resolve, 0))
+            await tx.updateMessage({ ...current, reminders: current.reminders + 1 })
+          }),
+        ),
+      )
+      expect((await store.read.getMessage(message.id))!.reminders).toBe(50)
+    })
+
+    it('returns what the function returns, and refuses a transaction object used after it ended', async () => {
+      const store = newStore()
+      let leaked: StoreTransaction | undefined
+      expect(await store.transaction(async (tx) => ((leaked = tx), 42))).toBe(42)
+      await expect(leaked!.putBoard(board('late'))).rejects.toThrow(/ended/)
+      expect(await store.read.listBoards()).toEqual([])
+    })
+
+    it('fails every call after close', async () => {
+      const store = create()
+      await store.close()
+      await expect(store.read.countMessages()).rejects.toThrow()
+      await expect(store.transaction(async () => undefined)).rejects.toThrow()
+      await store.close()
+    })
+  })
+
+  describe('pagination', () => {
+    // 250 messages over 40 distinct instants, written half in UTC and half in China time, so many
+    // share a sort time and order among themselves by id.
+    function spread(count: number): Message[] {
+      return Array.from({ length: count }, (_, i) => {
+        const ms = Date.UTC(2026, 2, 1) + (i % 40) * 60_000
+        const utc = new Date(ms).toISOString()
+        const china = new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00')
+        const createdAt = i % 2 === 0 ? utc : china
+        return makePublished({ createdAt, publishedAt: i % 3 === 0 ? utc : china })
+      })
+    }
+
+    it('lists 250 messages newest first, each exactly once, for several page sizes', async () => {
+      const store = newStore()
+      const messages = spread(250)
+      await insertAll(store, messages)
+      for (const limit of [1, 7, 40, 100]) {
+        expect(ids(await listAll(store, { limit }))).toEqual(newestFirst(messages))
+      }
+      expect(ids(await listAll(store, { limit: 33, publicOnly: true }))).toEqual(newestFirst(messages, (m) => m.publishedAt!))
+    })
+
+    it('gives no next cursor when the page holds the last item', async () => {
+      const store = newStore()
+      await insertAll(store, spread(10))
+      expect((await store.read.listMessages({ limit: 10 })).nextCursor).toBeNull()
+      const first = await store.read.listMessages({ limit: 9 })
+      expect(first.nextCursor).toEqual(expect.any(String))
+      const second = await store.read.listMessages({ limit: 9, cursor: first.nextCursor! })
+      expect(second.items).toHaveLength(1)
+      expect(second.nextCursor).toBeNull()
+    })
+
+    it('neither repeats nor skips while new messages arrive between page fetches', async () => {
+      for (const publicOnly of [false, true]) {
+        const store = newStore()
+        const original = spread(120)
+        await insertAll(store, original)
+        const seen: string[] = []
+        let cursor: string | undefined
+        let round = 0
+        do {
+          const page = await store.read.listMessages({ limit: 25, publicOnly, ...(cursor ? { cursor } : {}) })
+          seen.push(...ids(page.items))
+          cursor = page.nextCursor ?? undefined
+          // Newer messages, some at the instant of the newest originals, some at that of the oldest.
+          const at = new Date(Date.UTC(2026, 2, 1) + [60, 39, 0][round % 3]! * 60_000).toISOString()
+          await insertAll(store, [makePublished({ createdAt: at, publishedAt: at }), makePublished({ createdAt: at, publishedAt: at })])
+          round++
+        } while (cursor !== undefined)
+        const originalIds = new Set(ids(original))
+        expect(new Set(seen).size).toBe(seen.length)
+        expect(seen.filter((id) => originalIds.has(id))).toEqual(newestFirst(original, (m) => (publicOnly ? m.publishedAt! : m.createdAt)))
+      }
+    })
+
+    it.each(['garbage!', '', 'bm90IGpzb24', btoa('[1]'), btoa('["x","y"]'), btoa('[1.5,"a"]'), btoa('{"a":1}')])(
+      'throws InvalidCursorError for the cursor %j',
+      async (cursor) => {
+        const store = newStore()
+        await expect(store.read.listMessages({ limit: 10, cursor })).rejects.toBeInstanceOf(InvalidCursorError)
+      },
+    )
+  })
+
+  describe('filters', () => {
+    async function seeded() {
+      const store = newStore()
+      const m = {
+        pending: makeMessage({ id: 'a-pending', boardId: 'b1', status: 'pending', createdAt: '2026-03-01T00:00:00Z' }),
+        noConsent: makeMessage({
+          id: 'b-noconsent',
+          boardId: 'b1',
+          status: 'accepted',
+          publish: false,
+          reviewedAt: '2026-03-01T02:00:00Z',
+          publishedAt: '2026-03-01T02:00:00Z',
+          createdAt: '2026-03-01T01:00:00Z',
+        }),
+        assigned: makePublished({
+          id: 'c-assigned',
+          boardId: 'b1',
+          assigneeBoardId: 'b2',
+          status: 'assigned',
+          type: 'consult',
+          domain: 'transport',
+          createdAt: '2026-03-01T10:00:00+08:00',
+          publishedAt: '2026-03-01T12:00:00+08:00',
+          dueAt: '2026-03-05T23:59:59.999+08:00',
+        }),
+        processing: makePublished({
+          id: 'd-processing',
+          boardId: 'b3',
+          status: 'processing',
+          type: 'help',
+          domain: 'health',
+          title: 'Street LED lamp',
+          content: '请联系我13812345678，邮箱 wang@example.com，谢谢。',
+          createdAt: '2026-03-02T00:00:00Z',
+          publishedAt: '2026-03-02T01:00:00Z',
+          dueAt: '2026-03-04T00:00:00Z',
+        }),
+        closed: makePublished({
+          id: 'e-closed',
+          boardId: 'b2',
+          status: 'closed',
+          type: 'suggest',
+          domain: 'urban',
+          title: '建议增加公交线路',
+          content: '希望增加一条从南湖到火车站的公交线路。50%的人需要_这个。',
+          createdAt: '2026-03-03T00:00:00Z',
+          publishedAt: '2026-03-03T00:00:00Z',
+          dueAt: '2026-03-03T12:00:00Z',
+        }),
+        rejected: makeMessage({
+          id: 'f-rejected',
+          boardId: 'b2',
+          status: 'rejected',
+          reviewedAt: '2026-03-04T00:00:00Z',
+          publishedAt: '2026-03-04T00:00:00Z',
+          createdAt: '2026-03-04T00:00:00Z',
+        }),
+      } satisfies Record<string, Message>
+      await insertAll(store, Object.values(m))
+      const list = async (query: Omit<MessageQuery, 'limit'>) => ids(await listAll(store, { limit: 2, ...query }))
+      return { store, m, list }
+    }
+
+    it('filters by board or assigned unit, status, type and domain, combined with AND', async () => {
+      const { list } = await seeded()
+      expect(await list({ boardIds: ['b2'] })).toEqual(['f-rejected', 'e-closed', 'c-assigned'])
+      expect(await list({ boardIds: ['b1', 'b3'] })).toEqual(['d-processing', 'c-assigned', 'b-noconsent', 'a-pending'])
+      expect(await list({ boardIds: [] })).toEqual([])
+      expect(await list({ statuses: ['pending', 'closed'] })).toEqual(['e-closed', 'a-pending'])
+      expect(await list({ type: 'consult' })).toEqual(['c-assigned'])
+      expect(await list({ domain: 'urban' })).toEqual(['f-rejected', 'e-closed', 'b-noconsent', 'a-pending'])
+      expect(await list({ domain: 'urban', boardIds: ['b1'], statuses: ['accepted'] })).toEqual(['b-noconsent'])
+    })
+
+    it('lists publicly only accepted messages with consent, by publication time', async () => {
+      const { list, store } = await seeded()
+      expect(await list({ publicOnly: true })).toEqual(['e-closed', 'd-processing', 'c-assigned'])
+      // Once a public message is deleted from view (rejected is terminal, but consent can be revoked).
+      const closed = (await store.read.getMessage('e-closed'))!
+      await store.transaction(async (tx) => tx.updateMessage({ ...closed, publish: false }))
+      expect(await list({ publicOnly: true })).toEqual(['d-processing', 'c-assigned'])
+      expect(await list({ publicOnly: true, boardIds: ['b2'] })).toEqual(['c-assigned'])
+    })
+
+    it('bounds the sort time by from (inclusive) and to (exclusive), comparing instants across offsets', async () => {
+      const { list } = await seeded()
+      // c-assigned was created at 2026-03-01T02:00:00Z, written in China time.
+      expect(await list({ from: '2026-03-01T02:00:00Z', to: '2026-03-03T08:00:00+08:00' })).toEqual(['d-processing', 'c-assigned'])
+      expect(await list({ from: '2026-03-01T10:00:01+08:00' })).toEqual(['f-rejected', 'e-closed', 'd-processing'])
+      expect(await list({ to: '2026-03-01T10:00:00+08:00' })).toEqual(['b-noconsent', 'a-pending'])
+      // Public lists bound the publication time: c-assigned was published at 04:00Z.
+      expect(await list({ publicOnly: true, from: '2026-03-01T04:00:00Z', to: '2026-03-02T01:00:00Z' })).toEqual(['c-assigned'])
+    })
+
+    it('finds open messages past their deadline with overdueAt', async () => {
+      const { list } = await seeded()
+      expect(await list({ overdueAt: '2026-03-10T00:00:00Z' })).toEqual(['d-processing', 'c-assigned'])
+      // Deadline exactly at the moment is not yet overdue; closed messages never are.
+      expect(await list({ overdueAt: '2026-03-04T08:00:00+08:00' })).toEqual([])
+      expect(await list({ overdueAt: '2026-03-04T00:00:00.001Z' })).toEqual(['d-processing'])
+    })
+
+    it('finds Chinese keywords of two and more characters in the title and content', async () => {
+      const { list } = await seeded()
+      const both = ['f-rejected', 'c-assigned', 'b-noconsent', 'a-pending']
+      expect(await list({ keyword: '路灯' })).toEqual(both)
+      expect(await list({ keyword: '门口路灯' })).toEqual(both)
+      expect(await list({ keyword: '小区门口路灯坏了' })).toEqual(both)
+      expect(await list({ keyword: '灯' })).toEqual(both)
+      expect(await list({ keyword: '两个星期' })).toEqual(both)
+      expect(await list({ keyword: '公交', publicOnly: true })).toEqual(['e-closed'])
+      expect(await list({ keyword: '路灯', publicOnly: true, boardIds: ['b1'] })).toEqual(['c-assigned'])
+      expect(await list({ keyword: '地铁' })).toEqual([])
+      expect(await list({ keyword: '' })).toHaveLength(6)
+    })
+
+    it('matches Latin keywords in any case', async () => {
+      const { list } = await seeded()
+      expect(await list({ keyword: 'led' })).toEqual(['d-processing'])
+      expect(await list({ keyword: 'STREET led' })).toEqual(['d-processing'])
+      expect(await list({ keyword: 'Le' })).toEqual(['d-processing'])
+    })
+
+    it('searches only the masked text, so private numbers and addresses cannot be found', async () => {
+      const { list } = await seeded()
+      expect(await list({ keyword: '13812345678' })).toEqual([])
+      expect(await list({ keyword: '12345678' })).toEqual([])
+      expect(await list({ keyword: 'wang@example.com' })).toEqual([])
+      expect(await list({ keyword: '138****5678' })).toEqual(['d-processing'])
+    })
+
+    it.each<[string, string[]]>([
+      ['"', []],
+      ['""', []],
+      ['a"b', []],
+      ['路灯"', []],
+      ['*', ['d-processing']],
+      ['路灯*', []],
+      ['OR', []],
+      ['路灯 OR 公交', []],
+      ['NEAR(', []],
+      ['NEAR(路灯 公交)', []],
+      ['title:路灯', []],
+      ['^路灯', []],
+      ['-', []],
+      ['(', []],
+      ['AND NOT', []],
+      ["'", []],
+      [';', []],
+    ])('treats the FTS syntax %j as text to find', async (keyword, expected) => {
+      const { list } = await seeded()
+      expect(await list({ keyword })).toEqual(expected)
+    })
+
+    it('treats % and _ as characters, not wildcards', async () => {
+      const { list } = await seeded()
+      expect(await list({ keyword: '%' })).toEqual(['e-closed'])
+      expect(await list({ keyword: '50%' })).toEqual(['e-closed'])
+      expect(await list({ keyword: '_这个' })).toEqual(['e-closed'])
+      expect(await list({ keyword: '路%' })).toEqual([])
+      expect(await list({ keyword: '路_' })).toEqual([])
+    })
+
+    it('gives statistics rows for every message of the boards, public or not', async () => {
+      const { store } = await seeded()
+      const rows = await store.read.statsRows(['b1'])
+      const byStatus = (s: MessageStatus) => rows.filter((r) => r.status === s)
+      expect(rows).toHaveLength(3)
+      expect(byStatus('pending')).toEqual([{ status: 'pending', type: 'complain', domain: 'urban' }])
+      expect(byStatus('assigned')).toEqual([
+        {
+          status: 'assigned',
+          type: 'consult',
+          domain: 'transport',
+          reviewedAt: '2026-03-01T10:00:00+08:00',
+          dueAt: '2026-03-05T23:59:59.999+08:00',
+        },
+      ])
+      expect((await store.read.statsRows(['b2'])).map((r) => r.status).sort()).toEqual(['assigned', 'closed', 'rejected'])
+      expect(await store.read.statsRows([])).toEqual([])
+    })
+
+    it('gives the overall score and reply time to statistics', async () => {
+      const store = newStore()
+      const rated = makePublished({
+        boardId: 'b9',
+        status: 'closed',
+        repliedAt: '2026-03-03T00:00:00Z',
+        evaluation: { overall: 4, resolution: 4, attitude: 5, speed: 3 },
+      })
+      await insertAll(store, [rated])
+      expect(await store.read.statsRows(['b9'])).toEqual([
+        { status: 'closed', type: 'complain', domain: 'urban', reviewedAt: rated.reviewedAt, repliedAt: '2026-03-03T00:00:00Z', overall: 4 },
+      ])
+    })
+  })
+
+  describe('boards and tokens', () => {
+    it('stores boards by id, replacing on put, listed by id', async () => {
+      const store = newStore()
+      await store.transaction(async (tx) => {
+        await tx.putBoard(board('220100-gov', '220000-gov'))
+        await tx.putBoard(board('220000-gov'))
+        await tx.putBoard({ ...board('220100-gov', '220000-gov'), name: '长春市人民政府', deadlines: { consult: 5 } })
+      })
+      expect(ids(await store.read.listBoards())).toEqual(['220000-gov', '220100-gov'])
+      expect(await store.read.getBoard('220100-gov')).toEqual({ ...board('220100-gov', '220000-gov'), name: '长春市人民政府', deadlines: { consult: 5 } })
+      expect(await store.read.getBoard('nope')).toBeUndefined()
+    })
+
+    it('finds a staff token by its hash', async () => {
+      const store = newStore()
+      const token: StaffToken = { hash: 'a'.repeat(64), label: '住建局 张三', roles: ['handler', 'reviewer'], boardIds: ['b1', 'b2'], createdAt: '2026-03-01T00:00:00Z' }
+      await store.transaction(async (tx) => tx.putToken(token))
+      expect(await store.read.findToken(token.hash)).toEqual(token)
+      expect(await store.read.findToken('b'.repeat(64))).toBeUndefined()
+    })
+  })
+
+  describe('idempotency', () => {
+    const record = (key: string, createdAt: string): IdempotencyRecord => ({ scope: 'public', key, fingerprint: `fp-${key}`, state: 'running', createdAt })
+
+    it('claims a key once and hands back the existing claim afterwards without overwriting it', async () => {
+      const store = newStore()
+      const first = record('k1', '2026-03-01T00:00:00Z')
+      expect(await store.transaction(async (tx) => tx.beginIdempotency(first))).toBeUndefined()
+      expect(await store.transaction(async (tx) => tx.beginIdempotency({ ...first, fingerprint: 'other' }))).toEqual(first)
+      expect(await store.read.getIdempotency('public', 'k1')).toEqual(first)
+      // Keys are per scope.
+      expect(await store.transaction(async (tx) => tx.beginIdempotency({ ...first, scope: 'token-hash' }))).toBeUndefined()
+    })
+
+    it('completes a claim with the response to replay, and releases a claim', async () => {
+      const store = newStore()
+      const response = { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":"m1"}' }
+      await store.transaction(async (tx) => {
+        await tx.beginIdempotency(record('k1', '2026-03-01T00:00:00Z'))
+        await tx.beginIdempotency(record('k2', '2026-03-01T00:00:00Z'))
+      })
+      await store.transaction(async (tx) => tx.completeIdempotency('public', 'k1', response))
+      expect(await store.read.getIdempotency('public', 'k1')).toEqual({ ...record('k1', '2026-03-01T00:00:00Z'), state: 'done', response })
+      expect(await store.transaction(async (tx) => tx.beginIdempotency(record('k1', '2026-03-02T00:00:00Z')))).toEqual({
+        ...record('k1', '2026-03-01T00:00:00Z'),
+        state: 'done',
+        response,
+      })
+      await expect(store.transaction(async (tx) => tx.completeIdempotency('public', 'nope', response))).rejects.toThrow()
+
+      await store.transaction(async (tx) => tx.releaseIdempotency('public', 'k2'))
+      expect(await store.read.getIdempotency('public', 'k2')).toBeUndefined()
+    })
+
+    it('expires claims created before a time, comparing instants across offsets', async () => {
+      const store = newStore()
+      await store.transaction(async (tx) => {
+        await tx.beginIdempotency(record('old', '2026-03-01T07:59:59+08:00'))
+        await tx.beginIdempotency(record('edge', '2026-03-01T00:00:00Z'))
+        await tx.beginIdempotency(record('new', '2026-03-01T09:00:00+08:00'))
+      })
+      expect(await store.transaction(async (tx) => tx.expireIdempotency('2026-03-01T08:00:00+08:00'))).toBe(1)
+      expect(await store.read.getIdempotency('public', 'old')).toBeUndefined()
+      expect(await store.read.getIdempotency('public', 'edge')).toBeDefined()
+      expect(await store.transaction(async (tx) => tx.expireIdempotency('2026-03-02T00:00:00Z'))).toBe(2)
+      expect(await store.transaction(async (tx) => tx.expireIdempotency('2026-03-02T00:00:00Z'))).toBe(0)
+    })
+  })
+})
+
+describe('sqlite store on disk', () => {
+  it('keeps every kind of data across close and reopen of the same file', async () => {
+    const file = tempDatabase()
+    const message = makePublished({ boardId: 'b1' })
+    const token: StaffToken = { hash: 'c'.repeat(64), label: 'x', roles: ['supervisor'], boardIds: ['b1'], createdAt: '2026-03-01T00:00:00Z' }
+    const first = createSqliteStore(file)
+    await first.transaction(async (tx) => {
+      await tx.putBoard(board('b1'))
+      await tx.insertMessage(message)
+      await tx.putToken(token)
+      await tx.beginIdempotency({ scope: 'public', key: 'k', fingerprint: 'f', state: 'running', createdAt: '2026-03-01T00:00:00Z' })
+    })
+    await first.close()
+
+    const second = createSqliteStore(file)
+    open.push(second)
+    expect(await second.read.getMessage(message.id)).toEqual(message)
+    expect(await second.read.listBoards()).toEqual([board('b1')])
+    expect(await second.read.findToken(token.hash)).toEqual(token)
+    expect(await second.read.getIdempotency('public', 'k')).toBeDefined()
+    expect(ids((await second.read.listMessages({ limit: 10, keyword: '门口路灯', publicOnly: true })).items)).toEqual([message.id])
+  })
+
+  it('runs in WAL mode with synchronous FULL and foreign keys on', () => {
+    const store = createSqliteStore(tempDatabase())
+    open.push(store)
+    expect(store.database.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.database.pragma('synchronous', { simple: true })).toBe(2)
+    expect(store.database.pragma('foreign_keys', { simple: true })).toBe(1)
+  })
+
+  it('migrates once: reopening leaves the schema version and data alone', async () => {
+    const file = tempDatabase()
+    const first = createSqliteStore(file)
+    const version = first.database.pragma('user_version', { simple: true })
+    expect(version).toBeGreaterThanOrEqual(1)
+    await insertAll(first, [makeMessage()])
+    await first.close()
+    const second = createSqliteStore(file)
+    open.push(second)
+    expect(second.database.pragma('user_version', { simple: true })).toBe(version)
+    expect(await second.read.countMessages()).toBe(1)
+  })
+
+  it('writes one events row per timeline event, appending on update', async () => {
+    const store = createSqliteStore(tempDatabase())
+    open.push(store)
+    const message = makeMessage()
+    await insertAll(store, [message])
+    await store.transaction(async (tx) =>
+      tx.updateMessage({ ...message, timeline: [...message.timeline, { id: 'e1', type: 'accept', at: message.createdAt, actor: { role: 'reviewer' } }] }),
+    )
+    const rows = store.database.prepare("SELECT seq, json_extract(doc, '$.id') AS id FROM events WHERE message_id = ? ORDER BY seq").all(message.id)
+    expect(rows).toEqual([
+      { seq: 0, id: message.timeline[0]!.id },
+      { seq: 1, id: 'e1' },
+    ])
+    const doc = store.database.prepare('SELECT doc FROM messages WHERE id = ?').pluck().get(message.id) as string
+    expect(JSON.parse(doc)).not.toHaveProperty('timeline')
+  })
+
+  it('opens read-only: reads work, writes are refused', async () => {
+    const file = tempDatabase()
+    const writer = createSqliteStore(file)
+    open.push(writer)
+    await insertAll(writer, [makeMessage()])
+    const reader = createSqliteStore(file, { readonly: true })
+    open.push(reader)
+    expect(await reader.read.countMessages()).toBe(1)
+    await expect(reader.transaction(async () => undefined)).rejects.toThrow(/read-only/)
+  })
+
+  it('works in memory', async () => {
+    const store = createSqliteStore(':memory:')
+    open.push(store)
+    await insertAll(store, [makeMessage()])
+    expect(await store.read.countMessages()).toBe(1)
+  })
+
+  it('creates the folder of the database file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'nested', 'deeper', 'board.db')
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(await store.read.countMessages()).toBe(0)
+  })
+})

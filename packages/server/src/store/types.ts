@@ -1,0 +1,129 @@
+import type { Board, Message, MessageStatus, MessageType, Domain, StaffRole, Page } from '@liuyan/core'
+
+/**
+ * What the board service needs from storage. Every method is async so a networked database
+ * (PostgreSQL) can implement the same interface; the in-memory and SQLite stores answer at once.
+ *
+ * Writes happen only inside {@link Store.transaction}: the message and the timeline event that
+ * records its change, and the idempotency record of the request, commit together or not at all.
+ */
+export interface Store {
+  /** Reads outside a transaction see only committed data. */
+  readonly read: StoreReader
+  /**
+   * Runs `fn` in one serializable transaction. If `fn` throws, nothing it wrote is kept.
+   * Transactions of one store never interleave.
+   */
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>
+  /** Releases the database. Later calls fail. */
+  close(): Promise<void>
+}
+
+/** Queries shared by reads outside and inside a transaction. */
+export interface StoreReader {
+  listBoards(): Promise<Board[]>
+  getBoard(id: string): Promise<Board | undefined>
+  getMessage(id: string): Promise<Message | undefined>
+  getMessageByTrackingCode(code: string): Promise<Message | undefined>
+  /** One page of messages, newest first, by keyset on (sort time, id). Never OFFSET. */
+  listMessages(query: MessageQuery): Promise<Page<Message>>
+  /** The few fields statistics need, for every message of the given boards. */
+  statsRows(boardIds: readonly string[]): Promise<StatsRow[]>
+  findToken(tokenHash: string): Promise<StaffToken | undefined>
+  getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>
+  /** Number of messages stored (for seeding and benchmarks). */
+  countMessages(): Promise<number>
+}
+
+/** Reads and writes inside a transaction. */
+export interface StoreTransaction extends StoreReader {
+  putBoard(board: Board): Promise<void>
+  /** Stores a new message with its whole timeline. Fails if the id or tracking code exists. */
+  insertMessage(message: Message): Promise<void>
+  /**
+   * Replaces a message and appends the timeline events it has beyond those stored. Timeline
+   * events are append-only: stored events are never rewritten.
+   */
+  updateMessage(message: Message): Promise<void>
+  putToken(token: StaffToken): Promise<void>
+  /** Claims an idempotency key; returns the existing record instead if there is one. */
+  beginIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>
+  completeIdempotency(scope: string, key: string, response: StoredResponse): Promise<void>
+  /** Forgets a claim whose request failed before writing anything, so the client may retry. */
+  releaseIdempotency(scope: string, key: string): Promise<void>
+  /** Deletes idempotency records created before `before` (ISO time). */
+  expireIdempotency(before: string): Promise<number>
+}
+
+/** Filters of a message list. Every filter is optional; they combine with AND. */
+export interface MessageQuery {
+  /** Messages whose board or assigned unit is one of these (already expanded to descendants). */
+  boardIds?: readonly string[]
+  statuses?: readonly MessageStatus[]
+  type?: MessageType
+  domain?: Domain
+  /**
+   * Text to find in the public (masked) title and content. Chinese needs no word breaks: 路灯
+   * matches 小区门口路灯坏了.
+   */
+  keyword?: string
+  /** Inclusive lower bound of the sort time, ISO. */
+  from?: string
+  /** Exclusive upper bound of the sort time, ISO. */
+  to?: string
+  /** Only messages anyone may see (accepted and consented). Sorts by publication time. */
+  publicOnly?: boolean
+  /** Only open messages whose deadline passed before this ISO time. */
+  overdueAt?: string
+  /** 1–100. */
+  limit: number
+  /** Opaque cursor from a previous page. Invalid cursors throw {@link InvalidCursorError}. */
+  cursor?: string
+}
+
+/** Thrown by listMessages for a cursor it did not issue. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError'
+}
+
+/** What statistics read of each message. */
+export interface StatsRow {
+  status: MessageStatus
+  type: MessageType
+  domain: Domain
+  reviewedAt?: string | undefined
+  repliedAt?: string | undefined
+  dueAt?: string | undefined
+  overall?: number | undefined
+}
+
+/** A staff credential. Only the SHA-256 of the token is stored. */
+export interface StaffToken {
+  /** Hex SHA-256 of the bearer token. */
+  hash: string
+  /** Who holds it, for the log (never the token). */
+  label: string
+  roles: StaffRole[]
+  /** Boards covered, each with its descendants. */
+  boardIds: string[]
+  createdAt: string
+}
+
+/** A claimed Idempotency-Key and, once done, the response to replay. */
+export interface IdempotencyRecord {
+  /** Whose key: `public` for citizens, the token hash for staff. */
+  scope: string
+  key: string
+  /** SHA-256 of method, path and body: same key + other request → 422. */
+  fingerprint: string
+  state: 'running' | 'done'
+  createdAt: string
+  response?: StoredResponse
+}
+
+/** A response as stored for replay. */
+export interface StoredResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}

@@ -1,0 +1,362 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { MessageSchema, type Message, type SubmissionResult } from '@liuyan/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_BOARDS } from '../src/seed.js'
+import { createSqliteStore } from '../src/store/sqlite.js'
+
+// The CLI runs as a child process from the built dist/cli.js (Node cannot run the TypeScript
+// sources), so the test builds the package first when dist is missing or older than src.
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = join(PACKAGE, '..', '..')
+const CLI = join(PACKAGE, 'dist', 'cli.js')
+const TOKEN = 'cli-test-token-3f9a7c21'
+
+/** The newest change to a source file the build reads (tests excluded). */
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
+    else if (!/\.test(-d)?\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+function ensureBuilt(): void {
+  const core = join(ROOT, 'packages', 'core')
+  const coreBuilt = existsSync(join(core, 'dist', 'index.js')) ? statSync(join(core, 'dist', 'index.js')).mtimeMs : 0
+  if (coreBuilt < newestMtime(join(core, 'src'))) {
+    execFileSync('npm', ['run', 'build', '-w', '@liuyan/core'], { cwd: ROOT, stdio: 'pipe' })
+  }
+  const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0
+  if (built < newestMtime(join(PACKAGE, 'src')) || built < statSync(join(PACKAGE, 'tsup.config.ts')).mtimeMs) {
+    execFileSync('npm', ['run', 'build', '-w', '@liuyan/server'], { cwd: ROOT, stdio: 'pipe' })
+  }
+}
+
+interface Cli {
+  child: ChildProcess
+  url: string
+  stdout(): string
+  stderr(): string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+const children = new Set<ChildProcess>()
+const temps: string[] = []
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'liuyan-cli-'))
+  temps.push(dir)
+  return dir
+}
+
+function run(args: string[]): Omit<Cli, 'url'> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  children.add(child)
+  let out = ''
+  let err = ''
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      children.delete(child)
+      resolve({ code, signal })
+    })
+  })
+  return { child, exited, stdout: () => out, stderr: () => err }
+}
+
+/** Starts the CLI and waits for the start-up block, which prints the real port of `--port 0`. */
+async function start(args: string[]): Promise<Cli> {
+  const cli = run(args)
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /site:\s+(http:\/\/[^\s/]+)\//.exec(cli.stdout())
+      if (match) {
+        clearInterval(timer)
+        resolve(match[1]!)
+      }
+    }, 20)
+    void cli.exited.then(({ code }) => {
+      clearInterval(timer)
+      reject(new Error(`liuyan-server exited with ${code} before listening: ${cli.stderr()}`))
+    })
+  })
+  return { ...cli, url }
+}
+
+async function stop(cli: Cli): Promise<number | null> {
+  cli.child.kill('SIGTERM')
+  return (await cli.exited).code
+}
+
+/** A request with the path sent exactly as written (fetch would resolve the dot segments first). */
+function raw(url: string, path: string, method = 'GET'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/`, { method, path }, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+function submission(title: string, author = { nickname: '测试市民', realName: '赵测试', phone: '13912345678' }, remark?: string) {
+  return {
+    boardId: '220100-gov',
+    type: 'complain',
+    domain: 'urban',
+    title,
+    content: '朝阳路12号小区门口的路灯已经坏了两个星期，晚上出行很不方便。',
+    place: { text: '朝阳区某小区', public: false },
+    author,
+    ...(remark ? { remark } : {}),
+    publish: true,
+  }
+}
+
+const postJson = (url: string, body: unknown) =>
+  fetch(`${url}/api/v1/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+
+async function until(check: () => boolean, what: string, ms = 3000): Promise<void> {
+  for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
+  }
+}
+
+beforeAll(() => ensureBuilt(), 240_000)
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL')
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('liuyan-server', () => {
+  it('serves the seeded API and a static site, limits submissions, logs no private data and stops on SIGTERM', async () => {
+    const tmp = tempDir()
+    const site = join(tmp, 'site')
+    mkdirSync(join(site, 'sub'), { recursive: true })
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>留言</title><script type="module" src="app.js"></script>')
+    writeFileSync(join(site, 'app.js'), 'console.log("liuyan")')
+    writeFileSync(join(site, 'styles.css'), 'body { margin: 0 }')
+    writeFileSync(join(site, 'sub', 'index.html'), '<p>sub</p>')
+    writeFileSync(join(site, '.env'), 'SECRET=DOTFILE-MARKER')
+    writeFileSync(join(tmp, 'package.json'), '{"secret":"OUTSIDE-MARKER"}')
+    const db = join(tmp, 'data', 'nested', 'board.db')
+
+    const cli = await start([
+      '--port', '0', '--db', db, '--seed', 'demo', '--demo-token', TOKEN, '--static', site, '--rate-limit', '2/min',
+      '--cors-origin', 'https://www.example.gov.cn', '--cors-origin', 'https://m.example.gov.cn',
+    ])
+    const { url } = cli
+    expect(cli.stdout()).toContain(`${url}/api/v1/boards`)
+    expect(cli.stdout()).toContain(`${url}/api/v1/openapi.json`)
+    expect(cli.stdout()).toContain(TOKEN)
+    expect(existsSync(db)).toBe(true)
+
+    // API over the seeded database.
+    const boards = await fetch(`${url}/api/v1/boards`, { headers: { Origin: 'https://m.example.gov.cn' } })
+    expect(boards.status).toBe(200)
+    expect(boards.headers.get('access-control-allow-origin')).toBe('https://m.example.gov.cn')
+    const boardIds = ((await boards.json()) as { items: { id: string }[] }).items.map((b) => b.id)
+    expect(boardIds.sort()).toEqual(DEMO_BOARDS.map((b) => b.id).sort())
+    const other = await fetch(`${url}/api/v1/boards`, { headers: { Origin: 'https://evil.example.com' } })
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+
+    const list = await fetch(`${url}/api/v1/messages?limit=100`)
+    expect(list.status).toBe(200)
+    const listText = await list.text()
+    const page = JSON.parse(listText) as { items: { author: Record<string, unknown> }[]; nextCursor: string | null }
+    expect(page.items.length).toBeGreaterThan(10)
+    for (const item of page.items) expect(Object.keys(item.author)).toEqual(['nickname'])
+    expect(listText).not.toMatch(/1[3-9]\d{9}/)
+
+    expect((await fetch(`${url}/api/v1/openapi.json`)).headers.get('content-type')).toMatch(/^application\/json/)
+    expect((await fetch(`${url}/api/v1/inbox`)).status).toBe(401)
+    const inbox = await fetch(`${url}/api/v1/inbox?limit=100`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    expect(inbox.status).toBe(200)
+    const staffItems = ((await inbox.json()) as { items: Message[] }).items
+    expect(staffItems.some((m) => m.author.realName)).toBe(true)
+
+    // The static site.
+    const index = await fetch(`${url}/`)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(index.headers.get('cache-control')).toBe('no-cache')
+    expect(await index.text()).toContain('<title>留言</title>')
+    const script = await fetch(`${url}/app.js`)
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(await script.text()).toBe('console.log("liuyan")')
+    expect((await fetch(`${url}/styles.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8')
+    const head = await fetch(`${url}/app.js`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(await head.text()).toBe('')
+    const folder = await fetch(`${url}/sub`, { redirect: 'manual' })
+    expect(folder.status).toBe(301)
+    expect(folder.headers.get('location')).toBe('/sub/')
+    expect(await (await fetch(`${url}/sub/`)).text()).toBe('<p>sub</p>')
+    const missing = await fetch(`${url}/missing.js`)
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect((await fetch(`${url}/index.html`, { method: 'POST', body: 'x' })).status).toBe(404)
+
+    // Nothing outside the folder, however the path is spelled, and no dot files.
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2fpackage.json', '/sub/..%2f..%2fpackage.json', '/..%5cpackage.json', '/.env', '/%2eenv']) {
+      const res = await raw(url, path)
+      expect(res.status, path).toBe(404)
+      expect(res.body, path).not.toMatch(/OUTSIDE-MARKER|DOTFILE-MARKER/)
+    }
+
+    // Two submissions a minute from this client; the third answers 429 with Retry-After.
+    const remark = 'REMARK-仅工作人员可见-7f3a'
+    const author = { nickname: '测试市民', realName: '赵测试', phone: '13912345678' }
+    const first = await postJson(url, submission('路灯坏了第一次反映', author, remark))
+    expect(first.status).toBe(201)
+    const { trackingCode } = (await first.json()) as SubmissionResult
+    const second = await postJson(url, submission('路灯坏了第二次反映', author, remark))
+    expect(second.status).toBe(201)
+    const secondCode = ((await second.json()) as SubmissionResult).trackingCode
+    const third = await postJson(url, submission('路灯坏了第三次反映', author, remark))
+    expect(third.status).toBe(429)
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    const tracked = await fetch(`${url}/api/v1/tracking/${trackingCode}`)
+    expect(tracked.status).toBe(200)
+    expect(await tracked.text()).not.toContain(author.phone)
+
+    // One JSON line per request; never a body, a token or a tracking code.
+    await until(() => cli.stdout().includes('"/api/v1/tracking/***"'), 'the tracking request in the log')
+    const logLines = cli.stdout().split('\n').filter((line) => line.startsWith('{'))
+    const entries = logLines.map((line) => JSON.parse(line) as { method: string; path: string; status: number; requestId: string })
+    for (const entry of entries) expect(entry).toMatchObject({ method: expect.any(String), path: expect.any(String), status: expect.any(Number) })
+    expect(entries.filter((e) => e.method === 'POST' && e.path === '/api/v1/messages').map((e) => e.status)).toEqual([201, 201, 429])
+    expect(entries.some((e) => e.path === '/app.js' && e.status === 200)).toBe(true)
+    const log = logLines.join('\n')
+    for (const secret of [author.phone, author.realName, remark, TOKEN, trackingCode, secondCode]) expect(log).not.toContain(secret)
+
+    expect(await stop(cli)).toBe(0)
+  }, 60_000)
+
+  it('refuses bad flags with a clear message and exit code 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--port', 'http'], /--port/],
+      [['--port', '70000'], /--port/],
+      [['--rate-limit', 'fast'], /--rate-limit/],
+      [['--seed', 'production'], /--seed/],
+      [['--cors-origin', 'www.example.gov.cn'], /--cors-origin/],
+      [['--static', '/nonexistent/liuyan-site'], /--static/],
+      [['--demo-token', 'short'], /--demo-token/],
+      [['--bogus'], /bogus/],
+      [['extra'], /extra|positional/i],
+    ]
+    await Promise.all(
+      cases.map(async ([args, message]) => {
+        const cli = run(args)
+        const { code } = await cli.exited
+        expect(code, args.join(' ')).toBe(2)
+        expect(cli.stderr(), args.join(' ')).toMatch(message)
+        expect(cli.stderr()).toContain('--help')
+      }),
+    )
+    const help = run(['--help'])
+    expect((await help.exited).code).toBe(0)
+    expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit/)
+  }, 30_000)
+
+  it('keeps every acknowledged submission, complete, through a SIGKILL mid-stream', async () => {
+    const db = join(tempDir(), 'board.db')
+    const first = await start(['--port', '0', '--db', db, '--rate-limit', 'off', '--seed', 'demo', '--demo-token', TOKEN])
+    const acked: SubmissionResult[] = []
+    let killed = false
+    let inFlight = 0
+    let inFlightAtKill = 0
+    const worker = async (w: number) => {
+      for (let i = 0; !killed; i++) {
+        inFlight++
+        try {
+          const res = await postJson(first.url, submission(`耐久测试${w}号第${i}条`, { nickname: `并发${w}`, realName: '耐久测试', phone: '13800000000' }))
+          if (killed) continue
+          expect(res.status).toBe(201)
+          acked.push((await res.json()) as SubmissionResult)
+          if (acked.length >= 300 && !killed) {
+            killed = true
+            inFlightAtKill = inFlight - 1
+            first.child.kill('SIGKILL')
+          }
+        } catch (error) {
+          if (!killed) throw error // after the kill, cut connections are expected
+        } finally {
+          inFlight--
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)))
+    expect((await first.exited).signal).toBe('SIGKILL')
+    expect(acked.length).toBeGreaterThanOrEqual(300)
+    expect(inFlightAtKill).toBeGreaterThan(0)
+
+    const second = await start(['--port', '0', '--db', db, '--rate-limit', 'off', '--demo-token', TOKEN])
+    const stored = new Map<string, Message>()
+    let cursor: string | null = null
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+      const res = await fetch(`${second.url}/api/v1/inbox?limit=100${query}`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+      expect(res.status).toBe(200)
+      const page = (await res.json()) as { items: unknown[]; nextCursor: string | null }
+      for (const item of page.items) {
+        const message = MessageSchema.parse(item)
+        expect(message.timeline.length).toBeGreaterThanOrEqual(1)
+        expect(message.timeline[0]!.type).toBe('submit')
+        stored.set(message.id, message)
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+    for (const ack of acked) {
+      const message = stored.get(ack.id)
+      expect(message, ack.id).toBeDefined()
+      expect(message!.trackingCode).toBe(ack.trackingCode)
+      expect(message!.timeline.some((e) => e.type === 'submit')).toBe(true)
+    }
+    // The author's view by tracking code finds each one as well.
+    for (let i = 0; i < acked.length; i += 20) {
+      await Promise.all(
+        acked.slice(i, i + 20).map(async (ack) => {
+          const res = await fetch(`${second.url}/api/v1/tracking/${ack.trackingCode}`)
+          expect(res.status).toBe(200)
+          const view = (await res.json()) as { id: string; timeline: { type: string }[] }
+          expect(view.id).toBe(ack.id)
+          expect(view.timeline[0]!.type).toBe('submit')
+        }),
+      )
+    }
+    expect(await stop(second)).toBe(0)
+
+    // Every row in the file is a whole message: none half-written, none outside the inbox's scope.
+    const store = createSqliteStore(db)
+    try {
+      expect(await store.read.countMessages()).toBe(stored.size)
+      let seen = 0
+      let next: string | undefined
+      do {
+        const page = await store.read.listMessages({ limit: 100, ...(next ? { cursor: next } : {}) })
+        for (const message of page.items) {
+          expect(MessageSchema.safeParse(message).success).toBe(true)
+          expect(message.timeline.length).toBeGreaterThanOrEqual(1)
+          seen++
+        }
+        next = page.nextCursor ?? undefined
+      } while (next)
+      expect(seen).toBe(stored.size)
+    } finally {
+      await store.close()
+    }
+  }, 120_000)
+})

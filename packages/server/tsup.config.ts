@@ -1,0 +1,29 @@
+import { defineConfig } from 'tsup'
+
+// The library entries get declarations; the CLI is a program and needs none. One config, so a
+// single `clean` cannot race another build writing into dist/. Output paths follow package.json's
+// `exports` and `bin`: dist/index.js, dist/node.js, dist/msw.js, dist/store/sqlite.js, dist/cli.js.
+const library = {
+  index: 'src/index.ts',
+  node: 'src/node.ts',
+  msw: 'src/msw.ts',
+  'store/sqlite': 'src/store/sqlite.ts',
+}
+
+export default defineConfig({
+  entry: { ...library, cli: 'src/cli.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  // Keep `node:http` and friends as written (tsup 8 strips the prefix by default).
+  removeNodeProtocol: false,
+  clean: true,
+  dts: { entry: library, compilerOptions: { ignoreDeprecations: '6.0' } },
+  // Dependencies stay imports: one copy of core and zod in an application, and better-sqlite3's
+  // native binding can only be loaded from its own package.
+  external: [/^better-sqlite3(\/|$)/, /^msw(\/|$)/, /^zod(\/|$)/, /^@liuyan\/core(\/|$)/],
+  // esbuild keeps the `#!/usr/bin/env node` line of src/cli.ts; npm links the bin, but a direct
+  // `./dist/cli.js` needs the mode bit as well.
+  onSuccess: 'chmod +x dist/cli.js',
+})
