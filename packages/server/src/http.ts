@@ -109,6 +109,9 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     conflict: '与当前状态冲突', idempotency_in_progress: '相同的请求正在处理，请稍后重试',
     idempotency_key_reused: '该幂等键已用于不同的请求', payload_too_large: '提交的内容过大',
     unsupported_media_type: '请以 JSON 格式提交', rate_limited: '操作太频繁，请稍后再试', internal_error: '服务器出错了，请稍后再试',
+    invalid_action: '操作内容有误', reason_required: '请填写理由', same_board: '不能转办给当前办理单位',
+    forbidden_role: '当前身份不能进行此操作', invalid_status: '留言当前的状态不允许此操作', not_replied: '留言答复后才能评价',
+    already_evaluated: '您已经评价过了，每条留言只能评价一次', already_supervised: '该留言已在督办中', deadline_unavailable: '无法计算办理期限',
   },
   'zh-TW': {
     bad_request: '請求有誤', malformed_json: '請求內容不是有效的 JSON', validation_failed: '提交的內容有誤',
@@ -116,6 +119,9 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     conflict: '與目前狀態衝突', idempotency_in_progress: '相同的請求正在處理，請稍後重試',
     idempotency_key_reused: '該冪等鍵已用於不同的請求', payload_too_large: '提交的內容過大',
     unsupported_media_type: '請以 JSON 格式提交', rate_limited: '操作太頻繁，請稍後再試', internal_error: '伺服器出錯了，請稍後再試',
+    invalid_action: '操作內容有誤', reason_required: '請填寫理由', same_board: '不能轉辦給目前辦理單位',
+    forbidden_role: '目前身分不能進行此操作', invalid_status: '留言目前的狀態不允許此操作', not_replied: '留言答覆後才能評價',
+    already_evaluated: '您已經評價過了，每則留言只能評價一次', already_supervised: '該留言已在督辦中', deadline_unavailable: '無法計算辦理期限',
   },
   en: {
     bad_request: 'Bad request', malformed_json: 'The request body is not valid JSON', validation_failed: 'The submitted data is not valid',
@@ -123,7 +129,17 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     conflict: 'Conflicts with the current state', idempotency_in_progress: 'The same request is still being processed; retry shortly',
     idempotency_key_reused: 'This Idempotency-Key was used for a different request', payload_too_large: 'The request body is too large',
     unsupported_media_type: 'Send the body as application/json', rate_limited: 'Too many requests; try again later', internal_error: 'Something went wrong on the server; try again later',
+    invalid_action: 'The action is not valid', reason_required: 'Please give a reason', same_board: 'The message is already with that unit',
+    forbidden_role: 'Your role cannot do this', invalid_status: 'The message’s status does not allow this', not_replied: 'A message can be rated only after a reply',
+    already_evaluated: 'You have already rated this message; a rating is given once', already_supervised: 'The message is already under supervision', deadline_unavailable: 'The deadline cannot be computed',
   },
+}
+
+/** Messages of the issues the service and this layer raise themselves (schema issues come localized from core). */
+const ISSUE_MESSAGES: Record<Locale, Record<string, string>> = {
+  'zh-CN': { board_closed: '该留言对象暂不接受留言', unknown_board: '请选择有效的留言对象', unknown_unit: '请选择有效的办理单位', invalid_idempotency_key: 'Idempotency-Key 的长度应为1到255个字符' },
+  'zh-TW': { board_closed: '該留言對象暫不接受留言', unknown_board: '請選擇有效的留言對象', unknown_unit: '請選擇有效的辦理單位', invalid_idempotency_key: 'Idempotency-Key 的長度應為1到255個字元' },
+  en: { board_closed: 'This recipient does not take messages at the moment.', unknown_board: 'Please choose a valid recipient.', unknown_unit: 'Please choose a valid handling unit.', invalid_idempotency_key: 'Idempotency-Key must be 1–255 characters.' },
 }
 
 const LIST_PARAMS = ['boardId', 'status', 'type', 'domain', 'keyword', 'from', 'to', 'limit', 'cursor', 'overdue'] as const
@@ -156,11 +172,10 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     route(/^\/messages$/, {
       GET: async (r) => json(200, await service.listPublic(listQuery(r, MessageListQuerySchema))),
       POST: async (r) => {
-        limitSubmission(r)
         const input = parse(r, NewMessageSchema, await readJson(r))
         return idempotent<SubmissionResult>(r, 'public', (hook) => service.submit(input, hook), 201, (result) => ({
           Location: `${basePath}/tracking/${result.trackingCode}`,
-        }))
+        }), () => limitSubmission(r))
       },
     }),
     route(/^\/messages\/([^/]+)$/, { GET: async (r) => json(200, await service.getPublic(r.params[0]!)) }),
@@ -174,16 +189,14 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     route(/^\/tracking\/([^/]+)$/, { GET: async (r) => json(200, await service.track(r.params[0]!)) }),
     route(/^\/tracking\/([^/]+)\/follow-ups$/, {
       POST: async (r) => {
-        limitSubmission(r)
         const input = parse(r, NewFollowUpSchema, await readJson(r), { content: r.locale === 'en' ? 'follow-up' : '追问内容' })
-        return idempotent(r, 'public', (hook) => service.followUp(r.params[0]!, input, hook), 201)
+        return idempotent(r, 'public', (hook) => service.followUp(r.params[0]!, input, hook), 201, undefined, () => limitSubmission(r))
       },
     }),
     route(/^\/tracking\/([^/]+)\/evaluation$/, {
       POST: async (r) => {
-        limitSubmission(r)
         const input = parse(r, NewEvaluationSchema, await readJson(r))
-        return idempotent(r, 'public', (hook) => service.evaluate(r.params[0]!, input, hook), 201)
+        return idempotent(r, 'public', (hook) => service.evaluate(r.params[0]!, input, hook), 201, undefined, () => limitSubmission(r))
       },
     }),
     route(/^\/inbox$/, {
@@ -266,14 +279,17 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     run: (hook: ((tx: StoreTransaction, result: T) => Promise<void>) | undefined) => Promise<T>,
     status: number,
     headers?: (result: T) => Record<string, string>,
+    /** Runs before the work (not before a replay): a retry of a stored request costs no rate budget. */
+    beforeRun?: () => void,
   ): Promise<Response> {
     const key = r.request.headers.get('Idempotency-Key')
     if (key === null) {
+      beforeRun?.()
       const result = await run(undefined)
       return json(status, result, headers?.(result))
     }
     if (key.length === 0 || key.length > 255) {
-      throw new ServiceError(400, 'bad_request', '', [{ path: ['Idempotency-Key'], code: 'invalid_format', message: 'Idempotency-Key must be 1–255 characters' }])
+      throw new ServiceError(400, 'bad_request', '', [{ path: ['Idempotency-Key'], code: 'invalid_idempotency_key', message: '' }])
     }
     const now = service.now()
     if (now.getTime() - lastExpiry > 60_000) {
@@ -290,6 +306,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
       return replay(existing.response)
     }
     try {
+      beforeRun?.()
       let stored: StoredResponse | undefined
       await run(async (tx, result) => {
         stored = { status, headers: { ...headers?.(result) }, body: JSON.stringify(result) }
@@ -414,7 +431,7 @@ function problemResponse(locale: Locale, requestId: string, error: ServiceError)
     code: error.code,
     requestId,
     ...(detail && detail !== title ? { detail } : {}),
-    ...(error.issues ? { issues: error.issues } : {}),
+    ...(error.issues ? { issues: error.issues.map((i) => (ISSUE_MESSAGES[locale][i.code] ? { ...i, message: ISSUE_MESSAGES[locale][i.code]! } : i)) } : {}),
   }
   return new Response(JSON.stringify(problem), {
     status: error.status,

@@ -179,7 +179,7 @@ export class BoardService {
     const board = (await this.#tree()).byId.get(input.boardId)
     if (!board || !board.acceptsMessages) {
       throw new ServiceError(422, 'validation_failed', '提交的内容有误', [
-        { path: ['boardId'], code: 'invalid_option', message: board ? '该留言对象暂不接受留言' : '请选择有效的留言对象' },
+        board ? { path: ['boardId'], code: 'board_closed', message: '该留言对象暂不接受留言' } : { path: ['boardId'], code: 'unknown_board', message: '请选择有效的留言对象' },
       ])
     }
     const at = this.#now().toISOString()
@@ -320,7 +320,7 @@ export class BoardService {
         const target = tree.byId.get(action.boardId)
         if (!target || !target.acceptsMessages) {
           throw new ServiceError(422, 'validation_failed', '提交的内容有误', [
-            { path: ['boardId'], code: 'invalid_option', message: '请选择有效的办理单位' },
+            { path: ['boardId'], code: 'unknown_unit', message: '请选择有效的办理单位' },
           ])
         }
       }
@@ -397,20 +397,9 @@ const TRANSITION_STATUS: Record<TransitionError['code'], number> = {
   deadline_unavailable: 500,
 }
 
-const TRANSITION_DETAIL: Record<TransitionError['code'], string> = {
-  invalid_action: '操作内容有误',
-  reason_required: '请填写理由',
-  same_board: '不能转办给当前办理单位',
-  forbidden_role: '当前身份不能进行此操作',
-  invalid_status: '留言当前的状态不允许此操作',
-  not_replied: '留言答复后才能评价',
-  already_evaluated: '您已经评价过了，每条留言只能评价一次',
-  already_supervised: '该留言已在督办中',
-  deadline_unavailable: '无法计算办理期限',
-}
-
 function transitionProblem(error: TransitionError): ServiceError {
-  return new ServiceError(TRANSITION_STATUS[error.code], error.code, TRANSITION_DETAIL[error.code], error.issues.length ? error.issues : undefined)
+  // The HTTP layer titles the problem in the request's language from the code.
+  return new ServiceError(TRANSITION_STATUS[error.code], error.code, '', error.issues.length ? error.issues : undefined)
 }
 
 /** Hex SHA-256 with Web Crypto, available in Node ≥ 20, Deno, Bun and workers. */

@@ -1,0 +1,109 @@
+import { DEFAULT_LOCALE, type Locale } from '@liuyan/core'
+import { Transport, type FetchLike } from './internal/transport.js'
+import { Boards } from './resources/boards.js'
+import { Inbox } from './resources/inbox.js'
+import { Messages } from './resources/messages.js'
+import { Tracking } from './resources/tracking.js'
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /**
+   * The Board API's base URL, including its version path.
+   *
+   * @example 'https://board.example.gov.cn/api/v1'
+   */
+  baseUrl: string
+  /**
+   * A staff bearer token, for the inbox and staff actions. Public reads and citizen calls need none.
+   * It is sent as `Authorization: Bearer …` and never appears in an error or a log.
+   *
+   * @example process.env.LIUYAN_TOKEN
+   */
+  token?: string
+  /**
+   * The `fetch` to use. By default `globalThis.fetch` is read at each call (not when the client is
+   * created), so test tools that patch it later still see the requests.
+   *
+   * @default globalThis.fetch
+   * @example fetch: (url, init) => undici.fetch(url, { ...init, dispatcher })
+   */
+  fetch?: FetchLike
+  /**
+   * How long one attempt may take, in milliseconds. A retry gets the same time again.
+   *
+   * @default 30000
+   * @example timeoutMs: 5000
+   */
+  timeoutMs?: number
+  /**
+   * Retries after a connection error, a timeout, 408, 429, 5xx, or a 409 that says the same request
+   * is still running, with exponential backoff and jitter (about 0.5 s, 1 s, 2 s…), honouring
+   * `Retry-After` when it asks for 60 s or less (a longer wait is left to you: see
+   * `RateLimitError.retryAfter`). A 409 about the message's status is not retried: it would answer
+   * the same. POSTs are safe to retry: each call has one `Idempotency-Key`, reused by its retries.
+   *
+   * @default 2
+   * @example maxRetries: 0
+   */
+  maxRetries?: number
+  /**
+   * Headers sent with every request.
+   *
+   * @default {}
+   * @example headers: { 'X-Agency': 'changchun' }
+   */
+  headers?: Record<string, string>
+  /**
+   * Language of validation messages, both the SDK's own and the server's (sent as
+   * `Accept-Language`): `zh-CN`, `zh-TW` or `en`.
+   *
+   * @default 'zh-CN'
+   * @example locale: 'en'
+   */
+  locale?: Locale
+}
+
+/** A client of one Board API. Create it with {@link createClient}. */
+export interface LiuyanClient {
+  /** Boards (留言对象): list, get, stats. */
+  readonly boards: Boards
+  /** Public messages, submission and staff actions. */
+  readonly messages: Messages
+  /** The author's view by tracking code: get, follow-up, evaluate. */
+  readonly tracking: Tracking
+  /** The staff inbox (needs `token`). */
+  readonly inbox: Inbox
+}
+
+/**
+ * Creates a client of a Liuyan Board API. Works in browsers, Node ≥ 20, Deno, Bun and workers.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@liuyan/client'
+ * const client = createClient({ baseUrl: 'https://board.example.gov.cn/api/v1' })
+ * const page = await client.messages.list({ boardId: '220100-gov', status: 'replied', limit: 20 })
+ * const staff = createClient({ baseUrl, token: process.env.LIUYAN_TOKEN })
+ * for await (const m of staff.inbox.list({ overdue: true })) console.log(m.title)
+ * ```
+ */
+export function createClient(options: ClientOptions): LiuyanClient {
+  if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\/|^\//.test(options.baseUrl)) {
+    throw new TypeError('createClient needs a baseUrl such as "https://board.example.gov.cn/api/v1".')
+  }
+  const transport = new Transport({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxRetries: Math.max(0, options.maxRetries ?? 2),
+    headers: { ...options.headers },
+    locale: options.locale ?? DEFAULT_LOCALE,
+  })
+  return {
+    boards: new Boards(transport),
+    messages: new Messages(transport),
+    tracking: new Tracking(transport),
+    inbox: new Inbox(transport),
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * @liuyan/client: the SDK of the Liuyan Board API.
+ *
+ * @packageDocumentation
+ */
+export { createClient } from './client.js'
+export type { ClientOptions, LiuyanClient } from './client.js'
+export {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidResponseError,
+  isAPIError,
+  isConnectionError,
+  isLiuyanError,
+  isNotFoundError,
+  isRateLimitError,
+  isTimeoutError,
+  isValidationError,
+  LiuyanError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+} from './core/errors.js'
+export { PagePromise } from './core/pagination.js'
+export type { AbortSignalLike, FetchInit, FetchLike, FetchResponse, FetchSignal, RequestOptions } from './internal/transport.js'
+export type { Boards } from './resources/boards.js'
+export type { Inbox, StaffPrincipal } from './resources/inbox.js'
+export type { Messages } from './resources/messages.js'
+export type { Tracking } from './resources/tracking.js'
+// The contract's types, so an application needs no direct import of @liuyan/core to name them.
+export type {
+  Board,
+  BoardStats,
+  Evaluation,
+  InboxQuery,
+  Locale,
+  Message,
+  MessageListQuery,
+  MessageStatus,
+  NewEvaluation,
+  NewFollowUp,
+  NewMessageInput,
+  Page,
+  Post,
+  Problem,
+  PublicMessage,
+  StaffAction,
+  SubmissionResult,
+  TrackedMessage,
+  ValidationIssue,
+} from '@liuyan/core'

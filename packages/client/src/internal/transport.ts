@@ -1,0 +1,292 @@
+// Private: the HTTP core of the SDK (retries, timeouts, idempotency keys, error mapping).
+import { ProblemSchema, type Problem } from '@liuyan/core'
+import * as z from 'zod/mini'
+import { ConnectionError, InvalidResponseError, makeAPIError, TimeoutError } from '../core/errors.js'
+
+/** The subset of `fetch` the SDK needs, so any implementation (undici, a worker's, a mock) fits. */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>
+
+/** What the SDK passes to `fetch`. Assignable to the platform's `RequestInit`. */
+export interface FetchInit {
+  method: string
+  headers: Record<string, string>
+  body?: string
+  signal?: FetchSignal
+}
+
+/**
+ * The signal the SDK passes to `fetch`: the platform's own signal type where the program declares
+ * one (DOM lib, `@types/node`, workers), so the global `fetch` and wrappers around it fit
+ * {@link FetchLike} without a cast; {@link AbortSignalLike} where none is declared. The type
+ * never names a DOM type, so it compiles without the DOM lib.
+ */
+export type FetchSignal = typeof globalThis extends { AbortController: { prototype: { signal: infer S } } } ? S : AbortSignalLike
+
+/** What the SDK reads of a response. */
+export interface FetchResponse {
+  readonly status: number
+  readonly ok: boolean
+  readonly headers: { get(name: string): string | null }
+  text(): Promise<string>
+}
+
+/** An `AbortSignal`, structurally. */
+export interface AbortSignalLike {
+  readonly aborted: boolean
+  readonly reason?: unknown
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void
+  removeEventListener(type: 'abort', listener: () => void): void
+}
+
+/** Options every call accepts. */
+export interface RequestOptions {
+  /** Cancels the call (and its retries). */
+  signal?: AbortSignalLike
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number
+  /**
+   * The `Idempotency-Key` of a POST. By default one is generated per call and reused by its retries.
+   */
+  idempotencyKey?: string
+  /** Extra headers for this call. */
+  headers?: Record<string, string>
+}
+
+export interface TransportConfig {
+  baseUrl: string
+  token: string | undefined
+  fetch: FetchLike | undefined
+  timeoutMs: number
+  maxRetries: number
+  headers: Record<string, string>
+  locale: string
+}
+
+interface Call<T> {
+  method: 'GET' | 'POST'
+  path: string
+  query?: Record<string, string | undefined>
+  body?: unknown
+  schema: z.core.$ZodType<T>
+  options?: RequestOptions
+}
+
+const MAX_RETRY_AFTER_MS = 60_000
+
+export class Transport {
+  constructor(readonly config: TransportConfig) {}
+
+  async request<T>(call: Call<T>): Promise<T> {
+    const { config } = this
+    const options = call.options ?? {}
+    const maxRetries = options.maxRetries ?? config.maxRetries
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs
+    const url = buildUrl(config.baseUrl, call.path, call.query)
+    const what = `${call.method} ${redact(call.path)}`
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': config.locale,
+      ...config.headers,
+      ...options.headers,
+    }
+    if (config.token) headers.Authorization = `Bearer ${config.token}`
+    let body: string | undefined
+    if (call.body !== undefined) {
+      body = JSON.stringify(call.body)
+      headers['Content-Type'] = 'application/json'
+    }
+    // One key per call, reused by every retry: a retried submission is stored once.
+    if (call.method === 'POST') headers['Idempotency-Key'] = options.idempotencyKey ?? randomKey()
+
+    // Strings that must never reach an error: the token, the author's private fields, the path's
+    // tracking code. A fetch implementation's error may quote the request it was given.
+    const secrets = [config.token, ...privateStrings(call.body), trackingCodeOf(call.path)]
+    for (let attempt = 0; ; attempt++) {
+      const fetchImpl = config.fetch ?? (globalThis as { fetch?: FetchLike }).fetch
+      if (!fetchImpl) throw new ConnectionError('No fetch implementation: pass one as the `fetch` option.')
+      const { signal, cleanup, timedOut, abandoned } = withTimeout(options.signal, timeoutMs)
+      let response: FetchResponse | undefined
+      let text: string
+      try {
+        // Raced against the signal too: a fetch that ignores it must not outlive timeoutMs.
+        response = await Promise.race([fetchImpl(url, { method: call.method, headers, ...(body !== undefined ? { body } : {}), signal }), abandoned])
+        text = await Promise.race([response.text(), abandoned])
+      } catch (cause) {
+        cleanup()
+        if (options.signal?.aborted) throw options.signal.reason ?? cause
+        const error = timedOut()
+          ? new TimeoutError(timeoutMs)
+          : new ConnectionError(response ? 'The connection broke while reading the response. Retry later.' : undefined, { cause: stripCause(cause, secrets) })
+        if (attempt < maxRetries) {
+          await sleep(backoff(attempt), options.signal)
+          continue
+        }
+        throw error
+      }
+      cleanup()
+      if (response.ok) return parseBody(text, call.schema)
+      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
+      const problem = scrub(parseProblem(text), secrets)
+      // A wait longer than MAX_RETRY_AFTER_MS is the caller's decision (`RateLimitError.retryAfter`).
+      const waitable = retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS
+      if (isRetryable(response.status, problem, retryAfter) && waitable && attempt < maxRetries) {
+        await sleep(retryAfter ?? backoff(attempt), options.signal)
+        continue
+      }
+      throw makeAPIError(
+        response.status,
+        problem,
+        response.headers.get('X-Request-Id') ?? undefined,
+        what,
+        retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+      )
+    }
+  }
+}
+
+/**
+ * 408, 429 and 5xx are worth another try. A 409 only when the server says it is passing (the same
+ * request is still running: `idempotency_in_progress`, or a `Retry-After`): a 409 about the
+ * message's status answers the same every time.
+ */
+function isRetryable(status: number, problem: Problem | undefined, retryAfter: number | undefined): boolean {
+  if (status === 409) return problem?.code === 'idempotency_in_progress' || retryAfter !== undefined
+  return status === 408 || status === 429 || status >= 500
+}
+
+/** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s … capped at 8 s, each minus up to 25 %. */
+function backoff(attempt: number): number {
+  return Math.min(500 * 2 ** attempt, 8_000) * (1 - Math.random() * 0.25)
+}
+
+/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined if unreadable. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value?.trim()) return undefined
+  const seconds = Number(value)
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
+  if (!Number.isFinite(ms)) return undefined
+  return Math.max(0, ms)
+}
+
+function parseBody<T>(text: string, schema: z.core.$ZodType<T>): T {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    throw new InvalidResponseError('the body is not JSON')
+  }
+  const result = z.safeParse(schema, data)
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), code: i.code }))
+    throw new InvalidResponseError(`unexpected fields at ${issues.slice(0, 3).map((i) => i.path.join('.') || '(root)').join(', ')}`, issues)
+  }
+  return result.data
+}
+
+function parseProblem(text: string): Problem | undefined {
+  try {
+    const result = z.safeParse(ProblemSchema, JSON.parse(text))
+    return result.success ? result.data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function buildUrl(baseUrl: string, path: string, query?: Record<string, string | undefined>): string {
+  let url = baseUrl.replace(/\/+$/, '') + path
+  if (query) {
+    const params = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+    if (params.length) url += `?${params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`
+  }
+  return url
+}
+
+/** Tracking codes are the author's key to a message: keep them out of error messages. */
+function redact(path: string): string {
+  return path.replace(/(\/tracking\/)[^/]+/, '$1***')
+}
+
+function withTimeout(outer: AbortSignalLike | undefined, timeoutMs: number) {
+  const controller = new AbortController()
+  let timedOut = false
+  const onAbort = () => controller.abort(outer?.reason)
+  if (outer?.aborted) controller.abort(outer.reason)
+  else outer?.addEventListener('abort', onAbort, { once: true })
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const abandoned = new Promise<never>((_, reject) => {
+    if (controller.signal.aborted) reject(controller.signal.reason)
+    else controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+  })
+  abandoned.catch(() => {}) // only ever awaited through Promise.race
+  return {
+    signal: controller.signal as FetchSignal,
+    abandoned,
+    timedOut: () => timedOut,
+    cleanup: () => {
+      clearTimeout(timer)
+      outer?.removeEventListener('abort', onAbort)
+    },
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignalLike): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/**
+ * Keeps a network error's name, message and system code (`ECONNREFUSED`) only, with every secret
+ * masked: some fetch errors carry the request, headers and body included.
+ */
+function stripCause(cause: unknown, secrets: readonly (string | undefined)[]): Error | undefined {
+  if (!(cause instanceof Error)) return undefined
+  const copy = new Error(scrub(cause.message.replace(/Bearer\s+\S+/gi, 'Bearer ***'), secrets)) as Error & { code?: string }
+  copy.name = cause.name
+  const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code
+  if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) copy.code = code
+  return copy
+}
+
+/** A copy of `value` with every secret masked in its strings: a server's problem may echo the request. */
+function scrub<T>(value: T, secrets: readonly (string | undefined)[]): T {
+  if (typeof value === 'string') {
+    let out: string = value
+    for (const secret of secrets) if (secret) out = out.split(secret).join('***')
+    return out as T
+  }
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets)) as T
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets)])) as T
+  }
+  return value
+}
+
+/** The author's private strings in a request body: real name, phone, remark, place. */
+function privateStrings(body: unknown): string[] {
+  const b = body as { author?: { realName?: unknown; phone?: unknown }; remark?: unknown; place?: { text?: unknown } } | undefined
+  return [b?.author?.realName, b?.author?.phone, b?.remark, b?.place?.text].filter((v): v is string => typeof v === 'string' && v.length > 0)
+}
+
+function trackingCodeOf(path: string): string | undefined {
+  return /\/tracking\/([^/]+)/.exec(path)?.[1]
+}
+
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
