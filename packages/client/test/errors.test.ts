@@ -106,6 +106,7 @@ describe('HTTP errors from the real server', () => {
     expectAPIError(closed, UnprocessableEntityError, 'UnprocessableEntityError', 422, 'validation_failed')
     expect(closed.issues).toEqual([{ path: ['boardId'], code: 'board_closed', message: '该留言对象暂不接受留言' }])
     const closedEn = await caught(() => board().client({ locale: 'en' }).messages.submit(submission({ boardId: CLOSED_BOARD })))
+    expectAPIError(closedEn, UnprocessableEntityError, 'UnprocessableEntityError', 422, 'validation_failed')
     expect(closedEn.issues).toEqual([{ path: ['boardId'], code: 'board_closed', message: 'This recipient does not take messages at the moment.' }])
 
     // A cursor the server did not issue: the issue is in the client's locale (sent as Accept-Language).

@@ -15,6 +15,7 @@ import {
   type SubmissionResult,
 } from '@liuyan/core'
 import * as z from 'zod/mini'
+import { textResponse } from './body.js'
 import { isServiceError, ServiceError } from './errors.js'
 import { createRateLimiter, type RateLimiter } from './rate-limit.js'
 import { sha256Hex, type BoardService, type StaffPrincipal } from './service.js'
@@ -170,7 +171,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     route(/^\/boards\/([^/]+)$/, { GET: async (r) => json(200, await service.getBoard(r.params[0]!)) }),
     route(/^\/boards\/([^/]+)\/stats$/, { GET: async (r) => json(200, await service.stats(r.params[0]!)) }),
     route(/^\/messages$/, {
-      GET: async (r) => json(200, await service.listPublic(listQuery(r, MessageListQuerySchema))),
+      GET: async (r) => jsonText(200, await service.listPublicJson(listQuery(r, MessageListQuerySchema))),
       POST: async (r) => {
         const input = parse(r, NewMessageSchema, await readJson(r))
         return idempotent<SubmissionResult>(r, 'public', (hook) => service.submit(input, hook), 201, (result) => ({
@@ -178,7 +179,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
         }), () => limitSubmission(r))
       },
     }),
-    route(/^\/messages\/([^/]+)$/, { GET: async (r) => json(200, await service.getPublic(r.params[0]!)) }),
+    route(/^\/messages\/([^/]+)$/, { GET: async (r) => jsonText(200, await service.getPublicJson(r.params[0]!)) }),
     route(/^\/messages\/([^/]+)\/actions$/, {
       POST: async (r) => {
         const staff = await authenticate(r)
@@ -413,11 +414,16 @@ function limiter(setting: number | false | undefined, fallback: number): RateLim
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } })
+  return textResponse(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } })
+}
+
+/** A JSON response from text already serialized (the public views the store keeps as JSON). */
+function jsonText(status: number, body: string): Response {
+  return textResponse(body, { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } })
 }
 
 function replay(stored: StoredResponse): Response {
-  return new Response(stored.body, { status: stored.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...stored.headers } })
+  return textResponse(stored.body, { status: stored.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...stored.headers } })
 }
 
 function problemResponse(locale: Locale, requestId: string, error: ServiceError): Response {
@@ -433,7 +439,7 @@ function problemResponse(locale: Locale, requestId: string, error: ServiceError)
     ...(detail && detail !== title ? { detail } : {}),
     ...(error.issues ? { issues: error.issues.map((i) => (ISSUE_MESSAGES[locale][i.code] ? { ...i, message: ISSUE_MESSAGES[locale][i.code]! } : i)) } : {}),
   }
-  return new Response(JSON.stringify(problem), {
+  return textResponse(JSON.stringify(problem), {
     status: error.status,
     headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...error.headers },
   })

@@ -71,6 +71,13 @@ async function respond(handler: FetchHandler, req: IncomingMessage, res: ServerR
       res.end()
       return
     }
+    // The API's answers are buffered JSON: one write beats piping a web stream through Node's
+    // stream adapter (several times faster for a 30 KB list page). Large files (static) stream.
+    const length = Number(response.headers.get('Content-Length') ?? NaN)
+    if (!(length > 1_048_576)) {
+      res.end(Buffer.from(await response.arrayBuffer()))
+      return
+    }
     const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)
     body.on('error', () => res.destroy())
     body.pipe(res)

@@ -165,6 +165,27 @@ export class BoardService {
     return { items: page.items.map(toPublicMessage), nextCursor: page.nextCursor }
   }
 
+  /**
+   * The public list as the JSON text of a response body, `{"items":[…],"nextCursor":…}`: the same
+   * page as {@link listPublic}, assembled from the public views the store keeps as JSON (each one
+   * core's `toPublicMessage`), without parsing and serializing them again.
+   */
+  async listPublicJson(query: PublicListQuery): Promise<string> {
+    const page = await this.store.read.listPublicJson({
+      ...(await this.#filters(query)),
+      publicOnly: true,
+    })
+    return `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
+  }
+
+  /** The public thread as JSON text: the same view as {@link getPublic}, from the store's JSON. */
+  async getPublicJson(id: string): Promise<string> {
+    const json = await this.store.read.getPublicJson(id)
+    // Unreviewed, refused and unconsented messages do not exist for the public.
+    if (json === undefined) throw notFound()
+    return json
+  }
+
   async getPublic(id: string): Promise<PublicMessage> {
     const message = await this.store.read.getMessage(id)
     // Unreviewed, refused and unconsented messages do not exist for the public.

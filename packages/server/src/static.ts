@@ -75,6 +75,9 @@ export function serveStatic(dir: string): (request: Request) => Promise<Response
       ETag: etag,
       'X-Content-Type-Options': 'nosniff',
     }
+    // Pages are served under a strict policy: the widget must work without inline scripts or
+    // styles, and this keeps the demo honest about it.
+    if (headers['Content-Type']!.startsWith('text/html')) headers['Content-Security-Policy'] = STRICT_CSP
     if (request.headers.get('If-None-Match')?.split(',').some((tag) => tag.trim() === etag)) {
       return new Response(null, { status: 304, headers })
     }
@@ -84,6 +87,11 @@ export function serveStatic(dir: string): (request: Request) => Promise<Response
     return new Response(body, { status: 200, headers })
   }
 }
+
+/** The Content-Security-Policy of every HTML page served from the static folder. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; require-trusted-types-for 'script'"
 
 function inside(root: string, file: string): boolean {
   return file === root || file.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)

@@ -1,4 +1,4 @@
-import { isPubliclyVisible, maskPII, OPEN_STATUSES } from '@liuyan/core'
+import { isPubliclyVisible, maskPII, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, Domain, Message, MessageStatus, MessageType, Page } from '@liuyan/core'
 import { InvalidCursorError } from './types.js'
 import type {
@@ -49,6 +49,11 @@ interface MessageRow {
   publishedMs: number | undefined
   dueMs: number | undefined
   searchText: string
+  /**
+   * `JSON.stringify(toPublicMessage(message))`, rendered on first public read. A row is never
+   * changed after it is made (an update makes a new row), so the text cannot go stale.
+   */
+  publicJson?: string
 }
 
 interface Tables {
@@ -190,10 +195,27 @@ class MemoryReader implements StoreReader {
 
   async listMessages(query: MessageQuery): Promise<Page<Message>> {
     this.check()
-    const plan = planQuery(query)
+    const { items, nextCursor } = this.#page(planQuery(query))
+    return { items: items.map((row) => structuredClone(row.message)), nextCursor }
+  }
+
+  async listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }> {
+    this.check()
+    const { items, nextCursor } = this.#page(planQuery({ ...query, publicOnly: true }))
+    return { items: items.map(publicJson), nextCursor }
+  }
+
+  async getPublicJson(id: string): Promise<string | undefined> {
+    this.check()
+    const row = this.tables.messages.get(id)
+    return row && isPubliclyVisible(row.message) ? publicJson(row) : undefined
+  }
+
+  /** The rows of one page, newest first, and the cursor of the next page. */
+  #page(plan: ListPlan): { items: MessageRow[]; nextCursor: string | null } {
     // Keep only the best limit + 1 rows instead of sorting every match: pages stay cheap on big seeds.
     const wanted = plan.limit + 1
-    const best: Array<{ ms: number; id: string; message: Message }> = []
+    const best: Array<{ ms: number; id: string; row: MessageRow }> = []
     for (const row of this.tables.messages.values()) {
       const ms = sortTimeIfMatches(row, plan)
       if (ms === undefined) continue
@@ -208,13 +230,13 @@ class MemoryReader implements StoreReader {
         if (isNewer(entry.ms, entry.id, ms, id)) lo = mid + 1
         else hi = mid
       }
-      best.splice(lo, 0, { ms, id, message: row.message })
+      best.splice(lo, 0, { ms, id, row })
       if (best.length > wanted) best.pop()
     }
     const items = best.slice(0, plan.limit)
     const last = items[items.length - 1]
     return {
-      items: items.map((entry) => structuredClone(entry.message)),
+      items: items.map((entry) => entry.row),
       nextCursor: best.length > plan.limit && last ? encodeCursor(last.ms, last.id) : null,
     }
   }
@@ -343,6 +365,11 @@ function messageRow(message: Message): MessageRow {
     dueMs: message.dueAt === undefined ? undefined : instant(message.dueAt, 'dueAt'),
     searchText: searchText(message),
   }
+}
+
+/** The row's public view as JSON: core's toPublicMessage, rendered once per row. */
+function publicJson(row: MessageRow): string {
+  return (row.publicJson ??= JSON.stringify(toPublicMessage(row.message)))
 }
 
 function inBoards(message: Message, boards: ReadonlySet<string>): boolean {

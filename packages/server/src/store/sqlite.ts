@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { OPEN_STATUSES } from '@liuyan/core'
+import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, Message, Page } from '@liuyan/core'
 import Database from 'better-sqlite3'
 import {
@@ -130,7 +130,33 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX idempotency_created ON idempotency (created_ms);
   `,
+  // 2: the public view of each message, rendered when it is written (see PUBLIC_VIEW_VERSION).
+  `
+  ALTER TABLE messages ADD COLUMN public_doc TEXT;
+  ALTER TABLE messages ADD COLUMN public_version INTEGER;
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value
+  ) WITHOUT ROWID;
+  `,
 ]
+
+/**
+ * The version of the public views stored in `messages.public_doc`.
+ *
+ * Each message row keeps `public_doc` = `JSON.stringify(toPublicMessage(message))` (core's public
+ * view, timeline included) while core's `isPubliclyVisible` says the public may see it, else NULL;
+ * `public_version` is this constant as it was when the row was rendered. Public reads serve the
+ * stored text, so they skip JSON parsing, masking and serializing.
+ *
+ * **Bump this number whenever the public view can change for the same stored message**: an upgrade
+ * of `@liuyan/core` that changes `toPublicMessage`, `maskPII`, `maskNickname` or
+ * `isPubliclyVisible`, or a change to the message or timeline shapes. On the next start
+ * (`createSqliteStore` without `readonly`) every row rendered under another version is rendered
+ * again; until then, and in read-only stores, such rows are rendered on each read instead of being
+ * served stale.
+ */
+const PUBLIC_VIEW_VERSION = 1
 
 /** The schema version this code reads and writes. */
 const SCHEMA_VERSION = MIGRATIONS.length
@@ -180,6 +206,7 @@ class SqliteStoreImpl implements SqliteStore {
     if (readonly) {
       this.database = new Database(file, { readonly: true, fileMustExist: true })
       this.database.pragma('busy_timeout = 5000')
+      tune(this.database)
       checkVersion(this.database)
     } else {
       if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true })
@@ -188,12 +215,15 @@ class SqliteStoreImpl implements SqliteStore {
       this.database.pragma('synchronous = FULL')
       this.database.pragma('foreign_keys = ON')
       this.database.pragma('busy_timeout = 5000')
+      tune(this.database)
       migrate(this.database)
     }
     this.#writer = new Connection(this.database)
+    if (!readonly) refreshPublicViews(this.#writer)
     if (!readonly && !inMemory) {
       this.#readDatabase = new Database(file, { readonly: true, fileMustExist: true })
       this.#readDatabase.pragma('busy_timeout = 5000')
+      tune(this.#readDatabase)
     }
     const check = () => {
       if (this.#closed) throw new Error(STORE_CLOSED)
@@ -236,6 +266,49 @@ class SqliteStoreImpl implements SqliteStore {
   }
 }
 
+/**
+ * Per-connection settings for reading a large board quickly: a 64 MiB page cache, up to 256 MiB of
+ * the file memory-mapped (reads skip a copy; SQLite maps only what exists) and temporary b-trees
+ * in memory. Durability settings (WAL, `synchronous = FULL`) are the writer's and are not touched.
+ */
+function tune(db: Database.Database): void {
+  db.pragma('cache_size = -65536')
+  db.pragma('mmap_size = 268435456')
+  db.pragma('temp_store = MEMORY')
+}
+
+/**
+ * Renders again the public view of every row rendered under another {@link PUBLIC_VIEW_VERSION}
+ * (all rows, the first time after migration 2). The version last brought up to date is kept in
+ * `meta`, so an ordinary start costs one lookup. Works in batches of rows, each batch one
+ * transaction: an interrupted refresh resumes where it stopped on the next start.
+ */
+function refreshPublicViews(connection: Connection): void {
+  const db = connection.db
+  const done = connection.statement("SELECT value FROM meta WHERE key = 'public_view_version'", 'pluck').get()
+  if (done === PUBLIC_VIEW_VERSION) return
+  const reader = new SqliteReader(connection, () => {})
+  const select = connection.statement(
+    'SELECT rid, id, doc FROM messages WHERE rid > ? AND public_version IS NOT ? ORDER BY rid LIMIT 500',
+  )
+  const update = connection.statement('UPDATE messages SET public_doc = ?, public_version = ? WHERE rid = ?')
+  const batch = db.transaction((after: number): number => {
+    const rows = select.all(after, PUBLIC_VIEW_VERSION) as Array<MessageRecord & { rid: number }>
+    const messages = reader.messagesOf(rows)
+    rows.forEach((row, index) => update.run(renderPublic(messages[index]!), PUBLIC_VIEW_VERSION, row.rid))
+    return rows.length === 500 ? rows[rows.length - 1]!.rid : -1
+  })
+  for (let after = 0; after >= 0; ) after = batch.immediate(after)
+  connection
+    .statement("INSERT INTO meta (key, value) VALUES ('public_view_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    .run(PUBLIC_VIEW_VERSION)
+}
+
+/** The stored public view: core's, while the public may see the message; otherwise none. */
+function renderPublic(message: Message): string | null {
+  return isPubliclyVisible(message) ? JSON.stringify(toPublicMessage(message)) : null
+}
+
 function migrate(db: Database.Database): void {
   const apply = db.transaction(() => {
     const version = checkVersion(db, true)
@@ -258,7 +331,13 @@ function checkVersion(db: Database.Database, migrating = false): number {
   return version
 }
 
-/** A connection with its prepared statements, each prepared once. */
+/**
+ * How a statement returns rows: objects (default), arrays of column values (`raw`), or the first
+ * column's value alone (`pluck`); the latter two skip building an object per row.
+ */
+type RowMode = 'object' | 'raw' | 'pluck'
+
+/** A connection with its prepared statements, each prepared once per row mode. */
 class Connection {
   readonly db: Database.Database
   readonly #statements = new Map<string, Database.Statement>()
@@ -267,11 +346,14 @@ class Connection {
     this.db = db
   }
 
-  statement(sql: string): Database.Statement {
-    let statement = this.#statements.get(sql)
+  statement(sql: string, mode: RowMode = 'object'): Database.Statement {
+    const key = mode === 'object' ? sql : `${mode}\0${sql}`
+    let statement = this.#statements.get(key)
     if (!statement) {
       statement = this.db.prepare(sql)
-      this.#statements.set(sql, statement)
+      if (mode === 'raw') statement.raw(true)
+      else if (mode === 'pluck') statement.pluck(true)
+      this.#statements.set(key, statement)
     }
     return statement
   }
@@ -369,6 +451,51 @@ class SqliteReader implements StoreReader {
     })
   }
 
+  async listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }> {
+    this.check()
+    const plan = planQuery({ ...query, publicOnly: true })
+    const { sql, params } = listSql(plan, 'id, public_doc, public_version')
+    const statement = this.connection.statement(sql, 'raw')
+    const page = (rows: PublicRow[]) => {
+      const last = rows.length > plan.limit ? rows[plan.limit - 1] : undefined
+      return { rows: rows.length > plan.limit ? rows.slice(0, plan.limit) : rows, nextCursor: last ? encodeCursor(last[3], last[0]) : null }
+    }
+    // One statement reads one snapshot. Only rows rendered under another PUBLIC_VIEW_VERSION (a
+    // read-only store, or another process at another version) need more reads, on one snapshot.
+    const first = page(statement.all(params) as PublicRow[])
+    if (first.rows.every((row) => row[2] === PUBLIC_VIEW_VERSION)) {
+      const items: string[] = []
+      for (const row of first.rows) if (row[1] !== null) items.push(row[1])
+      return { items, nextCursor: first.nextCursor }
+    }
+    return this.connection.snapshot(() => {
+      const { rows, nextCursor } = page(statement.all(params) as PublicRow[])
+      const stale = rows.filter((row) => row[2] !== PUBLIC_VIEW_VERSION).map((row) => row[0])
+      const live = new Map<string, string | null>()
+      if (stale.length > 0) {
+        const records = this.all<MessageRecord>('SELECT id, doc FROM messages WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(stale))
+        for (const message of this.messagesOf(records)) live.set(message.id, renderPublic(message))
+      }
+      const items: string[] = []
+      for (const row of rows) {
+        const json = row[2] === PUBLIC_VIEW_VERSION ? row[1] : live.get(row[0])
+        if (json) items.push(json)
+      }
+      return { items, nextCursor }
+    })
+  }
+
+  async getPublicJson(id: string): Promise<string | undefined> {
+    this.check()
+    const row = this.connection.statement('SELECT public_doc, public_version FROM messages WHERE id = ?', 'raw').get(id) as
+      | [string | null, number | null]
+      | undefined
+    if (!row) return undefined
+    if (row[1] === PUBLIC_VIEW_VERSION) return row[0] ?? undefined
+    const message = await this.getMessage(id)
+    return (message && renderPublic(message)) ?? undefined
+  }
+
   async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
     const rows = this.all<StatsColumns>(
       `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages WHERE ${IN_BOARDS}`,
@@ -412,6 +539,11 @@ class SqliteReader implements StoreReader {
   }
 
   /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */
+  messagesOf(rows: readonly MessageRecord[]): Message[] {
+    return this.withTimelines(rows)
+  }
+
+  /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */
   protected withTimelines(rows: readonly MessageRecord[]): Message[] {
     if (rows.length === 0) return []
     const timelines = new Map<string, Message['timeline']>(rows.map((row) => [row.id, []]))
@@ -424,8 +556,14 @@ class SqliteReader implements StoreReader {
   }
 }
 
-/** The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows. */
-function listSql(plan: ListPlan): { sql: string; params: Record<string, unknown> } {
+/** A row of the public list, as an array: id, public_doc, public_version, sort_ms. */
+type PublicRow = [string, string | null, number | null, number]
+
+/**
+ * The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows. The
+ * columns are `columns` followed by `sort_ms`.
+ */
+function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; params: Record<string, unknown> } {
   const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
   const where: string[] = []
   const params: Record<string, unknown> = { limit: plan.limit + 1 }
@@ -475,7 +613,7 @@ function listSql(plan: ListPlan): { sql: string; params: Record<string, unknown>
     }
   }
   const sql =
-    `SELECT id, doc, ${sort} AS sort_ms FROM messages` +
+    `SELECT ${columns}, ${sort} AS sort_ms FROM messages` +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${sort} DESC, id DESC LIMIT @limit`
   return { sql, params }
@@ -492,26 +630,26 @@ class SqliteTransaction extends SqliteReader implements StoreTransaction {
   }
 
   async insertMessage(message: Message): Promise<void> {
-    const columns = messageColumns(message)
+    const columns = messageColumns(message, message.timeline)
     if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
     if (this.get('SELECT 1 FROM messages WHERE tracking_code = ?', message.trackingCode)) throw new Error(DUPLICATE_TRACKING_CODE)
     this.run(
       `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_code, created_at, created_ms,
-         published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc)
+         published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
+         public_doc, public_version)
        VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_code, @created_at, @created_ms,
-         @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc)`,
+         @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc,
+         @public_doc, @public_version)`,
       columns,
     )
     this.appendEvents(message.id, 0, message.timeline)
   }
 
   async updateMessage(message: Message): Promise<void> {
-    const stored = this.get<{ tracking_code: string; events: number }>(
-      'SELECT tracking_code, (SELECT count(*) FROM events WHERE message_id = messages.id) AS events FROM messages WHERE id = ?',
-      message.id,
-    )
+    const stored = this.get<{ tracking_code: string }>('SELECT tracking_code FROM messages WHERE id = ?', message.id)
     if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
-    const added = appendOnlyTimeline(stored.events, message)
+    const events = this.connection.statement('SELECT doc FROM events WHERE message_id = ? ORDER BY seq', 'pluck').all(message.id) as string[]
+    const added = appendOnlyTimeline(events.length, message)
     if (
       stored.tracking_code !== message.trackingCode &&
       this.get('SELECT 1 FROM messages WHERE tracking_code = ?', message.trackingCode)
@@ -522,11 +660,13 @@ class SqliteTransaction extends SqliteReader implements StoreTransaction {
       `UPDATE messages SET board_id = @board_id, assignee_board_id = @assignee_board_id, status = @status, type = @type,
          domain = @domain, tracking_code = @tracking_code, created_at = @created_at, created_ms = @created_ms,
          published_at = @published_at, published_ms = @published_ms, due_at = @due_at, due_ms = @due_ms,
-         replied_at = @replied_at, reviewed_at = @reviewed_at, overall = @overall, search_text = @search_text, doc = @doc
+         replied_at = @replied_at, reviewed_at = @reviewed_at, overall = @overall, search_text = @search_text, doc = @doc,
+         public_doc = @public_doc, public_version = @public_version
        WHERE id = @id`,
-      messageColumns(message),
+      // The public view shows the timeline as stored: the stored events, then the new ones.
+      messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
     )
-    this.appendEvents(message.id, stored.events, added)
+    this.appendEvents(message.id, events.length, added)
   }
 
   async putToken(token: StaffToken): Promise<void> {
@@ -573,9 +713,17 @@ class SqliteTransaction extends SqliteReader implements StoreTransaction {
   }
 }
 
-function messageColumns(message: Message): Record<string, string | number | null> {
+/**
+ * The columns of a message row. `timeline` is the whole timeline as it will be stored (given
+ * lazily: it is needed only to render the public view of a message the public may see).
+ */
+function messageColumns(
+  message: Message,
+  timeline: Message['timeline'] | (() => Message['timeline']),
+): Record<string, string | number | null> {
   const { timeline: _timeline, ...doc } = message
   const publishedMs = publicSortTime(message)
+  const visible = isPubliclyVisible(message)
   return {
     id: message.id,
     board_id: message.boardId,
@@ -595,5 +743,9 @@ function messageColumns(message: Message): Record<string, string | number | null
     overall: message.evaluation?.overall ?? null,
     search_text: searchText(message),
     doc: JSON.stringify(doc),
+    public_doc: visible
+      ? JSON.stringify(toPublicMessage({ ...message, timeline: typeof timeline === 'function' ? timeline() : timeline }))
+      : null,
+    public_version: PUBLIC_VIEW_VERSION,
   }
 }

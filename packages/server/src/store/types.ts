@@ -27,6 +27,20 @@ export interface StoreReader {
   getMessageByTrackingCode(code: string): Promise<Message | undefined>
   /** One page of messages, newest first, by keyset on (sort time, id). Never OFFSET. */
   listMessages(query: MessageQuery): Promise<Page<Message>>
+  /**
+   * One page of the public list as JSON text: each item is `JSON.stringify(toPublicMessage(m))`
+   * (core's public view, timeline included) of a publicly listed message, newest first, with the
+   * same keyset cursor as {@link listMessages} with `publicOnly: true` (the query is read as public
+   * whatever its `publicOnly` says). Stores may keep the text rendered at write time; it must be
+   * what core's `toPublicMessage` gives for the stored message.
+   */
+  listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }>
+  /**
+   * The public view of one message as JSON text (`JSON.stringify(toPublicMessage(m))`), or
+   * undefined when there is no such message or the public may not see it (not accepted, refused,
+   * or published without the author's consent: see core's `isPubliclyVisible`).
+   */
+  getPublicJson(id: string): Promise<string | undefined>
   /** The few fields statistics need, for every message of the given boards. */
   statsRows(boardIds: readonly string[]): Promise<StatsRow[]>
   findToken(tokenHash: string): Promise<StaffToken | undefined>

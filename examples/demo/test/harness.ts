@@ -1,0 +1,81 @@
+// Starts the real CLI (built dist) on loopback with a temp SQLite file, and a real Chromium.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const ROOT = new URL('../../../', import.meta.url).pathname
+export const TOKEN = 'e2e-demo-token-0123456789'
+
+export interface RunningCli {
+  url: string
+  dir: string
+  stop(): Promise<void>
+}
+
+/** Runs `liuyan-server` (the built CLI) with the demo seed and token, serving `staticDir`. */
+export async function startCli(staticDir: string): Promise<RunningCli> {
+  const cli = join(ROOT, 'packages/server/dist/cli.js')
+  if (!existsSync(cli)) throw new Error('Build first: npm run build (the e2e tests run the built CLI and site).')
+  const dir = mkdtempSync(join(tmpdir(), 'liuyan-e2e-'))
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, '--port', '0', '--db', join(dir, 'board.db'), '--seed', 'demo', '--demo-token', TOKEN, '--static', staticDir, '--rate-limit', 'off'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${out}`)), 30_000)
+    child.stdout!.on('data', function onData(chunk: Buffer) {
+      out += chunk
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+      if (match) {
+        clearTimeout(timer)
+        child.stdout!.off('data', onData)
+        child.stdout!.resume()
+        resolve(match[1]!)
+      }
+    })
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk))
+    child.once('exit', (code) => reject(new Error(`CLI exited with ${code}:\n${out}`)))
+  })
+  return {
+    url,
+    dir,
+    async stop() {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Debian's Chromium, headless, as TOOLCHAIN.md describes. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+}
+
+/** Collects console errors and CSP / Trusted Types violations of a page. */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Trusted Type|Refused to/i.test(message.text())) problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  return problems
+}
+
+/** A Board API call with the demo token. */
+export async function api<T>(base: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${TOKEN}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+  })
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${await response.text()}`)
+  return (await response.json()) as T
+}

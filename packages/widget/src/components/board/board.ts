@@ -1,0 +1,152 @@
+import { html, nothing, type PropertyValues } from 'lit'
+import { LiuyanElement } from '../../base.js'
+import { pick } from '../../i18n/index.js'
+import { heading } from '../../internal/view.js'
+import { viewStyles } from '../../internal/view.styles.js'
+import { tokens } from '../../styles/tokens.js'
+import { boardStrings } from './board.i18n.js'
+import { styles } from './board.styles.js'
+
+/** The views of a board. */
+export type BoardView = 'list' | 'new' | 'track' | 'thread'
+
+const TABS = ['list', 'new', 'track'] as const
+const HASH = /^#liuyan\/(list|new|track|thread)(?:\/(.+))?$/
+
+/**
+ * The whole message board in one tag: the public list with its figures, a message's thread, the
+ * submission form and the tracking lookup. Views switch without reloading the page; each has its
+ * own URL hash (`#liuyan/list`, `#liuyan/new`, `#liuyan/track`, `#liuyan/thread/<id>`), so the back
+ * button works and a thread can be linked. Focus moves to the new view's heading on a switch.
+ *
+ * @summary A complete message board: list, thread, submission form and tracking lookup.
+ *
+ * @example
+ * ```html
+ * <script src="https://cdn.example/liuyan-widget.min.js" defer></script>
+ * <liuyan-board api="https://board.example.gov.cn/api/v1" board="220100-gov"></liuyan-board>
+ * ```
+ *
+ * @event liuyan-before-submit - From the form, before sending (cancelable).
+ * @event liuyan-submitted - From the form, after the message was stored (`id`, `trackingCode`).
+ * @event liuyan-error - A call to the Board API failed (`code`, `message`).
+ *
+ * @csspart nav - The navigation between the views.
+ * @csspart tab - Each link of the navigation; the current one has `aria-current="page"`.
+ * @csspart stats - The `<liuyan-board-stats>` of the list view.
+ * @csspart message-list - The `<liuyan-message-list>`.
+ * @csspart back - The link from a thread back to the list.
+ * @csspart thread - The `<liuyan-thread>`.
+ * @csspart form - The `<liuyan-message-form>`.
+ * @csspart tracking - The `<liuyan-tracking>`.
+ *
+ * @cssproperty --liuyan-board-gap - Space between the parts of a view. Falls back to twice `--liuyan-space`.
+ * @cssproperty --liuyan-board-nav-background - Background of the navigation. Falls back to `--liuyan-color-surface-alt`.
+ * @cssproperty --liuyan-board-nav-accent-color - Mark of the current view. Falls back to `--liuyan-color-primary`.
+ */
+export class LiuyanBoard extends LiuyanElement {
+  static override styles = [tokens, viewStyles, styles]
+  static override properties = {
+    ...LiuyanElement.properties,
+    board: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    view: { type: String },
+    messageId: { state: true },
+  }
+
+  /** Id of the board, e.g. `220100-gov`: its messages (and those of the boards below it) are listed, and new ones go to it. */
+  declare board: string
+  /** Messages per page of the list. */
+  declare pageSize: number
+  /** The view shown: `list`, `new`, `track` or `thread`. A `#liuyan/…` hash in the URL wins on load. */
+  declare view: BoardView
+  declare protected messageId: string
+  #initial: BoardView | undefined
+  readonly #seen = new Set<string>()
+  readonly #onHash = () => void this.#route(true)
+
+  constructor() {
+    super()
+    this.board = ''
+    this.pageSize = 10
+    this.view = 'list'
+    this.messageId = ''
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.#initial ??= this.view
+    addEventListener('hashchange', this.#onHash)
+    void this.#route(false)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    removeEventListener('hashchange', this.#onHash)
+  }
+
+  /** Shows the view of the URL hash; an empty hash is the initial view, another page anchor is ignored. */
+  async #route(focus: boolean): Promise<void> {
+    const match = HASH.exec(location.hash)
+    if (!match && location.hash.length > 1) return
+    let id = ''
+    try {
+      id = decodeURIComponent(match?.[2] ?? '')
+    } catch {
+      // A mangled id: show the list rather than fail.
+    }
+    this.view = (match?.[1] as BoardView | undefined) ?? this.#initial ?? 'list'
+    this.messageId = id
+    if (!focus) return
+    await this.updateComplete
+    const view = this.#current
+    const target = this.renderRoot.querySelector<HTMLElement>(view === 'thread' ? 'liuyan-thread' : `#h-${view}`)
+    target?.focus()
+  }
+
+  get #current(): BoardView {
+    const view = this.view
+    return view === 'thread' ? (this.messageId ? view : 'list') : (TABS as readonly string[]).includes(view) ? view : 'list'
+  }
+
+  /** An absolute link to a view, so a `<base href>` on the page cannot send it elsewhere. */
+  #href(path: string): string {
+    return `${location.href.split('#')[0]}#liuyan/${path}`
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed)
+    this.#seen.add(this.#current)
+  }
+
+  override render() {
+    const t = pick(boardStrings, this.locale)
+    const view = this.#current
+    const client = this.sdk
+    const lang = this.locale
+    const size = this.size ?? nothing
+    const theme = this.theme ?? nothing
+    const section = (name: 'list' | 'new' | 'track', content: unknown) =>
+      this.#seen.has(name)
+        ? html`<section class="stack" ?hidden=${view !== name} aria-labelledby="h-${name}">${heading(2, t[name], `h-${name}`)} ${content}</section>`
+        : nothing
+    return html`<nav part="nav" aria-label=${t.nav}>
+        <ul>
+          ${TABS.map((name) => html`<li><a part="tab" href=${this.#href(name)} aria-current=${view === name ? 'page' : nothing}>${t[name]}</a></li>`)}
+        </ul>
+      </nav>
+      ${section(
+        'list',
+        html`<liuyan-board-stats part="stats" .client=${client} board=${this.board} heading-level="3" lang=${lang} size=${size} theme=${theme}></liuyan-board-stats>
+          <liuyan-message-list part="message-list" .client=${client} board=${this.board} page-size=${this.pageSize} href-template=${this.#href('thread/{id}')} lang=${lang} size=${size} theme=${theme}></liuyan-message-list>`,
+      )}
+      ${view === 'thread'
+        ? html`<section class="stack">
+            <a part="back" class="back" href=${this.#href('list')}>${t.back}</a>
+            <liuyan-thread part="thread" .client=${client} message-id=${this.messageId} lang=${lang} size=${size} theme=${theme}></liuyan-thread>
+          </section>`
+        : nothing}
+      ${section('new', html`<liuyan-message-form part="form" .client=${client} board=${this.board} lang=${lang} size=${size} theme=${theme}></liuyan-message-form>`)}
+      ${section('track', html`<liuyan-tracking part="tracking" .client=${client} lang=${lang} size=${size} theme=${theme}></liuyan-tracking>`)}`
+  }
+}

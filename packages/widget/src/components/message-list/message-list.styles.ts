@@ -1,0 +1,60 @@
+import { css } from 'lit'
+
+export const styles = css`
+  :host {
+    --_gap: var(--liuyan-message-list-gap, calc(var(--liuyan-space, var(--liuyan-sys-space)) * 2));
+    --_accent: var(--liuyan-message-list-accent-color, var(--liuyan-color-primary, var(--liuyan-sys-color-primary)));
+    --_danger: var(--liuyan-message-list-error-color, var(--liuyan-color-danger, var(--liuyan-sys-color-danger)));
+    --_line: var(--liuyan-message-list-item-border-color, var(--_border));
+    display: grid;
+    gap: var(--_gap);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: calc(var(--_gap) / 2) var(--_gap);
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    min-width: 0;
+    max-width: 100%;
+  }
+  label {
+    font-weight: 600;
+  }
+  .keyword {
+    flex: 1 1 12em;
+  }
+  .keyword input {
+    width: 100%;
+  }
+  .count:empty {
+    position: absolute;
+  }
+  .list {
+    display: grid;
+    border-top: 1px solid var(--_line);
+  }
+  .item {
+    display: grid;
+    gap: 0.4em;
+    padding-block: var(--_gap);
+    border-bottom: 1px solid var(--_line);
+    min-width: 0;
+  }
+  .excerpt {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  .more {
+    justify-self: center;
+  }
+  [aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+`

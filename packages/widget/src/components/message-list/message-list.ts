@@ -1,0 +1,243 @@
+import {
+  DOMAIN_LABELS,
+  DOMAINS,
+  MESSAGE_TYPE_LABELS,
+  MESSAGE_TYPES,
+  PUBLIC_STATUS_LABELS,
+  type Domain,
+  type MessageStatus,
+  type MessageType,
+  type PublicMessage,
+} from '@liuyan/core'
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
+import { format, formatDate, pick } from '../../i18n/index.js'
+import { fill, heading, LiuyanViewElement } from '../../internal/view.js'
+import { viewStyles } from '../../internal/view.styles.js'
+import { tokens } from '../../styles/tokens.js'
+import { messageListStrings, type MessageListStrings } from './message-list.i18n.js'
+import { styles } from './message-list.styles.js'
+
+/**
+ * Fired when the citizen opens a message of the list (when the list has no `href-template`).
+ * Show the thread, e.g. in a `<liuyan-thread message-id="…">`.
+ */
+export class LiuyanOpenEvent extends Event {
+  constructor(readonly messageId: string) {
+    super('liuyan-open', { bubbles: true, composed: true })
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'liuyan-open': LiuyanOpenEvent
+  }
+}
+
+// The public sees three stages (待回复, 办理中, 已办理); each option stands for the statuses it covers.
+const STAGES = ['accepted,assigned', 'processing', 'replied,closed'] as const
+const FILTERS = ['board', 'type', 'domain', 'status', 'keyword', 'pageSize', 'api'] as const
+
+/**
+ * The public list of a board's messages, newest first: filters (type, domain, status, keyword), one
+ * page at a time with a "more" button, each message with its badges, author, date and who replied.
+ *
+ * @summary Lists a board's public messages with filters and keyset paging.
+ *
+ * @example
+ * ```html
+ * <liuyan-message-list api="https://board.example.gov.cn/api/v1" board="220100-gov"
+ *   href-template="/thread.html?id={id}"></liuyan-message-list>
+ * ```
+ *
+ * @slot - Shown between the filters and the list, e.g. a note on what the board publishes.
+ *
+ * @event liuyan-open - The citizen opened a message (`messageId`); only without `href-template`.
+ * @event liuyan-error - A call to the Board API failed (`code`, `message`).
+ *
+ * @csspart filters - The filter form.
+ * @csspart count - The result count (a polite live region).
+ * @csspart list - The `<ul>` of messages.
+ * @csspart item - One message.
+ * @csspart title - A message's title (a link or a button).
+ * @csspart badges - Type, domain, status and marks of a message.
+ * @csspart reply - The note of who replied.
+ * @csspart empty - The message shown when nothing matches.
+ * @csspart more - The "more" button.
+ * @csspart alert - The failure message; `retry` is its button.
+ *
+ * @cssproperty --liuyan-message-list-gap - Space between items and fields. Falls back to twice `--liuyan-space`.
+ * @cssproperty --liuyan-message-list-item-border-color - Line between items. Falls back to `--liuyan-color-border`.
+ * @cssproperty --liuyan-message-list-accent-color - Status badges. Falls back to `--liuyan-color-primary`.
+ * @cssproperty --liuyan-message-list-error-color - Failures and overdue marks. Falls back to `--liuyan-color-danger`.
+ */
+export class LiuyanMessageList extends LiuyanViewElement {
+  static override styles = [tokens, viewStyles, styles]
+  static override properties = {
+    ...LiuyanViewElement.properties,
+    board: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    type: { type: String },
+    domain: { type: String },
+    status: { type: String },
+    keyword: { type: String },
+    hrefTemplate: { type: String, attribute: 'href-template' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    items: { state: true },
+    next: { state: true },
+    announcement: { state: true },
+  }
+
+  /** Id of the board whose messages are listed (the boards below it included); all boards when empty. */
+  declare board: string
+  /** Messages per page, 1–100. */
+  declare pageSize: number
+  /** Only this message type, e.g. `complain`; all when empty. */
+  declare type: MessageType | ''
+  /** Only this domain, e.g. `urban`; all when empty. */
+  declare domain: Domain | ''
+  /** Only these statuses, comma-separated, e.g. `replied,closed`; all when empty. */
+  declare status: string
+  /** Only messages containing these words; Chinese needs no spaces (`路灯`). */
+  declare keyword: string
+  /** A link per message instead of a `liuyan-open` event: `{id}` is replaced, e.g. `/thread.html?id={id}`. */
+  declare hrefTemplate: string
+  /** Heading level of each message title. */
+  declare headingLevel: number
+  declare protected items: PublicMessage[]
+  declare protected next: string | null
+  declare protected announcement: string
+
+  constructor() {
+    super()
+    this.board = ''
+    this.pageSize = 10
+    this.type = ''
+    this.domain = ''
+    this.status = ''
+    this.keyword = ''
+    this.hrefTemplate = ''
+    this.headingLevel = 3
+    this.items = []
+    this.next = null
+    this.announcement = ''
+  }
+
+  get #t(): MessageListStrings {
+    return pick(messageListStrings, this.locale)
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed)
+    if (FILTERS.some((k) => changed.has(k))) void this.#load()
+  }
+
+  /** Loads the first page, or with `more` the next one, then says how many are shown. */
+  async #load(more = false): Promise<boolean> {
+    const before = more ? this.items.length : 0
+    if (!more) this.items = []
+    this.announcement = this.viewStrings.loading
+    const page = await this.load(() =>
+      this.sdk.messages.list({
+        boardId: this.board || undefined,
+        type: this.type || undefined,
+        domain: this.domain || undefined,
+        status: (this.status || undefined)?.split(',') as MessageStatus[] | undefined,
+        keyword: this.keyword.trim() || undefined,
+        limit: Math.min(100, Math.max(1, this.pageSize | 0 || 10)),
+        cursor: (more && this.next) || undefined,
+      }),
+    )
+    if (!page) {
+      this.announcement = ''
+      return false
+    }
+    this.items = [...this.items.slice(0, before), ...page.items]
+    this.next = page.nextCursor
+    const n = this.items.length
+    this.announcement = n ? format(more ? this.#t.added : this.#t.count, { n, k: n - before }) : this.#t.empty
+    return true
+  }
+
+  async #more(): Promise<void> {
+    if (this.busy) return
+    const first = this.items.length
+    if (await this.#load(true)) void this.focusOn(`[data-i="${first}"]`)
+  }
+
+  async #retry(): Promise<void> {
+    const more = this.items.length > 0
+    const first = more ? this.items.length : 0
+    if (await this.#load(more)) void this.focusOn(`[data-i="${first}"], [part=empty]`)
+  }
+
+  #search(event: SubmitEvent): void {
+    event.preventDefault()
+    const data = new FormData(event.target as HTMLFormElement)
+    const next = { type: '', domain: '', status: '', keyword: '' }
+    for (const k of Object.keys(next) as (keyof typeof next)[]) next[k] = String(data.get(k) ?? '').trim()
+    const same = Object.entries(next).every(([k, v]) => this[k as keyof typeof next] === v)
+    Object.assign(this, next)
+    // The same search again still reloads: the citizen expects fresh results.
+    if (same) void this.#load()
+  }
+
+  #select(name: 'type' | 'domain' | 'status', label: string, options: readonly (readonly [string, string])[]): TemplateResult {
+    const current = this[name]
+    const statuses = current.split(',')
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <select id=${name} name=${name}>
+        <option value="">${this.#t.all}</option>
+        ${options.map(
+          ([value, text]) =>
+            html`<option value=${value} ?selected=${name === 'status' ? !!current && statuses.every((s) => value.split(',').includes(s)) : value === current}>${text}</option>`,
+        )}
+      </select>
+    </div>`
+  }
+
+  #item(m: PublicMessage, i: number): TemplateResult {
+    const t = this.#t
+    const reply = m.posts.find((p) => p.kind === 'reply')
+    const title = this.hrefTemplate
+      ? html`<a data-i=${i} href=${this.hrefTemplate.replaceAll('{id}', encodeURIComponent(m.id))}>${m.title}</a>`
+      : html`<button type="button" class="link" data-i=${i} @click=${() => this.dispatchEvent(new LiuyanOpenEvent(m.id))}>${m.title}</button>`
+    return html`<li class="item" part="item">
+      ${heading(this.headingLevel, title, undefined, 'title')} ${this.badges(m)}
+      <p class="excerpt">${m.content}</p>
+      <p class="muted">${fill(t.posted, { name: html`<bdi>${m.author.nickname}</bdi>`, date: html`<time datetime=${m.createdAt}>${formatDate(m.createdAt, this.locale)}</time>` })}</p>
+      ${reply ? html`<p class="reply" part="reply">${fill(t.repliedBy, { org: html`<bdi>${reply.organization}</bdi>` })}</p>` : nothing}
+    </li>`
+  }
+
+  override render() {
+    const t = this.#t
+    const l = this.locale
+    const { items, busy } = this
+    return html`<form class="filters" part="filters" role="search" aria-label=${t.filters} @submit=${this.#search}>
+        ${this.#select('type', t.type, MESSAGE_TYPES.map((k) => [k, MESSAGE_TYPE_LABELS[l][k]] as const))}
+        ${this.#select('domain', t.domain, DOMAINS.map((k) => [k, DOMAIN_LABELS[l][k]] as const))}
+        ${this.#select('status', t.status, STAGES.map((k) => [k, PUBLIC_STATUS_LABELS[l][k.split(',')[0] as MessageStatus]] as const))}
+        <div class="field keyword">
+          <label for="keyword">${t.keyword}</label>
+          <input id="keyword" name="keyword" type="search" maxlength="50" autocomplete="off" .value=${this.keyword} />
+        </div>
+        <button type="submit" class="primary">${t.search}</button>
+      </form>
+      <slot></slot>
+      <p class="count" part="count" role="status">${this.announcement}</p>
+      ${this.failure && !items.length ? this.alert(() => this.#retry(), t.notFound) : nothing}
+      ${items.length || busy
+        ? html`<ul class="list" part="list" aria-label=${t.list} aria-busy=${busy ? 'true' : 'false'}>
+            ${items.map((m, i) => this.#item(m, i))}
+            ${busy && !items.length ? [0, 1, 2].map(() => html`<li class="skeleton" aria-hidden="true"></li>`) : nothing}
+          </ul>`
+        : this.failure
+          ? nothing
+          : html`<p class="empty" part="empty" tabindex="-1">${t.empty}</p>`}
+      ${this.failure && items.length ? this.alert(() => this.#retry()) : nothing}
+      ${this.next && !this.failure
+        ? html`<button type="button" class="more" part="more" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#more}>${busy ? t.loadingMore : t.more}</button>`
+        : nothing}`
+  }
+}

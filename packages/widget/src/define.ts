@@ -1,0 +1,27 @@
+// Registers every Liuyan tag. Importing this module has that side effect (listed in `sideEffects`);
+// import the classes from `@liuyan/widget` instead to register them under names of your own.
+import { LiuyanBoardStats } from './components/board-stats/board-stats.js'
+import { LiuyanBoard } from './components/board/board.js'
+import { LiuyanMessageForm } from './components/message-form/message-form.js'
+import { LiuyanMessageList } from './components/message-list/message-list.js'
+import { LiuyanThread } from './components/thread/thread.js'
+import { LiuyanTracking } from './components/tracking/tracking.js'
+
+// A page may load the script twice (CMS templates do); the second load must not throw.
+if (!customElements.get('liuyan-message-list')) customElements.define('liuyan-message-list', LiuyanMessageList)
+if (!customElements.get('liuyan-thread')) customElements.define('liuyan-thread', LiuyanThread)
+if (!customElements.get('liuyan-message-form')) customElements.define('liuyan-message-form', LiuyanMessageForm)
+if (!customElements.get('liuyan-tracking')) customElements.define('liuyan-tracking', LiuyanTracking)
+if (!customElements.get('liuyan-board-stats')) customElements.define('liuyan-board-stats', LiuyanBoardStats)
+if (!customElements.get('liuyan-board')) customElements.define('liuyan-board', LiuyanBoard)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liuyan-message-list': LiuyanMessageList
+    'liuyan-thread': LiuyanThread
+    'liuyan-message-form': LiuyanMessageForm
+    'liuyan-tracking': LiuyanTracking
+    'liuyan-board-stats': LiuyanBoardStats
+    'liuyan-board': LiuyanBoard
+  }
+}

@@ -1,0 +1,116 @@
+import { isAPIError, isConnectionError, isNotFoundError, isTimeoutError } from '@liuyan/client'
+import { DOMAIN_LABELS, isOverdue, MESSAGE_TYPE_LABELS, PUBLIC_STATUS_LABELS, type PublicMessage } from '@liuyan/core'
+import { html, nothing, type TemplateResult } from 'lit'
+import { LiuyanElement } from '../base.js'
+import { pick } from '../i18n/index.js'
+import { viewStrings, type ViewStrings } from './view.i18n.js'
+
+/** Why a load failed, as a key of {@link ViewStrings}. */
+export type Failure = 'offline' | 'server' | 'failed' | 'notFound'
+
+/**
+ * Fills `{name}` placeholders with text or templates, for Lit to render (so a name inside a
+ * sentence can be wrapped in `<bdi>` and still be rendered as text).
+ */
+export const fill = (template: string, values: Record<string, unknown>): unknown[] =>
+  template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? values[part] : part))
+
+/**
+ * A heading of `level` (2–4 as `<hN>`, others as `role=heading`), focusable by script so a view
+ * can move focus to it.
+ */
+export function heading(level: number, content: unknown, id?: string, part?: string): TemplateResult {
+  const i = id ?? nothing
+  const p = part ?? nothing
+  return level === 2
+    ? html`<h2 id=${i} part=${p} tabindex="-1">${content}</h2>`
+    : level === 3
+      ? html`<h3 id=${i} part=${p} tabindex="-1">${content}</h3>`
+      : level === 4
+        ? html`<h4 id=${i} part=${p} tabindex="-1">${content}</h4>`
+        : html`<p id=${i} part=${p} role="heading" aria-level=${Math.min(6, Math.max(1, level | 0 || 2))} tabindex="-1">${content}</p>`
+}
+
+/**
+ * The machinery the read-only views share: the strings, one load at a time (a newer load makes an
+ * older answer stale), failures turned into sentences, and a retryable alert. Not a tag.
+ */
+export class LiuyanViewElement extends LiuyanElement {
+  static override properties = {
+    ...LiuyanElement.properties,
+    busy: { state: true },
+    failure: { state: true },
+  }
+
+  /** A load is running. */
+  declare protected busy: boolean
+  /** Why the last load failed; undefined after a success. */
+  declare protected failure: Failure | undefined
+  #seq = 0
+
+  constructor() {
+    super()
+    this.busy = false
+  }
+
+  protected get viewStrings(): ViewStrings {
+    return pick(viewStrings, this.locale)
+  }
+
+  /**
+   * Runs one load. Resolves with its value, or undefined when it failed (then `failure` says why
+   * and a `liuyan-error` event was sent) or when a newer load started meanwhile.
+   */
+  protected async load<T>(run: () => PromiseLike<T>): Promise<T | undefined> {
+    const seq = ++this.#seq
+    this.busy = true
+    this.failure = undefined
+    try {
+      const value = await run()
+      return seq === this.#seq ? value : undefined
+    } catch (error) {
+      if (seq === this.#seq) {
+        this.reportError(error)
+        this.failure = isNotFoundError(error)
+          ? 'notFound'
+          : isConnectionError(error) || isTimeoutError(error)
+            ? 'offline'
+            : isAPIError(error) && error.status >= 500
+              ? 'server'
+              : 'failed'
+      }
+      return undefined
+    } finally {
+      if (seq === this.#seq) this.busy = false
+    }
+  }
+
+  /** The failure as an alert with a retry button (none for a 404, where retrying cannot help). */
+  protected alert(retry: () => unknown, notFound?: string): TemplateResult {
+    const s = this.viewStrings
+    const failure = this.failure ?? 'failed'
+    return html`<div class="alert" part="alert" role="alert" tabindex="-1">
+      <p>${failure === 'notFound' ? (notFound ?? s.notFound) : s[failure]}</p>
+      ${failure === 'notFound' ? nothing : html`<button type="button" part="retry" @click=${retry}>${s.retry}</button>`}
+    </div>`
+  }
+
+  /** Type, domain and public status of a message, with the overdue and supervised marks, as text. */
+  protected badges(m: PublicMessage): TemplateResult {
+    const s = this.viewStrings
+    const l = this.locale
+    const badge = (label: string, value: string, kind = '') =>
+      html`<span class="badge ${kind}"><span class="visually-hidden">${label}</span>${value}</span>`
+    return html`<p class="badges" part="badges">
+      ${badge(s.type, MESSAGE_TYPE_LABELS[l][m.type])} ${badge(s.domain, DOMAIN_LABELS[l][m.domain])}
+      ${badge(s.status, PUBLIC_STATUS_LABELS[l][m.status], 'status')}
+      ${isOverdue(m) ? badge('', s.overdue, 'overdue') : nothing} ${m.supervised ? badge('', s.supervised, 'supervised') : nothing}
+    </p>`
+  }
+
+  /** Moves focus to the first element matching `selector` once rendered. */
+  protected async focusOn(selector: string): Promise<void> {
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus()
+  }
+}

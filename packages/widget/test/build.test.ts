@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+
+const dist = new URL('../dist/liuyan-widget.min.js', import.meta.url)
+const KB = 1024
+/**
+ * Issue 6 sets a budget of 25 KB min+gzip (goal 20) for the script-tag build. It is NOT met: lit
+ * (5.8 KB), zod/mini with core's schemas, validation messages and the client (16.8 KB together)
+ * leave under 3 KB for six components in three languages. This ceiling keeps the build from
+ * growing while that is decided (see the closing note of the session that measured it).
+ */
+const CEILING = 45 * KB
+
+describe.runIf(existsSync(dist))('the script-tag build (dist/liuyan-widget.min.js)', () => {
+  const code = readFileSync(dist)
+  const text = code.toString('utf8')
+
+  it(`stays under the ${CEILING / KB} KB min+gzip ceiling (issue budget 25 KB not met)`, () => {
+    const gzip = gzipSync(code, { level: 9 }).length
+    expect(gzip).toBeGreaterThan(10 * KB) // it did bundle lit, zod, core, the client and the components
+    expect(gzip).toBeLessThanOrEqual(CEILING)
+  })
+
+  it('is one self-contained IIFE: no imports, and it registers every tag', () => {
+    expect(text).not.toMatch(/^\s*import[\s{]/m)
+    expect(text).not.toMatch(/\brequire\(/)
+    for (const tag of ['liuyan-board', 'liuyan-message-list', 'liuyan-thread', 'liuyan-message-form', 'liuyan-tracking', 'liuyan-board-stats']) {
+      expect(text).toMatch(new RegExp(`["'\`]${tag}["'\`]`))
+    }
+  })
+
+  it('never renders markup from strings: no unsafeHTML directive and no eval', () => {
+    // Lit itself fills a <template> from the components' own template literals (through a Trusted
+    // Types policy); user text only ever reaches text nodes and attributes.
+    expect(text).not.toMatch(/unsafeHTML|unsafe-html|\beval\(/)
+  })
+})
+
+describe('custom-elements.json', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../custom-elements.json', import.meta.url), 'utf8')) as {
+    modules: { declarations?: { tagName?: string; attributes?: { name: string }[]; events?: { name: string }[] }[] }[]
+  }
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName)
+
+  it('describes every tag with its attributes and events', () => {
+    const byTag = Object.fromEntries(elements.map((e) => [e.tagName, e]))
+    expect(Object.keys(byTag).sort()).toEqual(['liuyan-board', 'liuyan-board-stats', 'liuyan-message-form', 'liuyan-message-list', 'liuyan-thread', 'liuyan-tracking'])
+    expect(byTag['liuyan-board']!.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['api', 'board', 'lang', 'size', 'view', 'page-size']))
+    expect(byTag['liuyan-message-form']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-before-submit', 'liuyan-submitted', 'liuyan-error']))
+  })
+})
