@@ -1,0 +1,59 @@
+// Takes the screenshots of docs/images/ with headless Chromium: the demo page's widget in light,
+// dark and large (适老化) mode, and the staff console. Run after `npm run build`:
+//   node scripts/screenshots.mjs
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+
+const root = new URL('..', import.meta.url).pathname
+const out = join(root, 'docs/images')
+mkdirSync(out, { recursive: true })
+const dir = mkdtempSync(join(tmpdir(), 'liuyan-shots-'))
+const token = 'screenshot-demo-token'
+const server = spawn(process.execPath, [join(root, 'packages/server/dist/cli.js'), '--port', '0', '--db', join(dir, 'board.db'), '--seed', 'demo', '--demo-token', token, '--static', join(root, 'examples/demo/site')], { stdio: ['ignore', 'pipe', 'inherit'] })
+const url = await new Promise((resolve, reject) => {
+  let text = ''
+  server.stdout.on('data', function onData(chunk) {
+    text += chunk
+    const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(text)
+    if (match) {
+      server.stdout.off('data', onData)
+      server.stdout.resume()
+      resolve(match[1])
+    }
+  })
+  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
+})
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+try {
+  for (const [name, scheme, large] of [['widget-light', 'light', false], ['widget-dark', 'dark', false], ['widget-large', 'light', true]]) {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 }, colorScheme: scheme, locale: 'zh-CN' })
+    await page.goto(`${url}/`)
+    if (large) await page.locator('liuyan-board').evaluate((board) => board.setAttribute('size', 'large'))
+    await page.getByRole('listitem').first().waitFor()
+    await page.waitForTimeout(300)
+    await page.locator('main').screenshot({ path: join(out, `${name}.png`) })
+    await page.close()
+  }
+  const form = await browser.newPage({ viewport: { width: 1100, height: 1600 }, locale: 'zh-CN' })
+  await form.goto(`${url}/#liuyan/new`)
+  await form.getByRole('textbox', { name: '标题' }).waitFor()
+  await form.locator('liuyan-board').screenshot({ path: join(out, 'widget-form.png') })
+  const staff = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+  await staff.goto(`${url}/staff/`)
+  await staff.getByLabel('工作人员令牌').fill(token)
+  await staff.getByRole('button', { name: '登录' }).click()
+  await staff.locator('#rows tr button').first().click()
+  await staff.locator('#detail h2').waitFor()
+  await staff.screenshot({ path: join(out, 'staff-console.png') })
+  console.log(`screenshots written to ${out}`)
+} finally {
+  await browser.close()
+  server.kill('SIGTERM')
+  rmSync(dir, { recursive: true, force: true })
+}
