@@ -36,7 +36,7 @@ const args = [
   '--host', process.env.HOST ?? '127.0.0.1',
   '--db', join(root, '.liuyan/board.db'),
   '--seed', 'demo',
-  '--demo-token', token,
+  `--demo-token=${token}`,
   '--static', join(root, 'examples/demo/site'),
 ]
 const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' })
