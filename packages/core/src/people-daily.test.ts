@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { fromPeopleDailyItem, PublicMessageSchema } from './index.js'
 
-// Source: ../shared/fixtures/liuyan (a public scraper's record of the People's Daily board).
+// Source: test/fixtures (a public scraper's record of the People's Daily board; see its README).
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/liuyan/${name}`, import.meta.url), 'utf8'))
+  JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8"))
 
 describe('fromPeopleDailyItem', () => {
   it('maps the sample legacy list item to a public message', () => {
