@@ -12,9 +12,13 @@ for (const dir of workspaces) {
   if (dir.includes('*')) continue
   const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
   if (pkg.private) continue
+  // Subpaths that are not modules (JSON, the script-tag bundle) have no types to check.
+  const plain = Object.keys(pkg.exports ?? {}).filter((path) => /\.(json|min\.js)$/.test(path))
+  const attwArgs = ['--pack', '.', '--profile', pkg.exports?.['.']?.require ? 'strict' : 'esm-only']
+  if (plain.length) attwArgs.push('--exclude-entrypoints', ...plain)
   for (const [cmd, args] of [
     ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--profile', pkg.type === 'module' && pkg.exports?.['.']?.require ? 'strict' : 'esm-only']],
+    ['attw', attwArgs],
   ]) {
     process.stdout.write(`\n▶ ${pkg.name}: ${cmd} ${args.join(' ')}\n`)
     try {

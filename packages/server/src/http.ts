@@ -15,7 +15,6 @@ import {
   type SubmissionResult,
 } from '@liuyan/core'
 import * as z from 'zod/mini'
-import { textResponse } from './body.js'
 import { isServiceError, ServiceError } from './errors.js'
 import { createRateLimiter, type RateLimiter } from './rate-limit.js'
 import { sha256Hex, type BoardService, type StaffPrincipal } from './service.js'
@@ -87,7 +86,37 @@ export interface RequestContext {
 /** A web-standard request handler. */
 export type FetchHandler = (request: Request, context?: RequestContext) => Promise<Response>
 
-type Handler = (req: ApiRequest) => Promise<Response>
+/**
+ * An answer of the API before it becomes a web `Response`. The Node adapter writes it to the socket
+ * as it is ({@link answererOf}): building a Response around a JSON text and reading it back out
+ * costs more than the rest of a public list request. @internal
+ */
+export interface Reply {
+  status: number
+  headers: Record<string, string>
+  /** JSON text, or null for no body. */
+  body: string | null
+}
+
+/** What a fetch handler made by {@link createFetchHandler} does before it builds a Response. @internal */
+export type Answerer = (request: Request, context?: RequestContext) => Promise<Reply | Response>
+
+const ANSWERER = Symbol.for('@liuyan/server.answerer')
+
+/**
+ * The {@link Answerer} behind a handler made by {@link createFetchHandler}, or undefined for any
+ * other handler. A symbol from the global registry, so two bundled copies agree. @internal
+ */
+export function answererOf(handler: FetchHandler): Answerer | undefined {
+  return (handler as FetchHandler & { [ANSWERER]?: Answerer })[ANSWERER]
+}
+
+/** A web Response of a {@link Reply} (a Response passes through). @internal */
+export function toResponse(answer: Reply | Response): Response {
+  return answer instanceof Response ? answer : new Response(answer.body, { status: answer.status, headers: answer.headers })
+}
+
+type Handler = (req: ApiRequest) => Promise<Reply>
 interface Route {
   pattern: RegExp
   methods: Partial<Record<string, Handler>>
@@ -221,8 +250,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
         // Built once, but the server URL follows each request: caching it would let the first
         // request's Host header decide what every later caller is told.
         openapi ??= createOpenAPIDocument({ serverUrl: basePath })
-        const body = JSON.stringify({ ...openapi, servers: [{ url: `${r.url.origin}${basePath}` }] })
-        return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+        return json(200, { ...openapi, servers: [{ url: `${r.url.origin}${basePath}` }] })
       },
     }),
   ]
@@ -248,17 +276,30 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     return result.data
   }
 
+  // Valid list queries by their query string: the same few (the first page of a list, above all)
+  // come again and again, and their validation never changes. Failures are not kept (their
+  // messages follow the request's language).
+  const validQueries = new Map<string, z.output<typeof InboxQuerySchema>>()
+
   function listQuery(r: ApiRequest, schema: typeof MessageListQuerySchema | typeof InboxQuerySchema) {
-    const raw: Record<string, unknown> = {}
-    for (const name of LIST_PARAMS) {
-      const value = r.url.searchParams.get(name)
-      if (value === null || value === '') continue
-      if (name === 'status') raw.status = value.split(',').map((s) => s.trim())
-      else if (name === 'limit') raw.limit = /^\d+$/.test(value) ? Number(value) : value
-      else if (name === 'overdue') raw.overdue = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value
-      else raw[name] = value
+    const key = `${schema === InboxQuerySchema ? 'inbox' : 'public'}${r.url.search}`
+    let query = validQueries.get(key)
+    if (!query) {
+      const raw: Record<string, unknown> = {}
+      for (const name of LIST_PARAMS) {
+        const value = r.url.searchParams.get(name)
+        if (value === null || value === '') continue
+        if (name === 'status') raw.status = value.split(',').map((s) => s.trim())
+        else if (name === 'limit') raw.limit = /^\d+$/.test(value) ? Number(value) : value
+        else if (name === 'overdue') raw.overdue = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value
+        else raw[name] = value
+      }
+      query = parse(r, schema, raw) as z.output<typeof InboxQuerySchema>
+      if (key.length <= 512) {
+        if (validQueries.size >= 256) validQueries.clear()
+        validQueries.set(key, query)
+      }
     }
-    const query = parse(r, schema, raw) as z.output<typeof InboxQuerySchema>
     const statuses = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status]
     return {
       limit: query.limit ?? 20,
@@ -282,7 +323,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     headers?: (result: T) => Record<string, string>,
     /** Runs before the work (not before a replay): a retry of a stored request costs no rate budget. */
     beforeRun?: () => void,
-  ): Promise<Response> {
+  ): Promise<Reply> {
     const key = r.request.headers.get('Idempotency-Key')
     if (key === null) {
       beforeRun?.()
@@ -334,72 +375,92 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     }
   }
 
-  return async function handle(request: Request, context: RequestContext = {}): Promise<Response> {
+  // Request ids: unique per process start (random prefix) and cheap to make (a counter).
+  const idPrefix = createId().slice(0, 10)
+  let idCount = 0
+
+  async function answer(request: Request, context: RequestContext = {}): Promise<Reply | Response> {
     const started = performance.now()
     const url = new URL(request.url)
-    const requestId = createId()
-    const locale = resolveLocale(request.headers.get('Accept-Language'))
-    const origin = request.headers.get('Origin')
-    let response: Response
+    const requestId = `${idPrefix}${(++idCount).toString(36)}`
+    const locale = localeOf(request.headers.get('Accept-Language'))
+    let reply: Reply | Response
     let code: string | undefined
     let errorText: string | undefined
     const inApi = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`)
     if (!inApi) {
       const fallback = await options.fallback?.(request)
-      response = fallback ?? problemResponse(locale, requestId, new ServiceError(404, 'not_found', ''))
+      reply = fallback ?? problemReply(locale, requestId, new ServiceError(404, 'not_found', ''))
       if (!fallback) code = 'not_found'
     } else if (request.method === 'OPTIONS') {
-      response = new Response(null, { status: 204 })
+      reply = { status: 204, headers: {}, body: null }
     } else {
       const path = url.pathname.slice(basePath.length) || '/'
       try {
-        const found = routes.find((r) => r.pattern.test(path))
-        if (!found) throw new ServiceError(404, 'not_found', '')
+        let found: Route | undefined
+        let match: RegExpExecArray | null = null
+        for (const candidate of routes) {
+          match = candidate.pattern.exec(path)
+          if (match) {
+            found = candidate
+            break
+          }
+        }
+        if (!found || !match) throw new ServiceError(404, 'not_found', '')
         const method = request.method === 'HEAD' ? 'GET' : request.method
         const handler = found.methods[method]
         if (!handler) {
           const allow = Object.keys(found.methods).join(', ')
           throw new ServiceError(405, 'method_not_allowed', '', undefined, { Allow: allow })
         }
-        const params = found.pattern.exec(path)!.slice(1).map((p) => safeDecode(p))
-        response = await handler({ request, url, params, locale, requestId, clientAddress: context.clientAddress ?? 'unknown' })
+        const params = match.slice(1).map((p) => safeDecode(p))
+        reply = await handler({ request, url, params, locale, requestId, clientAddress: context.clientAddress ?? 'unknown' })
       } catch (caught) {
         const error = isInvalidCursor(caught) ? cursorProblem(locale) : caught
         if (isServiceError(error)) {
           code = error.code
-          response = problemResponse(locale, requestId, error)
+          reply = problemReply(locale, requestId, error)
         } else {
           code = 'internal_error'
           errorText = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown'
-          response = problemResponse(locale, requestId, new ServiceError(500, 'internal_error', ''))
+          reply = problemReply(locale, requestId, new ServiceError(500, 'internal_error', ''))
         }
       }
-      if (request.method === 'HEAD') response = new Response(null, response)
     }
-    response.headers.set('X-Request-Id', requestId)
-    if (inApi) applyCors(response.headers, origin, request)
+    if (reply instanceof Response) {
+      // Only the fallback answers with a Response, and only outside the API (no CORS there).
+      reply.headers.set('X-Request-Id', requestId)
+    } else {
+      if (request.method === 'HEAD') reply.body = null
+      reply.headers['X-Request-Id'] = requestId
+      if (inApi) applyCors(reply.headers, request.headers.get('Origin'), request)
+    }
     options.log?.({
       time: new Date().toISOString(),
       requestId,
       method: request.method,
       path: url.pathname.replace(/(\/tracking\/)[^/]+/, '$1***'),
-      status: response.status,
+      status: reply.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       ...(code ? { code } : {}),
       ...(errorText ? { error: errorText } : {}),
     })
-    return response
+    return reply
   }
 
-  function applyCors(headers: Headers, origin: string | null, request: Request): void {
-    headers.append('Vary', 'Origin')
+  const handle: FetchHandler = async (request, context) => toResponse(await answer(request, context))
+  Object.defineProperty(handle, ANSWERER, { value: answer })
+  return handle
+
+  function applyCors(headers: Record<string, string>, origin: string | null, request: Request): void {
+    headers['Vary'] = headers['Vary'] ? `${headers['Vary']}, Origin` : 'Origin'
     if (!origin || !(origins.has(origin) || origins.has('*'))) return
-    headers.set('Access-Control-Allow-Origin', origins.has('*') ? '*' : origin)
-    headers.set('Access-Control-Expose-Headers', 'Retry-After, Location, X-Request-Id')
+    headers['Access-Control-Allow-Origin'] = origins.has('*') ? '*' : origin
+    headers['Access-Control-Expose-Headers'] = 'Retry-After, Location, X-Request-Id'
     if (request.method === 'OPTIONS') {
-      headers.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
-      headers.set('Access-Control-Allow-Headers', 'Content-Type, Authorization, Idempotency-Key, Accept-Language')
-      headers.set('Access-Control-Max-Age', '600')
+      headers['Access-Control-Allow-Methods'] = 'GET, POST, OPTIONS'
+      headers['Access-Control-Allow-Headers'] = 'Content-Type, Authorization, Idempotency-Key, Accept-Language'
+      headers['Access-Control-Max-Age'] = '600'
     }
   }
 }
@@ -413,20 +474,33 @@ function limiter(setting: number | false | undefined, fallback: number): RateLim
   return createRateLimiter(setting ?? fallback, 60_000)
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return textResponse(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } })
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) }
 }
 
-/** A JSON response from text already serialized (the public views the store keeps as JSON). */
-function jsonText(status: number, body: string): Response {
-  return textResponse(body, { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+/** A JSON answer from text already serialized (the public views the store keeps as JSON). */
+function jsonText(status: number, body: string): Reply {
+  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body }
 }
 
-function replay(stored: StoredResponse): Response {
-  return textResponse(stored.body, { status: stored.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...stored.headers } })
+function replay(stored: StoredResponse): Reply {
+  return { status: stored.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...stored.headers }, body: stored.body }
 }
 
-function problemResponse(locale: Locale, requestId: string, error: ServiceError): Response {
+/** Accept-Language → locale, remembered for the few header values browsers send. */
+const LOCALES = new Map<string, Locale>()
+function localeOf(header: string | null): Locale {
+  if (!header || header.length > 200) return resolveLocale(header)
+  let locale = LOCALES.get(header)
+  if (locale === undefined) {
+    locale = resolveLocale(header)
+    if (LOCALES.size >= 256) LOCALES.clear()
+    LOCALES.set(header, locale)
+  }
+  return locale
+}
+
+function problemReply(locale: Locale, requestId: string, error: ServiceError): Reply {
   const titles = PROBLEM_TITLES[locale]
   const title = titles[error.code] ?? PROBLEM_TITLES[locale][statusCode(error.status)] ?? titles.bad_request!
   const detail = locale === 'zh-CN' && error.detail ? error.detail : undefined
@@ -439,10 +513,11 @@ function problemResponse(locale: Locale, requestId: string, error: ServiceError)
     ...(detail && detail !== title ? { detail } : {}),
     ...(error.issues ? { issues: error.issues.map((i) => (ISSUE_MESSAGES[locale][i.code] ? { ...i, message: ISSUE_MESSAGES[locale][i.code]! } : i)) } : {}),
   }
-  return textResponse(JSON.stringify(problem), {
+  return {
     status: error.status,
     headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...error.headers },
-  })
+    body: JSON.stringify(problem),
+  }
 }
 
 function statusCode(status: number): string {

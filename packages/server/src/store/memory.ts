@@ -513,10 +513,17 @@ export function duplicateId(id: string): string {
   return `A message with id ${id} already exists; create a new id`
 }
 
+const ASCII = /^[\x00-\x7f]*$/u
+
 /** Encodes a keyset position as base64url JSON `[sortMs, id]`. @internal */
 export function encodeCursor(ms: number, id: string): string {
-  let binary = ''
-  for (const byte of new TextEncoder().encode(JSON.stringify([ms, id]))) binary += String.fromCharCode(byte)
+  const json = JSON.stringify([ms, id])
+  // ASCII text is its own UTF-8 (ids usually are): skip the byte-by-byte copy.
+  let binary = json
+  if (!ASCII.test(json)) {
+    binary = ''
+    for (const byte of new TextEncoder().encode(json)) binary += String.fromCharCode(byte)
+  }
   return btoa(binary).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '')
 }
 

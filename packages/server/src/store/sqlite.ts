@@ -198,6 +198,8 @@ class SqliteStoreImpl implements SqliteStore {
   readonly #writer: Connection
   readonly #readonly: boolean
   readonly #mutex = new Mutex()
+  /** Transactions waiting for the next group commit. */
+  readonly #queue: QueuedTransaction[] = []
   #closed = false
 
   constructor(file: string, readonly: boolean) {
@@ -228,43 +230,147 @@ class SqliteStoreImpl implements SqliteStore {
     const check = () => {
       if (this.#closed) throw new Error(STORE_CLOSED)
     }
-    this.read = new SqliteReader(this.#readDatabase ? new Connection(this.#readDatabase) : this.#writer, check)
+    // The connection of `read` never writes (a separate read-only one, or the only one of a
+    // read-only store), so its `data_version` changes with every commit and can validate a cache.
+    // A writable ':memory:' database has one connection, whose own commits data_version ignores.
+    const separate = this.#readDatabase !== undefined || readonly
+    this.read = new SqliteReader(this.#readDatabase ? new Connection(this.#readDatabase) : this.#writer, check, separate)
   }
 
+  /**
+   * Runs `fn` in a transaction. Transactions asked for together (in one turn of the event loop, or
+   * while others run) are committed together (group commit): each runs alone, in order, inside a
+   * savepoint of one `BEGIN IMMEDIATE` … `COMMIT` (a transaction alone in the queue needs no
+   * savepoint), so a durable commit (`synchronous = FULL`: an fsync of the WAL) is paid once per
+   * group instead of once per transaction. Each one still commits or rolls back as a whole: a
+   * throwing `fn` is rolled back to its savepoint and rejects at once, without touching the others;
+   * the rest resolve only after the COMMIT is durable, and all of them reject if it fails.
+   */
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new Error(STORE_CLOSED))
     if (this.#readonly) return Promise.reject(new Error('This store was opened read-only; open it without `readonly` to write'))
-    return this.#mutex.run(async () => {
-      if (this.#closed) throw new Error(STORE_CLOSED)
-      const db = this.database
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ fn, resolve: resolve as (value: unknown) => void, reject })
+      // A group starts after the I/O callbacks of this turn of the event loop, so every request that
+      // arrived together joins it (started at once, each would commit alone). A run that finds the
+      // queue emptied by the one before does nothing.
+      if (this.#queue.length === 1) setImmediate(() => void this.#mutex.run(() => this.#commitGroup()))
+    })
+  }
+
+  async #commitGroup(): Promise<void> {
+    if (this.#queue.length === 0) return
+    if (this.#closed) {
+      for (const item of this.#queue.splice(0)) item.reject(new Error(STORE_CLOSED))
+      return
+    }
+    const db = this.database
+    // A transaction alone in the queue runs as a plain SQLite transaction: a savepoint makes SQLite
+    // copy every page the transaction changes, which triples the cost of a large one (an import, a
+    // seed). Only a group that starts with several needs savepoints to keep them apart.
+    const solo = this.#queue.length === 1
+    /** Transactions whose work is in the open SQLite transaction, waiting for its COMMIT. */
+    let done: Array<{ item: QueuedTransaction; result: unknown }> = []
+    const failAll = (error: unknown) => {
+      for (const { item } of done) item.reject(error)
+      done = []
+    }
+    try {
+      db.exec('BEGIN IMMEDIATE')
+    } catch (error) {
+      for (const item of this.#queue.splice(0, GROUP_LIMIT)) item.reject(error)
+      this.#requeue()
+      return
+    }
+    for (let count = 0; this.#queue.length > 0 && count < (solo ? 1 : GROUP_LIMIT); count++) {
+      const item = this.#queue.shift()!
       let open = true
       const tx = new SqliteTransaction(this.#writer, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
       })
-      db.exec('BEGIN IMMEDIATE')
       try {
-        const result = await fn(tx)
+        if (!solo) db.exec('SAVEPOINT tx')
+        const result = await item.fn(tx)
         open = false
-        db.exec('COMMIT')
-        return result
+        if (!solo) db.exec('RELEASE tx')
+        done.push({ item, result })
       } catch (error) {
         open = false
-        if (db.inTransaction) db.exec('ROLLBACK')
-        throw error
+        item.reject(error)
+        if (solo) {
+          rollback(db)
+          this.#requeue()
+          return
+        }
+        if (db.inTransaction) {
+          try {
+            db.exec('ROLLBACK TO tx')
+            db.exec('RELEASE tx')
+            continue
+          } catch (rollbackError) {
+            rollback(db)
+            failAll(rollbackError)
+          }
+        } else {
+          // SQLite rolled back the whole transaction (I/O error, disk full…): the group's earlier
+          // work is gone too, and none of it was acknowledged.
+          failAll(error)
+        }
+        try {
+          db.exec('BEGIN IMMEDIATE')
+        } catch (beginError) {
+          for (const rest of this.#queue.splice(0, GROUP_LIMIT - count - 1)) rest.reject(beginError)
+          this.#requeue()
+          return
+        }
       }
-    })
+    }
+    try {
+      db.exec('COMMIT')
+    } catch (error) {
+      rollback(db)
+      failAll(error)
+    }
+    for (const { item, result } of done) item.resolve(result)
+    this.#requeue()
+  }
+
+  /** Transactions queued beyond a full group get a run of their own. */
+  #requeue(): void {
+    if (this.#queue.length > 0) void this.#mutex.run(() => this.#commitGroup())
   }
 
   async close(): Promise<void> {
     if (this.#closed) return
     await this.#mutex.run(async () => {
       if (this.#closed) return
+      // Transactions asked for before close() still run, as if they had started.
+      while (this.#queue.length > 0) await this.#commitGroup()
       this.#closed = true
       this.#readDatabase?.close()
       this.database.close()
     })
   }
 }
+
+/** Ends the open transaction, if any, keeping nothing of it; never throws (the caller reports the cause). */
+function rollback(db: Database.Database): void {
+  try {
+    if (db.inTransaction) db.exec('ROLLBACK')
+  } catch {
+    // The transaction is gone either way; SQLite rolls back what a failed ROLLBACK left.
+  }
+}
+
+/** A transaction waiting for its group commit. */
+interface QueuedTransaction {
+  fn: (tx: StoreTransaction) => Promise<unknown>
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+/** Most transactions committed together: bounds how long the first of a group waits. */
+const GROUP_LIMIT = 64
 
 /**
  * Per-connection settings for reading a large board quickly: a 64 MiB page cache, up to 256 MiB of
@@ -294,7 +400,7 @@ function refreshPublicViews(connection: Connection): void {
   const update = connection.statement('UPDATE messages SET public_doc = ?, public_version = ? WHERE rid = ?')
   const batch = db.transaction((after: number): number => {
     const rows = select.all(after, PUBLIC_VIEW_VERSION) as Array<MessageRecord & { rid: number }>
-    const messages = reader.messagesOf(rows)
+    const messages = reader.withTimelines(rows)
     rows.forEach((row, index) => update.run(renderPublic(messages[index]!), PUBLIC_VIEW_VERSION, row.rid))
     return rows.length === 500 ? rows[rows.length - 1]!.rid : -1
   })
@@ -399,10 +505,17 @@ const IN_BOARDS =
 class SqliteReader implements StoreReader {
   protected readonly connection: Connection
   protected readonly check: () => void
+  /** Recent public list pages, while no commit happened since (see {@link listPublicJson}). */
+  readonly #pages: PageCache | undefined
 
-  constructor(connection: Connection, check: () => void) {
+  /**
+   * @param cachePages Keep recent public list pages; only for a connection that never writes,
+   *   whose `PRAGMA data_version` then changes with every commit to the database.
+   */
+  constructor(connection: Connection, check: () => void, cachePages = false) {
     this.connection = connection
     this.check = check
+    this.#pages = cachePages ? new PageCache(connection) : undefined
   }
 
   protected all<R>(sql: string, ...params: unknown[]): R[] {
@@ -455,6 +568,18 @@ class SqliteReader implements StoreReader {
     this.check()
     const plan = planQuery({ ...query, publicOnly: true })
     const { sql, params } = listSql(plan, 'id, public_doc, public_version')
+    if (!this.#pages) return this.#publicPage(plan, sql, params)
+    // A page read before the last commit is still exact: reading it again would give the same text.
+    const key = `${sql}\n${JSON.stringify(params)}`
+    const cached = this.#pages.get(key)
+    if (cached) return { items: [...cached.items], nextCursor: cached.nextCursor }
+    const version = this.#pages.version()
+    const page = this.#publicPage(plan, sql, params)
+    this.#pages.set(key, version, page)
+    return { items: [...page.items], nextCursor: page.nextCursor }
+  }
+
+  #publicPage(plan: ListPlan, sql: string, params: Record<string, unknown>): { items: string[]; nextCursor: string | null } {
     const statement = this.connection.statement(sql, 'raw')
     const page = (rows: PublicRow[]) => {
       const last = rows.length > plan.limit ? rows[plan.limit - 1] : undefined
@@ -474,7 +599,7 @@ class SqliteReader implements StoreReader {
       const live = new Map<string, string | null>()
       if (stale.length > 0) {
         const records = this.all<MessageRecord>('SELECT id, doc FROM messages WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(stale))
-        for (const message of this.messagesOf(records)) live.set(message.id, renderPublic(message))
+        for (const message of this.withTimelines(records)) live.set(message.id, renderPublic(message))
       }
       const items: string[] = []
       for (const row of rows) {
@@ -539,12 +664,7 @@ class SqliteReader implements StoreReader {
   }
 
   /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */
-  messagesOf(rows: readonly MessageRecord[]): Message[] {
-    return this.withTimelines(rows)
-  }
-
-  /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */
-  protected withTimelines(rows: readonly MessageRecord[]): Message[] {
+  withTimelines(rows: readonly MessageRecord[]): Message[] {
     if (rows.length === 0) return []
     const timelines = new Map<string, Message['timeline']>(rows.map((row) => [row.id, []]))
     const events = this.all<EventRecord>(
@@ -553,6 +673,47 @@ class SqliteReader implements StoreReader {
     )
     for (const event of events) timelines.get(event.message_id)?.push(JSON.parse(event.doc) as Message['timeline'][number])
     return rows.map((row) => ({ ...(JSON.parse(row.doc) as Omit<Message, 'timeline'>), timeline: timelines.get(row.id)! }))
+  }
+}
+
+/**
+ * The last public list pages read, valid while the database is unchanged: SQLite's
+ * `PRAGMA data_version` on a connection that never writes changes whenever any connection, of this
+ * process or another, commits. The version is read before a page's query, so a commit landing in
+ * between only makes the page look older than it is (it is read again next time), never newer.
+ * Bounded: at most {@link PageCache.LIMIT} pages, all dropped at the first change.
+ */
+class PageCache {
+  static readonly LIMIT = 64
+  readonly #dataVersion: Database.Statement
+  readonly #pages = new Map<string, { items: string[]; nextCursor: string | null }>()
+  #version = -1
+
+  constructor(connection: Connection) {
+    this.#dataVersion = connection.statement('PRAGMA data_version', 'pluck')
+  }
+
+  /** The database's current data version. */
+  version(): number {
+    return this.#dataVersion.get() as number
+  }
+
+  get(key: string): { items: string[]; nextCursor: string | null } | undefined {
+    if (this.#pages.size === 0) return undefined
+    if (this.version() !== this.#version) {
+      this.#pages.clear()
+      return undefined
+    }
+    return this.#pages.get(key)
+  }
+
+  set(key: string, version: number, page: { items: string[]; nextCursor: string | null }): void {
+    if (version !== this.#version) {
+      this.#pages.clear()
+      this.#version = version
+    }
+    if (this.#pages.size >= PageCache.LIMIT) this.#pages.delete(this.#pages.keys().next().value!)
+    this.#pages.set(key, page)
   }
 }
 

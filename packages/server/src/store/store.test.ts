@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MessageSchema, TRACKING_CODE_ALPHABET } from '@liuyan/core'
+import { MessageSchema, toPublicMessage, TRACKING_CODE_ALPHABET } from '@liuyan/core'
 import type { Board, Message, MessageStatus } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createMemoryStore } from './memory.js'
@@ -84,6 +84,47 @@ async function listAll(store: Store, query: Omit<MessageQuery, 'cursor'>): Promi
 }
 
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id)
+
+/** What the public sees of a message: core's view, as JSON text. */
+const publicText = (message: Message) => JSON.stringify(toPublicMessage(message))
+
+/**
+ * Every page of the public JSON list, each checked against listMessages (publicOnly) with core's
+ * toPublicMessage: the same text, in the same order, with the same cursor. Returns the ids listed.
+ */
+async function listPublicAll(store: Store, query: Omit<MessageQuery, 'cursor' | 'publicOnly'>): Promise<string[]> {
+  const all: string[] = []
+  let cursor: string | undefined
+  do {
+    const q = cursor === undefined ? query : { ...query, cursor }
+    const json = await store.read.listPublicJson(q)
+    const page = await store.read.listMessages({ ...q, publicOnly: true })
+    expect(json.items).toEqual(page.items.map(publicText))
+    expect(json.nextCursor).toEqual(page.nextCursor)
+    all.push(...json.items.map((text) => (JSON.parse(text) as { id: string }).id))
+    cursor = json.nextCursor ?? undefined
+  } while (cursor !== undefined)
+  return all
+}
+
+/** A published message with what the public must never see: real name, phone, remark, staff notes. */
+function makePrivate(overrides: Partial<Message> = {}): Message {
+  const message = makePublished({
+    status: 'replied',
+    title: '路灯坏了请联系13812345678',
+    content: '我的身份证号是11010519491231002X，邮箱 wang@example.com，卡号 6222020200112233446。',
+    author: { nickname: '王先生', realName: '王小明', phone: '13912345678', maskNickname: true },
+    remark: '白天不在家',
+    place: { text: '朝阳路12号', public: false },
+    images: ['https://example.org/private.jpg'],
+    imagesPublic: false,
+    repliedAt: '2026-03-03T02:00:00Z',
+    posts: [{ kind: 'reply', id: 'p1', organization: '朝阳区住建局', content: '已联系13812345678处理。', createdAt: '2026-03-03T02:00:00Z' }],
+    ...overrides,
+  })
+  message.timeline.push({ id: `${message.id}-e1`, type: 'reply', at: '2026-03-03T02:00:00Z', actor: { role: 'handler', name: '张三' }, note: '内部备注' })
+  return message
+}
 
 /** The expected newest-first order: by instant, then id, both descending. */
 function newestFirst(messages: readonly Message[], time: (m: Message) => string = (m) => m.createdAt): string[] {
@@ -537,6 +578,125 @@ describe.each<[string, () => Store]>([
     })
   })
 
+  describe('public views as JSON', () => {
+    /** Published, unpublished and private messages over several boards, instants and statuses. */
+    function mixed(count: number): Message[] {
+      return Array.from({ length: count }, (_, i) => {
+        const ms = Date.UTC(2026, 2, 1) + (i % 13) * 60_000
+        const at = i % 2 === 0 ? new Date(ms).toISOString() : new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00')
+        const common = { boardId: `b${i % 3}`, createdAt: at, domain: i % 4 === 0 ? ('transport' as const) : ('urban' as const) }
+        if (i % 7 === 0) return makeMessage(common)
+        if (i % 11 === 0) return makePublished({ ...common, publish: false })
+        if (i % 5 === 0) return makePrivate({ ...common, reviewedAt: at, publishedAt: at })
+        return makePublished({ ...common, publishedAt: at })
+      })
+    }
+
+    it('lists the same text, order and cursors as listMessages with core’s toPublicMessage', async () => {
+      const store = newStore()
+      const messages = mixed(90)
+      await insertAll(store, messages)
+      const listed = messages.filter((m) => m.publish && m.status !== 'pending')
+      for (const limit of [1, 7, 100]) {
+        expect(await listPublicAll(store, { limit })).toEqual(newestFirst(listed, (m) => m.publishedAt!))
+      }
+      expect(await listPublicAll(store, { limit: 4, boardIds: ['b1'], domain: 'urban' })).toEqual(
+        newestFirst(listed.filter((m) => m.boardId === 'b1' && m.domain === 'urban'), (m) => m.publishedAt!),
+      )
+      expect(await listPublicAll(store, { limit: 5, keyword: '路灯坏了' })).toEqual(newestFirst(listed, (m) => m.publishedAt!))
+      expect(await listPublicAll(store, { limit: 5, keyword: '13812345678' })).toEqual([])
+      expect(await listPublicAll(store, { limit: 5, statuses: ['replied'] })).toEqual(
+        newestFirst(listed.filter((m) => m.status === 'replied'), (m) => m.publishedAt!),
+      )
+    })
+
+    it('lists only public messages, whatever the query says about publicOnly', async () => {
+      const store = newStore()
+      const visible = makePublished({ publishedAt: '2026-03-01T00:00:00Z' })
+      await insertAll(store, [makeMessage(), makePublished({ publish: false }), visible])
+      const page = await store.read.listPublicJson({ limit: 10, publicOnly: false })
+      expect(page).toEqual({ items: [publicText(visible)], nextCursor: null })
+    })
+
+    it('gives one message only while the public may see it, with nothing private in it', async () => {
+      const store = newStore()
+      const pending = makeMessage()
+      const noConsent = makePublished({ publish: false })
+      const rejected = makeMessage({ status: 'rejected', reviewedAt: '2026-03-02T10:00:00+08:00' })
+      const shown = makePrivate()
+      await insertAll(store, [pending, noConsent, rejected, shown])
+
+      for (const id of [pending.id, noConsent.id, rejected.id, 'missing']) expect(await store.read.getPublicJson(id)).toBeUndefined()
+      const text = (await store.read.getPublicJson(shown.id))!
+      expect(text).toBe(publicText(shown))
+      for (const secret of ['王小明', '13912345678', '13812345678', '白天不在家', '朝阳路12号', 'private.jpg', '内部备注', '张三', '11010519491231002X', 'wang@example.com', '6222020200112233446']) {
+        expect(text).not.toContain(secret)
+      }
+      expect(JSON.parse(text)).toMatchObject({ author: { nickname: '王***' }, timeline: [{ type: 'submit' }, { type: 'reply' }] })
+    })
+
+    it('follows every update: acceptance, new timeline events and withdrawn consent', async () => {
+      const store = newStore()
+      const message = makeMessage({ createdAt: '2026-03-02T09:00:00+08:00' })
+      const other = makePublished({ publishedAt: '2026-03-01T00:00:00Z' })
+      await insertAll(store, [message, other])
+      expect(await listPublicAll(store, { limit: 10 })).toEqual([other.id])
+
+      const accepted: Message = {
+        ...message,
+        status: 'accepted',
+        reviewedAt: '2026-03-02T10:00:00+08:00',
+        publishedAt: '2026-03-02T10:00:00+08:00',
+        timeline: [...message.timeline, { id: 'e1', type: 'accept', at: '2026-03-02T10:00:00+08:00', actor: { role: 'reviewer' }, from: 'pending', to: 'accepted' }],
+      }
+      await store.transaction(async (tx) => tx.updateMessage(accepted))
+      expect(await store.read.getPublicJson(message.id)).toBe(publicText(accepted))
+      expect(await listPublicAll(store, { limit: 1 })).toEqual([message.id, other.id])
+
+      // The timeline shown is the stored one: stored events are never rewritten by an update.
+      const replied: Message = {
+        ...accepted,
+        status: 'replied',
+        repliedAt: '2026-03-03T10:00:00+08:00',
+        posts: [{ kind: 'reply', id: 'p1', organization: '住建局', content: '已处理，电话13812345678。', createdAt: '2026-03-03T10:00:00+08:00' }],
+        timeline: [{ ...accepted.timeline[0]!, note: 'rewritten', at: '2026-03-02T09:30:00+08:00' }, accepted.timeline[1]!, { id: 'e2', type: 'reply', at: '2026-03-03T10:00:00+08:00', actor: { role: 'handler' } }],
+      }
+      await store.transaction(async (tx) => tx.updateMessage(replied))
+      const stored = (await store.read.getMessage(message.id))!
+      expect(stored.timeline[0]).toEqual(message.timeline[0])
+      expect(await store.read.getPublicJson(message.id)).toBe(publicText(stored))
+      expect(await store.read.getPublicJson(message.id)).toContain('138****5678')
+      expect(await listPublicAll(store, { limit: 1 })).toEqual([message.id, other.id])
+
+      await store.transaction(async (tx) => tx.updateMessage({ ...stored, publish: false }))
+      expect(await store.read.getPublicJson(message.id)).toBeUndefined()
+      expect(await listPublicAll(store, { limit: 1 })).toEqual([other.id])
+    })
+
+    it('shows a new message on the next read of the same page', async () => {
+      const store = newStore()
+      const first = makePublished({ publishedAt: '2026-03-01T00:00:00Z' })
+      await insertAll(store, [first])
+      for (let round = 0; round < 3; round++) expect((await store.read.listPublicJson({ limit: 2 })).items).toEqual([publicText(first)])
+      const second = makePublished({ publishedAt: '2026-03-02T00:00:00Z' })
+      await insertAll(store, [second])
+      expect(await store.read.listPublicJson({ limit: 2 })).toEqual({ items: [publicText(second), publicText(first)], nextCursor: null })
+      const third = makePublished({ publishedAt: '2026-03-03T00:00:00Z' })
+      await insertAll(store, [third])
+      const page = await store.read.listPublicJson({ limit: 2 })
+      expect(page.items).toEqual([publicText(third), publicText(second)])
+      expect(await store.read.listPublicJson({ limit: 2, cursor: page.nextCursor! })).toEqual({ items: [publicText(first)], nextCursor: null })
+      // A caller changing a page it was given changes nothing for the next reader.
+      page.items.length = 0
+      expect((await store.read.listPublicJson({ limit: 2 })).items).toHaveLength(2)
+    })
+
+    it.each(['garbage!', btoa('[1]')])('throws InvalidCursorError for the cursor %j', async (cursor) => {
+      const store = newStore()
+      await expect(store.read.listPublicJson({ limit: 10, cursor })).rejects.toBeInstanceOf(InvalidCursorError)
+    })
+  })
+
   describe('boards and tokens', () => {
     it('stores boards by id, replacing on put, listed by id', async () => {
       const store = newStore()
@@ -667,6 +827,139 @@ describe('sqlite store on disk', () => {
     ])
     const doc = store.database.prepare('SELECT doc FROM messages WHERE id = ?').pluck().get(message.id) as string
     expect(JSON.parse(doc)).not.toHaveProperty('timeline')
+  })
+
+  it('keeps the public view in the row only while the public may see it', async () => {
+    const store = createSqliteStore(tempDatabase())
+    open.push(store)
+    const pending = makeMessage()
+    const shown = makePrivate()
+    await insertAll(store, [pending, shown])
+    const row = store.database.prepare('SELECT public_doc, public_version FROM messages WHERE id = ?')
+    expect(row.get(pending.id)).toEqual({ public_doc: null, public_version: expect.any(Number) })
+    expect(row.get(shown.id)).toEqual({ public_doc: publicText(shown), public_version: expect.any(Number) })
+  })
+
+  it('renders views stored under another PUBLIC_VIEW_VERSION again: on each read, then in the table at the next start', async () => {
+    const file = tempDatabase()
+    const first = createSqliteStore(file)
+    const pending = makeMessage({ createdAt: '2026-03-01T00:00:00Z' })
+    const shown = makePrivate({ createdAt: '2026-03-01T00:00:00Z', publishedAt: '2026-03-01T01:00:00Z' })
+    const newer = makePublished({ createdAt: '2026-03-02T00:00:00Z', publishedAt: '2026-03-02T00:00:00Z' })
+    await insertAll(first, [pending, shown, newer])
+    const version = first.database.prepare('SELECT public_version FROM messages WHERE id = ?').pluck().get(shown.id) as number
+    // As if an older release (other masking rules) had written these rows.
+    first.database.prepare('UPDATE messages SET public_doc = ?, public_version = ? WHERE id IN (?, ?)').run('{"stale":true}', version - 1, pending.id, shown.id)
+    first.database.prepare("UPDATE meta SET value = ? WHERE key = 'public_view_version'").run(version - 1)
+
+    for (const store of [first, createSqliteStore(file, { readonly: true })]) {
+      if (store !== first) open.push(store)
+      expect(await store.read.getPublicJson(shown.id)).toBe(publicText(shown))
+      expect(await store.read.getPublicJson(pending.id)).toBeUndefined()
+      expect(await store.read.listPublicJson({ limit: 10 })).toEqual({ items: [publicText(newer), publicText(shown)], nextCursor: null })
+      expect(await store.read.listPublicJson({ limit: 1 })).toEqual({ items: [publicText(newer)], nextCursor: expect.any(String) })
+    }
+    await first.close()
+
+    const second = createSqliteStore(file)
+    open.push(second)
+    const rows = second.database.prepare('SELECT id, public_doc, public_version FROM messages ORDER BY id').all()
+    expect(rows).toEqual(
+      [
+        { id: pending.id, public_doc: null, public_version: version },
+        { id: shown.id, public_doc: publicText(shown), public_version: version },
+        { id: newer.id, public_doc: publicText(newer), public_version: version },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    )
+  })
+
+  it('commits transactions that queue up together, each one whole: a throwing one alone is rolled back', async () => {
+    const store = createSqliteStore(tempDatabase())
+    open.push(store)
+    const messages = Array.from({ length: 30 }, () => makeMessage())
+    const boom = new Error('boom')
+    const seen: Array<Promise<unknown>> = []
+    const results = await Promise.allSettled(
+      messages.map((message, index) =>
+        store
+          .transaction(async (tx) => {
+            await tx.insertMessage(message)
+            if (index % 10 === 5) throw boom
+            // Later transactions of the group see the work of earlier ones.
+            return tx.countMessages()
+          })
+          // Resolved means committed: a reader on another connection sees it at once.
+          .then((count) => {
+            seen.push(store.read.getMessage(message.id))
+            return count
+          }),
+      ),
+    )
+    expect(results.map((r) => r.status)).toEqual(messages.map((_, i) => (i % 10 === 5 ? 'rejected' : 'fulfilled')))
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([boom, boom, boom])
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(
+      Array.from({ length: 27 }, (_, i) => i + 1),
+    )
+    for (const message of await Promise.all(seen)) expect(message).toBeDefined()
+    expect(await store.read.countMessages()).toBe(27)
+    for (const [index, message] of messages.entries()) {
+      expect(await store.read.getMessage(message.id)).toEqual(index % 10 === 5 ? undefined : message)
+    }
+  })
+
+  it('fails the earlier transactions of a group when SQLite rolls the whole group back, and goes on with the rest', async () => {
+    const store = createSqliteStore(tempDatabase())
+    open.push(store)
+    const [a, c] = [makeMessage(), makeMessage()]
+    const ioError = new Error('disk I/O error')
+    const results = await Promise.allSettled([
+      store.transaction(async (tx) => tx.insertMessage(a)),
+      store.transaction(async () => {
+        // What SQLite does on an I/O error or a full disk: the whole transaction is gone.
+        store.database.exec('ROLLBACK')
+        throw ioError
+      }),
+      store.transaction(async (tx) => tx.insertMessage(c)),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled'])
+    expect((results[0] as PromiseRejectedResult).reason).toBe(ioError)
+    expect(await store.read.getMessage(a.id)).toBeUndefined()
+    expect(await store.read.getMessage(c.id)).toEqual(c)
+  })
+
+  it('shows what another connection (another process) commits on the next public read', async () => {
+    const file = tempDatabase()
+    const server = createSqliteStore(file)
+    const other = createSqliteStore(file)
+    open.push(server, other)
+    const first = makePublished({ publishedAt: '2026-03-01T00:00:00Z' })
+    await insertAll(server, [first])
+    expect((await server.read.listPublicJson({ limit: 5 })).items).toEqual([publicText(first)])
+    const second = makePublished({ publishedAt: '2026-03-02T00:00:00Z' })
+    await insertAll(other, [second])
+    expect((await server.read.listPublicJson({ limit: 5 })).items).toEqual([publicText(second), publicText(first)])
+    await other.transaction(async (tx) => tx.updateMessage({ ...second, publish: false }))
+    expect((await server.read.listPublicJson({ limit: 5 })).items).toEqual([publicText(first)])
+  })
+
+  it('migrates a version-1 database, rendering the public view of every stored message', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    const messages = [makeMessage(), makePrivate(), makePublished({ publish: false }), ...Array.from({ length: 1200 }, () => makePublished())]
+    await insertAll(old, messages)
+    // Back to the schema of migration 1.
+    old.database.exec('ALTER TABLE messages DROP COLUMN public_doc; ALTER TABLE messages DROP COLUMN public_version; DROP TABLE meta; PRAGMA user_version = 1')
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(2)
+    const docs = new Map(
+      (store.database.prepare('SELECT id, public_doc FROM messages').raw().all() as [string, string | null][]).map(([id, doc]) => [id, doc]),
+    )
+    for (const message of messages) {
+      expect(docs.get(message.id)).toBe(message.publish && message.status !== 'pending' ? publicText(message) : null)
+    }
   })
 
   it('opens read-only: reads work, writes are refused', async () => {
