@@ -1,0 +1,77 @@
+// axe-core on the demo's pages as a visitor sees them (the agency page with the widget, the staff
+// console logged in with a message open), in light and dark, and the staff console by keyboard.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { launchChromium, ROOT, startCli, TOKEN, type RunningCli } from './harness.js'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+let cli: RunningCli
+let browser: Browser
+
+beforeAll(async () => {
+  cli = await startCli(join(ROOT, 'examples/demo/site'))
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await cli?.stop()
+})
+
+/** Runs axe in the page (injected through the DevTools protocol, which the page's CSP does not govern). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  it(`the agency page with the board passes axe (${colorScheme})`, async () => {
+    const page = await browser.newPage({ colorScheme, locale: 'zh-CN' })
+    await page.goto(`${cli.url}/`)
+    await page.getByRole('listitem').first().waitFor()
+    expect(await axe(page)).toEqual([])
+  })
+
+  it(`the staff console passes axe with a message open (${colorScheme})`, async () => {
+    const page = await browser.newPage({ colorScheme, locale: 'zh-CN' })
+    await page.goto(`${cli.url}/staff/`)
+    expect(await axe(page)).toEqual([])
+    await page.getByLabel('工作人员令牌').fill(TOKEN)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.locator('#rows tr button').first().click()
+    await page.locator('#detail h2').waitFor()
+    expect(await axe(page)).toEqual([])
+  })
+}
+
+it('the staff console works by keyboard alone: log in, open a message, accept it', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' })
+  await page.goto(`${cli.url}/staff/`)
+  await page.keyboard.press('Tab') // the token field
+  await page.keyboard.type(TOKEN)
+  await page.keyboard.press('Enter')
+  await page.locator('#inbox-title').waitFor()
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('inbox-title')
+  // Filter to messages awaiting review, by keyboard.
+  await page.getByLabel('状态').focus()
+  await page.getByLabel('状态').selectOption('pending')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => page.locator('#rows tr[data-id]').count()).toBeGreaterThan(0)
+  await page.locator('#rows tr[data-id] button').first().focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('detail')
+  const accept = page.getByRole('form', { name: '受理', exact: true }).getByRole('button', { name: '受理', exact: true })
+  await accept.focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => page.locator('#status-line').textContent()).toContain('已受理')
+})
