@@ -79,3 +79,29 @@ export async function api<T>(base: string, path: string, init: { method?: string
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${await response.text()}`)
   return (await response.json()) as T
 }
+
+/**
+ * The check shared by the framework examples (React, Vue): their built page, served under the
+ * strict CSP, shows the board, and a message submitted through the widget's form hands its
+ * tracking code to the framework's state through the typed `liuyan-submitted` event.
+ */
+export async function checkFrameworkPage(browser: Browser, baseUrl: string): Promise<void> {
+  const page = await browser.newPage({ locale: 'zh-CN' })
+  const problems = watchPage(page)
+  await page.goto(`${baseUrl}/`)
+  await page.getByRole('listitem').first().waitFor()
+  if ((await page.getByRole('status').filter({ hasText: 'No message sent yet' }).count()) !== 1) {
+    throw new Error('The framework did not render its own status line.')
+  }
+  await page.getByRole('link', { name: '我要留言' }).click()
+  await page.getByRole('radio', { name: '咨询' }).check()
+  await page.getByRole('radio', { name: '教育' }).check()
+  await page.getByRole('textbox', { name: '标题' }).fill('幼儿园报名时间是什么时候')
+  await page.getByRole('textbox', { name: '内容' }).fill('孩子明年九月满三岁，请问公办幼儿园什么时候开始报名，需要准备哪些材料？')
+  await page.getByRole('textbox', { name: '昵称' }).fill('新手家长')
+  await page.getByRole('button', { name: '提交留言' }).click()
+  const code = (await page.locator('[part="code"]').textContent({ timeout: 15_000 }))!.replace(/\s/g, '')
+  await page.getByText(`Last tracking code: ${code}`).waitFor({ timeout: 10_000 })
+  if (problems.length) throw new Error(`Page problems:\n${problems.join('\n')}`)
+  await page.close()
+}

@@ -1,5 +1,20 @@
 import { css } from 'lit'
 
+/** The system tokens of the dark theme: used for the visitor's dark setting and for theme="dark". */
+const dark = css`
+  --liuyan-sys-color-primary: #ff8a80;
+  --liuyan-sys-color-on-primary: #1a1a1a;
+  --liuyan-sys-color-surface: #17191c;
+  --liuyan-sys-color-surface-alt: #23262b;
+  --liuyan-sys-color-text: #eceef1;
+  --liuyan-sys-color-text-muted: #c3c8cf;
+  --liuyan-sys-color-border: #8f97a3;
+  --liuyan-sys-color-success: #7dd99a;
+  --liuyan-sys-color-warning: #ffc266;
+  --liuyan-sys-color-danger: #ff8a8a;
+  --liuyan-sys-color-focus: #8ab4f8;
+`
+
 /**
  * Shared styles. Every colour, font, radius and spacing is a `--liuyan-*` custom property falling
  * back to a small set of system tokens (`--liuyan-sys-*`), so a page themes everything from `:root`.
@@ -37,31 +52,11 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --liuyan-sys-color-primary: #ff8a80;
-      --liuyan-sys-color-on-primary: #1a1a1a;
-      --liuyan-sys-color-surface: #17191c;
-      --liuyan-sys-color-surface-alt: #23262b;
-      --liuyan-sys-color-text: #eceef1;
-      --liuyan-sys-color-text-muted: #c3c8cf;
-      --liuyan-sys-color-border: #8f97a3;
-      --liuyan-sys-color-success: #7dd99a;
-      --liuyan-sys-color-warning: #ffc266;
-      --liuyan-sys-color-danger: #ff8a8a;
-      --liuyan-sys-color-focus: #8ab4f8;
+      ${dark}
     }
   }
   :host([theme='dark']) {
-    --liuyan-sys-color-primary: #ff8a80;
-    --liuyan-sys-color-on-primary: #1a1a1a;
-    --liuyan-sys-color-surface: #17191c;
-    --liuyan-sys-color-surface-alt: #23262b;
-    --liuyan-sys-color-text: #eceef1;
-    --liuyan-sys-color-text-muted: #c3c8cf;
-    --liuyan-sys-color-border: #8f97a3;
-    --liuyan-sys-color-success: #7dd99a;
-    --liuyan-sys-color-warning: #ffc266;
-    --liuyan-sys-color-danger: #ff8a8a;
-    --liuyan-sys-color-focus: #8ab4f8;
+    ${dark}
   }
   :host([size='large']) {
     --liuyan-sys-font-size: 20px;
