@@ -8,6 +8,7 @@ type LiuyanBoardProps = DetailedHTMLProps<HTMLAttributes<LiuyanBoard>, LiuyanBoa
   board: string
   lang?: 'zh-CN' | 'zh-TW' | 'en'
   size?: 'normal' | 'large'
+  theme?: 'light' | 'dark'
   view?: 'list' | 'new' | 'track' | 'thread'
   'page-size'?: number
 }
