@@ -2,6 +2,7 @@ import {
   createId,
   createOpenAPIDocument,
   InboxQuerySchema,
+  localizeIssues,
   MessageListQuerySchema,
   NewEvaluationSchema,
   NewFollowUpSchema,
@@ -9,7 +10,6 @@ import {
   resolveLocale,
   StaffActionSchema,
   validate,
-  VALIDATION_MESSAGES,
   type Locale,
   type Problem,
   type SubmissionResult,
@@ -502,7 +502,7 @@ function localeOf(header: string | null): Locale {
 
 function problemReply(locale: Locale, requestId: string, error: ServiceError): Reply {
   const titles = PROBLEM_TITLES[locale]
-  const title = titles[error.code] ?? PROBLEM_TITLES[locale][statusCode(error.status)] ?? titles.bad_request!
+  const title = titles[error.code] ?? titles[statusCode(error.status)] ?? titles.bad_request!
   const detail = locale === 'zh-CN' && error.detail ? error.detail : undefined
   const problem: Problem = {
     type: `urn:liuyan:problem:${error.code}`,
@@ -530,9 +530,9 @@ function isInvalidCursor(error: unknown): boolean {
 
 /** A cursor the store did not issue is the caller's mistake (422), not the server's (500). */
 function cursorProblem(locale: Locale): ServiceError {
-  const messages = VALIDATION_MESSAGES[locale]
-  const message = messages.invalidFormat.replace('{label}', messages.fields.cursor ?? messages.thisField)
-  return new ServiceError(422, 'validation_failed', '', [{ path: ['cursor'], code: 'invalid_format', message }])
+  // Worded by core's localization, like every other issue: as a format error of the field.
+  const issue = { code: 'invalid_format', format: 'cursor', path: ['cursor'], message: '' } as unknown as z.core.$ZodIssue
+  return new ServiceError(422, 'validation_failed', '', localizeIssues([issue], { locale }))
 }
 
 function safeDecode(segment: string): string {

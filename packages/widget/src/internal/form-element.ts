@@ -1,9 +1,10 @@
-import { isAPIError, isConnectionError, isRateLimitError, isTimeoutError, isValidationError } from '@liuyan/client'
+import { isAPIError, isRateLimitError, isValidationError } from '@liuyan/client'
 import type { ValidationIssue } from '@liuyan/core'
 import { html, nothing, type TemplateResult } from 'lit'
 import { LiuyanElement } from '../base.js'
 import { format, pick } from '../i18n/index.js'
 import { formStrings, type FormStrings } from './form.i18n.js'
+import { failureKind } from './failure.js'
 
 /** A value of a named control: text, a radio's value, or a checkbox's state. */
 export type FieldValue = string | boolean
@@ -103,9 +104,10 @@ export class LiuyanFormElement extends LiuyanElement {
   /** A sentence for a failed call that says what to do. */
   protected failure(error: unknown): string {
     const s = this.strings
-    if (isConnectionError(error) || isTimeoutError(error)) return s.offline
-    if (isRateLimitError(error)) return format(s.rateLimited, { s: error.retryAfter ?? 60 })
-    return isAPIError(error) && error.status >= 500 ? s.server : s.failed
+    const kind = failureKind(error)
+    if (kind === 'offline') return s.offline
+    if (kind === 'rateLimited') return format(s.rateLimited, { s: (isRateLimitError(error) ? error.retryAfter : undefined) ?? 60 })
+    return kind === 'server' ? s.server : s.failed
   }
 
   /** Moves focus to the element matching `selector` once rendered. */

@@ -1,7 +1,7 @@
-import { isAPIError, isConnectionError, isNotFoundError, isTimeoutError } from '@liuyan/client'
 import { DOMAIN_LABELS, isOverdue, MESSAGE_TYPE_LABELS, PUBLIC_STATUS_LABELS, type PublicMessage } from '@liuyan/core'
 import { html, nothing, type TemplateResult } from 'lit'
 import { LiuyanElement } from '../base.js'
+import { failureKind } from './failure.js'
 import { pick } from '../i18n/index.js'
 import { viewStrings, type ViewStrings } from './view.i18n.js'
 
@@ -71,13 +71,9 @@ export class LiuyanViewElement extends LiuyanElement {
     } catch (error) {
       if (seq === this.#seq) {
         this.reportError(error)
-        this.failure = isNotFoundError(error)
-          ? 'notFound'
-          : isConnectionError(error) || isTimeoutError(error)
-            ? 'offline'
-            : isAPIError(error) && error.status >= 500
-              ? 'server'
-              : 'failed'
+        const kind = failureKind(error)
+        // A view has no own wording for a rate limit: loads are not what the limit counts.
+        this.failure = kind === 'rateLimited' ? 'failed' : kind
       }
       return undefined
     } finally {
