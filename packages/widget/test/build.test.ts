@@ -5,14 +5,17 @@ import { describe, expect, it } from 'vitest'
 const dist = new URL('../dist/liuyan-widget.min.js', import.meta.url)
 const KB = 1024
 /**
- * Issue 6 sets a budget of 25 KB min+gzip (goal 20) for the script-tag build. It is NOT met: lit
- * (5.8 KB), zod/mini with core's schemas, validation messages and the client (16.8 KB together)
- * leave under 3 KB for six components in three languages. This ceiling keeps the build from
- * growing while that is decided (see the closing note of the session that measured it).
+ * Issue 6 sets a budget of 25 KB min+gzip (goal 20) for the script-tag build. It is NOT met: the
+ * build is 42.1 KB, and `npm run bench -w @liuyan/widget` shows its floor, the same build with zod,
+ * core's schemas and validation and the SDK replaced by empty stand-ins: 26.6 KB for Lit, the six
+ * components, their strings in three languages, their styles and core's labels alone. No change to
+ * the SDK or to validation reaches 25 KB; the budget needs revising or the components cutting
+ * (issue 6 is reported blocked on that decision). This ceiling keeps the build from growing meanwhile.
  */
 const CEILING = 45 * KB
 
-describe.runIf(existsSync(dist))('the script-tag build (dist/liuyan-widget.min.js)', () => {
+describe('the script-tag build (dist/liuyan-widget.min.js)', () => {
+  if (!existsSync(dist)) throw new Error('dist/liuyan-widget.min.js is missing: run `npm run build` first (npm test does)')
   const code = readFileSync(dist)
   const text = code.toString('utf8')
 
