@@ -26,6 +26,9 @@ Options:
   --cors-origin ORIGIN   allow browser calls from ORIGIN (repeatable; * allows any)
   --static DIR           serve the files of DIR at /
   --rate-limit N/min     submissions per client IP and minute, or off     (default 300/min)
+  --trust-proxy          take the client IP (for rate limits), scheme and host
+                         from X-Forwarded-For, -Proto and -Host; only behind a
+                         reverse proxy that overwrites those headers
   -h, --help             show this help
 
 Each request is logged to stdout as one line of JSON (no bodies, tokens or tracking codes).`
@@ -44,6 +47,7 @@ interface Settings {
   corsOrigins: string[]
   staticDir?: string
   submissionsPerMinute?: number | false
+  trustProxy: boolean
 }
 
 const OPTIONS = {
@@ -55,6 +59,7 @@ const OPTIONS = {
   'cors-origin': { type: 'string', multiple: true },
   static: { type: 'string' },
   'rate-limit': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -74,6 +79,7 @@ function parse(argv: string[]): Settings | 'help' {
     db: values.db ?? '.liuyan/board.db',
     seed: false,
     corsOrigins: [],
+    trustProxy: values['trust-proxy'] ?? false,
   }
   if (values.port !== undefined) {
     const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN
@@ -186,7 +192,7 @@ async function main(argv: string[]): Promise<void> {
   }
   let running: RunningServer
   try {
-    running = await serve(createFetchHandler(service, options), { port: settings.port, host: settings.host })
+    running = await serve(createFetchHandler(service, options), { port: settings.port, host: settings.host, trustProxy: settings.trustProxy })
   } catch (error) {
     await store.close()
     fail(`cannot listen on ${settings.host}:${settings.port}: ${describe(error)}`)
@@ -201,6 +207,10 @@ async function main(argv: string[]): Promise<void> {
       `  openapi:     ${base}/api/v1/openapi.json`,
       `  database:    ${inMemory ? ':memory: (lost on exit)' : resolve(settings.db)}`,
       `  rate limit:  ${settings.submissionsPerMinute === false ? 'off' : `${settings.submissionsPerMinute ?? 300} submissions/min per client`}`,
+      // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.
+      settings.trustProxy
+        ? '  client IP:   first X-Forwarded-For entry (--trust-proxy; scheme and host from X-Forwarded-Proto, -Host)'
+        : `  client IP:   the connection's address (behind a reverse proxy, add --trust-proxy)`,
       ...(settings.corsOrigins.length ? [`  CORS:        ${settings.corsOrigins.join(', ')}`] : []),
       ...(seedLine ? [`  ${seedLine}`] : []),
       ...(tokenLine ? [`  ${tokenLine}`] : []),

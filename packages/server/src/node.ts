@@ -10,7 +10,11 @@ export interface ServeOptions {
   /** @default '127.0.0.1' */
   host?: string
   /**
-   * Take the client address from `X-Forwarded-For` (behind a reverse proxy you run).
+   * Believe the reverse proxy in front: take the client address from the first entry of
+   * `X-Forwarded-For`, and the scheme and host the client used from `X-Forwarded-Proto` and
+   * `X-Forwarded-Host` (for the request URL, e.g. the `servers` of the OpenAPI document). Turn it
+   * on only when every request comes through a proxy you run that overwrites these headers: a
+   * client that reaches the server directly could otherwise choose its own address.
    * @default false
    */
   trustProxy?: boolean
@@ -70,8 +74,8 @@ async function respond(
   trustProxy: boolean,
 ): Promise<void> {
   try {
-    const request = toRequest(req)
-    const forwarded = trustProxy ? req.headers['x-forwarded-for']?.toString().split(',')[0]?.trim() : undefined
+    const request = toRequest(req, trustProxy)
+    const forwarded = trustProxy ? firstForwarded(req, 'x-forwarded-for') : undefined
     const response = await handler(request, { clientAddress: forwarded || req.socket.remoteAddress || 'unknown' })
     if (!(response instanceof Response)) {
       // The API's own answers: status, headers and JSON text in one write.
@@ -106,9 +110,10 @@ async function respond(
   }
 }
 
-function toRequest(req: IncomingMessage): Request {
-  const host = req.headers.host ?? 'localhost'
-  const url = new URL(req.url ?? '/', `http://${host}`)
+function toRequest(req: IncomingMessage, trustProxy: boolean): Request {
+  const scheme = (trustProxy && forwardedScheme(req)) || 'http'
+  const host = (trustProxy && forwardedHost(req)) || req.headers.host || 'localhost'
+  const url = new URL(req.url ?? '/', `${scheme}://${host}`)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
@@ -122,4 +127,28 @@ function toRequest(req: IncomingMessage): Request {
     headers,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
   } as RequestInit)
+}
+
+/**
+ * The first entry of a forwarding header. A proxy that overwrites the header leaves one entry;
+ * one that appends puts the client's own claim first, which is why the docs ask for overwriting.
+ */
+function firstForwarded(req: IncomingMessage, name: 'x-forwarded-for' | 'x-forwarded-proto' | 'x-forwarded-host'): string | undefined {
+  // Node joins repeated headers of these names with ", ".
+  return req.headers[name]?.toString().split(',')[0]?.trim() || undefined
+}
+
+/** `http` or `https` from X-Forwarded-Proto; anything else is ignored. */
+function forwardedScheme(req: IncomingMessage): string | undefined {
+  const scheme = firstForwarded(req, 'x-forwarded-proto')?.toLowerCase()
+  return scheme === 'http' || scheme === 'https' ? scheme : undefined
+}
+
+/**
+ * A plain `host[:port]` from X-Forwarded-Host. Anything else (a path, user info, spaces) is ignored
+ * rather than let it reshape the request URL.
+ */
+function forwardedHost(req: IncomingMessage): string | undefined {
+  const host = firstForwarded(req, 'x-forwarded-host')
+  return host && host.length <= 260 && /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(host) ? host : undefined
 }

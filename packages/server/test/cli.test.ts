@@ -245,11 +245,42 @@ describe('liuyan-server', () => {
     expect(await stop(cli)).toBe(0)
   }, 60_000)
 
+  it('--trust-proxy counts clients by X-Forwarded-For and takes the scheme and host from -Proto and -Host; without it they are ignored', async () => {
+    const proxied = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'board.example.gov.cn' }
+    const submitAs = (url: string, forwardedFor: string, i: number) =>
+      fetch(`${url}/api/v1/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+        body: JSON.stringify(submission(`代理后面的第${i}条留言`)),
+      })
+    const openapiServers = async (url: string) =>
+      ((await (await fetch(`${url}/api/v1/openapi.json`, { headers: proxied })).json()) as { servers: unknown }).servers
+    // One submission a minute per client. The test takes far less than a minute, so its requests
+    // fall in at most two rate-limit windows: of three requests on one budget, one is refused.
+    const trusting = await start(['--port', '0', '--db', ':memory:', '--seed', 'demo', '--rate-limit', '1/min', '--trust-proxy'])
+    expect(trusting.stdout()).toMatch(/client IP:\s+first X-Forwarded-For entry/)
+    for (const [i, address] of ['203.0.113.7', '198.51.100.2', '2001:db8::1'].entries()) {
+      expect((await submitAs(trusting.url, address, i)).status, address).toBe(201)
+    }
+    const again = [await submitAs(trusting.url, '203.0.113.7', 3), await submitAs(trusting.url, '203.0.113.7', 4)]
+    expect(again.map((r) => r.status)).toContain(429)
+    expect(await openapiServers(trusting.url)).toEqual([{ url: 'https://board.example.gov.cn/api/v1' }])
+    expect(await stop(trusting)).toBe(0)
+
+    const direct = await start(['--port', '0', '--db', ':memory:', '--seed', 'demo', '--rate-limit', '1/min'])
+    expect(direct.stdout()).toMatch(/client IP:\s+the connection's address/)
+    const spoofed = [await submitAs(direct.url, '203.0.113.7', 0), await submitAs(direct.url, '198.51.100.2', 1), await submitAs(direct.url, '2001:db8::1', 2)]
+    expect(spoofed.map((r) => r.status)).toContain(429)
+    expect(await openapiServers(direct.url)).toEqual([{ url: `${direct.url}/api/v1` }])
+    expect(await stop(direct)).toBe(0)
+  }, 30_000)
+
   it('refuses bad flags with a clear message and exit code 2', async () => {
     const cases: [string[], RegExp][] = [
       [['--port', 'http'], /--port/],
       [['--port', '70000'], /--port/],
       [['--rate-limit', 'fast'], /--rate-limit/],
+      [['--trust-proxy=yes'], /--trust-proxy/],
       [['--seed', 'production'], /--seed/],
       [['--cors-origin', 'www.example.gov.cn'], /--cors-origin/],
       [['--static', '/nonexistent/liuyan-site'], /--static/],
@@ -268,7 +299,7 @@ describe('liuyan-server', () => {
     )
     const help = run(['--help'])
     expect((await help.exited).code).toBe(0)
-    expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit/)
+    expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit[\s\S]*--trust-proxy/)
   }, 30_000)
 
   it('keeps every acknowledged submission, complete, through a SIGKILL mid-stream', async () => {

@@ -21,7 +21,7 @@ import {
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { createFetchHandler, type FetchHandlerOptions, type RequestLogEntry } from '../src/http.js'
-import { serve, type RunningServer } from '../src/node.js'
+import { serve, type RunningServer, type ServeOptions } from '../src/node.js'
 import { createBoardService, type BoardService, type BoardServiceOptions } from '../src/service.js'
 import { createMemoryStore } from '../src/store/memory.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
@@ -217,6 +217,8 @@ export async function call(method: string, url: string, options: CallOptions = {
 
 export interface TestBoardOptions {
   handler?: FetchHandlerOptions
+  /** Options of the Node adapter (the port is always a free one). */
+  serve?: Omit<ServeOptions, 'port' | 'host'>
   service?: Omit<BoardServiceOptions, 'store' | 'now'>
 }
 
@@ -278,7 +280,7 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
         options.handler?.log?.(entry)
       },
     }),
-    { port: 0 },
+    { ...options.serve, port: 0 },
   )
   const base = `${running.url}${BASE_PATH}`
 
