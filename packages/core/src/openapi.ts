@@ -158,7 +158,7 @@ export function createOpenAPIDocument(options: OpenAPIOptions = {}): JSONSchemaD
       '/tracking/{code}': {
         get: {
           operationId: 'trackMessage', parameters: [pathParam('code', 'Tracking code (查询码)')],
-          responses: { '200': json(ref('TrackedMessage'), 'The author’s view'), '400': errors['400'], '404': problem('Unknown code') },
+          responses: { '200': json(ref('TrackedMessage'), 'The author’s view'), '400': errors['400'], '404': problem('Unknown code'), '429': errors['429'] },
         },
       },
       '/tracking/{code}/follow-ups': {

@@ -26,6 +26,8 @@ Options:
   --cors-origin ORIGIN   allow browser calls from ORIGIN (repeatable; * allows any)
   --static DIR           serve the files of DIR at /
   --rate-limit N/min     submissions per client IP and minute, or off     (default 300/min)
+  --tracking-limit N/min requests by tracking code (look-ups, follow-ups,
+                         ratings) per client IP and minute, or off        (default 60/min)
   --trust-proxy          take the client IP (for rate limits), scheme and host
                          from X-Forwarded-For, -Proto and -Host; only behind a
                          reverse proxy that overwrites those headers
@@ -47,6 +49,7 @@ interface Settings {
   corsOrigins: string[]
   staticDir?: string
   submissionsPerMinute?: number | false
+  trackingPerMinute?: number | false
   trustProxy: boolean
 }
 
@@ -59,6 +62,7 @@ const OPTIONS = {
   'cors-origin': { type: 'string', multiple: true },
   static: { type: 'string' },
   'rate-limit': { type: 'string' },
+  'tracking-limit': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -109,14 +113,17 @@ function parse(argv: string[]): Settings | 'help' {
     if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--static must be an existing folder, got "${values.static}"`)
     settings.staticDir = dir
   }
-  const limit = values['rate-limit']
-  if (limit !== undefined) {
-    const match = /^(\d{1,7})(?:\/min)?$/.exec(limit)
-    if (limit === 'off') settings.submissionsPerMinute = false
-    else if (match && Number(match[1]) > 0) settings.submissionsPerMinute = Number(match[1])
-    else throw new UsageError(`--rate-limit must be N/min (N ≥ 1) or off, got "${limit}"`)
-  }
+  if (values['rate-limit'] !== undefined) settings.submissionsPerMinute = perMinute('--rate-limit', values['rate-limit'])
+  if (values['tracking-limit'] !== undefined) settings.trackingPerMinute = perMinute('--tracking-limit', values['tracking-limit'])
   return settings
+}
+
+/** `N/min` (or just `N`, N ≥ 1) → N; `off` → false. */
+function perMinute(flag: string, value: string): number | false {
+  if (value === 'off') return false
+  const match = /^(\d{1,7})(?:\/min)?$/.exec(value)
+  if (match && Number(match[1]) > 0) return Number(match[1])
+  throw new UsageError(`${flag} must be N/min (N ≥ 1) or off, got "${value}"`)
 }
 
 function isOrigin(value: string): boolean {
@@ -188,6 +195,7 @@ async function main(argv: string[]): Promise<void> {
       if (pending.length > 65_536) flushLog()
     },
     ...(settings.submissionsPerMinute !== undefined ? { submissionsPerMinute: settings.submissionsPerMinute } : {}),
+    ...(settings.trackingPerMinute !== undefined ? { trackingPerMinute: settings.trackingPerMinute } : {}),
     ...(settings.staticDir ? { fallback: serveStatic(settings.staticDir) } : {}),
   }
   let running: RunningServer
@@ -206,7 +214,7 @@ async function main(argv: string[]): Promise<void> {
       `  boards:      ${base}/api/v1/boards`,
       `  openapi:     ${base}/api/v1/openapi.json`,
       `  database:    ${inMemory ? ':memory: (lost on exit)' : resolve(settings.db)}`,
-      `  rate limit:  ${settings.submissionsPerMinute === false ? 'off' : `${settings.submissionsPerMinute ?? 300} submissions/min per client`}`,
+      `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}`,
       // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.
       settings.trustProxy
         ? '  client IP:   first X-Forwarded-For entry (--trust-proxy; scheme and host from X-Forwarded-Proto, -Host)'
@@ -243,6 +251,11 @@ async function main(argv: string[]): Promise<void> {
   }
   process.on('SIGINT', (signal) => void stop(signal))
   process.on('SIGTERM', (signal) => void stop(signal))
+}
+
+/** A banner phrase such as `300 submissions/min per client`. */
+function perClient(setting: number | false | undefined, fallback: number, what: string): string {
+  return setting === false ? `${what} off` : `${setting ?? fallback} ${what}/min per client`
 }
 
 function describe(error: unknown): string {

@@ -55,6 +55,13 @@ export interface FetchHandlerOptions {
    */
   submissionsPerMinute?: number | false
   /**
+   * Requests to the routes that take a tracking code (GET /tracking/{code}, its follow-ups and
+   * ratings) per client IP per minute, whatever the answer: a wrong code costs as much as a right
+   * one, so codes cannot be guessed faster than this. `false` turns the limit off (load tests).
+   * @default 60
+   */
+  trackingPerMinute?: number | false
+  /**
    * Requests per staff token per minute.
    * @default 1200
    */
@@ -192,6 +199,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
   const origins = new Set(options.corsOrigins ?? [])
   const submissionLimiter = limiter(options.submissionsPerMinute, 300)
   const staffLimiter = limiter(options.staffPerMinute, 1200)
+  const trackingLimiter = limiter(options.trackingPerMinute, 60)
   let openapi: ReturnType<typeof createOpenAPIDocument> | undefined
   let lastExpiry = 0
 
@@ -216,18 +224,18 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
         return idempotent(r, staff.tokenHash, (hook) => service.act(staff, r.params[0]!, action, hook), 200)
       },
     }),
-    route(/^\/tracking\/([^/]+)$/, { GET: async (r) => json(200, await service.track(r.params[0]!)) }),
+    route(/^\/tracking\/([^/]+)$/, { GET: byTrackingCode(async (r) => json(200, await service.track(r.params[0]!))) }),
     route(/^\/tracking\/([^/]+)\/follow-ups$/, {
-      POST: async (r) => {
+      POST: byTrackingCode(async (r) => {
         const input = parse(r, NewFollowUpSchema, await readJson(r), { content: r.locale === 'en' ? 'follow-up' : '追问内容' })
         return idempotent(r, 'public', (hook) => service.followUp(r.params[0]!, input, hook), 201, undefined, () => limitSubmission(r))
-      },
+      }),
     }),
     route(/^\/tracking\/([^/]+)\/evaluation$/, {
-      POST: async (r) => {
+      POST: byTrackingCode(async (r) => {
         const input = parse(r, NewEvaluationSchema, await readJson(r))
         return idempotent(r, 'public', (hook) => service.evaluate(r.params[0]!, input, hook), 201, undefined, () => limitSubmission(r))
-      },
+      }),
     }),
     route(/^\/inbox$/, {
       GET: async (r) => {
@@ -256,8 +264,19 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
   ]
 
   function limitSubmission(r: ApiRequest): void {
-    const wait = submissionLimiter?.take(r.clientAddress)
-    if (wait) throw new ServiceError(429, 'rate_limited', '', undefined, { 'Retry-After': String(wait) })
+    throttle(submissionLimiter, r.clientAddress)
+  }
+
+  /**
+   * A route that takes a tracking code. Each request is counted before the code is looked at, so a
+   * wrong guess costs what a right one does, and both answer 429 once the budget is spent. The
+   * POSTs count too, or they would be a faster way to test codes.
+   */
+  function byTrackingCode(handler: Handler): Handler {
+    return async (r) => {
+      throttle(trackingLimiter, r.clientAddress)
+      return handler(r)
+    }
   }
 
   async function authenticate(r: ApiRequest): Promise<StaffPrincipal> {
@@ -265,8 +284,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     const match = /^Bearer\s+(\S+)$/i.exec(header)
     const staff = match ? await service.authenticate(match[1]!) : undefined
     if (!staff) throw new ServiceError(401, 'unauthorized', '', undefined, { 'WWW-Authenticate': 'Bearer' })
-    const wait = staffLimiter?.take(staff.tokenHash)
-    if (wait) throw new ServiceError(429, 'rate_limited', '', undefined, { 'Retry-After': String(wait) })
+    throttle(staffLimiter, staff.tokenHash)
     return staff
   }
 
@@ -472,6 +490,12 @@ function route(pattern: RegExp, methods: Partial<Record<string, Handler>>): Rout
 function limiter(setting: number | false | undefined, fallback: number): RateLimiter | undefined {
   if (setting === false) return undefined
   return createRateLimiter(setting ?? fallback, 60_000)
+}
+
+/** Takes one request from `key`'s budget, or answers 429 with the seconds until the budget renews. */
+function throttle(limiter: RateLimiter | undefined, key: string): void {
+  const wait = limiter?.take(key)
+  if (wait) throw new ServiceError(429, 'rate_limited', '', undefined, { 'Retry-After': String(wait) })
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {

@@ -58,6 +58,7 @@ export function createMswHandlers(options: MswHandlersOptions = {}): MswBoard {
     corsOrigins: ['*'],
     submissionsPerMinute: false,
     staffPerMinute: false,
+    trackingPerMinute: false,
     ...(options.log ? { log: options.log } : {}),
   })
   const ready = (async () => {

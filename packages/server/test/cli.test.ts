@@ -153,13 +153,14 @@ describe('liuyan-server', () => {
     const db = join(tmp, 'data', 'nested', 'board.db')
 
     const cli = await start([
-      '--port', '0', '--db', db, '--seed', 'demo', '--demo-token', TOKEN, '--static', site, '--rate-limit', '2/min',
+      '--port', '0', '--db', db, '--seed', 'demo', '--demo-token', TOKEN, '--static', site, '--rate-limit', '2/min', '--tracking-limit', '3/min',
       '--cors-origin', 'https://www.example.gov.cn', '--cors-origin', 'https://m.example.gov.cn',
     ])
     const { url } = cli
     expect(cli.stdout()).toContain(`${url}/api/v1/boards`)
     expect(cli.stdout()).toContain(`${url}/api/v1/openapi.json`)
     expect(cli.stdout()).toContain(TOKEN)
+    expect(cli.stdout()).toMatch(/rate limit:\s+2 submissions\/min per client, 3 tracking-code requests\/min per client/)
     expect(existsSync(db)).toBe(true)
 
     // API over the seeded database.
@@ -231,6 +232,16 @@ describe('liuyan-server', () => {
     const tracked = await fetch(`${url}/api/v1/tracking/${trackingCode}`)
     expect(tracked.status).toBe(200)
     expect(await tracked.text()).not.toContain(author.phone)
+    // Three requests by tracking code a minute, right or wrong codes alike. With the look-up above
+    // these are seven, made in far less than a minute: at most two windows, one of which has four.
+    const lookups = []
+    for (const code of ['ABCDEFGHJKLM', trackingCode, 'ABCDEFGHJKLN', secondCode, 'ABCDEFGHJKLP', trackingCode]) {
+      lookups.push(await fetch(`${url}/api/v1/tracking/${code}`))
+    }
+    const refused = lookups.filter((r) => r.status === 429)
+    expect(refused.length).toBeGreaterThanOrEqual(1)
+    for (const r of refused) expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(lookups.every((r) => [200, 404, 429].includes(r.status))).toBe(true)
 
     // One JSON line per request; never a body, a token or a tracking code.
     await until(() => cli.stdout().includes('"/api/v1/tracking/***"'), 'the tracking request in the log')
@@ -281,6 +292,7 @@ describe('liuyan-server', () => {
       [['--port', '70000'], /--port/],
       [['--rate-limit', 'fast'], /--rate-limit/],
       [['--trust-proxy=yes'], /--trust-proxy/],
+      [['--tracking-limit', '0/min'], /--tracking-limit/],
       [['--seed', 'production'], /--seed/],
       [['--cors-origin', 'www.example.gov.cn'], /--cors-origin/],
       [['--static', '/nonexistent/liuyan-site'], /--static/],
@@ -299,7 +311,7 @@ describe('liuyan-server', () => {
     )
     const help = run(['--help'])
     expect((await help.exited).code).toBe(0)
-    expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit[\s\S]*--trust-proxy/)
+    expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit[\s\S]*--tracking-limit[\s\S]*--trust-proxy/)
   }, 30_000)
 
   it('keeps every acknowledged submission, complete, through a SIGKILL mid-stream', async () => {
@@ -334,7 +346,8 @@ describe('liuyan-server', () => {
     expect(acked.length).toBeGreaterThanOrEqual(300)
     expect(inFlightAtKill).toBeGreaterThan(0)
 
-    const second = await start(['--port', '0', '--db', db, '--rate-limit', 'off', '--demo-token', TOKEN])
+    // Hundreds of look-ups by tracking code below: more than the default 60 a minute.
+    const second = await start(['--port', '0', '--db', db, '--rate-limit', 'off', '--tracking-limit', 'off', '--demo-token', TOKEN])
     const stored = new Map<string, Message>()
     let cursor: string | null = null
     do {

@@ -242,6 +242,54 @@ describe.each(STORES)('errors, robustness, CORS, rate limits and idempotency (%s
     })
   })
 
+  describe('rate limit of requests by tracking code', () => {
+    // Each client its own budget: told apart by X-Forwarded-For, as behind a trusted proxy.
+    const board = useBoard(kind, { handler: { trackingPerMinute: 3, submissionsPerMinute: false }, serve: { trustProxy: true } })
+    const as = (client: string, lang?: string) => ({ headers: { 'X-Forwarded-For': client }, ...(lang ? { lang } : {}) })
+    const WRONG = 'ABCDEFGHJKLM'
+    const scores = { overall: 5, resolution: 5, attitude: 5, speed: 5 }
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('a wrong code costs as much as a right one: after three a minute, either answers 429', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2030-01-01T00:10:15Z') })
+      const b = board()
+      const { trackingCode } = await b.arrange('processing')
+      // One client guesses three times, another looks its own code up three times.
+      for (let i = 0; i < 3; i++) expectProblem(await b.get(`/tracking/${WRONG}`, as('203.0.113.1')), 404, 'not_found')
+      for (let i = 0; i < 3; i++) expect((await b.get(`/tracking/${trackingCode}`, as('203.0.113.2'))).status).toBe(200)
+      for (const client of ['203.0.113.1', '203.0.113.2']) {
+        for (const code of [WRONG, trackingCode]) {
+          const limited = await b.get(`/tracking/${code}`, as(client, 'en'))
+          expectProblem(limited, 429, 'rate_limited')
+          expect(limited.body.title).toBe('Too many requests; try again later')
+          expect(limited.headers.get('Retry-After')).toBe('45')
+          expect(limited.text).not.toContain(code)
+        }
+      }
+      expect((await b.get(`/tracking/${trackingCode}`, as('203.0.113.3', 'zh-CN'))).status).toBe(200)
+      expect((await b.get(`/tracking/${WRONG}`, as('203.0.113.1', 'zh-CN'))).body.title).toBe('操作太频繁，请稍后再试')
+      // The next minute brings a new budget.
+      vi.setSystemTime(new Date('2030-01-01T00:11:00Z'))
+      expect((await b.get(`/tracking/${trackingCode}`, as('203.0.113.2'))).status).toBe(200)
+      expect(JSON.stringify(b.logs)).not.toContain(trackingCode)
+    })
+
+    it('follow-ups and ratings by tracking code spend the same budget, so they are no faster way to guess', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2030-01-01T00:20:00Z') })
+      const b = board()
+      const { trackingCode } = await b.arrange('replied')
+      const client = as('198.51.100.9')
+      expectProblem(await b.post(`/tracking/${WRONG}/follow-ups`, { content: '请问什么时候能修好？' }, client), 404, 'not_found')
+      expectProblem(await b.post(`/tracking/${WRONG}/evaluation`, scores, client), 404, 'not_found')
+      expect((await b.post(`/tracking/${trackingCode}/evaluation`, scores, client)).status).toBe(201)
+      expectProblem(await b.post(`/tracking/${trackingCode}/follow-ups`, { content: '请问什么时候能修好？' }, client), 429, 'rate_limited')
+      expectProblem(await b.post(`/tracking/${WRONG}/evaluation`, scores, client), 429, 'rate_limited')
+      expectProblem(await b.get(`/tracking/${trackingCode}`, client), 429, 'rate_limited')
+    })
+  })
+
   describe('Idempotency-Key', () => {
     const board = useBoard(kind)
     const post = (b: TestBoard, key: string, body: unknown) => b.post('/messages', body, { headers: { 'Idempotency-Key': key } })
