@@ -13,6 +13,8 @@ export type ProblemCode =
   | 'idempotency_in_progress'
   | 'idempotency_key_reused'
   | 'payload_too_large'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal_error'

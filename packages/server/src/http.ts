@@ -145,6 +145,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     unauthorized: '需要登录', forbidden: '没有权限', not_found: '找不到请求的内容', method_not_allowed: '不支持此请求方法',
     conflict: '与当前状态冲突', idempotency_in_progress: '相同的请求正在处理，请稍后重试',
     idempotency_key_reused: '该幂等键已用于不同的请求', payload_too_large: '提交的内容过大',
+    headers_too_large: '请求的地址或请求头过长', request_timeout: '请求超时，请重试',
     unsupported_media_type: '请以 JSON 格式提交', rate_limited: '操作太频繁，请稍后再试', internal_error: '服务器出错了，请稍后再试',
     invalid_action: '操作内容有误', reason_required: '请填写理由', same_board: '不能转办给当前办理单位',
     forbidden_role: '当前身份不能进行此操作', invalid_status: '留言当前的状态不允许此操作', not_replied: '留言答复后才能评价',
@@ -155,6 +156,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     unauthorized: '需要登入', forbidden: '沒有權限', not_found: '找不到請求的內容', method_not_allowed: '不支援此請求方法',
     conflict: '與目前狀態衝突', idempotency_in_progress: '相同的請求正在處理，請稍後重試',
     idempotency_key_reused: '該冪等鍵已用於不同的請求', payload_too_large: '提交的內容過大',
+    headers_too_large: '請求的網址或標頭過長', request_timeout: '請求逾時，請重試',
     unsupported_media_type: '請以 JSON 格式提交', rate_limited: '操作太頻繁，請稍後再試', internal_error: '伺服器出錯了，請稍後再試',
     invalid_action: '操作內容有誤', reason_required: '請填寫理由', same_board: '不能轉辦給目前辦理單位',
     forbidden_role: '目前身分不能進行此操作', invalid_status: '留言目前的狀態不允許此操作', not_replied: '留言答覆後才能評價',
@@ -165,6 +167,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     unauthorized: 'Authentication required', forbidden: 'Not allowed', not_found: 'Not found', method_not_allowed: 'Method not allowed',
     conflict: 'Conflicts with the current state', idempotency_in_progress: 'The same request is still being processed; retry shortly',
     idempotency_key_reused: 'This Idempotency-Key was used for a different request', payload_too_large: 'The request body is too large',
+    headers_too_large: 'The request line or headers are too long', request_timeout: 'The request took too long to arrive; try again',
     unsupported_media_type: 'Send the body as application/json', rate_limited: 'Too many requests; try again later', internal_error: 'Something went wrong on the server; try again later',
     invalid_action: 'The action is not valid', reason_required: 'Please give a reason', same_board: 'The message is already with that unit',
     forbidden_role: 'Your role cannot do this', invalid_status: 'The message’s status does not allow this', not_replied: 'A message can be rated only after a reply',
@@ -524,7 +527,11 @@ function localeOf(header: string | null): Locale {
   return locale
 }
 
-function problemReply(locale: Locale, requestId: string, error: ServiceError): Reply {
+/**
+ * A problem document in the API's shape and the given language: the one builder of every error
+ * answer, the Node adapter's answers to requests its parser refused included. @internal
+ */
+export function problemReply(locale: Locale, requestId: string, error: ServiceError): Reply {
   const titles = PROBLEM_TITLES[locale]
   const title = titles[error.code] ?? titles[statusCode(error.status)] ?? titles.bad_request!
   const detail = locale === 'zh-CN' && error.detail ? error.detail : undefined

@@ -1,7 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Readable } from 'node:stream'
-import { answererOf, type FetchHandler, type Reply, type RequestContext } from './http.js'
+import { Readable, type Duplex } from 'node:stream'
+import { createId, resolveLocale } from '@liuyan/core'
+import { ServiceError } from './errors.js'
+import { answererOf, problemReply, type FetchHandler, type Reply, type RequestContext } from './http.js'
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -31,7 +33,8 @@ export interface RunningServer {
 
 /**
  * Serves a fetch handler on Node's HTTP server: the small adapter between `node:http` and web
- * `Request`/`Response`. Bodies stream in both directions.
+ * `Request`/`Response`. Bodies stream in both directions. What Node's HTTP parser refuses (headers
+ * over the limit, malformed requests) is answered in the API's problem shape as well.
  *
  * @example
  * ```ts
@@ -47,6 +50,7 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
     void respond(answer, req, res, options.trustProxy ?? false)
   })
   server.keepAliveTimeout = 5_000
+  server.on('clientError', answerClientError)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
@@ -103,11 +107,58 @@ async function respond(
   } catch {
     // The handler answers every error itself; reaching here means the socket or the request line broke.
     if (!res.headersSent) {
-      res.statusCode = 400
-      res.setHeader('Content-Type', 'application/problem+json; charset=utf-8')
-      res.end(JSON.stringify({ type: 'urn:liuyan:problem:bad_request', title: 'Bad request', status: 400, code: 'bad_request' }))
+      const { status, headers, body } = adapterProblem(new ServiceError(400, 'bad_request', ''))
+      res.writeHead(status, headers)
+      res.end(body)
     } else res.destroy()
   }
+}
+
+/**
+ * A problem answered by the adapter itself, where the fetch handler never saw a request: in the
+ * API's shape, in the default language (the request's Accept-Language was never read), with a
+ * request id of its own, and nothing taken from the request.
+ */
+function adapterProblem(error: ServiceError): Reply {
+  const locale = resolveLocale(null)
+  const requestId = createId()
+  const reply = problemReply(locale, requestId, error)
+  return { ...reply, headers: { ...reply.headers, 'Content-Language': locale, 'X-Request-Id': requestId } }
+}
+
+/** Node's parser errors as Node's own default handler answers them, in the API's problem shape. */
+function parserProblem(code: string | undefined): ServiceError {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new ServiceError(431, 'headers_too_large', '')
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return new ServiceError(413, 'payload_too_large', '')
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new ServiceError(408, 'request_timeout', '')
+    default:
+      return new ServiceError(400, 'bad_request', '')
+  }
+}
+
+/**
+ * Node's parser refused what came over a connection (a request line or headers over the limit,
+ * a malformed request): there is no request for the handler, so the answer goes to the socket
+ * as raw HTTP, and the connection closes.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // A reset connection has nobody to answer. An answer already under way on this connection (to
+  // an earlier request) must not have another spliced into it: Node's default handler checks the
+  // same. A socket no longer writable was answered already, or is going.
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy()
+    return
+  }
+  const { status, headers, body } = adapterProblem(parserProblem(error.code))
+  const text = body ?? ''
+  const fields = { ...headers, 'Content-Length': String(Buffer.byteLength(text)), Connection: 'close' }
+  const head = Object.entries(fields).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${text}`)
 }
 
 function toRequest(req: IncomingMessage, trustProxy: boolean): Request {

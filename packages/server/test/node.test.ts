@@ -1,9 +1,11 @@
 /**
  * The Node adapter over a real socket: what it believes of a reverse proxy's headers, and only
- * when told to.
+ * when told to; and its answers to what Node's HTTP parser refuses, over raw TCP.
  */
+import { connect } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BASE_PATH, conformanceTest, expectProblem, submission, useBoard, type TestBoard } from './harness.js'
+import { serve } from '../src/node.js'
+import { BASE_PATH, conformanceTest, expectProblem, PRIVATE, submission, useBoard, type TestBoard } from './harness.js'
 
 /** POST /messages as the client a proxy names in X-Forwarded-For. */
 const submitAs = (board: TestBoard, forwardedFor: string) =>
@@ -56,6 +58,157 @@ describe('without a trusted proxy (the default)', () => {
 
   it('ignores X-Forwarded-Proto and X-Forwarded-Host in the OpenAPI servers', async () => {
     expect(await servers(board(), { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example' })).toEqual([{ url: board().base }])
+  })
+})
+
+/** A raw HTTP answer, read off the socket. */
+interface RawAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string
+  /** Everything the server sent. */
+  text: string
+}
+
+/** Sends `request` as it is on a new connection and reads until the server closes it. */
+function exchange(origin: string, request: string | Buffer): Promise<string> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname)
+    let text = ''
+    socket.setEncoding('latin1')
+    socket.on('data', (chunk: string) => (text += chunk))
+    // A reset instead of a close would lose the answer: that fails the test.
+    socket.on('error', reject)
+    socket.on('close', () => resolve(text))
+    socket.write(request)
+  })
+}
+
+function parseAnswer(text: string): RawAnswer {
+  const end = text.indexOf('\r\n\r\n')
+  const [statusLine, ...lines] = text.slice(0, end).split('\r\n')
+  const headers: Record<string, string> = {}
+  for (const line of lines) {
+    const colon = line.indexOf(':')
+    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  let body = text.slice(end + 4)
+  if (headers['transfer-encoding'] === 'chunked') body = dechunk(body)
+  return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(statusLine!)?.[1]), headers, body: Buffer.from(body, 'latin1').toString('utf8'), text }
+}
+
+/** The payload of a chunked body read as latin1 (one character per byte). */
+function dechunk(text: string): string {
+  let payload = ''
+  for (let at = 0; ; ) {
+    const lineEnd = text.indexOf('\r\n', at)
+    const size = parseInt(text.slice(at, lineEnd), 16)
+    if (!(size > 0)) return payload
+    payload += text.slice(lineEnd + 2, lineEnd + 2 + size)
+    at = lineEnd + 2 + size + 2
+  }
+}
+
+/** Private data a refused request carries; none of it may come back. */
+const TRACKING_CODE = 'K7mPq2xR9tWz'
+const TOKEN = 'lyt_secret_token_Zm9yLWVjaG8tdGVzdHM'
+const SECRETS = [TRACKING_CODE, TOKEN, PRIVATE.phone, encodeURIComponent(PRIVATE.realName), 'MARKER-7f3a']
+
+describe('requests Node’s HTTP parser refuses', () => {
+  const board = useBoard('memory')
+
+  /** Asserts the answer is a problem in the fetch handler's shape, echoing nothing of the request. */
+  function expectRawProblem(answer: RawAnswer, status: number, code: string, title: string): void {
+    expect(answer.status, answer.text).toBe(status)
+    expect(answer.headers['content-type']).toBe('application/problem+json; charset=utf-8')
+    expect(answer.headers['content-language']).toBe('zh-CN')
+    expect(answer.headers['connection']).toBe('close')
+    expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body))
+    const problem = JSON.parse(answer.body)
+    expect(problem).toEqual({ type: `urn:liuyan:problem:${code}`, title, status, code, requestId: expect.any(String) })
+    expect(answer.headers['x-request-id']).toBe(problem.requestId)
+    for (const secret of SECRETS) expect(answer.text).not.toContain(secret)
+  }
+
+  it('headers over the limit answer 431 as a problem document', async () => {
+    const request =
+      `GET ${BASE_PATH}/tracking/${TRACKING_CODE}?phone=${PRIVATE.phone} HTTP/1.1\r\nHost: board.example\r\n` +
+      `Authorization: Bearer ${TOKEN}\r\nAccept-Language: en\r\nCookie: MARKER-7f3a${'a'.repeat(20_000)}\r\n\r\n`
+    expectRawProblem(parseAnswer(await exchange(board().origin, request)), 431, 'headers_too_large', '请求的地址或请求头过长')
+  })
+
+  it('a request line over the limit answers 431 as well', async () => {
+    const request = `GET ${BASE_PATH}/tracking/${TRACKING_CODE}?name=${encodeURIComponent(PRIVATE.realName)}&q=${'b'.repeat(20_000)} HTTP/1.1\r\nHost: board.example\r\n\r\n`
+    expectRawProblem(parseAnswer(await exchange(board().origin, request)), 431, 'headers_too_large', '请求的地址或请求头过长')
+  })
+
+  it('a malformed request answers 400 bad_request like the fetch handler does', async () => {
+    const requests: (string | Buffer)[] = [
+      // A header line without a colon.
+      `POST ${BASE_PATH}/tracking/${TRACKING_CODE}/follow-ups HTTP/1.1\r\nHost: board.example\r\nAuthorization Bearer ${TOKEN}\r\n\r\n`,
+      // A request line that is not HTTP.
+      `GET ${BASE_PATH}/tracking/${TRACKING_CODE} MARKER-7f3a\r\n\r\n`,
+      // A TLS handshake sent to the plain-HTTP port.
+      Buffer.from('16030100a5010000a10303' + '00'.repeat(64), 'hex'),
+    ]
+    for (const request of requests) {
+      expectRawProblem(parseAnswer(await exchange(board().origin, request)), 400, 'bad_request', '请求有误')
+    }
+    // A request Node parses but no URL can be built from reaches the adapter's own 400, same shape.
+    const answer = parseAnswer(await exchange(board().origin, `GET ${BASE_PATH}/boards HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n`))
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body)).toEqual({ type: 'urn:liuyan:problem:bad_request', title: '请求有误', status: 400, code: 'bad_request', requestId: answer.headers['x-request-id'] })
+    expect(answer.headers['content-language']).toBe('zh-CN')
+  })
+
+  it('the server goes on answering', async () => {
+    await exchange(board().origin, `GET / HTTP/1.1\r\nHost: ${'x'.repeat(40_000)}\r\n\r\n`)
+    expect((await board().get('/boards')).status).toBe(200)
+  })
+})
+
+describe('a refused request after an answer has begun on the same connection', () => {
+  it('closes the connection without splicing a problem into the answer under way', async () => {
+    // A download whose head is sent and whose body waits: the next request on the connection is
+    // refused by the parser while this answer is still being written.
+    let sendRest!: () => void
+    const running = await serve(async () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('FIRST-CHUNK'))
+          sendRest = () => controller.close()
+        },
+      })
+      return new Response(body, { headers: { 'Content-Length': '2000000', 'Content-Type': 'application/octet-stream' } })
+    }, { port: 0 })
+    try {
+      const { port } = new URL(running.url)
+      const text = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1')
+        let received = ''
+        let refused = false
+        socket.setEncoding('latin1')
+        socket.on('data', (chunk: string) => {
+          received += chunk
+          if (!refused && received.includes('FIRST-CHUNK')) {
+            refused = true
+            socket.write('NOT HTTP AT ALL\r\n\r\n')
+          }
+        })
+        socket.on('error', reject)
+        socket.on('close', () => resolve(received))
+        socket.write('GET /download HTTP/1.1\r\nHost: board.example\r\n\r\n')
+      })
+      expect(text).toMatch(/^HTTP\/1\.1 200 /)
+      expect(text).toContain('FIRST-CHUNK')
+      expect(text).not.toContain('problem')
+      expect(text.match(/HTTP\/1\.1 /g)).toHaveLength(1)
+    } finally {
+      sendRest?.()
+      running.server.closeAllConnections()
+      await running.close()
+    }
   })
 })
 
