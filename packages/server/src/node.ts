@@ -82,10 +82,10 @@ async function respond(
     const forwarded = trustProxy ? firstForwarded(req, 'x-forwarded-for') : undefined
     const response = await handler(request, { clientAddress: forwarded || req.socket.remoteAddress || 'unknown' })
     if (!(response instanceof Response)) {
-      // The API's own answers: status, headers and JSON text in one write.
-      res.writeHead(response.status, response.headers)
-      if (response.body === null) res.end()
-      else res.end(response.body)
+      // The API's own answers: status, headers and JSON text in one write, with its length (after
+      // writeHead, Node would otherwise send the body chunked).
+      if (response.body === null) res.writeHead(response.status, response.headers).end()
+      else res.writeHead(response.status, { ...response.headers, 'Content-Length': Buffer.byteLength(response.body) }).end(response.body)
       return
     }
     res.statusCode = response.status
@@ -123,7 +123,7 @@ function adapterProblem(error: ServiceError): Reply {
   const locale = resolveLocale(null)
   const requestId = createId()
   const reply = problemReply(locale, requestId, error)
-  return { ...reply, headers: { ...reply.headers, 'Content-Language': locale, 'X-Request-Id': requestId } }
+  return { ...reply, headers: { ...reply.headers, 'X-Request-Id': requestId } }
 }
 
 /** Node's parser errors as Node's own default handler answers them, in the API's problem shape. */

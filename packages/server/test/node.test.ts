@@ -213,3 +213,17 @@ describe('a refused request after an answer has begun on the same connection', (
 })
 
 conformanceTest()
+
+describe('the API’s own answers', () => {
+  const board = useBoard('memory')
+
+  it('carry Content-Length, not a chunked body', async () => {
+    const { host } = new URL(board().origin)
+    for (const path of ['/boards', '/messages?limit=1', '/tracking/K7mPq2xR9tWz']) {
+      const answer = parseAnswer(await exchange(board().origin, `GET ${BASE_PATH}${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`))
+      expect(answer.headers['transfer-encoding'], path).toBeUndefined()
+      expect(Number(answer.headers['content-length']), path).toBe(Buffer.byteLength(answer.body))
+      expect(JSON.parse(answer.body), path).toBeTypeOf('object')
+    }
+  })
+})
