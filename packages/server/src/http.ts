@@ -546,7 +546,7 @@ export function problemReply(locale: Locale, requestId: string, error: ServiceEr
   }
   return {
     status: error.status,
-    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...error.headers },
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Content-Language': locale, ...error.headers },
     body: JSON.stringify(problem),
   }
 }

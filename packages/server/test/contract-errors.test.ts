@@ -48,18 +48,19 @@ describe.each(STORES)('errors, robustness, CORS, rate limits and idempotency (%s
 
     it('a schema failure answers 422 with issues in the language of Accept-Language', async () => {
       const body = submission({ title: TOO_LONG_TITLE })
-      const cases: Array<[string | undefined, string, string]> = [
-        [undefined, '提交的内容有误', '标题不能超过22个字'],
-        ['zh-CN,zh;q=0.9', '提交的内容有误', '标题不能超过22个字'],
-        ['zh-TW', '提交的內容有誤', '標題不能超過22個字'],
-        ['zh-HK,en;q=0.5', '提交的內容有誤', '標題不能超過22個字'],
-        ['en-US,en;q=0.9', 'The submitted data is not valid', 'The title must be at most 22 characters.'],
-        ['fr-FR', '提交的内容有误', '标题不能超过22个字'],
+      const cases: Array<[string | undefined, string, string, string]> = [
+        [undefined, 'zh-CN', '提交的内容有误', '标题不能超过22个字'],
+        ['zh-CN,zh;q=0.9', 'zh-CN', '提交的内容有误', '标题不能超过22个字'],
+        ['zh-TW', 'zh-TW', '提交的內容有誤', '標題不能超過22個字'],
+        ['zh-HK,en;q=0.5', 'zh-TW', '提交的內容有誤', '標題不能超過22個字'],
+        ['en-US,en;q=0.9', 'en', 'The submitted data is not valid', 'The title must be at most 22 characters.'],
+        ['fr-FR', 'zh-CN', '提交的内容有误', '标题不能超过22个字'],
       ]
-      for (const [lang, title, message] of cases) {
+      for (const [lang, language, title, message] of cases) {
         const reply = await board().post('/messages', body, lang ? { lang } : {})
         expectProblem(reply, 422, 'validation_failed')
         expect(reply.body.title, lang).toBe(title)
+        expect(reply.headers.get('Content-Language'), lang).toBe(language)
         expect(reply.body.issues).toEqual([{ path: ['title'], code: 'too_big', message }])
       }
       const many = await board().post('/messages', { ...submission({ author: { nickname: '', phone: '12345' } }), extra: 1, type: 'rant' }, { lang: 'en' })
