@@ -45,10 +45,18 @@ export interface BoardServiceOptions {
   /** Working days per message type for every board; a board's own `deadlines` win. */
   policy?: Partial<DeadlinePolicy>
   /**
-   * Calendar options for deadlines. By default a year without a State Council calendar counts
-   * weekends only, so a server keeps accepting messages on 1 January before the new notice is
-   * registered.
-   * @default { outsideCalendar: 'weekends' }
+   * Calendar options for deadlines, each with its own default: `calendar` is the set of holiday
+   * calendars to count with (by default core's process-wide set, which `registerCalendar` extends),
+   * and `outsideCalendar` what to do in a year that set does not know. Unlike core, whose default is
+   * `'throw'`, the service counts weekends only in such a year, so a server keeps accepting messages
+   * on 1 January, and deadlines that reach into next year keep working, before the new notice is
+   * registered. Giving only `calendar` keeps that fallback; give `outsideCalendar: 'throw'` as well
+   * to refuse to compute such deadlines instead (the action then answers `deadline_unavailable`).
+   * @default { calendar: the process-wide set, outsideCalendar: 'weekends' }
+   * @example
+   * ```ts
+   * createBoardService({ store, calendar: { calendar: createWorkCalendar([...BUILT_IN_CALENDARS, y2027]) } })
+   * ```
    */
   calendar?: DeadlineOptions
 }
@@ -107,7 +115,8 @@ export class BoardService {
     this.store = options.store
     this.#now = options.now ?? (() => new Date())
     this.#policy = options.policy ?? {}
-    this.#calendar = options.calendar ?? { outsideCalendar: 'weekends' }
+    // Field by field: a deployment that brings its own calendar set must not lose the fallback.
+    this.#calendar = { ...options.calendar, outsideCalendar: options.calendar?.outsideCalendar ?? 'weekends' }
   }
 
   /** The current time of the service's clock. */
