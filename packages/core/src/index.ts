@@ -149,6 +149,7 @@ export {
   WorkCalendar,
 } from './calendar.js'
 export type { CalendarErrorCode, HolidayCalendar, OutsideCalendar } from './calendar.js'
+export { HolidayCalendarSchema } from './schemas/calendar.js'
 export { findPII, isLuhnValid, isMobilePhone, isValidResidentId, maskNickname, maskPII, PII_KINDS } from './privacy.js'
 export type { PIIKind, PIIMatch } from './privacy.js'
 export { createTrackingCode, normalizeTrackingCode, TRACKING_CODE_LENGTH } from './tracking-code.js'

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { StaffActionSchema, CitizenActionSchema } from './schemas/action.js'
 import { BoardSchema, BoardStatsSchema } from './schemas/board.js'
+import { HolidayCalendarSchema } from './schemas/calendar.js'
 import {
   EvaluationSchema,
   FollowUpSchema,
@@ -21,8 +22,8 @@ import { ProblemSchema } from './schemas/problem.js'
 export type JSONSchemaDocument = Record<string, unknown>
 
 /**
- * The schemas a client sends: unknown keys are rejected, optional fields with a default may be
- * left out.
+ * The schemas a client sends, and the holiday calendar file an operator writes: unknown keys are
+ * rejected, optional fields with a default may be left out.
  */
 export const INPUT_SCHEMAS = {
   'new-message': NewMessageSchema,
@@ -30,6 +31,7 @@ export const INPUT_SCHEMAS = {
   'new-evaluation': NewEvaluationSchema,
   'staff-action': StaffActionSchema,
   'citizen-action': CitizenActionSchema,
+  'holiday-calendar': HolidayCalendarSchema,
 } as const
 
 /**
@@ -91,7 +93,7 @@ export function toJSONSchema(name: SchemaName): JSONSchemaDocument {
 
 /** Every name {@link toJSONSchema} accepts. */
 export const SCHEMA_NAMES: readonly SchemaName[] = [
-  'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action',
+  'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
   'message', 'public-message', 'tracked-message', 'submission-result', 'post', 'reply', 'follow-up',
   'evaluation', 'timeline-event', 'board', 'board-stats', 'problem',
 ]

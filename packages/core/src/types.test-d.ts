@@ -1,6 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest'
+import type * as z from 'zod/mini'
 import {
+  HolidayCalendarSchema,
   transition,
+  type HolidayCalendar,
   type Message,
   type MessageAction,
   type NewMessage,
@@ -60,5 +63,12 @@ describe('the action union', () => {
     else expectTypeOf(result.error.code).toExtend<string>()
     // @ts-expect-error a reason is required
     transition({} as Message, { action: 'reject' }, { actor: { role: 'reviewer' } })
+  })
+})
+
+describe('the holiday calendar file', () => {
+  it('parses to what registerCalendar takes', () => {
+    expectTypeOf<z.output<typeof HolidayCalendarSchema>>().toExtend<HolidayCalendar>()
+    expectTypeOf<z.output<typeof HolidayCalendarSchema>>().toEqualTypeOf<{ year: number; holidays: string[]; workdays: string[] }>()
   })
 })
