@@ -2,7 +2,8 @@
 import { mkdirSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { STAFF_ROLES } from '@liuyan/core'
+import { knownYears, registerCalendar, STAFF_ROLES, type HolidayCalendar } from '@liuyan/core'
+import { readCalendarFile } from './calendar-file.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
 import { serve, type RunningServer } from './node.js'
 import { seedDemo } from './seed.js'
@@ -21,6 +22,9 @@ Options:
   --host HOST            address to listen on                             (default 127.0.0.1)
   --db FILE              SQLite database file, created with its folder;
                          :memory: keeps everything in memory              (default .liuyan/board.db)
+  --calendar FILE        register a year's State Council holiday calendar from a JSON file
+                         {"year", "holidays", "workdays"} (repeatable); other years without
+                         one count Saturdays and Sundays as the only days off
   --seed demo            load the demo boards and messages into an empty database
   --demo-token TOKEN     create or refresh a staff token with every role on every root board
   --cors-origin ORIGIN   allow browser calls from ORIGIN (repeatable; * allows any)
@@ -44,6 +48,7 @@ interface Settings {
   port: number
   host: string
   db: string
+  calendars: { file: string; calendar: HolidayCalendar }[]
   seed: boolean
   demoToken?: string
   corsOrigins: string[]
@@ -57,6 +62,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   db: { type: 'string' },
+  calendar: { type: 'string', multiple: true },
   seed: { type: 'string' },
   'demo-token': { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
@@ -81,6 +87,7 @@ function parse(argv: string[]): Settings | 'help' {
     port: 8787,
     host: values.host ?? '127.0.0.1',
     db: values.db ?? '.liuyan/board.db',
+    calendars: [],
     seed: false,
     corsOrigins: [],
     trustProxy: values['trust-proxy'] ?? false,
@@ -92,6 +99,13 @@ function parse(argv: string[]): Settings | 'help' {
   }
   if (!settings.host) throw new UsageError('--host must not be empty')
   if (!settings.db) throw new UsageError('--db must name a file, or :memory:')
+  for (const file of values.calendar ?? []) {
+    const result = readCalendarFile(file)
+    if (!result.ok) throw new UsageError(`--calendar ${file}: ${result.problem}`)
+    const twice = settings.calendars.find((c) => c.calendar.year === result.calendar.year)
+    if (twice) throw new UsageError(`--calendar ${file}: ${result.calendar.year} is already given by ${twice.file}; give one file per year`)
+    settings.calendars.push({ file, calendar: result.calendar })
+  }
   if (values.seed !== undefined) {
     if (values.seed !== 'demo') throw new UsageError(`--seed accepts only "demo", got "${values.seed}"`)
     settings.seed = true
@@ -148,6 +162,8 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`)
     return
   }
+  // Process-wide, so the demo seed counts working days with the same calendars as the service.
+  for (const { calendar } of settings.calendars) registerCalendar(calendar)
 
   const inMemory = settings.db === ':memory:'
   let store: Store
@@ -213,6 +229,7 @@ async function main(argv: string[]): Promise<void> {
       `  site:        ${base}/${settings.staticDir ? `  (${settings.staticDir})` : ''}`,
       `  boards:      ${base}/api/v1/boards`,
       `  openapi:     ${base}/api/v1/openapi.json`,
+      `  calendars:   ${calendarsLine(settings.calendars)}`,
       `  database:    ${inMemory ? ':memory: (lost on exit)' : resolve(settings.db)}`,
       `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}`,
       // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.
@@ -256,6 +273,12 @@ async function main(argv: string[]): Promise<void> {
 /** A banner phrase such as `300 submissions/min per client`. */
 function perClient(setting: number | false | undefined, fallback: number, what: string): string {
   return setting === false ? `${what} off` : `${setting ?? fallback} ${what}/min per client`
+}
+
+/** The years deadlines know, and where those of --calendar came from. */
+function calendarsLine(files: Settings['calendars']): string {
+  const sources = files.map(({ file, calendar }) => `${calendar.year} from ${resolve(file)}`)
+  return `${knownYears().join(', ')}${sources.length ? ` (${sources.join('; ')})` : ''}; other years count weekends only`
 }
 
 function describe(error: unknown): string {

@@ -4,7 +4,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { MessageSchema, type Message, type SubmissionResult } from '@liuyan/core'
+import { BUILT_IN_CALENDARS, MessageSchema, type Message, type SubmissionResult } from '@liuyan/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_BOARDS } from '../src/seed.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
@@ -312,6 +312,59 @@ describe('liuyan-server', () => {
     const help = run(['--help'])
     expect((await help.exited).code).toBe(0)
     expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit[\s\S]*--tracking-limit[\s\S]*--trust-proxy/)
+  }, 30_000)
+
+  // TEST DATA, not State Council notices: made-up years in the shape of a real notice.
+  const MADE_UP_2031 = { year: 2031, holidays: ['2031-01-01', '2031-05-01/2031-05-05'], workdays: ['2031-04-27'] }
+  const MADE_UP_2032 = { year: 2032, holidays: ['2032-01-01/2032-01-02'], workdays: [] }
+
+  it('registers the years of --calendar files and lists every year it knows', async () => {
+    const dir = tempDir()
+    const first = join(dir, 'calendar-2031.json')
+    const second = join(dir, 'calendar-2032.json')
+    writeFileSync(first, JSON.stringify(MADE_UP_2031, null, 2))
+    // As a Windows editor saves it: with a byte order mark.
+    writeFileSync(second, `\uFEFF${JSON.stringify(MADE_UP_2032)}`)
+    const builtIn = BUILT_IN_CALENDARS.map((c) => c.year).join(', ')
+
+    const cli = await start(['--port', '0', '--db', ':memory:', '--calendar', first, '--calendar', second])
+    expect(cli.stdout()).toContain(`calendars:   ${builtIn}, 2031, 2032 (2031 from ${first}; 2032 from ${second}); other years count weekends only`)
+    expect(await stop(cli)).toBe(0)
+
+    const plain = await start(['--port', '0', '--db', ':memory:'])
+    expect(plain.stdout()).toContain(`calendars:   ${builtIn}; other years count weekends only`)
+    expect(await stop(plain)).toBe(0)
+  }, 30_000)
+
+  it('refuses a bad --calendar file with exit code 2, naming the file and the problem, never a stack trace', async () => {
+    const dir = tempDir()
+    const file = (name: string, content: unknown) => {
+      const path = join(dir, name)
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content))
+      return path
+    }
+    const good = file('good-2031.json', MADE_UP_2031)
+    const { workdays, ...withoutWorkdays } = MADE_UP_2031
+    const cases: [string[], RegExp][] = [
+      [[join(dir, 'missing.json')], /missing\.json: no such file/],
+      [[dir], /: this is a folder, not a JSON file/],
+      [[file('not-json.json', '{ year: 2031 }')], /not-json\.json: not valid JSON/],
+      [[file('misspelt.json', { ...withoutWorkdays, workday: workdays })], /misspelt\.json: .*unknown key "workday"/],
+      [[file('bad-date.json', { ...MADE_UP_2031, holidays: ['2031-01-01', '2031-5-1'] })], /bad-date\.json: holidays\[1\]: expected a date YYYY-MM-DD/],
+      [[file('weekday.json', { ...MADE_UP_2031, workdays: ['2031-02-03'] })], /weekday\.json: .*"2031-02-03" is a Monday/],
+      [[good, file('again-2031.json', { ...MADE_UP_2031, holidays: [] })], /again-2031\.json: 2031 is already given by .*good-2031\.json/],
+    ]
+    await Promise.all(
+      cases.map(async ([files, message]) => {
+        const cli = run(['--port', '0', '--db', ':memory:', ...files.flatMap((f) => ['--calendar', f])])
+        const { code } = await cli.exited
+        expect(code, files.join(' ')).toBe(2)
+        expect(cli.stderr(), files.join(' ')).toMatch(message)
+        expect(cli.stderr()).toContain(`--calendar ${files[files.length - 1]}`)
+        expect(cli.stderr()).not.toMatch(/^\s+at /m)
+        expect(cli.stdout()).not.toContain('site:')
+      }),
+    )
   }, 30_000)
 
   it('keeps every acknowledged submission, complete, through a SIGKILL mid-stream', async () => {
