@@ -178,9 +178,10 @@ async function main(argv: string[]): Promise<void> {
   let seedLine: string | undefined
   if (settings.seed) {
     const result = await seedDemo(service)
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
     seedLine = result.seeded
       ? `seeded ${result.boards} demo boards and ${result.messages} demo messages`
-      : `demo boards updated; the database already has messages, so no demo messages were added`
+      : `--seed demo changed nothing: the database already has ${count((await service.listBoards()).length, 'board')} and ${count(await store.read.countMessages(), 'message')}`
   }
   let tokenLine: string | undefined
   if (settings.demoToken) {

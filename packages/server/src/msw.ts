@@ -12,7 +12,8 @@ export interface MswHandlersOptions extends Pick<FetchHandlerOptions, 'log'> {
    */
   baseUrl?: string
   /**
-   * Load the demo boards and messages.
+   * Load the demo boards and messages, into a store that has no board and no message yet (a given
+   * `service` with data of its own is left as it is).
    * @default true
    */
   seed?: boolean

@@ -6,12 +6,18 @@ import {
   MessageSchema,
   STATUSES,
   toPublicMessage,
+  type Board,
   type Message,
 } from '@liuyan/core'
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_BOARDS, seedDemo } from './seed.js'
 import { createBoardService, type BoardService } from './service.js'
 import { createMemoryStore } from './store/memory.js'
+import { createSqliteStore } from './store/sqlite.js'
+import type { Store } from './store/types.js'
 
 async function allMessages(service: BoardService): Promise<Message[]> {
   const out: Message[] = []
@@ -134,13 +140,11 @@ describe('seedDemo', () => {
     expect(messages.some((m) => isOverdue(m, at))).toBe(true)
   })
 
-  it('does not duplicate messages when run again, but still refreshes the boards', async () => {
-    const { service, messages } = await seeded(now)
-    await service.putBoards([{ ...DEMO_BOARDS[0]!, name: '旧名称' }])
-    const again = await seedDemo(service)
-    expect(again).toEqual({ seeded: false, boards: DEMO_BOARDS.length, messages: 0 })
-    expect(await service.store.read.countMessages()).toBe(messages.length)
-    expect((await service.getBoard(DEMO_BOARDS[0]!.id)).name).toBe(DEMO_BOARDS[0]!.name)
+  it('serves the demo boards at once, even to a service that read the empty store before', async () => {
+    const service = createBoardService({ store: createMemoryStore(), now: () => now })
+    expect(await service.listBoards()).toEqual([])
+    await seedDemo(service)
+    expect((await service.listBoards()).map((b) => b.id).sort()).toEqual(DEMO_BOARDS.map((b) => b.id).sort())
   })
 
   it('does not duplicate when two seeds race on one store', async () => {
@@ -148,5 +152,63 @@ describe('seedDemo', () => {
     const results = await Promise.all([seedDemo(service), seedDemo(service)])
     expect(results.filter((r) => r.seeded)).toHaveLength(1)
     expect(await service.store.read.countMessages()).toBe(results.find((r) => r.seeded)!.messages)
+  })
+})
+
+describe.each<[string, () => Store]>([
+  ['memory', () => createMemoryStore()],
+  ['sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-seed-')), 'board.db'))],
+])('seedDemo on a %s store that holds data', (_, create) => {
+  const now = new Date('2026-03-20T10:00:00+08:00')
+  const stores: Store[] = []
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()))
+  })
+
+  function newService(): BoardService {
+    const store = create()
+    stores.push(store)
+    return createBoardService({ store, now: () => now })
+  }
+
+  /** Every board and message of the store, to compare before and after. */
+  async function contents(service: BoardService) {
+    return { boards: await service.store.read.listBoards(), messages: await allMessages(service) }
+  }
+
+  // An agency's own board under an id the demo also uses, with settings of its own.
+  const agencyBoard: Board = {
+    id: '220100-gov', name: '长春市人民政府（正式）', kind: 'agency', level: 'city', parentId: null, region: '220100',
+    acceptsMessages: false, deadlines: { consult: 3 },
+  }
+
+  it('touches nothing when the store has a board, even one with a demo id', async () => {
+    const service = newService()
+    await service.putBoards([agencyBoard])
+    expect(await seedDemo(service)).toEqual({ seeded: false, boards: 0, messages: 0 })
+    expect(await contents(service)).toEqual({ boards: [agencyBoard], messages: [] })
+    expect(await service.getBoard('220100-gov')).toEqual(agencyBoard)
+  })
+
+  it('touches nothing when the store has a message and no board', async () => {
+    const service = newService()
+    const source = createBoardService({ store: createMemoryStore(), now: () => now })
+    await seedDemo(source)
+    const [message] = await allMessages(source)
+    await service.store.transaction(async (tx) => tx.insertMessage(message!))
+    expect(await seedDemo(service)).toEqual({ seeded: false, boards: 0, messages: 0 })
+    expect(await contents(service)).toEqual({ boards: [], messages: [message] })
+  })
+
+  it('changes nothing when run again on a store it seeded, nor after staff changed a demo board', async () => {
+    const service = newService()
+    const first = await seedDemo(service)
+    expect(first.seeded).toBe(true)
+    await service.putBoards([{ ...DEMO_BOARDS[0]!, name: '改过的名称' }])
+    const before = await contents(service)
+    expect(await seedDemo(service, { now: new Date('2026-06-01T10:00:00+08:00') })).toEqual({ seeded: false, boards: 0, messages: 0 })
+    expect(await contents(service)).toEqual(before)
+    expect(before.messages).toHaveLength(first.messages)
+    expect((await service.getBoard(DEMO_BOARDS[0]!.id)).name).toBe('改过的名称')
   })
 })

@@ -15,6 +15,7 @@ import {
   type Role,
 } from '@liuyan/core'
 import type { BoardService } from './service.js'
+import type { StoreReader } from './store/types.js'
 
 /** Options of {@link seedDemo}. */
 export interface SeedOptions {
@@ -482,16 +483,20 @@ const DEMO_MESSAGES: readonly DemoMessage[] = [
 ]
 
 /**
- * Loads the demo boards and, into an empty store, about thirty messages in realistic Chinese that
+ * Loads, into an empty store, the demo boards and about thirty messages in realistic Chinese that
  * cover every type, domain and status: official replies signed by the handling unit, follow-ups,
  * ratings, supervision, reminders, an extension, transfers, refusals, and open messages past their
  * deadline. Every message's history is built by applying core's `transition()` step by step at
  * past times (staff in office hours on working days, China time), so each timeline is a real
  * sequence of allowed actions.
  *
- * Idempotent: when the store already holds messages, only the boards are written (so a changed
- * board list takes effect) and `seeded` is false.
+ * Touches nothing in a store that already holds any board or message: demo boards carry real
+ * region codes and ids such as `220100-gov`, and writing them over an agency's own boards would
+ * replace its settings. So seeding again a store it seeded before (a restart with `--seed demo`)
+ * changes nothing either, and `seeded` is false with nothing counted. Boards and messages are
+ * written in one transaction: a store is seeded whole or not at all, even when seeds race.
  *
+ * @returns whether it seeded, and how many boards and messages it wrote
  * @example
  * ```ts
  * const service = createBoardService({ store: createMemoryStore() })
@@ -499,17 +504,23 @@ const DEMO_MESSAGES: readonly DemoMessage[] = [
  * ```
  */
 export async function seedDemo(service: BoardService, options: SeedOptions = {}): Promise<{ seeded: boolean; boards: number; messages: number }> {
-  await service.putBoards(DEMO_BOARDS)
-  const result = { seeded: false, boards: DEMO_BOARDS.length, messages: 0 }
-  if ((await service.store.read.countMessages()) > 0) return result
+  const untouched = { seeded: false, boards: 0, messages: 0 }
+  if (!(await isEmpty(service.store.read))) return untouched
   const messages = buildDemoMessages(options.now ?? service.now())
-  // Checked again inside the transaction: two seeds racing on one store must not both insert.
+  // Checked again inside the transaction: a write since the first look must win over the demo.
   const seeded = await service.store.transaction(async (tx) => {
-    if ((await tx.countMessages()) > 0) return false
+    if (!(await isEmpty(tx))) return false
+    for (const board of DEMO_BOARDS) await tx.putBoard(board)
     for (const message of messages) await tx.insertMessage(message)
     return true
   })
-  return seeded ? { seeded, boards: DEMO_BOARDS.length, messages: messages.length } : result
+  if (!seeded) return untouched
+  service.forgetBoards()
+  return { seeded, boards: DEMO_BOARDS.length, messages: messages.length }
+}
+
+async function isEmpty(reader: StoreReader): Promise<boolean> {
+  return (await reader.countMessages()) === 0 && (await reader.listBoards()).length === 0
 }
 
 const MINUTE = 60_000

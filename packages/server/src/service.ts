@@ -161,6 +161,21 @@ export class BoardService {
     await this.store.transaction(async (tx) => {
       for (const board of boards) await tx.putBoard(board)
     })
+    this.forgetBoards()
+  }
+
+  /**
+   * Drops the service's copy of the board tree, so the next call reads the boards from the store
+   * again. Call it after writing boards through `store.transaction` yourself ({@link putBoards}
+   * does it for you); boards changed by another process still need a restart.
+   *
+   * @example
+   * ```ts
+   * await service.store.transaction(async (tx) => tx.putBoard(board))
+   * service.forgetBoards()
+   * ```
+   */
+  forgetBoards(): void {
     this.#boards = undefined
   }
 

@@ -4,9 +4,10 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BUILT_IN_CALENDARS, MessageSchema, type Message, type SubmissionResult } from '@liuyan/core'
+import { BUILT_IN_CALENDARS, MessageSchema, type Board, type Message, type SubmissionResult } from '@liuyan/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_BOARDS } from '../src/seed.js'
+import { createBoardService } from '../src/service.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
 
 // The CLI runs as a child process from the built dist/cli.js (Node cannot run the TypeScript
@@ -312,6 +313,48 @@ describe('liuyan-server', () => {
     const help = run(['--help'])
     expect((await help.exited).code).toBe(0)
     expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit[\s\S]*--tracking-limit[\s\S]*--trust-proxy/)
+  }, 30_000)
+
+  it('seeds an empty database once with --seed demo, and leaves a database with data as it is, across restarts', async () => {
+    const dir = tempDir()
+    const args = (db: string) => ['--port', '0', '--db', db, '--seed', 'demo', '--demo-token', TOKEN]
+    const boardIds = async (url: string) =>
+      (((await (await fetch(`${url}/api/v1/boards`)).json()) as { items: Board[] }).items).map((b) => b.id).sort()
+
+    // An agency's database: its own board under an id the demo also uses, with its own settings.
+    const agencyDb = join(dir, 'agency.db')
+    const agencyBoard: Board = {
+      id: '220100-gov', name: '长春市人民政府（正式）', kind: 'agency', level: 'city', parentId: null, region: '220100',
+      acceptsMessages: false, deadlines: { consult: 3 },
+    }
+    const setup = createSqliteStore(agencyDb)
+    await createBoardService({ store: setup }).putBoards([agencyBoard])
+    await setup.close()
+
+    const agency = await start(args(agencyDb))
+    expect(agency.stdout()).toContain('--seed demo changed nothing: the database already has 1 board and 0 messages')
+    expect(await boardIds(agency.url)).toEqual([agencyBoard.id])
+    expect(await stop(agency)).toBe(0)
+    const after = createSqliteStore(agencyDb)
+    try {
+      expect(await after.read.listBoards()).toEqual([agencyBoard])
+      expect(await after.read.countMessages()).toBe(0)
+    } finally {
+      await after.close()
+    }
+
+    // A demo database: seeded on the first start, left as it is on a restart with the same flags.
+    const demoDb = join(dir, 'demo.db')
+    const first = await start(args(demoDb))
+    const seeded = /seeded (\d+) demo boards and (\d+) demo messages/.exec(first.stdout())
+    expect(seeded?.slice(1).map(Number)).toEqual([DEMO_BOARDS.length, expect.any(Number)])
+    expect(await stop(first)).toBe(0)
+    const second = await start(args(demoDb))
+    expect(second.stdout()).toContain(`--seed demo changed nothing: the database already has ${DEMO_BOARDS.length} boards and ${seeded![2]} messages`)
+    expect(await boardIds(second.url)).toEqual(DEMO_BOARDS.map((b) => b.id).sort())
+    const inbox = await fetch(`${second.url}/api/v1/inbox?limit=1`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    expect(inbox.status).toBe(200)
+    expect(await stop(second)).toBe(0)
   }, 30_000)
 
   // TEST DATA, not State Council notices: made-up years in the shape of a real notice.
