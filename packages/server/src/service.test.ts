@@ -1,8 +1,13 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createWorkCalendar, NewMessageSchema, type Board, type DeadlineOptions, type HolidayCalendar } from '@liuyan/core'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { isServiceError, type ServiceError } from './errors.js'
-import { createBoardService, type BoardService, type BoardServiceOptions } from './service.js'
+import { createBoardService, sha256Hex, type BoardService, type BoardServiceOptions } from './service.js'
 import { createMemoryStore } from './store/memory.js'
+import { createSqliteStore } from './store/sqlite.js'
+import type { Store } from './store/types.js'
 
 const BOARD: Board = {
   id: '220104-cgj', name: '朝阳区城市管理局', kind: 'agency', level: 'unit', parentId: null, region: '220104', acceptsMessages: true,
@@ -65,5 +70,57 @@ describe('deadlines across a year without a calendar', () => {
     expect(error).toMatchObject({ status: 500, code: 'deadline_unavailable' })
     const [stored] = (await service.store.read.listMessages({ limit: 10 })).items
     expect(stored?.status).toBe('pending')
+  })
+})
+
+describe.each<[string, () => Store]>([
+  ['memory', () => createMemoryStore()],
+  ['sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-service-')), 'board.db'))],
+])('staff tokens on a %s store', (_, create) => {
+  const stores: Store[] = []
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()))
+  })
+  const CHILD: Board = { ...BOARD, id: '220104-cgj-hw', name: '环卫处', parentId: BOARD.id }
+
+  async function newTokenService(): Promise<BoardService> {
+    const store = create()
+    stores.push(store)
+    const service = createBoardService({ store })
+    await service.putBoards([BOARD, CHILD])
+    return service
+  }
+
+  it('refuses board ids that are not boards of the store, naming each, and stores no token', async () => {
+    const service = await newTokenService()
+    const token = 'secret-token-must-not-leak-7c1d'
+    const error = await rejection(
+      service.createToken({ label: '办理', roles: ['handler'], boardIds: [BOARD.id, '220104-cgjj', 'nope'], token }),
+    )
+    expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
+    expect(error.issues).toEqual([
+      { path: ['boardIds', 1], code: 'unknown_board', message: expect.stringContaining('220104-cgjj') },
+      { path: ['boardIds', 2], code: 'unknown_board', message: expect.stringContaining('nope') },
+    ])
+    expect(error.detail).toContain('220104-cgjj')
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain(token)
+    expect(await service.store.read.findToken(await sha256Hex(token))).toBeUndefined()
+    expect(await service.authenticate(token)).toBeUndefined()
+  })
+
+  it('creates a token for boards of the store, seen in the store at once, below the cached tree', async () => {
+    const service = await newTokenService()
+    expect((await service.listBoards()).map((b) => b.id)).not.toContain('220104-new')
+    // Written past the service, as another process would: the check reads the store, not the cache.
+    await service.store.transaction(async (tx) => tx.putBoard({ ...BOARD, id: '220104-new' }))
+    const { token, record } = await service.createToken({ label: '办理', roles: ['handler'], boardIds: [BOARD.id, '220104-new'] })
+    expect(record.boardIds).toEqual([BOARD.id, '220104-new'])
+    expect((await service.authenticate(token))?.boardIds.has(CHILD.id)).toBe(true)
+  })
+
+  it('keeps accepting a token that covers no board', async () => {
+    const service = await newTokenService()
+    const { token } = await service.createToken({ label: '尚未分配', roles: ['reviewer'], boardIds: [] })
+    expect((await service.authenticate(token))?.boardIds.size).toBe(0)
   })
 })

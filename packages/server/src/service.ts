@@ -28,6 +28,7 @@ import {
   type SubmissionResult,
   type TrackedMessage,
   type TransitionError,
+  type ValidationIssue,
 } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { computeStats } from './stats.js'
@@ -308,7 +309,17 @@ export class BoardService {
 
   /**
    * Creates a staff token: 32 random bytes, base64url. Only its SHA-256 is stored; the token is
-   * returned once and cannot be recovered.
+   * returned once and cannot be recovered. Giving a `token` sets it instead (demos, tests); a token
+   * created again replaces the roles and boards of the stored one.
+   *
+   * Every id of `boardIds` must be a board of the store: a mistyped id would give a token that
+   * quietly sees nothing. Otherwise throws a {@link ServiceError} (422 `validation_failed`) with
+   * one issue `unknown_board` per unknown id at `['boardIds', index]`, and stores nothing.
+   *
+   * @example
+   * ```ts
+   * const { token } = await service.createToken({ label: '朝阳区城市管理局 办理', roles: ['handler'], boardIds: ['220104-cgj'] })
+   * ```
    */
   async createToken(input: { label: string; roles: readonly StaffRole[]; boardIds: readonly string[]; token?: string }): Promise<{ token: string; record: StaffToken }> {
     const token = input.token ?? randomToken()
@@ -320,7 +331,18 @@ export class BoardService {
       boardIds: [...input.boardIds],
       createdAt: this.#now().toISOString(),
     }
-    await this.store.transaction((tx) => tx.putToken(record))
+    await this.store.transaction(async (tx) => {
+      // Checked in the transaction of the write, against the store rather than the cached tree.
+      const unknown: string[] = []
+      const issues: ValidationIssue[] = []
+      for (const [index, id] of record.boardIds.entries()) {
+        if (await tx.getBoard(id)) continue
+        unknown.push(id)
+        issues.push({ path: ['boardIds', index], code: 'unknown_board', message: `找不到留言对象 ${id}` })
+      }
+      if (unknown.length) throw new ServiceError(422, 'validation_failed', `令牌未创建：找不到留言对象 ${unknown.join('、')}`, issues)
+      await tx.putToken(record)
+    })
     return { token, record }
   }
 
