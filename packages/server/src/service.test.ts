@@ -123,4 +123,41 @@ describe.each<[string, () => Store]>([
     const { token } = await service.createToken({ label: '尚未分配', roles: ['reviewer'], boardIds: [] })
     expect((await service.authenticate(token))?.boardIds.size).toBe(0)
   })
+
+  it('revokes a token by the token or by its hash, at once, and says whether there was one', async () => {
+    const service = await newTokenService()
+    const first = await service.createToken({ label: 'a', roles: ['handler'], boardIds: [BOARD.id] })
+    const second = await service.createToken({ label: 'b', roles: ['reviewer'], boardIds: [BOARD.id] })
+    expect(await service.authenticate(first.token)).toBeDefined()
+
+    expect(await service.revokeToken({ token: first.token })).toBe(true)
+    expect(await service.authenticate(first.token)).toBeUndefined()
+    expect(await service.authenticate(second.token)).toBeDefined()
+    expect(await service.revokeToken({ token: first.token })).toBe(false)
+
+    // The hash as an operator copies it from sha256sum or the database, in either case.
+    expect(await service.revokeToken({ hash: second.record.hash.toUpperCase() })).toBe(true)
+    expect(await service.authenticate(second.token)).toBeUndefined()
+    expect(await service.store.read.findToken(second.record.hash)).toBeUndefined()
+  })
+})
+
+describe('a token revoked by another process', () => {
+  it('no longer authenticates at the next request of a server on the same SQLite file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'liuyan-service-')), 'board.db')
+    const serverStore = createSqliteStore(file)
+    const scriptStore = createSqliteStore(file)
+    try {
+      const server = createBoardService({ store: serverStore })
+      await server.putBoards([BOARD])
+      const { token, record } = await server.createToken({ label: '办理', roles: ['handler'], boardIds: [BOARD.id] })
+      expect(await server.authenticate(token)).toBeDefined()
+      // An operator's script, with only the hash found in the database.
+      expect(await createBoardService({ store: scriptStore }).revokeToken({ hash: `${record.hash}\n` })).toBe(true)
+      expect(await server.authenticate(token)).toBeUndefined()
+    } finally {
+      await scriptStore.close()
+      await serverStore.close()
+    }
+  })
 })

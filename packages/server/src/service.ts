@@ -346,6 +346,23 @@ export class BoardService {
     return { token, record }
   }
 
+  /**
+   * Revokes a staff token, by the token itself or by the hex SHA-256 the store keeps (what an
+   * operator finds in the database when the token is lost). Takes effect at the next request: every
+   * request looks its token up again. Resolves `true` when a token was removed, `false` when there
+   * was none.
+   *
+   * @example
+   * ```ts
+   * await service.revokeToken({ token })                // true
+   * await service.revokeToken({ hash: 'a3f1…' })        // false: already gone
+   * ```
+   */
+  async revokeToken(which: { token: string } | { hash: string }): Promise<boolean> {
+    const hash = 'token' in which ? await sha256Hex(which.token) : which.hash.trim().toLowerCase()
+    return this.store.transaction((tx) => tx.deleteToken(hash))
+  }
+
   async inbox(staff: StaffPrincipal, query: InboxQuery): Promise<Page<Message>> {
     if (query.boardId && !staff.boardIds.has(query.boardId)) throw notFound('找不到该留言对象')
     const filters = await this.#filters(query)

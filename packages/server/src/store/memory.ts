@@ -313,6 +313,13 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     this.tables.tokens.set(token.hash, structuredClone(token))
   }
 
+  async deleteToken(tokenHash: string): Promise<boolean> {
+    this.check()
+    if (this.tables.tokens.get(tokenHash) === undefined) return false
+    this.tables.tokens.delete(tokenHash)
+    return true
+  }
+
   async beginIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
     this.check()
     const key = idempotencyKey(record.scope, record.key)

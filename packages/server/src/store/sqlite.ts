@@ -834,6 +834,10 @@ class SqliteTransaction extends SqliteReader implements StoreTransaction {
     this.run('INSERT INTO tokens (hash, doc) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET doc = excluded.doc', token.hash, JSON.stringify(token))
   }
 
+  async deleteToken(tokenHash: string): Promise<boolean> {
+    return this.run('DELETE FROM tokens WHERE hash = ?', tokenHash).changes > 0
+  }
+
   async beginIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
     const result = this.run(
       `INSERT INTO idempotency (scope, key, fingerprint, state, created_at, created_ms, response)

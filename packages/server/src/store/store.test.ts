@@ -717,6 +717,29 @@ describe.each<[string, () => Store]>([
       expect(await store.read.findToken(token.hash)).toEqual(token)
       expect(await store.read.findToken('b'.repeat(64))).toBeUndefined()
     })
+
+    it('deletes a staff token by its hash, saying whether there was one, and only when the transaction commits', async () => {
+      const store = newStore()
+      const token: StaffToken = { hash: 'a'.repeat(64), label: '住建局 张三', roles: ['handler'], boardIds: ['b1'], createdAt: '2026-03-01T00:00:00Z' }
+      const other: StaffToken = { ...token, hash: 'c'.repeat(64) }
+      await store.transaction(async (tx) => {
+        await tx.putToken(token)
+        await tx.putToken(other)
+      })
+      await expect(
+        store.transaction(async (tx) => {
+          expect(await tx.deleteToken(token.hash)).toBe(true)
+          expect(await tx.findToken(token.hash)).toBeUndefined()
+          throw new Error('roll back')
+        }),
+      ).rejects.toThrow('roll back')
+      expect(await store.read.findToken(token.hash)).toEqual(token)
+
+      expect(await store.transaction(async (tx) => tx.deleteToken(token.hash))).toBe(true)
+      expect(await store.read.findToken(token.hash)).toBeUndefined()
+      expect(await store.read.findToken(other.hash)).toEqual(other)
+      expect(await store.transaction(async (tx) => tx.deleteToken(token.hash))).toBe(false)
+    })
   })
 
   describe('idempotency', () => {

@@ -60,6 +60,8 @@ export interface StoreTransaction extends StoreReader {
    */
   updateMessage(message: Message): Promise<void>
   putToken(token: StaffToken): Promise<void>
+  /** Deletes the token with this hash; resolves whether there was one. */
+  deleteToken(tokenHash: string): Promise<boolean>
   /** Claims an idempotency key; returns the existing record instead if there is one. */
   beginIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>
   completeIdempotency(scope: string, key: string, response: StoredResponse): Promise<void>
