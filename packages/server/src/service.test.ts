@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWorkCalendar, NewMessageSchema, type Board, type DeadlineOptions, type HolidayCalendar } from '@liuyan/core'
+import { createWorkCalendar, NewMessageSchema, type Board, type DeadlineOptions, type HolidayCalendar, type StaffRole } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isServiceError, type ServiceError } from './errors.js'
 import { createBoardService, sha256Hex, type BoardService, type BoardServiceOptions } from './service.js'
@@ -105,6 +105,33 @@ describe.each<[string, () => Store]>([
     expect(error.detail).toContain('220104-cgjj')
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain(token)
     expect(await service.store.read.findToken(await sha256Hex(token))).toBeUndefined()
+    expect(await service.authenticate(token)).toBeUndefined()
+  })
+
+  it('refuses roles that are not staff roles, naming each with the unknown boards, and stores no token', async () => {
+    const service = await newTokenService()
+    const token = 'secret-token-must-not-leak-4b2e'
+    // Cast: JavaScript callers and command lines hand in whatever was typed.
+    const roles = ['handler', 'admin', 'Reviewer'] as unknown as StaffRole[]
+    const error = await rejection(service.createToken({ label: '办理', roles, boardIds: [BOARD.id, 'nope'], token }))
+    expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
+    expect(error.issues).toEqual([
+      { path: ['roles', 1], code: 'unknown_role', message: expect.stringContaining('admin') },
+      { path: ['roles', 2], code: 'unknown_role', message: expect.stringContaining('Reviewer') },
+      { path: ['boardIds', 1], code: 'unknown_board', message: expect.stringContaining('nope') },
+    ])
+    expect(error.detail).toMatch(/admin[\s\S]*Reviewer[\s\S]*nope/)
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain(token)
+    expect(await service.store.read.findToken(await sha256Hex(token))).toBeUndefined()
+    expect(await service.authenticate(token)).toBeUndefined()
+  })
+
+  it('refuses an empty role list and stores no token', async () => {
+    const service = await newTokenService()
+    const token = 'secret-token-without-roles-91ac'
+    const error = await rejection(service.createToken({ label: '办理', roles: [], boardIds: [BOARD.id], token }))
+    expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
+    expect(error.issues).toEqual([{ path: ['roles'], code: 'too_small', message: expect.any(String) }])
     expect(await service.authenticate(token)).toBeUndefined()
   })
 

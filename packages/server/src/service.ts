@@ -313,8 +313,12 @@ export class BoardService {
    * created again replaces the roles and boards of the stored one.
    *
    * Every id of `boardIds` must be a board of the store: a mistyped id would give a token that
-   * quietly sees nothing. Otherwise throws a {@link ServiceError} (422 `validation_failed`) with
-   * one issue `unknown_board` per unknown id at `['boardIds', index]`, and stores nothing.
+   * quietly sees nothing. Likewise `roles` must name at least one role, each of them one of
+   * `reviewer`, `handler` and `supervisor`: a mistyped role would give a token that quietly cannot
+   * act. Otherwise throws a {@link ServiceError} (422 `validation_failed`) with one issue
+   * `too_small` at `['roles']` for an empty list, one `unknown_role` per unknown role at
+   * `['roles', index]` and one `unknown_board` per unknown id at `['boardIds', index]`, all found
+   * at once, and stores nothing.
    *
    * @example
    * ```ts
@@ -323,24 +327,40 @@ export class BoardService {
    */
   async createToken(input: { label: string; roles: readonly StaffRole[]; boardIds: readonly string[]; token?: string }): Promise<{ token: string; record: StaffToken }> {
     const token = input.token ?? randomToken()
-    const roles = input.roles.filter((r) => STAFF_ROLES.includes(r))
+    const roleIssues: ValidationIssue[] = []
+    const roleProblems: string[] = []
+    if (input.roles.length === 0) {
+      roleIssues.push({ path: ['roles'], code: 'too_small', message: '至少需要一个角色：reviewer、handler 或 supervisor' })
+      roleProblems.push('没有指定角色')
+    }
+    const unknownRoles: string[] = []
+    for (const [index, role] of input.roles.entries()) {
+      if (STAFF_ROLES.includes(role)) continue
+      // String(), not a template: JavaScript callers may pass anything, a symbol included.
+      const shown = String(role)
+      unknownRoles.push(shown)
+      roleIssues.push({ path: ['roles', index], code: 'unknown_role', message: `未知角色 ${shown}，可用 reviewer、handler、supervisor` })
+    }
+    if (unknownRoles.length) roleProblems.push(`未知角色 ${unknownRoles.join('、')}`)
     const record: StaffToken = {
       hash: await sha256Hex(token),
       label: input.label,
-      roles: [...new Set(roles)],
+      roles: [...new Set(input.roles)],
       boardIds: [...input.boardIds],
       createdAt: this.#now().toISOString(),
     }
     await this.store.transaction(async (tx) => {
       // Checked in the transaction of the write, against the store rather than the cached tree.
-      const unknown: string[] = []
-      const issues: ValidationIssue[] = []
+      const issues = [...roleIssues]
+      const problems = [...roleProblems]
+      const unknownBoards: string[] = []
       for (const [index, id] of record.boardIds.entries()) {
         if (await tx.getBoard(id)) continue
-        unknown.push(id)
+        unknownBoards.push(id)
         issues.push({ path: ['boardIds', index], code: 'unknown_board', message: `找不到留言对象 ${id}` })
       }
-      if (unknown.length) throw new ServiceError(422, 'validation_failed', `令牌未创建：找不到留言对象 ${unknown.join('、')}`, issues)
+      if (unknownBoards.length) problems.push(`找不到留言对象 ${unknownBoards.join('、')}`)
+      if (issues.length) throw new ServiceError(422, 'validation_failed', `令牌未创建：${problems.join('；')}`, issues)
       await tx.putToken(record)
     })
     return { token, record }
