@@ -151,6 +151,29 @@ describe.each<[string, () => Store]>([
     expect((await service.authenticate(token))?.boardIds.size).toBe(0)
   })
 
+  it('lists the tokens oldest first by their hashes, with label, roles and boards, never the tokens', async () => {
+    const clock = { at: new Date('2026-03-02T09:00:00+08:00') }
+    const store = create()
+    stores.push(store)
+    const service = createBoardService({ store, now: () => clock.at })
+    await service.putBoards([BOARD, CHILD])
+    const first = await service.createToken({ label: '环卫处 办理', roles: ['handler'], boardIds: [CHILD.id] })
+    clock.at = new Date('2026-03-02T10:00:00+08:00')
+    const second = await service.createToken({ label: '城管局 审核', roles: ['reviewer', 'supervisor'], boardIds: [BOARD.id] })
+
+    const listed = await service.listTokens()
+    expect(listed).toEqual([
+      { hash: await sha256Hex(first.token), label: '环卫处 办理', roles: ['handler'], boardIds: [CHILD.id], createdAt: '2026-03-02T01:00:00.000Z' },
+      { hash: await sha256Hex(second.token), label: '城管局 审核', roles: ['reviewer', 'supervisor'], boardIds: [BOARD.id], createdAt: '2026-03-02T02:00:00.000Z' },
+    ])
+    const text = JSON.stringify(listed)
+    expect(text).not.toContain(first.token)
+    expect(text).not.toContain(second.token)
+
+    await service.revokeToken({ token: first.token })
+    expect((await service.listTokens()).map((t) => t.label)).toEqual(['城管局 审核'])
+  })
+
   it('revokes a token by the token or by its hash, at once, and says whether there was one', async () => {
     const service = await newTokenService()
     const first = await service.createToken({ label: 'a', roles: ['handler'], boardIds: [BOARD.id] })

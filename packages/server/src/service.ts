@@ -367,6 +367,20 @@ export class BoardService {
   }
 
   /**
+   * Every staff token, oldest first: its hash, label, roles, boards and creation time. Only the
+   * hash of a token is ever stored, so nothing returned can be used to sign in; find a token to
+   * revoke by its label or by the start of its hash.
+   *
+   * @example
+   * ```ts
+   * for (const { hash, label } of await service.listTokens()) console.log(hash.slice(0, 12), label)
+   * ```
+   */
+  async listTokens(): Promise<StaffToken[]> {
+    return this.store.read.listTokens()
+  }
+
+  /**
    * Revokes a staff token, by the token itself or by the hex SHA-256 the store keeps (what an
    * operator finds in the database when the token is lost). Takes effect at the next request: every
    * request looks its token up again. Resolves `true` when a token was removed, `false` when there

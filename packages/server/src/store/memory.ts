@@ -257,6 +257,11 @@ class MemoryReader implements StoreReader {
     return copy(this.tables.tokens.get(tokenHash))
   }
 
+  async listTokens(): Promise<StaffToken[]> {
+    this.check()
+    return [...this.tables.tokens.values()].sort(compareTokens).map((token) => structuredClone(token))
+  }
+
   async getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
     this.check()
     return copy(this.tables.idempotency.get(idempotencyKey(scope, key)))
@@ -468,6 +473,19 @@ function codePointRank(unit: number): number {
   if (unit < 0xd800) return unit
   // Surrogates (astral code points) rank above every other BMP unit.
   return unit < 0xe000 ? unit + 0x2000 : unit - 0x800
+}
+
+/**
+ * The order of `listTokens`: oldest first by the instant of `createdAt` (a time that does not parse
+ * goes last rather than failing the whole list), then by hash. @internal
+ */
+export function compareTokens(a: StaffToken, b: StaffToken): number {
+  const at = (token: StaffToken) => {
+    const ms = Date.parse(token.createdAt)
+    return Number.isFinite(ms) ? ms : Infinity
+  }
+  const difference = at(a) - at(b)
+  return difference !== 0 && !Number.isNaN(difference) ? difference : compareIds(a.hash, b.hash)
 }
 
 /** Epoch milliseconds of an ISO time with an offset. @internal */

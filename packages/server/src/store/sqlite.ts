@@ -5,6 +5,7 @@ import type { Board, Message, Page } from '@liuyan/core'
 import Database from 'better-sqlite3'
 import {
   appendOnlyTimeline,
+  compareTokens,
   DUPLICATE_TRACKING_CODE,
   duplicateId,
   encodeCursor,
@@ -639,6 +640,11 @@ class SqliteReader implements StoreReader {
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
     const row = this.get<{ doc: string }>('SELECT doc FROM tokens WHERE hash = ?', tokenHash)
     return row && (JSON.parse(row.doc) as StaffToken)
+  }
+
+  async listTokens(): Promise<StaffToken[]> {
+    // Sorted here rather than in SQL: creation times compare as instants, whatever their offset.
+    return this.all<{ doc: string }>('SELECT doc FROM tokens').map((row) => JSON.parse(row.doc) as StaffToken).sort(compareTokens)
   }
 
   async getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {

@@ -740,6 +740,37 @@ describe.each<[string, () => Store]>([
       expect(await store.read.findToken(other.hash)).toEqual(other)
       expect(await store.transaction(async (tx) => tx.deleteToken(token.hash))).toBe(false)
     })
+
+    it('lists every staff token oldest first, as instants, then by hash, inside and outside a transaction', async () => {
+      const store = newStore()
+      expect(await store.read.listTokens()).toEqual([])
+      const token = (hash: string, createdAt: string, label = `label ${hash[0]}`): StaffToken => ({
+        hash: hash.repeat(64), label, roles: ['handler'], boardIds: ['b1'], createdAt,
+      })
+      // 08:00+08:00 is 00:00Z: the earliest, though it sorts last as text.
+      const early = token('d', '2026-03-01T08:00:00+08:00')
+      const tieB = token('b', '2026-03-01T06:00:00Z')
+      const tieA = token('a', '2026-03-01T06:00:00.000Z')
+      const late = token('c', '2026-03-02T00:00:00Z', '住建局 张三')
+      await store.transaction(async (tx) => {
+        for (const t of [late, tieB, early, tieA]) await tx.putToken(t)
+      })
+      expect(await store.read.listTokens()).toEqual([early, tieA, tieB, late])
+
+      const added = token('e', '2026-02-28T00:00:00Z')
+      await store.transaction(async (tx) => {
+        await tx.deleteToken(tieA.hash)
+        await tx.putToken(added)
+        await tx.putToken({ ...late, roles: ['supervisor'] })
+        expect(await tx.listTokens()).toEqual([added, early, tieB, { ...late, roles: ['supervisor'] }])
+        // Outside, the transaction's writes are not there yet.
+        expect((await store.read.listTokens()).map((t) => t.hash)).toEqual([early, tieA, tieB, late].map((t) => t.hash))
+      })
+      const listed = await store.read.listTokens()
+      expect(listed).toEqual([added, early, tieB, { ...late, roles: ['supervisor'] }])
+      listed[0]!.roles.push('reviewer')
+      expect((await store.read.listTokens())[0]).toEqual(added)
+    })
   })
 
   describe('idempotency', () => {

@@ -44,6 +44,12 @@ export interface StoreReader {
   /** The few fields statistics need, for every message of the given boards. */
   statsRows(boardIds: readonly string[]): Promise<StatsRow[]>
   findToken(tokenHash: string): Promise<StaffToken | undefined>
+  /**
+   * Every staff token, oldest first (by the instant of `createdAt`, then by hash). Tokens are few
+   * (one per office or person), so there is no paging. The records hold hashes: a store never
+   * has the tokens themselves.
+   */
+  listTokens(): Promise<StaffToken[]>
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>
   /** Number of messages stored (for seeding and benchmarks). */
   countMessages(): Promise<number>
