@@ -12,10 +12,13 @@ import { serveStatic } from './static.js'
 import { createMemoryStore } from './store/memory.js'
 import { createSqliteStore } from './store/sqlite.js'
 import type { Store } from './store/types.js'
+import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
 
 const USAGE = `Usage: liuyan-server [options]
+       liuyan-server token create|list|revoke [options]
 
-Runs the Liuyan Board API (under /api/v1) on Node's HTTP server.
+Runs the Liuyan Board API (under /api/v1) on Node's HTTP server. With "token", creates, lists or
+revokes the staff tokens of its database instead (run "liuyan-server token --help").
 
 Options:
   --port N               port to listen on; 0 picks a free one            (default 8787)
@@ -79,14 +82,16 @@ function parse(argv: string[]): Settings | 'help' {
     values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values
   } catch (error) {
     // parseArgs explains unknown options, missing values and stray arguments well enough.
-    throw new UsageError(error instanceof Error ? error.message : String(error))
+    const message = error instanceof Error ? error.message : String(error)
+    const misplaced = (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && argv.includes('token')
+    throw new UsageError(misplaced ? `${message}; the token commands take "token" first: liuyan-server token list --db FILE` : message)
   }
   if (values.help) return 'help'
 
   const settings: Settings = {
     port: 8787,
     host: values.host ?? '127.0.0.1',
-    db: values.db ?? '.liuyan/board.db',
+    db: values.db ?? DEFAULT_DATABASE,
     calendars: [],
     seed: false,
     corsOrigins: [],
@@ -150,6 +155,10 @@ function isOrigin(value: string): boolean {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'token') {
+    process.exitCode = await runTokenCommand(argv.slice(1))
+    return
+  }
   let settings: Settings | 'help'
   try {
     settings = parse(argv)
