@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWorkCalendar, NewMessageSchema, type Board, type DeadlineOptions, type HolidayCalendar, type StaffRole } from '@liuyan/core'
+import { createWorkCalendar, MessageSchema, NewMessageSchema, type Board, type DeadlineOptions, type HolidayCalendar, type StaffRole } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isServiceError, type ServiceError } from './errors.js'
 import { createBoardService, sha256Hex, type BoardService, type BoardServiceOptions } from './service.js'
@@ -133,6 +133,29 @@ describe.each<[string, () => Store]>([
     expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
     expect(error.issues).toEqual([{ path: ['roles'], code: 'too_small', message: expect.any(String) }])
     expect(await service.authenticate(token)).toBeUndefined()
+  })
+
+  it('checks the label by the rule of a timeline actor’s name, which it becomes, and stores it trimmed', async () => {
+    const service = await newTokenService()
+    for (const label of ['', '   ', '办'.repeat(101)]) {
+      const token = `secret-token-label-${label.length}-e4f0`
+      const error = await rejection(service.createToken({ label, roles: ['handler'], boardIds: [BOARD.id], token }))
+      expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
+      expect(error.issues, JSON.stringify(label)).toEqual([{ path: ['label'], code: expect.stringMatching(/^(required|too_big)$/), message: expect.any(String) }])
+      expect(await service.authenticate(token)).toBeUndefined()
+    }
+    const { token, record } = await service.createToken({ label: ` ${'办'.repeat(100)}\n`, roles: ['reviewer'], boardIds: [BOARD.id] })
+    expect(record.label).toBe('办'.repeat(100))
+    // An action by the token writes a timeline event that the message schema accepts.
+    const { id } = await service.submit(
+      NewMessageSchema.parse({
+        boardId: BOARD.id, type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？',
+        author: { nickname: '市民' }, publish: true,
+      }),
+    )
+    const staff = (await service.authenticate(token))!
+    expect(await service.act(staff, id, { action: 'accept' })).toMatchObject({ status: 'accepted' })
+    expect(MessageSchema.safeParse(await service.getForStaff(staff, id)).success).toBe(true)
   })
 
   it('creates a token for boards of the store, seen in the store at once, below the cached tree', async () => {

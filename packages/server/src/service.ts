@@ -1,4 +1,5 @@
 import {
+  ActorSchema,
   allowedActions,
   createId,
   createTrackingCode,
@@ -9,6 +10,7 @@ import {
   toPublicMessage,
   toTrackedMessage,
   transition,
+  validate,
   type Board,
   type BoardStats,
   type DeadlineOptions,
@@ -342,9 +344,16 @@ export class BoardService {
       roleIssues.push({ path: ['roles', index], code: 'unknown_role', message: `未知角色 ${shown}，可用 reviewer、handler、supervisor` })
     }
     if (unknownRoles.length) roleProblems.push(`未知角色 ${unknownRoles.join('、')}`)
+    // The label is the actor's name on every timeline event the token writes, so it is checked by
+    // that rule (trimmed, 1 to 100 characters): a longer one would store events no reader accepts.
+    const actor = validate(ActorSchema, { role: 'reviewer', name: input.label })
+    if (!actor.success) {
+      roleIssues.push(...actor.issues.map((issue) => ({ ...issue, path: ['label', ...issue.path.slice(1)] })))
+      roleProblems.push('名称应为 1 到 100 个字')
+    }
     const record: StaffToken = {
       hash: await sha256Hex(token),
-      label: input.label,
+      label: actor.success ? actor.data.name! : String(input.label),
       roles: [...new Set(input.roles)],
       boardIds: [...input.boardIds],
       createdAt: this.#now().toISOString(),
