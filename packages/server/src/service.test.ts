@@ -137,8 +137,9 @@ describe.each<[string, () => Store]>([
 
   it('checks the label by the rule of a timeline actor’s name, which it becomes, and stores it trimmed', async () => {
     const service = await newTokenService()
-    for (const label of ['', '   ', '办'.repeat(101)]) {
-      const token = `secret-token-label-${label.length}-e4f0`
+    // undefined and null: JavaScript callers may leave the label out.
+    for (const label of ['', '   ', '办'.repeat(101), undefined as unknown as string, null as unknown as string]) {
+      const token = `secret-token-label-${String(label?.length)}-e4f0`
       const error = await rejection(service.createToken({ label, roles: ['handler'], boardIds: [BOARD.id], token }))
       expect(error).toMatchObject({ status: 422, code: 'validation_failed' })
       expect(error.issues, JSON.stringify(label)).toEqual([{ path: ['label'], code: expect.stringMatching(/^(required|too_big)$/), message: expect.any(String) }])

@@ -346,7 +346,8 @@ export class BoardService {
     if (unknownRoles.length) roleProblems.push(`未知角色 ${unknownRoles.join('、')}`)
     // The label is the actor's name on every timeline event the token writes, so it is checked by
     // that rule (trimmed, 1 to 100 characters): a longer one would store events no reader accepts.
-    const actor = validate(ActorSchema, { role: 'reviewer', name: input.label })
+    // A missing label (JavaScript callers may leave it out) is refused like an empty one.
+    const actor = validate(ActorSchema, { role: 'reviewer', name: input.label ?? '' })
     if (!actor.success) {
       roleIssues.push(...actor.issues.map((issue) => ({ ...issue, path: ['label', ...issue.path.slice(1)] })))
       roleProblems.push('名称应为 1 到 100 个字')
