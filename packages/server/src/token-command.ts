@@ -171,7 +171,7 @@ async function list(argv: readonly string[]): Promise<number> {
       process.stderr.write(`No staff tokens in ${path}. Create one with "liuyan-server token create".\n`)
       return 0
     }
-    write(tokens.map((t) => [shortHash(t), shown(t.label), t.roles.join(','), t.boardIds.map(shown).join(',') || '-', t.createdAt].join('\t')).join('\n'))
+    write(tokens.map((t) => describeToken(t).join('\t')).join('\n'))
     return 0
   } finally {
     await store.close()
@@ -200,7 +200,7 @@ async function revoke(argv: readonly string[]): Promise<number> {
   try {
     const service = createBoardService({ store })
     const tokens = await service.listTokens()
-    const matches = prefix !== undefined ? tokens.filter((t) => t.hash.startsWith(prefix)) : tokens.filter((t) => t.label.trim() === label)
+    const matches = prefix !== undefined ? tokens.filter((t) => t.hash.startsWith(prefix)) : tokens.filter((t) => String(t.label ?? '').trim() === label)
     const described = () => matches.map((t) => `${shortHash(t)} ${shown(t.label)}`).join('; ')
     if (matches.length === 0) {
       throw new CommandFailure(
@@ -217,8 +217,10 @@ async function revoke(argv: readonly string[]): Promise<number> {
       )
     }
     const token = matches[0]!
+    // Worded before the delete: once it is gone, nothing may fail on the way to saying so.
+    const line = `revoked ${describeToken(token).join('\t')}`
     if (!(await service.revokeToken({ hash: token.hash }))) throw new CommandFailure(`token ${shortHash(token)} was revoked meanwhile by someone else`)
-    write(`revoked ${shortHash(token)}\t${shown(token.label)}\t${token.roles.join(',')}\t${token.boardIds.map(shown).join(',') || '-'}\t${token.createdAt}`)
+    write(line)
     return 0
   } finally {
     await store.close()
@@ -270,7 +272,8 @@ async function openDatabase(db: string | undefined, { writable }: { writable: bo
     const store = createSqliteStore(path, { readonly: true })
     if (!writable) return { store, path }
     await store.close()
-    return { store: createSqliteStore(path), path }
+    // The server on this file owns re-rendering public views; a token command writes tokens only.
+    return { store: createSqliteStore(path, { refreshPublicViews: false }), path }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const older = /schema version (\d+), older than (\d+)/.exec(message)
@@ -301,9 +304,18 @@ function refusal(issues: readonly { path: readonly PropertyKey[]; code: string }
 /** Control characters, and the bidirectional controls that reorder what a terminal shows. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
 
-/** Stored text made safe to print on a terminal (labels written by scripts may hold anything). */
-function shown(text: string): string {
-  return text.replace(new RegExp(UNSAFE.source, 'gu'), '\uFFFD')
+/**
+ * Stored text made safe to print on a terminal: records written by scripts, or by older versions,
+ * may hold anything in any field, or nothing.
+ */
+function shown(text: unknown): string {
+  return String(text ?? '').replace(new RegExp(UNSAFE.source, 'gu'), '\uFFFD')
+}
+
+/** A token's fields as `list` and `revoke` print them, every one made safe to print. */
+function describeToken(token: StaffToken): string[] {
+  const list = (values: unknown) => (Array.isArray(values) ? values.map(shown).join(',') : shown(values))
+  return [shortHash(token), shown(token.label), list(token.roles) || '-', list(token.boardIds) || '-', shown(token.createdAt)]
 }
 
 function quoted(text: string): string {

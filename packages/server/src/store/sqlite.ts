@@ -36,6 +36,13 @@ export interface SqliteStoreOptions {
    * @default false
    */
   readonly?: boolean
+  /**
+   * On opening for writing, render again every stored public view rendered by another version of
+   * the code. Maintenance tools that write to a database a server runs on (the token commands)
+   * pass `false`: the server owns that work, and a newer tool would otherwise rewrite every row.
+   * @default true
+   */
+  refreshPublicViews?: boolean
 }
 
 /** A {@link Store} on SQLite, with its connection for maintenance. */
@@ -189,7 +196,7 @@ const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
  * ```
  */
 export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
-  return new SqliteStoreImpl(file, options.readonly === true)
+  return new SqliteStoreImpl(file, options.readonly === true, options.refreshPublicViews !== false)
 }
 
 class SqliteStoreImpl implements SqliteStore {
@@ -203,7 +210,7 @@ class SqliteStoreImpl implements SqliteStore {
   readonly #queue: QueuedTransaction[] = []
   #closed = false
 
-  constructor(file: string, readonly: boolean) {
+  constructor(file: string, readonly: boolean, refresh: boolean) {
     this.#readonly = readonly
     const inMemory = file === ':memory:' || file === ''
     if (readonly) {
@@ -222,7 +229,7 @@ class SqliteStoreImpl implements SqliteStore {
       migrate(this.database)
     }
     this.#writer = new Connection(this.database)
-    if (!readonly) refreshPublicViews(this.#writer)
+    if (!readonly && refresh) refreshPublicViews(this.#writer)
     if (!readonly && !inMemory) {
       this.#readDatabase = new Database(file, { readonly: true, fileMustExist: true })
       this.#readDatabase.pragma('busy_timeout = 5000')

@@ -915,6 +915,11 @@ describe('sqlite store on disk', () => {
     }
     await first.close()
 
+    // A maintenance tool's writable open leaves the rows to the server's next start.
+    const tool = createSqliteStore(file, { refreshPublicViews: false })
+    expect(tool.database.prepare('SELECT public_version FROM messages WHERE id = ?').pluck().get(shown.id)).toBe(version - 1)
+    await tool.close()
+
     const second = createSqliteStore(file)
     open.push(second)
     const rows = second.database.prepare('SELECT id, public_doc, public_version FROM messages ORDER BY id').all()
