@@ -25,6 +25,8 @@ export function readCalendarFile(file: string): CalendarFileResult {
   try {
     const stat = statSync(file)
     if (stat.isDirectory()) return { ok: false, problem: 'this is a folder, not a JSON file' }
+    // A device or a pipe reports no size and may never end (/dev/zero): only regular files are read.
+    if (!stat.isFile()) return { ok: false, problem: 'this is not a regular file' }
     if (stat.size > MAX_BYTES) return { ok: false, problem: `this file has ${stat.size} bytes; a calendar is a small JSON file` }
     text = readFileSync(file, 'utf8')
   } catch (error) {
@@ -35,11 +37,21 @@ export function readCalendarFile(file: string): CalendarFileResult {
     // Editors on Windows may start the file with a byte order mark, which JSON.parse refuses.
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    return { ok: false, problem: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }
+    // Not the parser's message: it quotes the text, which may be a secret in a file named by mistake.
+    return { ok: false, problem: `not valid JSON${jsonPosition(error, text)}` }
   }
   const parsed = HolidayCalendarSchema.safeParse(json)
   if (parsed.success) return { ok: true, calendar: parsed.data }
   return { ok: false, problem: parsed.error.issues.map((issue) => `${pathText(issue.path)}${issue.message}`).join('; ') }
+}
+
+/** ` at line L, column C` where the parser's message gives a position, else nothing. */
+function jsonPosition(error: unknown, text: string): string {
+  const match = /\bposition (\d+)/.exec(error instanceof Error ? error.message : '')
+  if (!match) return ''
+  const before = text.replace(/^\uFEFF/, '').slice(0, Number(match[1]))
+  const lines = before.split('\n')
+  return ` at line ${lines.length}, column ${lines.at(-1)!.length + 1}`
 }
 
 function readProblem(error: unknown): string {
