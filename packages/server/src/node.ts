@@ -34,7 +34,9 @@ export interface RunningServer {
 /**
  * Serves a fetch handler on Node's HTTP server: the small adapter between `node:http` and web
  * `Request`/`Response`. Bodies stream in both directions. What Node's HTTP parser refuses (headers
- * over the limit, malformed requests) is answered in the API's problem shape as well.
+ * over the limit, malformed requests) is answered in the API's problem shape as well, and so is a
+ * request target that is not a path (`https://host/…`, `//host/…`, `*`): the scheme and host of the
+ * request URL come from the connection, the `Host` header or a trusted proxy, never from the path.
  *
  * @example
  * ```ts
@@ -108,8 +110,8 @@ async function respond(
     // The handler answers every error itself; reaching here means the socket or the request line broke.
     if (!res.headersSent) {
       const { status, headers, body } = adapterProblem(new ServiceError(400, 'bad_request', ''))
-      res.writeHead(status, headers)
-      res.end(body)
+      const text = body ?? ''
+      res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(text) }).end(text)
     } else res.destroy()
   }
 }
@@ -162,9 +164,17 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
 }
 
 function toRequest(req: IncomingMessage, trustProxy: boolean): Request {
+  // Only a path (origin form) is a target: resolved against a base, the absolute form
+  // (`https://evil.example/…`, what clients send to forward proxies) and `//evil.example/…` (or
+  // `/\evil.example/…`, the same to a URL parser) would replace the scheme and host, or the host,
+  // whatever the connection and a trusted proxy say. Throwing answers the adapter's 400.
+  const target = req.url ?? '/'
+  if (!/^\/(?![/\\])/.test(target)) throw new TypeError('request target is not a path')
   const scheme = (trustProxy && forwardedScheme(req)) || 'http'
   const host = (trustProxy && forwardedHost(req)) || req.headers.host || 'localhost'
-  const url = new URL(req.url ?? '/', `${scheme}://${host}`)
+  // Nor may the host end early and make the path something else (`evil.example/x?` + the path).
+  if (/[/?#\\]/.test(host)) throw new TypeError('Host is not a host')
+  const url = new URL(`${scheme}://${host}${target}`)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue

@@ -115,21 +115,21 @@ const TRACKING_CODE = 'K7mPq2xR9tWz'
 const TOKEN = 'lyt_secret_token_Zm9yLWVjaG8tdGVzdHM'
 const SECRETS = [TRACKING_CODE, TOKEN, PRIVATE.phone, encodeURIComponent(PRIVATE.realName), 'MARKER-7f3a']
 
+/** Asserts the answer is a problem in the fetch handler's shape, echoing nothing of the request. */
+function expectRawProblem(answer: RawAnswer, status: number, code: string, title: string): void {
+  expect(answer.status, answer.text).toBe(status)
+  expect(answer.headers['content-type']).toBe('application/problem+json; charset=utf-8')
+  expect(answer.headers['content-language']).toBe('zh-CN')
+  expect(answer.headers['connection']).toBe('close')
+  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body))
+  const problem = JSON.parse(answer.body)
+  expect(problem).toEqual({ type: `urn:liuyan:problem:${code}`, title, status, code, requestId: expect.any(String) })
+  expect(answer.headers['x-request-id']).toBe(problem.requestId)
+  for (const secret of SECRETS) expect(answer.text).not.toContain(secret)
+}
+
 describe('requests Node’s HTTP parser refuses', () => {
   const board = useBoard('memory')
-
-  /** Asserts the answer is a problem in the fetch handler's shape, echoing nothing of the request. */
-  function expectRawProblem(answer: RawAnswer, status: number, code: string, title: string): void {
-    expect(answer.status, answer.text).toBe(status)
-    expect(answer.headers['content-type']).toBe('application/problem+json; charset=utf-8')
-    expect(answer.headers['content-language']).toBe('zh-CN')
-    expect(answer.headers['connection']).toBe('close')
-    expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body))
-    const problem = JSON.parse(answer.body)
-    expect(problem).toEqual({ type: `urn:liuyan:problem:${code}`, title, status, code, requestId: expect.any(String) })
-    expect(answer.headers['x-request-id']).toBe(problem.requestId)
-    for (const secret of SECRETS) expect(answer.text).not.toContain(secret)
-  }
 
   it('headers over the limit answer 431 as a problem document', async () => {
     const request =
@@ -165,6 +165,46 @@ describe('requests Node’s HTTP parser refuses', () => {
   it('the server goes on answering', async () => {
     await exchange(board().origin, `GET / HTTP/1.1\r\nHost: ${'x'.repeat(40_000)}\r\n\r\n`)
     expect((await board().get('/boards')).status).toBe(200)
+  })
+})
+
+describe('request targets other than a path', () => {
+  const board = useBoard('memory')
+  const proxied = useBoard('memory', { serve: { trustProxy: true } })
+  const openapi = `${BASE_PATH}/openapi.json`
+
+  /** `GET target` over a raw connection, with the board's own Host unless `fields` name one. */
+  async function get(on: TestBoard, target: string, fields = `Host: ${new URL(on.origin).host}\r\n`): Promise<RawAnswer> {
+    return parseAnswer(await exchange(on.origin, `GET ${target} HTTP/1.1\r\n${fields}Connection: close\r\n\r\n`))
+  }
+
+  it('answer 400 as a problem document, so the target cannot name the scheme or host of the request URL', async () => {
+    // By its path, the OpenAPI document names the server the client connected to.
+    expect(JSON.parse((await get(board(), openapi)).body).servers).toEqual([{ url: board().base }])
+    const { host } = new URL(board().origin)
+    // Absolute form (even naming this server), a scheme-relative `//host`, and `/\host`, which URL
+    // parsers read as `//host`.
+    for (const target of [`https://evil.example${openapi}`, `http://${host}${openapi}`, `//evil.example${openapi}`, `/\\evil.example${openapi}`]) {
+      const answer = await get(board(), target)
+      expectRawProblem(answer, 400, 'bad_request', '请求有误')
+      expect(answer.text, target).not.toContain('evil.example')
+    }
+    // The asterisk form, which Node passes on as the URL `*`.
+    const asterisk = parseAnswer(await exchange(board().origin, `OPTIONS * HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`))
+    expectRawProblem(asterisk, 400, 'bad_request', '请求有误')
+  })
+
+  it('answer 400 behind a trusted proxy too: the target does not beat X-Forwarded-Proto and -Host', async () => {
+    const fields = `Host: ${new URL(proxied().origin).host}\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: board.example.gov.cn\r\n`
+    expect(JSON.parse((await get(proxied(), openapi, fields)).body).servers).toEqual([{ url: `https://board.example.gov.cn${BASE_PATH}` }])
+    expectRawProblem(await get(proxied(), `http://evil.example${openapi}`, fields), 400, 'bad_request', '请求有误')
+  })
+
+  it('a Host header that would end the host early answers 400 rather than change the path', async () => {
+    // `http://evil.example/x?` + the path would route to /x with the path as its query.
+    for (const host of ['evil.example/x?', 'evil.example?', 'evil.example#', 'evil.example\\x']) {
+      expectRawProblem(await get(board(), openapi, `Host: ${host}\r\n`), 400, 'bad_request', '请求有误')
+    }
   })
 })
 
