@@ -207,9 +207,14 @@ function forwardedScheme(req: IncomingMessage): string | undefined {
 
 /**
  * A plain `host[:port]` from X-Forwarded-Host. Anything else (a path, user info, spaces) is ignored
- * rather than let it reshape the request URL.
+ * rather than let it reshape the request URL, and so is what has the shape but no URL can hold (a
+ * port past 65535, `[::::]`, `203.0.113.256`) or port 0: the request falls back to Host instead of
+ * failing.
  */
 function forwardedHost(req: IncomingMessage): string | undefined {
   const host = firstForwarded(req, 'x-forwarded-host')
-  return host && host.length <= 260 && /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(host) ? host : undefined
+  if (!host || host.length > 260) return undefined
+  const plain = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i.exec(host)
+  if (!plain || (plain[1] !== undefined && !(Number(plain[1]) >= 1 && Number(plain[1]) <= 65535))) return undefined
+  return URL.canParse(`http://${host}`) ? host : undefined
 }

@@ -45,6 +45,16 @@ describe('behind a reverse proxy (trustProxy: true)', () => {
       ])
     }
   })
+
+  it('falls back to Host when X-Forwarded-Host is no host a URL can hold, rather than refuse the request', async () => {
+    const host = new URL(board().origin).host
+    const withHost = (forwardedHost: string) => servers(board(), { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': forwardedHost })
+    for (const forwardedHost of ['board.example.gov.cn:99999', 'board.example.gov.cn:0', '[::::]', '203.0.113.256']) {
+      expect(await withHost(forwardedHost), forwardedHost).toEqual([{ url: `https://${host}${BASE_PATH}` }])
+    }
+    expect(await withHost('board.example.gov.cn:65535')).toEqual([{ url: `https://board.example.gov.cn:65535${BASE_PATH}` }])
+    expect(await withHost('[2001:db8::1]:8443')).toEqual([{ url: `https://[2001:db8::1]:8443${BASE_PATH}` }])
+  })
 })
 
 describe('without a trusted proxy (the default)', () => {
