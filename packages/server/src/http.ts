@@ -16,7 +16,7 @@ import {
 } from '@liuyan/core'
 import * as z from 'zod/mini'
 import { isServiceError, ServiceError } from './errors.js'
-import { createRateLimiter, type RateLimiter } from './rate-limit.js'
+import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit.js'
 import { sha256Hex, type BoardService, type StaffPrincipal } from './service.js'
 import type { StoredResponse, StoreTransaction } from './store/types.js'
 
@@ -49,15 +49,16 @@ export interface FetchHandlerOptions {
    */
   corsOrigins?: readonly string[]
   /**
-   * Submissions (POST /messages, follow-ups, ratings) per client IP per minute; `false` turns the
-   * limit off (load tests).
+   * Submissions (POST /messages, follow-ups, ratings) per client IP per minute, an IPv6 client
+   * counted by its /64; `false` turns the limit off (load tests).
    * @default 300
    */
   submissionsPerMinute?: number | false
   /**
    * Requests to the routes that take a tracking code (GET /tracking/{code}, its follow-ups and
-   * ratings) per client IP per minute, whatever the answer: a wrong code costs as much as a right
-   * one, so codes cannot be guessed faster than this. `false` turns the limit off (load tests).
+   * ratings) per client IP per minute (an IPv6 client by its /64), whatever the answer: a wrong code
+   * costs as much as a right one, so codes cannot be guessed faster than this. `false` turns the
+   * limit off (load tests).
    * @default 60
    */
   trackingPerMinute?: number | false
@@ -86,7 +87,10 @@ export interface FetchHandlerOptions {
 
 /** Per-request facts the platform knows and the Request does not. */
 export interface RequestContext {
-  /** The client's IP address, for rate limits. */
+  /**
+   * The client's IP address, for rate limits. An IPv6 address counts by its /64 and an IPv4-mapped
+   * one (`::ffff:203.0.113.7`) as the IPv4 address; a value that is no IP address counts as it is.
+   */
   clientAddress?: string
 }
 
@@ -267,7 +271,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
   ]
 
   function limitSubmission(r: ApiRequest): void {
-    throttle(submissionLimiter, r.clientAddress)
+    throttle(submissionLimiter, clientKey(r.clientAddress))
   }
 
   /**
@@ -277,7 +281,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
    */
   function byTrackingCode(handler: Handler): Handler {
     return async (r) => {
-      throttle(trackingLimiter, r.clientAddress)
+      throttle(trackingLimiter, clientKey(r.clientAddress))
       return handler(r)
     }
   }

@@ -18,8 +18,11 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** GET /tracking/{code} as the client a proxy names in X-Forwarded-For. */
+const trackAs = (board: TestBoard, forwardedFor: string) => board.get('/tracking/K7mPq2xR9tWz', { headers: { 'X-Forwarded-For': forwardedFor } })
+
 describe('behind a reverse proxy (trustProxy: true)', () => {
-  const board = useBoard('memory', { handler: { submissionsPerMinute: 1 }, serve: { trustProxy: true } })
+  const board = useBoard('memory', { handler: { submissionsPerMinute: 1, trackingPerMinute: 1 }, serve: { trustProxy: true } })
 
   it('gives each client named in X-Forwarded-For its own rate-limit budget', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2030-01-01T00:00:10Z') })
@@ -29,6 +32,25 @@ describe('behind a reverse proxy (trustProxy: true)', () => {
     // Only the first entry counts: the one a proxy that overwrites the header writes.
     expect((await submitAs(board(), '198.51.100.3, 10.0.0.1')).status).toBe(201)
     expectProblem(await submitAs(board(), '198.51.100.3'), 429, 'rate_limited')
+  })
+
+  it('counts an IPv6 client by its /64, and an IPv4-mapped address as the IPv4 address', async () => {
+    // A minute after the test above, so its counts are gone.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2030-01-01T00:01:10Z') })
+    expect((await submitAs(board(), '2001:db8:1:2::1')).status).toBe(201)
+    // A line given a /64 can pick any address in it: another one buys no new budget…
+    expectProblem(await submitAs(board(), '2001:db8:1:2:ffff:ffff:ffff:9'), 429, 'rate_limited')
+    // …while another /64 is another client.
+    expect((await submitAs(board(), '2001:db8:1:3::1')).status).toBe(201)
+    // A dual-stack socket names an IPv4 client `::ffff:a.b.c.d`: one client either way.
+    expect((await submitAs(board(), '203.0.113.9')).status).toBe(201)
+    expectProblem(await submitAs(board(), '::ffff:203.0.113.9'), 429, 'rate_limited')
+    // The tracking-code limit counts the same clients.
+    expectProblem(await trackAs(board(), '2001:db8:5:6::1'), 404, 'not_found')
+    expectProblem(await trackAs(board(), '2001:db8:5:6:a::1'), 429, 'rate_limited')
+    expectProblem(await trackAs(board(), '2001:db8:5:7::1'), 404, 'not_found')
+    expectProblem(await trackAs(board(), '::ffff:198.51.100.20'), 404, 'not_found')
+    expectProblem(await trackAs(board(), '198.51.100.20'), 429, 'rate_limited')
   })
 
   it('advertises the scheme and host the citizen used in the OpenAPI servers', async () => {
