@@ -1,11 +1,16 @@
 // Registers every Liuyan tag. Importing this module has that side effect (listed in `sideEffects`);
-// import the classes from `@liuyan/widget` instead to register them under names of your own.
+// import the classes from `@liuyan/widget` to register them under names of your own as well (the
+// composite tags, <liuyan-board> and <liuyan-tracking>, render the parts by their liuyan-* names).
 import { LiuyanBoardStats } from './components/board-stats/board-stats.js'
 import { LiuyanBoard } from './components/board/board.js'
 import { LiuyanMessageForm } from './components/message-form/message-form.js'
 import { LiuyanMessageList } from './components/message-list/message-list.js'
 import { LiuyanThread } from './components/thread/thread.js'
 import { LiuyanTracking } from './components/tracking/tracking.js'
+
+// The event classes' types, so that a page importing only this module gets the typed listeners of
+// `GlobalEventHandlersEventMap` (declared with them in events.ts). Erased at run time.
+export type { LiuyanBeforeSubmitEvent, LiuyanErrorEvent, LiuyanSubmittedEvent } from './events.js'
 
 // A page may load the script twice (CMS templates do); the second load must not throw.
 if (!customElements.get('liuyan-message-list')) customElements.define('liuyan-message-list', LiuyanMessageList)

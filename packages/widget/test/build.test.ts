@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 const dist = new URL('../dist/liuyan-widget.min.js', import.meta.url)
@@ -51,5 +53,19 @@ describe('custom-elements.json', () => {
     expect(Object.keys(byTag).sort()).toEqual(['liuyan-board', 'liuyan-board-stats', 'liuyan-message-form', 'liuyan-message-list', 'liuyan-thread', 'liuyan-tracking'])
     expect(byTag['liuyan-board']!.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['api', 'board', 'lang', 'size', 'view', 'page-size']))
     expect(byTag['liuyan-message-form']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-before-submit', 'liuyan-submitted', 'liuyan-error']))
+  })
+})
+
+describe('published types (dist/*.d.ts)', () => {
+  it('type the tags and their events for a page that imports only the define entry', () => {
+    // Resolved as a consumer resolves it: through the package's exports to dist, not to src.
+    const file = fileURLToPath(new URL('./fixtures/define-only.ts', import.meta.url))
+    const program = ts.createProgram([file], {
+      strict: true, noEmit: true, skipLibCheck: true, types: [],
+      module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    })
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+    expect(diagnostics).toEqual([])
   })
 })
