@@ -69,7 +69,7 @@ export const formStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5em;
-    min-height: var(--liuyan-target, var(--liuyan-sys-target));
+    min-height: var(--_target);
     font-weight: 400;
     cursor: pointer;
   }
@@ -82,7 +82,7 @@ export const formStyles = css`
     accent-color: var(--_accent);
   }
   .option {
-    min-width: var(--liuyan-target, var(--liuyan-sys-target));
+    min-width: var(--_target);
     padding: 0 0.75em;
     border: 1px solid var(--liuyan-color-border, var(--liuyan-sys-color-border));
     border-radius: var(--liuyan-radius, var(--liuyan-sys-radius));

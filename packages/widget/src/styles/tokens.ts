@@ -20,6 +20,11 @@ const dark = css`
  * back to a small set of system tokens (`--liuyan-sys-*`), so a page themes everything from `:root`.
  * Light and dark follow `prefers-color-scheme` unless the host sets `theme="light|dark"`.
  * `size="large"` is the elder-friendly mode (适老化): ≥ 18 px body, 60 px targets.
+ *
+ * The styles read font size, target size and secondary text colour through `--_font-size`,
+ * `--_target` and `--_text-muted`: the page's token, else the system one. Large mode sets them to
+ * at least 20 px and 60 px, and secondary text to the text colour (higher contrast), so a page's
+ * theme can enlarge the elder-friendly mode but never undo it.
  */
 export const tokens = css`
   :host {
@@ -39,13 +44,16 @@ export const tokens = css`
     --liuyan-sys-space: 8px;
     --liuyan-sys-font-size: 16px;
     --liuyan-sys-target: 44px;
+    --_font-size: var(--liuyan-font-size, var(--liuyan-sys-font-size));
+    --_target: var(--liuyan-target, var(--liuyan-sys-target));
+    --_text-muted: var(--liuyan-color-text-muted, var(--liuyan-sys-color-text-muted));
 
     display: block;
     box-sizing: border-box;
     color: var(--liuyan-color-text, var(--liuyan-sys-color-text));
     background: var(--liuyan-color-surface, var(--liuyan-sys-color-surface));
     font-family: var(--liuyan-font, var(--liuyan-sys-font));
-    font-size: var(--liuyan-font-size, var(--liuyan-sys-font-size));
+    font-size: var(--_font-size);
     line-height: 1.6;
     overflow-wrap: anywhere;
     unicode-bidi: isolate;
@@ -61,7 +69,9 @@ export const tokens = css`
   :host([size='large']) {
     --liuyan-sys-font-size: 20px;
     --liuyan-sys-target: 60px;
-    --liuyan-sys-color-text-muted: var(--liuyan-sys-color-text);
+    --_font-size: max(var(--liuyan-font-size, 0px), 20px);
+    --_target: max(var(--liuyan-target, 0px), 60px);
+    --_text-muted: var(--liuyan-color-text, var(--liuyan-sys-color-text));
     line-height: 1.7;
   }
   :host([hidden]) {
@@ -81,8 +91,8 @@ export const tokens = css`
   }
   button,
   .button {
-    min-height: var(--liuyan-target, var(--liuyan-sys-target));
-    min-width: var(--liuyan-target, var(--liuyan-sys-target));
+    min-height: var(--_target);
+    min-width: var(--_target);
     padding: 0 calc(var(--liuyan-space, var(--liuyan-sys-space)) * 2);
     border: 1px solid var(--liuyan-color-border, var(--liuyan-sys-color-border));
     border-radius: var(--liuyan-radius, var(--liuyan-sys-radius));
@@ -102,7 +112,7 @@ export const tokens = css`
   input,
   select,
   textarea {
-    min-height: var(--liuyan-target, var(--liuyan-sys-target));
+    min-height: var(--_target);
     padding: var(--liuyan-space, var(--liuyan-sys-space));
     border: 1px solid var(--liuyan-color-border, var(--liuyan-sys-color-border));
     border-radius: var(--liuyan-radius, var(--liuyan-sys-radius));
@@ -125,7 +135,7 @@ export const tokens = css`
     white-space: nowrap;
   }
   .muted {
-    color: var(--liuyan-color-text-muted, var(--liuyan-sys-color-text-muted));
+    color: var(--_text-muted);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton {

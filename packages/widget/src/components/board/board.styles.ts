@@ -19,8 +19,8 @@ export const styles = css`
   .back {
     display: inline-flex;
     align-items: center;
-    min-height: var(--liuyan-target, var(--liuyan-sys-target));
-    min-width: var(--liuyan-target, var(--liuyan-sys-target));
+    min-height: var(--_target);
+    min-width: var(--_target);
     padding: 0 1em;
     border-bottom: 4px solid transparent;
     color: inherit;

@@ -381,4 +381,30 @@ describe('<liuyan-message-form>', () => {
     for (const entry of el.shadowRoot!.querySelectorAll('#summary button')) expect(entry.getBoundingClientRect().height).toBeGreaterThanOrEqual(60)
     await expectAccessibleInBothThemes(el)
   })
+
+  it('keeps the elder-friendly minimums when the page themes smaller type, targets and paler text', async () => {
+    const root = document.documentElement.style
+    root.setProperty('--liuyan-font-size', '14px')
+    root.setProperty('--liuyan-target', '30px')
+    root.setProperty('--liuyan-color-text-muted', 'rgb(170, 170, 170)')
+    try {
+      const large = await mountForm('size="large"')
+      expect(parseFloat(getComputedStyle(large).fontSize)).toBe(20)
+      for (const target of large.shadowRoot!.querySelectorAll<HTMLElement>('textarea, button, input:not([type=radio]):not([type=checkbox]):not(#website)')) {
+        expect(target.getBoundingClientRect().height, target.outerHTML).toBeGreaterThanOrEqual(60)
+      }
+      const hint = $(large, '#title-hint')!
+      expect(getComputedStyle(hint).color).toBe(getComputedStyle(large).color)
+      // The page may still enlarge it; and without size="large" its theme applies as it is.
+      root.setProperty('--liuyan-font-size', '24px')
+      expect(parseFloat(getComputedStyle(large).fontSize)).toBe(24)
+      const normal = await mountForm('')
+      expect(parseFloat(getComputedStyle(normal).fontSize)).toBe(24)
+      root.setProperty('--liuyan-font-size', '14px')
+      expect(parseFloat(getComputedStyle(normal).fontSize)).toBe(14)
+      expect($(normal, 'textarea')!.getBoundingClientRect().height).toBeGreaterThanOrEqual(30)
+    } finally {
+      for (const name of ['--liuyan-font-size', '--liuyan-target', '--liuyan-color-text-muted']) root.removeProperty(name)
+    }
+  })
 })
