@@ -20,6 +20,9 @@ function litStatePlugin() {
       }
     },
     packageLinkPhase({ customElementsManifest }) {
+      // The analyzer lists modules in the order the file system gives: sorted, a build does not
+      // reorder the committed manifest.
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           // A state may be declared by a base class: look it up on the class that declares it.
