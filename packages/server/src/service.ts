@@ -34,7 +34,7 @@ import {
 } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { computeStats } from './stats.js'
-import type { StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
+import type { MessageQuery, StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
 
 /** Options of {@link createBoardService}. */
 export interface BoardServiceOptions {
@@ -74,17 +74,13 @@ export interface StaffPrincipal {
   boardIds: ReadonlySet<string>
 }
 
-/** Filters of the public list. */
-export interface PublicListQuery {
+/**
+ * Filters of the public list: the store's filters a caller may set, with one board (the service
+ * expands it to its descendants) in place of the store's expanded `boardIds`.
+ */
+export interface PublicListQuery extends Pick<MessageQuery, 'statuses' | 'type' | 'domain' | 'keyword' | 'from' | 'to' | 'limit' | 'cursor'> {
+  /** A board, with every board below it. */
   boardId?: string
-  statuses?: readonly MessageStatus[]
-  type?: MessageType
-  domain?: Domain
-  keyword?: string
-  from?: string
-  to?: string
-  limit: number
-  cursor?: string
 }
 
 /** Filters of the staff inbox. */
