@@ -3,23 +3,12 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { launchChromium, ROOT, startCli, TOKEN, type RunningCli } from './harness.js'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { ROOT, TOKEN, useCliAndChromium } from './harness.js'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-let cli: RunningCli
-let browser: Browser
-
-beforeAll(async () => {
-  cli = await startCli(join(ROOT, 'examples/demo/site'))
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await cli?.stop()
-})
+const e2e = useCliAndChromium(join(ROOT, 'examples/demo/site'))
 
 /** Runs axe in the page (injected through the DevTools protocol, which the page's CSP does not govern). */
 async function axe(page: Page): Promise<string[]> {
@@ -34,15 +23,15 @@ async function axe(page: Page): Promise<string[]> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   it(`the agency page with the board passes axe (${colorScheme})`, async () => {
-    const page = await browser.newPage({ colorScheme, locale: 'zh-CN' })
-    await page.goto(`${cli.url}/`)
+    const page = await e2e.browser.newPage({ colorScheme, locale: 'zh-CN' })
+    await page.goto(`${e2e.cli.url}/`)
     await page.getByRole('listitem').first().waitFor()
     expect(await axe(page)).toEqual([])
   })
 
   it(`the staff console passes axe with a message open (${colorScheme})`, async () => {
-    const page = await browser.newPage({ colorScheme, locale: 'zh-CN' })
-    await page.goto(`${cli.url}/staff/`)
+    const page = await e2e.browser.newPage({ colorScheme, locale: 'zh-CN' })
+    await page.goto(`${e2e.cli.url}/staff/`)
     expect(await axe(page)).toEqual([])
     await page.getByLabel('工作人员令牌').fill(TOKEN)
     await page.getByRole('button', { name: '登录' }).click()
@@ -53,8 +42,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 it('the staff console works by keyboard alone: log in, open a message, accept it', async () => {
-  const page = await browser.newPage({ locale: 'zh-CN' })
-  await page.goto(`${cli.url}/staff/`)
+  const page = await e2e.browser.newPage({ locale: 'zh-CN' })
+  await page.goto(`${e2e.cli.url}/staff/`)
   await page.keyboard.press('Tab') // the token field
   await page.keyboard.type(TOKEN)
   await page.keyboard.press('Enter')

@@ -3,35 +3,28 @@
 // reply shows on /; the citizen rates it by tracking code; the rating and the statistics change.
 import { join } from 'node:path'
 import type { BoardStats } from '@liuyan/core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { api, launchChromium, ROOT, startCli, TOKEN, watchPage, type RunningCli } from './harness.js'
+import type { Page } from 'playwright-core'
+import { afterAll, expect, it } from 'vitest'
+import { api, ROOT, TOKEN, useCliAndChromium, watchPage } from './harness.js'
 
-let cli: RunningCli
-let browser: Browser
 const problems: string[] = []
 const title = `路口红绿灯时间太短${String(Date.now() % 100000).padStart(5, '0')}`
 
-beforeAll(async () => {
-  cli = await startCli(join(ROOT, 'examples/demo/site'))
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await cli?.stop()
+// Registered first, so it runs last (after hooks run in reverse): once Chromium is closed.
+afterAll(() => {
   expect(problems, 'no CSP, Trusted Types or script errors on the pages').toEqual([])
 })
+const e2e = useCliAndChromium(join(ROOT, 'examples/demo/site'))
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'zh-CN' })
+  const page = await e2e.browser.newPage({ locale: 'zh-CN' })
   problems.push(...watchPage(page))
-  await page.goto(`${cli.url}${path}`)
+  await page.goto(`${e2e.cli.url}${path}`)
   return page
 }
 
 it('carries a message through the whole loop, as a citizen and as staff would', async () => {
-  const statsBefore = await api<BoardStats>(cli.url, '/boards/220100-gov/stats')
+  const statsBefore = await api<BoardStats>(e2e.cli.url, '/boards/220100-gov/stats')
 
   // 1. The citizen writes a message on the agency page.
   const site = await open('/')
@@ -69,7 +62,7 @@ it('carries a message through the whole loop, as a citizen and as staff would', 
   expect(inbox).toContain('13900001111')
 
   // 3. The reply shows on the public page.
-  await site.goto(`${cli.url}/`)
+  await site.goto(`${e2e.cli.url}/`)
   await site.getByRole('link', { name: title }).or(site.getByRole('button', { name: title })).first().click()
   await expect.poll(() => site.getByText('已将该路口行人绿灯时间由15秒延长至30秒').count(), { timeout: 10_000 }).toBeGreaterThan(0)
   await expect.poll(() => site.getByText('长春市交通运输局').count()).toBeGreaterThan(0)
@@ -92,22 +85,22 @@ it('carries a message through the whole loop, as a citizen and as staff would', 
   await expect.poll(() => site.getByText('感谢您的评价').count(), { timeout: 10_000 }).toBeGreaterThan(0)
 
   // 5. The rating and the board statistics changed, on the API and on the page.
-  const statsAfter = await api<BoardStats>(cli.url, '/boards/220100-gov/stats')
+  const statsAfter = await api<BoardStats>(e2e.cli.url, '/boards/220100-gov/stats')
   expect(statsAfter.received).toBe(statsBefore.received + 1)
   expect(statsAfter.replied).toBe(statsBefore.replied + 1)
   expect(statsAfter.satisfaction.count).toBe(statsBefore.satisfaction.count + 1)
-  await site.goto(`${cli.url}/`)
+  await site.goto(`${e2e.cli.url}/`)
   await expect
     .poll(() => site.locator('liuyan-board-stats').first().evaluate((e) => e.shadowRoot?.textContent ?? ''), { timeout: 10_000 })
     .toContain(`${statsAfter.satisfaction.count} 条评价`)
 })
 
 it('serves the OpenAPI document and the board list beside the site', async () => {
-  const boards = await api<{ items: unknown[] }>(cli.url, '/boards')
+  const boards = await api<{ items: unknown[] }>(e2e.cli.url, '/boards')
   expect(boards.items.length).toBeGreaterThan(5)
-  const openapi = await api<{ openapi: string }>(cli.url, '/openapi.json')
+  const openapi = await api<{ openapi: string }>(e2e.cli.url, '/openapi.json')
   expect(openapi.openapi).toBe('3.1.0')
-  const page = await fetch(`${cli.url}/`)
+  const page = await fetch(`${e2e.cli.url}/`)
   expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
   expect(await page.text()).toContain('<liuyan-board api="/api/v1" board="220100-gov">')
 })

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const ROOT = new URL('../../../', import.meta.url).pathname
 export const TOKEN = 'e2e-demo-token-0123456789'
@@ -47,6 +48,41 @@ export async function startCli(staticDir: string): Promise<RunningCli> {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))
       rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The CLI and the Chromium a test file runs against; read them in tests and hooks, not before. */
+export interface E2E {
+  readonly cli: RunningCli
+  readonly browser: Browser
+}
+
+/**
+ * Starts the CLI serving `staticDir` (or the folder the function gives once earlier `beforeAll`
+ * hooks ran) and a Chromium before the file's tests, and stops both after them.
+ */
+export function useCliAndChromium(staticDir: string | (() => string)): E2E {
+  let cli: RunningCli | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    cli = await startCli(typeof staticDir === 'string' ? staticDir : staticDir())
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await cli?.stop()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The CLI and Chromium start in beforeAll: read them in tests and hooks')
+    return value
+  }
+  return {
+    get cli() {
+      return started(cli)
+    },
+    get browser() {
+      return started(browser)
     },
   }
 }

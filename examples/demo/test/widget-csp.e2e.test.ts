@@ -6,44 +6,40 @@ import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Message, Page as ListPage, SubmissionResult } from '@liuyan/core'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { api, launchChromium, ROOT, startCli, watchPage, type RunningCli } from './harness.js'
+import { api, ROOT, useCliAndChromium, watchPage } from './harness.js'
 
-let cli: RunningCli
-let browser: Browser
 let site: string
 const problems: string[] = []
 
-beforeAll(async () => {
+// Registered before the CLI's hooks: the site exists before the CLI serves it, and (after hooks run
+// in reverse) is removed once the CLI and Chromium are stopped.
+beforeAll(() => {
   site = mkdtempSync(join(tmpdir(), 'liuyan-cms-'))
   cpSync(join(ROOT, 'examples/cms-page'), site, { recursive: true })
   copyFileSync(join(ROOT, 'packages/widget/dist/liuyan-widget.min.js'), join(site, 'liuyan-widget.min.js'))
-  cli = await startCli(site)
-  browser = await launchChromium()
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await cli?.stop()
+afterAll(() => {
   rmSync(site, { recursive: true, force: true })
   expect(problems, 'no CSP, Trusted Types or script errors').toEqual([])
 })
+const e2e = useCliAndChromium(() => site)
 
 async function open(): Promise<Page> {
-  const page = await browser.newPage({ locale: 'zh-CN' })
+  const page = await e2e.browser.newPage({ locale: 'zh-CN' })
   problems.push(...watchPage(page))
   // A hostile string that ran as script would call alert or set this flag.
   await page.addInitScript(() => {
     ;(window as unknown as { pwned: number }).pwned = 0
     window.alert = () => ((window as unknown as { pwned: number }).pwned += 1)
   })
-  await page.goto(`${cli.url}/index.html`)
+  await page.goto(`${e2e.cli.url}/index.html`)
   return page
 }
 
 it('is served under a strict Content-Security-Policy', async () => {
-  const response = await fetch(`${cli.url}/index.html`)
+  const response = await fetch(`${e2e.cli.url}/index.html`)
   const csp = response.headers.get('content-security-policy') ?? ''
   for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'"]) {
     expect(csp).toContain(directive)
@@ -63,15 +59,15 @@ it('takes a message through the form to the staff inbox, and shows it with the r
   await page.getByRole('button', { name: '提交留言' }).click()
   await expect.poll(() => page.locator('[part="code"]').count(), { timeout: 15_000 }).toBe(1)
 
-  const inbox = await api<ListPage<Message>>(cli.url, `/inbox?keyword=${encodeURIComponent(title)}`)
+  const inbox = await api<ListPage<Message>>(e2e.cli.url, `/inbox?keyword=${encodeURIComponent(title)}`)
   expect(inbox.items.map((m) => m.title)).toEqual([title])
   const id = inbox.items[0]!.id
-  await api(cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'accept' } })
-  await api(cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'assign', boardId: '220104-cgj' } })
-  await api(cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'start' } })
-  await api(cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'reply', content: '已协调管理处将开放时间延长至晚上十点。' } })
+  await api(e2e.cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'accept' } })
+  await api(e2e.cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'assign', boardId: '220104-cgj' } })
+  await api(e2e.cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'start' } })
+  await api(e2e.cli.url, `/messages/${id}/actions`, { method: 'POST', body: { action: 'reply', content: '已协调管理处将开放时间延长至晚上十点。' } })
 
-  await page.goto(`${cli.url}/index.html`)
+  await page.goto(`${e2e.cli.url}/index.html`)
   const link = page.getByRole('link', { name: title }).or(page.getByRole('button', { name: title })).first()
   await link.click()
   await expect.poll(() => page.getByText('已协调管理处将开放时间延长至晚上十点。').count(), { timeout: 10_000 }).toBeGreaterThan(0)
@@ -81,7 +77,7 @@ it('takes a message through the form to the staff inbox, and shows it with the r
 it('renders hostile text as inert text without breaking the layout', async () => {
   const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>javascript:alert(3)\u202Eevil'
   const created = await (
-    await fetch(`${cli.url}/api/v1/messages`, {
+    await fetch(`${e2e.cli.url}/api/v1/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -91,7 +87,7 @@ it('renders hostile text as inert text without breaking the layout', async () =>
     })
   ).json() as SubmissionResult
   expect(created.id).toBeTruthy()
-  await api(cli.url, `/messages/${created.id}/actions`, { method: 'POST', body: { action: 'accept' } })
+  await api(e2e.cli.url, `/messages/${created.id}/actions`, { method: 'POST', body: { action: 'accept' } })
   const page = await open()
   await page.setViewportSize({ width: 360, height: 800 })
   await page.getByRole('link', { name: '<script>alert(4)' }).or(page.getByRole('button', { name: '<script>alert(4)' })).first().click()
