@@ -19,6 +19,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const ACTION_LABELS: Record<StaffActionName, string> = {
   accept: '受理', reject: '不予受理', assign: '交办', transfer: '转办', start: '开始办理', reply: '答复',
   extend: '延期', close: '办结', supervise: '督办', remind: '催办', reopen: '退回重办',
+  publish: '公开', unpublish: '撤下', redact: '隐去部分内容', 'reissue-code': '重发查询码',
 }
 const EVENT_LABELS: Record<string, string> = { ...ACTION_LABELS, submit: '提交留言', 'follow-up': '留言人追问', evaluate: '留言人评价' }
 

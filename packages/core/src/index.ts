@@ -52,9 +52,14 @@ export {
   NewMessageSchema,
   PlaceSchema,
   PostSchema,
+  PUBLIC_LIMITS,
+  PublicCopySchema,
   PublicMessageSchema,
   PublicTimelineEventSchema,
+  RejectionSchema,
   ReplySchema,
+  STAFF_ONLY_EVENT_TYPES,
+  StaffActionResultSchema,
   SubmissionResultSchema,
   TIMELINE_EVENT_TYPES,
   TimelineEventSchema,
@@ -72,16 +77,21 @@ export type {
   NewMessageInput,
   Place,
   Post,
+  PublicCopy,
   PublicMessage,
   PublicTimelineEvent,
+  Rejection,
   Reply,
+  StaffActionResult,
   SubmissionResult,
   TimelineEvent,
   TimelineEventType,
   TrackedMessage,
 } from './schemas/message.js'
-export { BOARD_KINDS, BOARD_LEVELS, BoardSchema, BoardStatsSchema, DeadlinePolicySchema } from './schemas/board.js'
-export type { Board, BoardKind, BoardLevel, BoardStats } from './schemas/board.js'
+export { BOARD_KINDS, BOARD_LEVELS, BOARD_PUBLICATION, BoardSchema, BoardStatsSchema, DeadlinePolicySchema } from './schemas/board.js'
+export type { Board, BoardKind, BoardLevel, BoardPublication, BoardStats } from './schemas/board.js'
+export { REJECT_REASON_TEXTS, REJECT_REASONS } from './rejection.js'
+export type { RejectReason, RejectReasonText } from './rejection.js'
 export {
   AcceptActionSchema,
   AssignActionSchema,
@@ -91,6 +101,9 @@ export {
   ExtendActionSchema,
   FollowUpActionSchema,
   MessageActionSchema,
+  PublishActionSchema,
+  RedactActionSchema,
+  ReissueCodeActionSchema,
   RejectActionSchema,
   RemindActionSchema,
   ReopenActionSchema,
@@ -100,6 +113,7 @@ export {
   StartActionSchema,
   SuperviseActionSchema,
   TransferActionSchema,
+  UnpublishActionSchema,
 } from './schemas/action.js'
 export type { CitizenAction, MessageAction, MessageActionName, StaffAction, StaffActionName } from './schemas/action.js'
 export { ProblemSchema, ValidationIssueSchema } from './schemas/problem.js'
@@ -113,11 +127,11 @@ export { VALIDATION_MESSAGES } from './messages.js'
 export type { ValidationMessages } from './messages.js'
 
 export { allowedActions, LIFECYCLE, transition, TransitionError } from './lifecycle.js'
-export type { TransitionContext, TransitionErrorCode, TransitionResult } from './lifecycle.js'
+export type { LifecycleFacts, TransitionContext, TransitionErrorCode, TransitionResult } from './lifecycle.js'
 
 export { isLiuyanCoreError, LiuyanCoreError } from './errors.js'
 export { createId } from './ids.js'
-export { isPubliclyVisible, toPublicMessage, toTrackedMessage } from './public-view.js'
+export { isPubliclyVisible, publicText, toPublicMessage, toTrackedMessage } from './public-view.js'
 export { INPUT_SCHEMAS, OUTPUT_SCHEMAS, SCHEMA_NAMES, toJSONSchema } from './json-schema.js'
 export type { JSONSchemaDocument, SchemaName } from './json-schema.js'
 export { fromPeopleDailyItem, PeopleDailyItemSchema } from './people-daily.js'

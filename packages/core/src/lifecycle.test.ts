@@ -19,7 +19,7 @@ const staff = (role: Role) => ({ actor: { role, id: `${role}-1`, name: '长春�
 /** A valid action of each kind. */
 const ACTIONS: Record<MessageActionName, MessageAction> = {
   accept: { action: 'accept' },
-  reject: { action: 'reject', reason: '内容与本单位职能无关' },
+  reject: { action: 'reject', code: 'out_of_scope', reason: '内容与本单位职能无关' },
   assign: { action: 'assign', boardId: '220102-zjj' },
   transfer: { action: 'transfer', boardId: '220103-zjj', reason: '属地管理' },
   start: { action: 'start' },
@@ -29,6 +29,10 @@ const ACTIONS: Record<MessageActionName, MessageAction> = {
   supervise: { action: 'supervise', note: '群众反映强烈' },
   remind: { action: 'remind' },
   reopen: { action: 'reopen', reason: '答复未解决问题' },
+  publish: { action: 'publish' },
+  unpublish: { action: 'unpublish', reason: '含有未隐去的住址' },
+  redact: { action: 'redact', content: '小区门口的路灯坏了两个星期，晚上出行很不方便。' },
+  'reissue-code': { action: 'reissue-code', reason: '留言人来电称查询码遗失' },
   'follow-up': { action: 'follow-up', content: '请问什么时候能修好？' },
   evaluate: { action: 'evaluate', overall: 4, resolution: 4, attitude: 5, speed: 3 },
 }
@@ -92,7 +96,13 @@ describe('the lifecycle table', () => {
           ? 'forbidden_role'
           : !rule.from.includes(status)
             ? 'invalid_status'
-            : name === 'evaluate' ? 'not_replied' : 'already_supervised'
+            : name === 'evaluate'
+              ? 'not_replied'
+              : name === 'publish'
+                ? 'already_published'
+                : name === 'unpublish'
+                  ? 'not_published'
+                  : 'already_supervised'
         expect(result.error.code).toBe(expectedCode)
         expect(result.error.name).toBe('TransitionError')
       } else {
@@ -214,7 +224,8 @@ describe('transition', () => {
   })
 
   it('lists allowed actions per role', () => {
-    expect(allowedActions(at('pending'), 'reviewer')).toEqual(['accept', 'reject'])
+    expect(allowedActions(at('pending'), 'reviewer')).toEqual(['accept', 'reject', 'redact'])
+    expect(allowedActions(at('accepted'), 'supervisor')).toEqual(['extend', 'supervise', 'remind', 'unpublish', 'reissue-code'])
     expect(allowedActions(at('pending'), 'handler')).toEqual([])
     expect(allowedActions(at('processing'), 'handler')).toEqual(['reply', 'extend'])
     expect(allowedActions(at('replied'), 'citizen')).toEqual(['follow-up', 'evaluate'])
@@ -248,5 +259,79 @@ describe('any sequence of allowed actions (property)', () => {
       }),
       { numRuns: 400 },
     )
+  })
+})
+
+describe('publication, redaction, refusal and reissue', () => {
+  const reviewer = staff('reviewer')
+
+  it('accept publishes a consented message at once by default, and not where the board reviews publication', () => {
+    const now = transition(storedMessage(), { action: 'accept' }, reviewer)
+    const later = transition(storedMessage(), { action: 'accept' }, { ...reviewer, publishOnAccept: false })
+    if (!now.ok || !later.ok) throw new Error('accept refused')
+    expect(now.message.publishedAt).toBe('2026-02-13T01:00:00.000Z')
+    expect(later.message.publishedAt).toBeUndefined()
+    expect(allowedActions(later.message, 'reviewer')).toContain('publish')
+    expect(allowedActions(now.message, 'reviewer')).not.toContain('publish')
+  })
+
+  it('publish, unpublish with a reason, and publish again keep the first publication time', () => {
+    const accepted = transition(storedMessage(), { action: 'accept' }, { ...reviewer, publishOnAccept: false })
+    if (!accepted.ok) throw accepted.error
+    const published = transition(accepted.message, { action: 'publish', note: '已核对无个人信息' }, { ...reviewer, now: new Date('2026-02-14T01:00:00Z') })
+    if (!published.ok) throw published.error
+    expect(published.message.publishedAt).toBe('2026-02-14T01:00:00.000Z')
+    expect(published.event).toMatchObject({ type: 'publish', note: '已核对无个人信息' })
+    const missing = transition(published.message, { action: 'unpublish' } as MessageAction, staff('supervisor'))
+    expect(!missing.ok && missing.error.code).toBe('reason_required')
+    const hidden = transition(published.message, { action: 'unpublish', reason: '含有住址' }, { ...staff('supervisor'), now: new Date('2026-02-15T01:00:00Z') })
+    if (!hidden.ok) throw hidden.error
+    expect(hidden.message.hiddenAt).toBe('2026-02-15T01:00:00.000Z')
+    expect(hidden.event).toMatchObject({ type: 'unpublish', note: '含有住址', actor: { role: 'supervisor' } })
+    const again = transition(hidden.message, { action: 'publish' }, { ...reviewer, now: new Date('2026-02-16T01:00:00Z') })
+    if (!again.ok) throw again.error
+    expect(again.message.hiddenAt).toBeUndefined()
+    expect(again.message.publishedAt).toBe('2026-02-14T01:00:00.000Z')
+  })
+
+  it('refuses to publish without the author\'s consent', () => {
+    const accepted = transition({ ...storedMessage(), publish: false }, { action: 'accept' }, reviewer)
+    if (!accepted.ok) throw accepted.error
+    const result = transition(accepted.message, { action: 'publish' }, reviewer)
+    expect(!result.ok && result.error.code).toBe('no_consent')
+    expect(allowedActions(accepted.message, 'reviewer')).not.toContain('publish')
+  })
+
+  it('redact sets the public copy from the fields given and clears it when none are', () => {
+    const result = transition(storedMessage(), { action: 'redact', title: '小区路灯坏了', content: '小区门口的路灯坏了两个星期。', note: '隐去姓名' }, reviewer)
+    if (!result.ok) throw result.error
+    expect(result.message.publicCopy).toEqual({ title: '小区路灯坏了', content: '小区门口的路灯坏了两个星期。' })
+    expect(result.message.title).toBe(storedMessage().title)
+    expect(result.event).toMatchObject({ type: 'redact', note: '隐去姓名', from: 'pending', to: 'pending' })
+    const cleared = transition(result.message, { action: 'redact' }, reviewer)
+    if (!cleared.ok) throw cleared.error
+    expect(cleared.message.publicCopy).toBeUndefined()
+    expect(transition(result.message, { action: 'redact', content: '  ' } as MessageAction, reviewer).ok).toBe(false)
+    expect(transition(result.message, { action: 'redact' }, staff('handler')).ok).toBe(false)
+  })
+
+  it('reject keeps the standard reason and the free text for the author', () => {
+    const result = transition(storedMessage(), { action: 'reject', code: 'duplicate', reason: '请查看您此前的留言' }, reviewer)
+    if (!result.ok) throw result.error
+    expect(result.message.rejection).toEqual({ code: 'duplicate', reason: '请查看您此前的留言' })
+    expect(result.event).toMatchObject({ type: 'reject', reasonCode: 'duplicate', note: '请查看您此前的留言' })
+    const plain = transition(storedMessage(), { action: 'reject', reason: '其他' }, reviewer)
+    expect(plain.ok && plain.message.rejection).toEqual({ code: 'other', reason: '其他' })
+    expect(transition(storedMessage(), { action: 'reject', code: 'nonsense', reason: 'x' } as unknown as MessageAction, reviewer).ok).toBe(false)
+  })
+
+  it('reissue-code is a supervisor\'s, needs a reason, and changes nothing but the timeline', () => {
+    const message = at('replied')
+    expect(transition(message, { action: 'reissue-code', reason: '遗失' }, reviewer).ok).toBe(false)
+    expect(transition(message, { action: 'reissue-code' } as MessageAction, staff('supervisor')).ok).toBe(false)
+    const result = transition(message, { action: 'reissue-code', reason: '留言人来电，已核实' }, staff('supervisor'))
+    if (!result.ok) throw result.error
+    expect({ ...result.message, timeline: [] }).toEqual({ ...message, timeline: [] })
+    expect(result.event).toMatchObject({ type: 'reissue-code', note: '留言人来电，已核实', actor: { role: 'supervisor', name: '长春市住建局' } })
   })
 })

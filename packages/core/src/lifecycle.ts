@@ -17,6 +17,8 @@ interface Rule {
 }
 
 const OPEN: readonly MessageStatus[] = ['accepted', 'assigned', 'processing']
+const REVIEWED: readonly MessageStatus[] = ['accepted', 'assigned', 'processing', 'replied', 'closed']
+const ANY: readonly MessageStatus[] = ['pending', ...REVIEWED, 'rejected']
 
 /**
  * The lifecycle of DESIGN.md as data: which role may take which action from which status.
@@ -34,9 +36,16 @@ export const LIFECYCLE: Readonly<Record<MessageActionName, Rule>> = {
   supervise: { roles: ['supervisor'], from: OPEN },
   remind: { roles: ['supervisor'], from: OPEN },
   reopen: { roles: ['supervisor'], from: ['replied'], to: 'processing' },
+  publish: { roles: ['reviewer'], from: REVIEWED },
+  unpublish: { roles: ['reviewer', 'supervisor'], from: REVIEWED },
+  redact: { roles: ['reviewer'], from: ['pending', ...REVIEWED] },
+  'reissue-code': { roles: ['supervisor'], from: ANY },
   'follow-up': { roles: ['citizen'], from: ['accepted', 'assigned', 'processing', 'replied'] },
   evaluate: { roles: ['citizen'], from: ['replied', 'closed'] },
 }
+
+/** What the lifecycle reads of a message to decide which actions it allows. */
+export type LifecycleFacts = Pick<Message, 'status' | 'posts' | 'evaluation' | 'supervised' | 'publish' | 'publishedAt' | 'hiddenAt'>
 
 const ACTION_ORDER = /* @__PURE__ */ Object.keys(LIFECYCLE) as MessageActionName[]
 
@@ -51,6 +60,9 @@ export type TransitionErrorCode =
   | 'already_supervised'
   | 'same_board'
   | 'deadline_unavailable'
+  | 'no_consent'
+  | 'already_published'
+  | 'not_published'
 
 /**
  * A transition the lifecycle does not allow, with a stable `code` and an English message for logs
@@ -92,6 +104,12 @@ export interface TransitionContext {
   calendar?: AddWorkingDaysOptions
   /** Name that signs a reply when the action does not give one, e.g. the handling board's name. */
   organization?: string
+  /**
+   * Whether `accept` publishes a message whose author consented (a board's `publication` of
+   * `on-accept`); `false` leaves it to the `publish` action.
+   * @default true
+   */
+  publishOnAccept?: boolean
   /** Produces ids for events and posts. @default createId */
   createId?: () => string
 }
@@ -110,18 +128,11 @@ export type TransitionResult =
  * allowedActions(replied, 'citizen')                             // ['follow-up', 'evaluate']
  * ```
  */
-export function allowedActions(
-  message: Pick<Message, 'status' | 'posts' | 'evaluation' | 'supervised'>,
-  role: Role,
-): MessageActionName[] {
+export function allowedActions(message: LifecycleFacts, role: Role): MessageActionName[] {
   return ACTION_ORDER.filter((name) => refusal(message, name, role) === undefined)
 }
 
-function refusal(
-  message: Pick<Message, 'status' | 'posts' | 'evaluation' | 'supervised'>,
-  name: MessageActionName,
-  role: Role,
-): [TransitionErrorCode, string] | undefined {
+function refusal(message: LifecycleFacts, name: MessageActionName, role: Role): [TransitionErrorCode, string] | undefined {
   const rule = LIFECYCLE[name]
   if (!rule.roles.includes(role)) {
     return ['forbidden_role', `The ${ROLE_LABELS.en[role].toLowerCase()} role cannot ${name}; it takes the ${rule.roles.join(' or ')} role.`]
@@ -134,6 +145,12 @@ function refusal(
     if (!message.posts.some((p) => p.kind === 'reply')) return ['not_replied', 'A message can be rated only after an official reply.']
   }
   if (name === 'supervise' && message.supervised) return ['already_supervised', 'This message is already under supervision.']
+  const published = message.publishedAt !== undefined && message.hiddenAt === undefined
+  if (name === 'publish') {
+    if (!message.publish) return ['no_consent', 'The author did not consent to publication; the message stays private.']
+    if (published) return ['already_published', 'This message is already public.']
+  }
+  if (name === 'unpublish' && !published) return ['not_published', 'This message is not public.']
   return undefined
 }
 
@@ -183,7 +200,7 @@ export function transition(message: Message, input: MessageAction, context: Tran
     switch (action.action) {
       case 'accept': {
         next.reviewedAt = at
-        if (message.publish) next.publishedAt = at
+        if (message.publish && context.publishOnAccept !== false) next.publishedAt = at
         const due = computeDueAt({ type: message.type, reviewedAt: at, timeline: [] }, resolvePolicy(context.policy), context.calendar)
         if (due) next.dueAt = event.dueAt = toChinaISOString(due)
         if (action.note) event.note = action.note
@@ -191,6 +208,28 @@ export function transition(message: Message, input: MessageAction, context: Tran
       }
       case 'reject':
         next.reviewedAt = at
+        next.rejection = { code: action.code ?? 'other', reason: action.reason }
+        event.reasonCode = action.code ?? 'other'
+        event.note = action.reason
+        break
+      case 'publish':
+        next.publishedAt ??= at
+        delete next.hiddenAt
+        if (action.note) event.note = action.note
+        break
+      case 'unpublish':
+        next.hiddenAt = at
+        event.note = action.reason
+        break
+      case 'redact': {
+        const { action: _, note, ...copy } = action
+        if (Object.keys(copy).length > 0) next.publicCopy = copy
+        else delete next.publicCopy
+        if (note) event.note = note
+        break
+      }
+      case 'reissue-code':
+        // The new code itself is the server's: the state machine records that it happened, and why.
         event.note = action.reason
         break
       case 'assign':

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { storedMessage } from '../test/fixtures.js'
-import { isPubliclyVisible, MessageSchema, PublicMessageSchema, toPublicMessage, toTrackedMessage, type Message } from './index.js'
+import { isPubliclyVisible, maskPII, MessageSchema, publicText, PublicMessageSchema, REJECT_REASON_TEXTS, toPublicMessage, toTrackedMessage, type Message } from './index.js'
 
 describe('toPublicMessage', () => {
   const message = storedMessage({
@@ -40,16 +40,52 @@ describe('toPublicMessage', () => {
   })
 
   it('gives the author a tracked view with what they may do, still without private fields', () => {
-    const tracked = toTrackedMessage({ ...message, evaluation: undefined })
+    const tracked = toTrackedMessage({ ...message, evaluation: undefined }, 'K7mPq2xR9tWz')
     expect(tracked).toMatchObject({ trackingCode: 'K7mPq2xR9tWz', publish: true, canFollowUp: true, canEvaluate: true })
     expect(JSON.stringify(tracked)).not.toMatch(/13812345678|住3栋2单元/)
   })
 
-  it('lists a message only after review and with consent', () => {
+  it('lists a message only after review, with consent, once published and while not hidden', () => {
+    const publishedAt = '2026-02-13T01:00:00.000Z'
     expect(isPubliclyVisible(storedMessage())).toBe(false)
-    expect(isPubliclyVisible(storedMessage({ status: 'accepted' }))).toBe(true)
-    expect(isPubliclyVisible(storedMessage({ status: 'accepted', publish: false }))).toBe(false)
-    expect(isPubliclyVisible(storedMessage({ status: 'rejected' }))).toBe(false)
+    expect(isPubliclyVisible(storedMessage({ status: 'accepted', publishedAt }))).toBe(true)
+    expect(isPubliclyVisible(storedMessage({ status: 'accepted' }))).toBe(false)
+    expect(isPubliclyVisible(storedMessage({ status: 'accepted', publishedAt, publish: false }))).toBe(false)
+    expect(isPubliclyVisible(storedMessage({ status: 'accepted', publishedAt, hiddenAt: publishedAt }))).toBe(false)
+    expect(isPubliclyVisible(storedMessage({ status: 'rejected', publishedAt }))).toBe(false)
+  })
+
+  it('shows the public copy where a reviewer set one, says so, and never what was withheld', () => {
+    const original = storedMessage({ title: '我叫刘德华路灯坏了', content: '我叫刘德华，住在幸福小区，门口的路灯坏了两个星期。', place: { text: '幸福小区3栋', public: true } })
+    const copy = { title: '小区路灯坏了', content: '门口的路灯坏了两个星期。', place: '幸福小区', nickname: '市民' }
+    const view = toPublicMessage({ ...original, publicCopy: copy })
+    expect(view).toMatchObject({ title: copy.title, content: copy.content, place: { text: '幸福小区' }, redacted: true })
+    expect(view.author.nickname).not.toContain('王小明')
+    expect(JSON.stringify(view)).not.toMatch(/刘德华|3栋/)
+    expect(toPublicMessage(original).redacted).toBeUndefined()
+    expect(publicText({ ...original, publicCopy: { content: copy.content } })).toEqual({ title: maskPII(original.title), content: copy.content })
+  })
+
+  it('leaves the staff-only events (redaction, reissued codes) out of the public timeline', () => {
+    const base = storedMessage()
+    const timeline = [
+      ...base.timeline,
+      { id: 'r1', type: 'redact' as const, at: base.createdAt, actor: { role: 'reviewer' as const, name: '审核员甲' }, note: '隐去姓名' },
+      { id: 'r2', type: 'reissue-code' as const, at: base.createdAt, actor: { role: 'supervisor' as const }, note: '来电' },
+    ]
+    const view = toPublicMessage({ ...base, timeline })
+    expect(view.timeline.map((e) => e.type)).toEqual(base.timeline.map((e) => e.type))
+  })
+
+  it('tells the author why the message was refused and whether it is listed', () => {
+    const rejected = storedMessage({ status: 'rejected', rejection: { code: 'out_of_scope', reason: '请拨打12345，或联系王小明 13812345678' } })
+    const tracked = toTrackedMessage(rejected, 'K7mPq2xR9tWz')
+    expect(tracked.rejection?.code).toBe('out_of_scope')
+    expect(tracked.rejection?.reason).toContain('请拨打12345')
+    expect(tracked.rejection?.reason).not.toContain('13812345678')
+    expect(tracked.listed).toBe(false)
+    expect(toTrackedMessage(storedMessage({ status: 'accepted', publishedAt: rejected.createdAt }), 'K7mPq2xR9tWz').listed).toBe(true)
+    expect(REJECT_REASON_TEXTS['zh-CN'].out_of_scope.whereToTurn).toContain('12345')
   })
 
   it('never contains the real name, phone or remark of any generated message (property)', () => {

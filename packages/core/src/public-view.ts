@@ -1,5 +1,6 @@
 import { allowedActions } from './lifecycle.js'
 import { maskNickname, maskPII } from './privacy.js'
+import { STAFF_ONLY_EVENT_TYPES } from './schemas/message.js'
 import type {
   Message,
   Post,
@@ -8,6 +9,28 @@ import type {
   TimelineEvent,
   TrackedMessage,
 } from './schemas/message.js'
+
+/**
+ * The title and content as the public reads them: the reviewer's public copy where one was set
+ * (redaction), else the author's text, with personal data masked. What keyword search indexes too,
+ * so a search never finds a message by what was withheld.
+ *
+ * @example
+ * ```ts
+ * publicText(message).content // '…请联系 138****5678…'
+ * ```
+ */
+export function publicText(message: Pick<Message, 'title' | 'content' | 'publicCopy' | 'author'>): { title: string; content: string } {
+  const mask = maskerOf(message)
+  return { title: mask(message.publicCopy?.title ?? message.title), content: mask(message.publicCopy?.content ?? message.content) }
+}
+
+/** Masks personal data in free text, the author's own name and phone included wherever they occur. */
+function maskerOf(message: Pick<Message, 'author'>): (text: string) => string {
+  const { realName, phone } = message.author
+  const options = { names: realName ? [realName] : [], phones: phone ? [phone] : [] }
+  return (text) => (maskPII as (text: string, options: unknown) => string)(text, options)
+}
 
 /**
  * The public view of a message, and the only way core produces one: drops the real name, phone,
@@ -25,25 +48,28 @@ import type {
  * ```
  */
 export function toPublicMessage(message: Message): PublicMessage {
+  const mask = maskerOf(message)
+  const copy = message.publicCopy
+  const nickname = copy?.nickname ?? message.author.nickname
   const view: PublicMessage = {
     id: message.id,
     boardId: message.boardId,
     type: message.type,
     domain: message.domain,
-    title: maskPII(message.title),
-    content: maskPII(message.content),
+    ...publicText(message),
     images: message.imagesPublic ? [...message.images] : [],
-    author: { nickname: message.author.maskNickname ? maskNickname(message.author.nickname) : maskPII(message.author.nickname) },
+    author: { nickname: message.author.maskNickname ? maskNickname(nickname) : mask(nickname) },
     status: message.status,
     channel: message.channel,
     createdAt: message.createdAt,
     supervised: message.supervised,
-    posts: message.posts.map(publicPost),
-    timeline: message.timeline.map(publicEvent),
+    posts: message.posts.map((post) => publicPost(post, mask)),
+    timeline: message.timeline.filter(isPublicEvent).map(publicEvent),
   }
+  if (copy && Object.keys(copy).length > 0) view.redacted = true
   if (message.assigneeBoardId) view.assigneeBoardId = message.assigneeBoardId
   if (message.place?.public) {
-    view.place = { text: maskPII(message.place.text) }
+    view.place = { text: mask(copy?.place ?? message.place.text) }
     if (message.place.coordinates) view.place.coordinates = { ...message.place.coordinates }
   }
   if (message.publishedAt) view.publishedAt = message.publishedAt
@@ -52,49 +78,67 @@ export function toPublicMessage(message: Message): PublicMessage {
   if (message.dueAt) view.dueAt = message.dueAt
   if (message.evaluation) {
     const { comment, ...scores } = message.evaluation
-    view.evaluation = comment ? { ...scores, comment: maskPII(comment) } : { ...scores }
+    view.evaluation = comment ? { ...scores, comment: mask(comment) } : { ...scores }
   }
   return view
 }
 
 /**
- * The author's view by tracking code: the public view plus whether the message is listed and what
- * the author may do now. It never carries the real name, phone or remark either, because a
- * tracking code can be overheard.
+ * The author's view by tracking code: the public view plus whether the message is listed, why it
+ * was refused, and what the author may do now. It never carries the real name, phone or remark
+ * either, because a tracking code can be overheard. `trackingCode` is the code the author gave
+ * (the server keeps only a keyed hash of it).
  *
  * @example
  * ```ts
- * const view = toTrackedMessage(message)
+ * const view = toTrackedMessage(message, code)
  * if (view.canEvaluate) showRatingForm()
  * ```
  */
-export function toTrackedMessage(message: Message): TrackedMessage {
+export function toTrackedMessage(message: Message, trackingCode: string): TrackedMessage {
   const citizen = allowedActions(message, 'citizen')
-  return {
+  const view: TrackedMessage = {
     ...toPublicMessage(message),
-    trackingCode: message.trackingCode,
+    trackingCode,
     publish: message.publish,
+    listed: isPubliclyVisible(message),
     canFollowUp: citizen.includes('follow-up'),
     canEvaluate: citizen.includes('evaluate'),
   }
+  if (message.rejection) view.rejection = { code: message.rejection.code, reason: maskerOf(message)(message.rejection.reason) }
+  return view
 }
 
 /**
- * Whether anyone may see the message: it passed review and its author consented to publication.
+ * Whether anyone may see the message: it passed review, its author consented to publication, it
+ * was published (at acceptance, or by the `publish` action on boards that publish separately) and
+ * not hidden since (`unpublish`).
  *
  * @example
  * ```ts
  * if (!isPubliclyVisible(message)) return notFound()
  * ```
  */
-export function isPubliclyVisible(message: Pick<Message, 'status' | 'publish' | 'reviewedAt'>): boolean {
-  return message.publish && message.status !== 'pending' && message.status !== 'rejected'
+export function isPubliclyVisible(message: Pick<Message, 'status' | 'publish' | 'publishedAt' | 'hiddenAt'>): boolean {
+  return (
+    message.publish &&
+    message.status !== 'pending' &&
+    message.status !== 'rejected' &&
+    message.publishedAt !== undefined &&
+    message.hiddenAt === undefined
+  )
 }
 
-function publicPost(post: Post): Post {
+function publicPost(post: Post, mask: (text: string) => string): Post {
   return post.kind === 'reply'
-    ? { ...post, content: maskPII(post.content) }
-    : { kind: 'follow-up', id: post.id, content: maskPII(post.content), createdAt: post.createdAt }
+    ? { ...post, content: mask(post.content) }
+    : { kind: 'follow-up', id: post.id, content: mask(post.content), createdAt: post.createdAt }
+}
+
+const STAFF_ONLY: ReadonlySet<string> = new Set(STAFF_ONLY_EVENT_TYPES)
+
+function isPublicEvent(event: TimelineEvent): boolean {
+  return !STAFF_ONLY.has(event.type)
 }
 
 function publicEvent(event: TimelineEvent): PublicTimelineEvent {

@@ -41,7 +41,8 @@ describe('inferred types', () => {
 describe('the action union', () => {
   it('names every staff action', () => {
     expectTypeOf<StaffActionName>().toEqualTypeOf<
-      'accept' | 'reject' | 'assign' | 'transfer' | 'start' | 'reply' | 'extend' | 'close' | 'supervise' | 'remind' | 'reopen'
+      | 'accept' | 'reject' | 'assign' | 'transfer' | 'start' | 'reply' | 'extend' | 'close' | 'supervise' | 'remind' | 'reopen'
+      | 'publish' | 'unpublish' | 'redact' | 'reissue-code'
     >()
   })
 
@@ -49,6 +50,10 @@ describe('the action union', () => {
     expectTypeOf<{ action: 'accept' }>().toExtend<StaffAction>()
     expectTypeOf<{ action: 'reject'; reason: string }>().toExtend<StaffAction>()
     expectTypeOf<{ action: 'reject' }>().not.toExtend<StaffAction>()
+    expectTypeOf<{ action: 'reject'; code: 'duplicate'; reason: string }>().toExtend<StaffAction>()
+    expectTypeOf<{ action: 'reject'; code: 'no-such-reason'; reason: string }>().not.toExtend<StaffAction>()
+    expectTypeOf<{ action: 'unpublish' }>().not.toExtend<StaffAction>()
+    expectTypeOf<{ action: 'reissue-code' }>().not.toExtend<StaffAction>()
     expectTypeOf<{ action: 'transfer'; boardId: string }>().not.toExtend<StaffAction>()
     expectTypeOf<{ action: 'extend'; days: number; reason: string }>().toExtend<StaffAction>()
     expectTypeOf<{ action: 'reply' }>().not.toExtend<StaffAction>()

@@ -33,7 +33,6 @@ export function storedMessage(overrides: Partial<Message> = {}): Message {
     publish: true,
     channel: 'web',
     status: 'pending',
-    trackingCode: 'K7mPq2xR9tWz',
     createdAt: '2026-02-12T02:00:00.000Z',
     supervised: false,
     reminders: 0,

@@ -7,9 +7,10 @@ import { readCalendarFile } from './calendar-file.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
 import { serve, type RunningServer } from './node.js'
 import { seedDemo } from './seed.js'
-import { createBoardService } from './service.js'
+import { createBoardService, TrackingKeyMismatchError } from './service.js'
 import { serveStatic } from './static.js'
 import { createMemoryStore } from './store/memory.js'
+import { loadTrackingKey, TrackingKeyFileError, type LoadedTrackingKey } from './tracking-key-file.js'
 import { createSqliteStore } from './store/sqlite.js'
 import type { Store } from './store/types.js'
 import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
@@ -28,6 +29,9 @@ Options:
   --calendar FILE        register a year's State Council holiday calendar from a JSON file
                          {"year", "holidays", "workdays"} (repeatable); other years without
                          one count Saturdays and Sundays as the only days off
+  --tracking-key FILE    the file with the key tracking codes are stored under, created
+                         on a new database; LIUYAN_TRACKING_KEY overrides it (default
+                         the database file with .key appended)
   --seed demo            load the demo boards and messages into an empty database
   --demo-token TOKEN     create or refresh a staff token with every role on every root board
   --cors-origin ORIGIN   allow browser calls from ORIGIN (repeatable; * allows any)
@@ -51,6 +55,7 @@ interface Settings {
   port: number
   host: string
   db: string
+  trackingKeyFile?: string
   calendars: { file: string; calendar: HolidayCalendar }[]
   seed: boolean
   demoToken?: string
@@ -65,6 +70,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   db: { type: 'string' },
+  'tracking-key': { type: 'string' },
   calendar: { type: 'string', multiple: true },
   seed: { type: 'string' },
   'demo-token': { type: 'string' },
@@ -104,6 +110,9 @@ function parse(argv: string[]): Settings | 'help' {
   }
   if (!settings.host) throw new UsageError('--host must not be empty')
   if (!settings.db) throw new UsageError('--db must name a file, or :memory:')
+  const keyFile = values['tracking-key']
+  if (keyFile === '') throw new UsageError('--tracking-key must name a file')
+  if (keyFile !== undefined || settings.db !== ':memory:') settings.trackingKeyFile = resolve(keyFile ?? `${settings.db}.key`)
   for (const file of values.calendar ?? []) {
     const result = readCalendarFile(file)
     if (!result.ok) throw new UsageError(`--calendar ${file}: ${result.problem}`)
@@ -182,7 +191,27 @@ async function main(argv: string[]): Promise<void> {
   } catch (error) {
     fail(`cannot open the database ${settings.db}: ${describe(error)}`)
   }
-  const service = createBoardService({ store })
+  let trackingKey: LoadedTrackingKey
+  try {
+    trackingKey = loadTrackingKey({
+      env: process.env['LIUYAN_TRACKING_KEY'],
+      file: settings.trackingKeyFile,
+      hasKeyedCodes: (await store.read.getSetting('tracking_key_check')) !== undefined,
+    })
+  } catch (error) {
+    await store.close()
+    if (error instanceof TrackingKeyFileError) fail(error.message, 2)
+    throw error
+  }
+  const service = createBoardService({ store, trackingKey: trackingKey.key })
+  try {
+    // Checks the key against the database and hashes codes an older version kept in the clear.
+    await service.ready()
+  } catch (error) {
+    await store.close()
+    if (error instanceof TrackingKeyMismatchError) fail(`${error.message} (key from ${trackingKey.source})`, 2)
+    throw error
+  }
 
   let seedLine: string | undefined
   if (settings.seed) {
@@ -241,6 +270,7 @@ async function main(argv: string[]): Promise<void> {
       `  openapi:     ${base}/api/v1/openapi.json`,
       `  calendars:   ${calendarsLine(settings.calendars)}`,
       `  database:    ${inMemory ? ':memory: (lost on exit)' : resolve(settings.db)}`,
+      `  tracking key: ${trackingKeyLine(trackingKey)}`,
       `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}`,
       // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.
       settings.trustProxy
@@ -291,13 +321,19 @@ function calendarsLine(files: Settings['calendars']): string {
   return `${knownYears().join(', ')}${sources.length ? ` (${sources.join('; ')})` : ''}; other years count weekends only`
 }
 
+function trackingKeyLine(key: LoadedTrackingKey): string {
+  if (key.source === 'random') return 'random, for this run (memory database)'
+  if (key.source === 'LIUYAN_TRACKING_KEY') return 'from LIUYAN_TRACKING_KEY'
+  return `${key.source}${key.created ? ' (created: back it up apart from the database)' : ''}`
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function fail(message: string): never {
+function fail(message: string, code = 1): never {
   process.stderr.write(`liuyan-server: ${message}\n`)
-  process.exit(1)
+  process.exit(code)
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => fail(describe(error)))

@@ -18,6 +18,7 @@ import * as z from 'zod/mini'
 import { isServiceError, ServiceError } from './errors.js'
 import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit.js'
 import { sha256Hex, type BoardService, type StaffPrincipal } from './service.js'
+import { isSealed } from './tracking-key.js'
 import type { StoredResponse, StoreTransaction } from './store/types.js'
 
 /** One line of the request log. It never holds a body, a token or a tracking code. */
@@ -154,6 +155,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     invalid_action: '操作内容有误', reason_required: '请填写理由', same_board: '不能转办给当前办理单位',
     forbidden_role: '当前身份不能进行此操作', invalid_status: '留言当前的状态不允许此操作', not_replied: '留言答复后才能评价',
     already_evaluated: '您已经评价过了，每条留言只能评价一次', already_supervised: '该留言已在督办中', deadline_unavailable: '无法计算办理期限',
+    no_consent: '留言人未同意公开，不能公开此留言', already_published: '该留言已经公开', not_published: '该留言没有公开',
   },
   'zh-TW': {
     bad_request: '請求有誤', malformed_json: '請求內容不是有效的 JSON', validation_failed: '提交的內容有誤',
@@ -165,6 +167,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     invalid_action: '操作內容有誤', reason_required: '請填寫理由', same_board: '不能轉辦給目前辦理單位',
     forbidden_role: '目前身分不能進行此操作', invalid_status: '留言目前的狀態不允許此操作', not_replied: '留言答覆後才能評價',
     already_evaluated: '您已經評價過了，每則留言只能評價一次', already_supervised: '該留言已在督辦中', deadline_unavailable: '無法計算辦理期限',
+    no_consent: '留言人未同意公開，不能公開此留言', already_published: '該留言已經公開', not_published: '該留言沒有公開',
   },
   en: {
     bad_request: 'Bad request', malformed_json: 'The request body is not valid JSON', validation_failed: 'The submitted data is not valid',
@@ -176,6 +179,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     invalid_action: 'The action is not valid', reason_required: 'Please give a reason', same_board: 'The message is already with that unit',
     forbidden_role: 'Your role cannot do this', invalid_status: 'The message’s status does not allow this', not_replied: 'A message can be rated only after a reply',
     already_evaluated: 'You have already rated this message; a rating is given once', already_supervised: 'The message is already under supervision', deadline_unavailable: 'The deadline cannot be computed',
+    no_consent: 'The author did not consent to publication', already_published: 'The message is already public', not_published: 'The message is not public',
   },
 }
 
@@ -370,22 +374,37 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     if (existing) {
       if (existing.fingerprint !== fingerprint) throw new ServiceError(422, 'idempotency_key_reused', '')
       if (existing.state === 'running' || !existing.response) throw new ServiceError(409, 'idempotency_in_progress', '', undefined, { 'Retry-After': '1' })
-      return replay(existing.response)
+      return replay(await unsealResponse(scope, key, existing.response))
     }
     try {
       beforeRun?.()
-      let stored: StoredResponse | undefined
+      let answer: StoredResponse | undefined
       await run(async (tx, result) => {
-        stored = { status, headers: { ...headers?.(result) }, body: JSON.stringify(result) }
+        answer = { status, headers: { ...headers?.(result) }, body: JSON.stringify(result) }
         // Written in the transaction of the change: a crash can never store one without the other.
-        await tx.completeIdempotency(scope, key, stored)
+        await tx.completeIdempotency(scope, key, await sealResponse(scope, key, answer))
       })
-      return replay(stored!)
+      return replay(answer!)
     } catch (error) {
       // Nothing was written: forget the claim so a corrected retry with the same key may run.
       await service.store.transaction((tx) => tx.releaseIdempotency(scope, key))
       throw error
     }
+  }
+
+  /**
+   * A stored answer may carry a tracking code (a submission's, a reissued one): the database keeps
+   * it encrypted under the tracking key, bound to the request's scope and Idempotency-Key.
+   */
+  async function sealResponse(scope: string, key: string, response: StoredResponse): Promise<StoredResponse> {
+    const sealed = await service.seal(`${scope}\n${key}`, JSON.stringify({ headers: response.headers, body: response.body }))
+    return { status: response.status, headers: {}, body: sealed }
+  }
+
+  async function unsealResponse(scope: string, key: string, stored: StoredResponse): Promise<StoredResponse> {
+    if (!isSealed(stored.body)) return stored
+    const { headers, body } = JSON.parse(await service.unseal(`${scope}\n${key}`, stored.body)) as Pick<StoredResponse, 'headers' | 'body'>
+    return { status: stored.status, headers, body }
   }
 
   async function readJson(r: ApiRequest): Promise<unknown> {

@@ -4,7 +4,9 @@
  *
  * @packageDocumentation
  */
-export { BoardService, createBoardService, sha256Hex } from './service.js'
+export { BoardService, createBoardService, sha256Hex, TrackingKeyMismatchError } from './service.js'
+export { randomTrackingKey, TRACKING_KEY_MIN_BYTES, TrackingKeyError } from './tracking-key.js'
+export type { TrackingKey } from './tracking-key.js'
 export type { BoardServiceOptions, CommitHook, InboxQuery, PublicListQuery, StaffPrincipal } from './service.js'
 export { createFetchHandler } from './http.js'
 export type { FetchHandler, FetchHandlerOptions, RequestContext, RequestLogEntry } from './http.js'

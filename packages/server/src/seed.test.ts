@@ -195,7 +195,7 @@ describe.each<[string, () => Store]>([
     const source = createBoardService({ store: createMemoryStore(), now: () => now })
     await seedDemo(source)
     const [message] = await allMessages(source)
-    await service.store.transaction(async (tx) => tx.insertMessage(message!))
+    await service.store.transaction(async (tx) => tx.insertMessage(message!, 'f'.repeat(64)))
     expect(await seedDemo(service)).toEqual({ seeded: false, boards: 0, messages: 0 })
     expect(await contents(service)).toEqual({ boards: [], messages: [message] })
   })

@@ -35,7 +35,7 @@ export const DEMO_BOARDS: Board[] = [
   { id: '220000-gov', name: '吉林省人民政府', kind: 'agency', level: 'province', parentId: null, region: '220000', acceptsMessages: true, description: '吉林省人民政府网上留言办理平台' },
   { id: '220000-whlyt', name: '吉林省文化和旅游厅', kind: 'agency', level: 'unit', parentId: '220000-gov', region: '220000', acceptsMessages: true },
   { id: '220100-gov', name: '长春市人民政府', kind: 'agency', level: 'city', parentId: '220000-gov', region: '220100', acceptsMessages: true },
-  { id: '220100-mayor', name: '长春市市长', kind: 'leader', level: 'city', parentId: '220100-gov', region: '220100', acceptsMessages: true, description: '给市长留言，由市政府办公厅受理并交有关部门办理', deadlines: { help: 3 } },
+  { id: '220100-mayor', name: '长春市市长', kind: 'leader', level: 'city', parentId: '220100-gov', region: '220100', acceptsMessages: true, description: '给市长留言，由市政府办公厅受理并交有关部门办理，审核后公开', deadlines: { help: 3 }, publication: 'review' },
   { id: '220100-zjj', name: '长春市住房和城乡建设局', kind: 'agency', level: 'unit', parentId: '220100-gov', region: '220100', acceptsMessages: true },
   { id: '220100-jtj', name: '长春市交通运输局', kind: 'agency', level: 'unit', parentId: '220100-gov', region: '220100', acceptsMessages: true },
   { id: '220100-jyj', name: '长春市教育局', kind: 'agency', level: 'unit', parentId: '220100-gov', region: '220100', acceptsMessages: true },
@@ -468,7 +468,7 @@ const DEMO_MESSAGES: readonly DemoMessage[] = [
     content: '我在某网贷平台借了一笔钱，因为失业暂时还不上，平台天天打电话骚扰我和我的家人、同事，还发短信威胁。请政府管管这些网贷平台。',
     author: { nickname: '被催收的人', realName: '蒋涛', phone: '13300001470', maskNickname: true },
     steps: [
-      [1, '09:40', { action: 'reject', reason: '您反映的问题属于金融监管部门职责范围，请向国家金融监督管理总局吉林监管局反映，或拨打金融消费者投诉热线12378；如遭受威胁恐吓，请及时向公安机关报案。' }],
+      [1, '09:40', { action: 'reject', code: 'out_of_scope', reason: '您反映的问题属于金融监管部门职责范围，请向国家金融监督管理总局吉林监管局反映，或拨打金融消费者投诉热线12378；如遭受威胁恐吓，请及时向公安机关报案。' }],
     ],
   },
   {
@@ -477,7 +477,7 @@ const DEMO_MESSAGES: readonly DemoMessage[] = [
     content: '净月区那个楼盘工地晚上还在施工，噪音太大了，之前已经反映过还没有解决，请尽快处理。',
     author: { nickname: '睡不着的业主', realName: '陈刚', phone: '18600005678' },
     steps: [
-      [1, '10:00', { action: 'reject', reason: '您反映的问题已在此前的留言中受理，并已列入市政府督办事项，目前正在办理中。为避免重复办理，本条留言不再单独受理，请通过原留言的查询码关注办理进展。' }],
+      [1, '10:00', { action: 'reject', code: 'duplicate', reason: '您反映的问题已在此前的留言中受理，并已列入市政府督办事项，目前正在办理中。为避免重复办理，本条留言不再单独受理，请通过原留言的查询码关注办理进展。' }],
     ],
   },
 ]
@@ -507,11 +507,13 @@ export async function seedDemo(service: BoardService, options: SeedOptions = {})
   const untouched = { seeded: false, boards: 0, messages: 0 }
   if (!(await isEmpty(service.store.read))) return untouched
   const messages = buildDemoMessages(options.now ?? service.now())
+  // Demo authors are made up: their codes are known to no one (a supervisor can reissue one).
+  const hashes = await Promise.all(messages.map(() => service.hashTrackingCode(createTrackingCode())))
   // Checked again inside the transaction: a write since the first look must win over the demo.
   const seeded = await service.store.transaction(async (tx) => {
     if (!(await isEmpty(tx))) return false
     for (const board of DEMO_BOARDS) await tx.putBoard(board)
-    for (const message of messages) await tx.insertMessage(message)
+    for (const [index, message] of messages.entries()) await tx.insertMessage(message, hashes[index]!)
     return true
   })
   if (!seeded) return untouched
@@ -550,7 +552,6 @@ function build(spec: DemoMessage, times: readonly number[], boards: ReadonlyMap<
     publish: spec.publish,
     channel: spec.channel,
     status: 'pending',
-    trackingCode: createTrackingCode(),
     createdAt,
     supervised: false,
     reminders: 0,
@@ -567,6 +568,9 @@ function build(spec: DemoMessage, times: readonly number[], boards: ReadonlyMap<
       now: new Date(times[index + 1]!),
       policy: boards.get(message.boardId)?.deadlines ?? {},
       calendar: CALENDAR,
+      // The demo's history was published on acceptance, before the mayor's board began to review
+      // publication: new messages there wait for the publish action.
+      publishOnAccept: true,
       ...(handling ? { organization: handling.name } : {}),
     })
     // The demo data is fixed: a refused step is a mistake in this file, not a runtime condition.

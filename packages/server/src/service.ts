@@ -26,6 +26,7 @@ import {
   type Page,
   type PublicMessage,
   type StaffAction,
+  type StaffActionResult,
   type StaffRole,
   type SubmissionResult,
   type TrackedMessage,
@@ -34,6 +35,7 @@ import {
 } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { computeStats } from './stats.js'
+import { randomTrackingKey, TrackingSecrets, type TrackingKey } from './tracking-key.js'
 import type { MessageQuery, StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
 
 /** Options of {@link createBoardService}. */
@@ -62,6 +64,21 @@ export interface BoardServiceOptions {
    * ```
    */
   calendar?: DeadlineOptions
+  /**
+   * The secret under which tracking codes are stored (an HMAC of each code; at least 32 bytes).
+   * A store that outlives the process needs the same key at every start, or no author's code
+   * works any more: the service keeps a check value in the store and refuses another key
+   * (`ready()` rejects). `liuyan-server` keeps one in a file beside the database or reads
+   * `LIUYAN_TRACKING_KEY`. Keep it apart from the database's backups: with both, codes can be
+   * tried offline.
+   * @default a random key for this service alone (right for memory stores, tests and msw)
+   */
+  trackingKey?: TrackingKey
+}
+
+/** The tracking key does not match the one the store's codes were hashed with. */
+export class TrackingKeyMismatchError extends Error {
+  override name = 'TrackingKeyMismatchError'
 }
 
 /** A staff member, as authenticated from a bearer token. */
@@ -108,6 +125,8 @@ export class BoardService {
   readonly #now: () => Date
   readonly #policy: Partial<DeadlinePolicy>
   readonly #calendar: DeadlineOptions
+  readonly #secrets: TrackingSecrets
+  #ready: Promise<void> | undefined
   #boards: { list: Board[]; byId: Map<string, Board>; children: Map<string, string[]> } | undefined
 
   constructor(options: BoardServiceOptions) {
@@ -116,6 +135,53 @@ export class BoardService {
     this.#policy = options.policy ?? {}
     // Field by field: a deployment that brings its own calendar set must not lose the fallback.
     this.#calendar = { ...options.calendar, outsideCalendar: options.calendar?.outsideCalendar ?? 'weekends' }
+    this.#secrets = new TrackingSecrets(options.trackingKey ?? randomTrackingKey())
+  }
+
+  /**
+   * Checks the tracking key against the store and hashes any tracking code an older version kept
+   * in the clear. Runs once, before the first use of a tracking code; call it at start-up to fail
+   * early. Rejects with {@link TrackingKeyMismatchError} when the store's codes were hashed under
+   * another key.
+   */
+  ready(): Promise<void> {
+    this.#ready ??= this.#prepare().catch((error: unknown) => {
+      this.#ready = undefined
+      throw error
+    })
+    return this.#ready
+  }
+
+  async #prepare(): Promise<void> {
+    const check = await this.#secrets.check()
+    const stored = await this.store.read.getSetting(TRACKING_KEY_CHECK)
+    if (stored !== undefined && stored !== check) {
+      throw new TrackingKeyMismatchError(
+        'The tracking key is not the one this database\'s tracking codes were stored with; start with the original key (LIUYAN_TRACKING_KEY or the key file), or no author can follow a message',
+      )
+    }
+    if (stored === undefined) await this.store.transaction((tx) => tx.putSetting(TRACKING_KEY_CHECK, check))
+    const hash = (code: string) => this.#secrets.hash(normalizeTrackingCode(code) ?? code)
+    while ((await this.store.transaction((tx) => tx.upgradeTrackingCodes(hash))) > 0);
+  }
+
+  /**
+   * The keyed hash the store keeps of a tracking code (see `trackingKey`), for tools that write
+   * messages to the store themselves (seeds, imports, benchmarks).
+   */
+  async hashTrackingCode(code: string): Promise<string> {
+    await this.ready()
+    return this.#secrets.hash(code)
+  }
+
+  /** Encrypts a stored answer that carries a tracking code, bound to `context`. @internal */
+  seal(context: string, text: string): Promise<string> {
+    return this.#secrets.seal(context, text)
+  }
+
+  /** Decrypts what {@link seal} stored for the same context. @internal */
+  unseal(context: string, sealed: string): Promise<string> {
+    return this.#secrets.open(context, sealed)
   }
 
   /** The current time of the service's clock. */
@@ -240,7 +306,6 @@ export class BoardService {
       publish: input.publish,
       channel: input.channel ?? 'web',
       status: 'pending',
-      trackingCode: createTrackingCode(),
       createdAt: at,
       supervised: false,
       reminders: 0,
@@ -249,11 +314,11 @@ export class BoardService {
     }
     if (input.place) message.place = input.place
     if (input.remark) message.remark = input.remark
+    await this.ready()
     return this.store.transaction(async (tx) => {
-      // 57^12 codes make a clash unlikely, but a clash must never hand one author another's message.
-      while (await tx.getMessageByTrackingCode(message.trackingCode)) message.trackingCode = createTrackingCode()
-      await tx.insertMessage(message)
-      const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: message.trackingCode, createdAt: at }
+      const code = await this.#newCode(tx)
+      await tx.insertMessage(message, code.hash)
+      const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: at }
       await hook?.(tx, result)
       return result
     })
@@ -262,7 +327,9 @@ export class BoardService {
   // ── The author, by tracking code ──────────────────────────────────────────────────────────
 
   async track(code: string): Promise<TrackedMessage> {
-    return toTrackedMessage(await this.#byCode(this.store.read, code))
+    await this.ready()
+    const { message, normalized } = await this.#byCode(this.store.read, code)
+    return toTrackedMessage(message, normalized)
   }
 
   async followUp(code: string, input: NewFollowUp, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
@@ -274,22 +341,34 @@ export class BoardService {
   }
 
   async #citizenAct(code: string, action: MessageAction, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
+    await this.ready()
     return this.store.transaction(async (tx) => {
-      const message = await this.#byCode(tx, code)
+      const { message, normalized } = await this.#byCode(tx, code)
       const result = transition(message, action, { actor: { role: 'citizen' }, now: this.#now(), calendar: this.#calendar })
       if (!result.ok) throw transitionProblem(result.error)
       await tx.updateMessage(result.message)
-      const view = toTrackedMessage(result.message)
+      const view = toTrackedMessage(result.message, normalized)
       await hook?.(tx, view)
       return view
     })
   }
 
-  async #byCode(reader: StoreReader, code: string): Promise<Message> {
+  async #byCode(reader: StoreReader, code: string): Promise<{ message: Message; normalized: string }> {
+    // The caller awaited ready(): it cannot run inside a transaction, which it would wait for.
     const normalized = normalizeTrackingCode(code)
-    const message = normalized ? await reader.getMessageByTrackingCode(normalized) : undefined
-    if (!message) throw new ServiceError(404, 'not_found', '查询码不正确或留言不存在，请核对后重新输入')
-    return message
+    const message = normalized ? await reader.getMessageByTrackingHash(await this.#secrets.hash(normalized)) : undefined
+    if (!message || !normalized) throw new ServiceError(404, 'not_found', '查询码不正确或留言不存在，请核对后重新输入')
+    return { message, normalized }
+  }
+
+  /** A fresh tracking code and its hash, unused in the store. */
+  async #newCode(tx: StoreTransaction): Promise<{ code: string; hash: string }> {
+    for (;;) {
+      const code = createTrackingCode()
+      const hash = await this.#secrets.hash(code)
+      // 57^12 codes make a clash unlikely, but a clash must never hand one author another's message.
+      if (!(await tx.getMessageByTrackingHash(hash))) return { code, hash }
+    }
   }
 
   // ── Staff ─────────────────────────────────────────────────────────────────────────────────
@@ -430,9 +509,10 @@ export class BoardService {
    * Applies one staff action within the staff member's scope. Another board's message answers
    * 404 (its existence is not revealed); a role the action needs and the token lacks answers 403.
    */
-  async act(staff: StaffPrincipal, id: string, action: StaffAction, hook?: CommitHook<Message>): Promise<Message> {
+  async act(staff: StaffPrincipal, id: string, action: StaffAction, hook?: CommitHook<StaffActionResult>): Promise<StaffActionResult> {
     const rule = LIFECYCLE[action.action]
     const role = staff.roles.find((r) => rule.roles.includes(r))
+    if (action.action === 'reissue-code') await this.ready()
     return this.store.transaction(async (tx) => {
       const message = await tx.getMessage(id)
       if (!message || !inScope(staff, message)) throw notFound()
@@ -455,12 +535,21 @@ export class BoardService {
         now: this.#now(),
         policy: { ...this.#policy, ...own?.deadlines },
         calendar: this.#calendar,
+        publishOnAccept: own?.publication !== 'review',
         ...(handling ? { organization: handling.name } : {}),
       })
       if (!result.ok) throw transitionProblem(result.error)
-      await tx.updateMessage(result.message)
-      await hook?.(tx, result.message)
-      return result.message
+      let answer: StaffActionResult = result.message
+      if (action.action === 'reissue-code') {
+        // The old code stops working in the transaction that records why.
+        const code = await this.#newCode(tx)
+        await tx.updateMessage(result.message, { trackingHash: code.hash })
+        answer = { ...result.message, trackingCode: code.code }
+      } else {
+        await tx.updateMessage(result.message)
+      }
+      await hook?.(tx, answer)
+      return answer
     })
   }
 
@@ -492,6 +581,9 @@ export class BoardService {
   }
 }
 
+/** The setting that holds the tracking key's check value. */
+const TRACKING_KEY_CHECK = 'tracking_key_check'
+
 /** Creates a {@link BoardService}. */
 export function createBoardService(options: BoardServiceOptions): BoardService {
   return new BoardService(options)
@@ -519,6 +611,9 @@ const TRANSITION_STATUS: Record<TransitionError['code'], number> = {
   already_evaluated: 409,
   already_supervised: 409,
   deadline_unavailable: 500,
+  no_consent: 409,
+  already_published: 409,
+  not_published: 409,
 }
 
 function transitionProblem(error: TransitionError): ServiceError {

@@ -122,7 +122,13 @@ export function submission(overrides: Partial<NewMessageInput> = {}): NewMessage
 export function actionBody(name: StaffAction['action']): StaffAction {
   switch (name) {
     case 'reject':
-      return { action: 'reject', reason: '不属于本平台受理范围' }
+      return { action: 'reject', code: 'out_of_scope', reason: '不属于本平台受理范围' }
+    case 'unpublish':
+      return { action: 'unpublish', reason: '留言含有未隐去的个人信息' }
+    case 'redact':
+      return { action: 'redact', content: '小区门口的路灯坏了两个星期，晚上出行很不方便。' }
+    case 'reissue-code':
+      return { action: 'reissue-code', reason: '留言人来电称查询码遗失，已核实身份' }
     case 'assign':
       return { action: 'assign', boardId: UNIT }
     case 'transfer':

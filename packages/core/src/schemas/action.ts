@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { checked, IdSchema, text } from './common.js'
-import { LIMITS, newEvaluationShape, newFollowUpShape } from './message.js'
+import { REJECT_REASONS } from '../rejection.js'
+import { LIMITS, newEvaluationShape, newFollowUpShape, publicCopyShape } from './message.js'
 
 /* @__NO_SIDE_EFFECTS__ */
 function note() {
@@ -13,8 +14,18 @@ function reason() {
 
 /** Review passes (受理): pending → accepted. */
 export const AcceptActionSchema = z.strictObject({ action: z.literal('accept'), note: note() })
-/** Review refuses (不予受理): pending → rejected. A reason is required. */
-export const RejectActionSchema = z.strictObject({ action: z.literal('reject'), reason: reason() })
+/**
+ * Review refuses (不予受理): pending → rejected. `code` is the standard reason (see core's
+ * `REJECT_REASON_TEXTS` for what the author is told), `reason` the reviewer's own words to the
+ * author; both reach the author's tracking view.
+ */
+export const RejectActionSchema = z.strictObject({
+  action: z.literal('reject'),
+  /** The standard reason; absent means `other`. */
+  code: z.optional(z.enum(REJECT_REASONS)),
+  /** The reviewer's explanation to the author. */
+  reason: reason(),
+})
 /** Hand to a unit (交办): accepted → assigned. */
 export const AssignActionSchema = z.strictObject({ action: z.literal('assign'), boardId: IdSchema, note: note() })
 /** Hand on to another unit (转办): assigned → assigned. A reason is required. */
@@ -42,6 +53,24 @@ export const SuperviseActionSchema = z.strictObject({ action: z.literal('supervi
 export const RemindActionSchema = z.strictObject({ action: z.literal('remind'), note: note() })
 /** Send a replied message back for more work: replied → processing. A reason is required. */
 export const ReopenActionSchema = z.strictObject({ action: z.literal('reopen'), reason: reason() })
+/** Make a reviewed message public (on boards that publish as a separate step, or after `unpublish`). */
+export const PublishActionSchema = z.strictObject({ action: z.literal('publish'), note: note() })
+/** Hide a published message from the public (撤下). A reason is required. */
+export const UnpublishActionSchema = z.strictObject({ action: z.literal('unpublish'), reason: reason() })
+/**
+ * Set the public copy (redaction): the fields given replace the author's text in every public view;
+ * fields left out show the original again. Staff keep seeing the original.
+ */
+export const RedactActionSchema = z.strictObject({
+  action: z.literal('redact'),
+  ...publicCopyShape,
+  note: note(),
+})
+/**
+ * Void the tracking code and issue a new one, for an author who lost it (a supervisor's action,
+ * on the timeline). The answer carries the new code once; no one can read it again.
+ */
+export const ReissueCodeActionSchema = z.strictObject({ action: z.literal('reissue-code'), reason: reason() })
 
 /**
  * One staff action, as the body of `POST /messages/{id}/actions`.
@@ -63,6 +92,10 @@ const staffActions = [
   SuperviseActionSchema,
   RemindActionSchema,
   ReopenActionSchema,
+  PublishActionSchema,
+  UnpublishActionSchema,
+  RedactActionSchema,
+  ReissueCodeActionSchema,
 ] as const
 export const StaffActionSchema = z.discriminatedUnion('action', staffActions)
 export type StaffAction = z.infer<typeof StaffActionSchema>
@@ -71,6 +104,7 @@ export type StaffActionName = StaffAction['action']
 /** Every staff action name. */
 export const STAFF_ACTIONS = [
   'accept', 'reject', 'assign', 'transfer', 'start', 'reply', 'extend', 'close', 'supervise', 'remind', 'reopen',
+  'publish', 'unpublish', 'redact', 'reissue-code',
 ] as const satisfies readonly StaffActionName[]
 
 /** The author's follow-up (追问), as an action of the state machine. */

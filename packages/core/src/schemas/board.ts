@@ -10,6 +10,10 @@ export type BoardLevel = (typeof BOARD_LEVELS)[number]
 export const BOARD_KINDS = ['leader', 'agency'] as const
 export type BoardKind = (typeof BOARD_KINDS)[number]
 
+/** When a board's messages become public; see {@link BoardSchema}'s `publication`. */
+export const BOARD_PUBLICATION = ['on-accept', 'review'] as const
+export type BoardPublication = (typeof BOARD_PUBLICATION)[number]
+
 /* @__NO_SIDE_EFFECTS__ */
 function workingDays() {
   return checked(z.int(), z.gte(1), z.lte(60))
@@ -42,6 +46,12 @@ export const BoardSchema = z.object({
   description: z.optional(text(1, 500)),
   /** Working days per message type, where this board differs from the default policy. */
   deadlines: z.optional(DeadlinePolicySchema),
+  /**
+   * When its messages become public: `on-accept` publishes a consented message when review passes
+   * (受理); `review` leaves publication to a separate `publish` action, so a reviewer can first set
+   * the public copy (redaction). Absent means `on-accept`.
+   */
+  publication: z.optional(z.enum(BOARD_PUBLICATION)),
 })
 export type Board = z.infer<typeof BoardSchema>
 

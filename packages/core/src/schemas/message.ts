@@ -14,6 +14,13 @@ import {
   text,
   TrackingCodeSchema,
 } from './common.js'
+import { REJECT_REASONS } from '../rejection.js'
+
+/** Limits of what the public views carry: wider than a submission, for records imported from other boards. */
+export const PUBLIC_LIMITS = {
+  titleMax: 200,
+  contentMax: 20_000,
+} as const
 
 /** Limits of a submission, as on the reference board's form. */
 export const LIMITS = {
@@ -186,6 +193,10 @@ export const TIMELINE_EVENT_TYPES = [
   'reopen',
   'follow-up',
   'evaluate',
+  'publish',
+  'unpublish',
+  'redact',
+  'reissue-code',
 ] as const
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number]
 
@@ -220,10 +231,48 @@ export const TimelineEventSchema = z.object({
   days: z.optional(checked(z.int(), z.gte(1), z.lte(60))),
   /** New deadline after `accept` or `extend`. */
   dueAt: z.optional(DateTimeSchema),
+  /** The standard reason of a `reject`. */
+  reasonCode: z.optional(z.enum(REJECT_REASONS)),
   /** A reason or remark; staff-only. */
   note: z.optional(text(1, LIMITS.reasonMax)),
 })
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>
+
+/**
+ * The timeline events the public never sees: how the public copy was redacted and when a tracking
+ * code was reissued are the staff's business (the public view says only that text was withheld).
+ */
+export const STAFF_ONLY_EVENT_TYPES = ['redact', 'reissue-code'] as const satisfies readonly TimelineEventType[]
+
+/** What the public sees of a message where a reviewer changed it (redaction). */
+export const publicCopyShape = {
+  title: z.optional(text(1, PUBLIC_LIMITS.titleMax)),
+  content: z.optional(text(1, PUBLIC_LIMITS.contentMax)),
+  /** The place as shown, when the place is public. */
+  place: z.optional(text(1, LIMITS.placeMax)),
+  nickname: z.optional(text(1, LIMITS.nicknameMax)),
+}
+/**
+ * The public copy of a message (redaction, 隐去): the fields a reviewer rewrote for the public,
+ * each replacing the author's text in every public view. Staff keep seeing the original; an
+ * absent field shows the original (masked as always).
+ *
+ * @example
+ * ```ts
+ * PublicCopySchema.parse({ content: '我家门口的路灯坏了两周，请尽快修复。' })
+ * ```
+ */
+export const PublicCopySchema = z.strictObject(publicCopyShape)
+export type PublicCopy = z.infer<typeof PublicCopySchema>
+
+/** Why a message was refused: the standard reason and the reviewer's words to the author. */
+export const RejectionSchema = z.object({
+  /** The standard reason: core's `REJECT_REASON_TEXTS` words it for the author. */
+  code: z.enum(REJECT_REASONS),
+  /** The reviewer's explanation to the author (masked like all public text). */
+  reason: text(1, LIMITS.reasonMax),
+})
+export type Rejection = z.infer<typeof RejectionSchema>
 
 /** The public part of a timeline event. */
 export const PublicTimelineEventSchema = z.object({
@@ -243,13 +292,16 @@ export type PublicTimelineEvent = z.infer<typeof PublicTimelineEventSchema>
  * A stored message with every private field: what staff of the handling unit see (`GET /inbox`).
  * Output parsing tolerates unknown keys, so older clients keep working when fields are added.
  *
+ * It has no tracking code: the code is the author's secret, the store keeps only a keyed hash of
+ * it, and staff can only reissue one (`reissue-code`), never read it.
+ *
  * @example
  * ```ts
  * const message: Message = MessageSchema.parse(row)
  * message.author.phone // staff only
  * ```
  */
-export const MessageSchema = z.object({
+const messageShape = {
   id: IdSchema,
   boardId: IdSchema,
   /** The unit the message is assigned to, once assigned. */
@@ -266,12 +318,20 @@ export const MessageSchema = z.object({
   publish: z.boolean(),
   channel: ChannelSchema,
   status: MessageStatusSchema,
-  trackingCode: TrackingCodeSchema,
   createdAt: DateTimeSchema,
   /** When review passed (受理) or refused. */
   reviewedAt: z.optional(DateTimeSchema),
-  /** When the message became publicly visible (accepted with consent). */
+  /**
+   * When the message was first published (at acceptance with the author's consent, or by the
+   * `publish` action on boards that publish as a separate step). Unpublishing keeps it.
+   */
   publishedAt: z.optional(DateTimeSchema),
+  /** Since when the message is hidden from the public (`unpublish`); absent while published. */
+  hiddenAt: z.optional(DateTimeSchema),
+  /** The public copy a reviewer set (redaction); the fields above stay the author's original. */
+  publicCopy: z.optional(PublicCopySchema),
+  /** Why the message was refused, once it was. */
+  rejection: z.optional(RejectionSchema),
   /** Time of the first official reply. */
   repliedAt: z.optional(DateTimeSchema),
   closedAt: z.optional(DateTimeSchema),
@@ -282,7 +342,8 @@ export const MessageSchema = z.object({
   posts: z.array(PostSchema),
   timeline: z.array(TimelineEventSchema),
   evaluation: z.optional(EvaluationSchema),
-})
+}
+export const MessageSchema = z.object(messageShape)
 export type Message = z.infer<typeof MessageSchema>
 
 /**
@@ -302,8 +363,10 @@ const publicMessageShape = {
   type: MessageTypeSchema,
   domain: DomainSchema,
   // Wider than a submission allows: records imported from other boards may be longer.
-  title: text(1, 200),
-  content: text(1, 20_000),
+  title: text(1, PUBLIC_LIMITS.titleMax),
+  content: text(1, PUBLIC_LIMITS.contentMax),
+  /** Present when a reviewer withheld part of the text (部分内容已隐去); what was withheld is not shown. */
+  redacted: z.optional(z.literal(true)),
   place: z.optional(z.object({ text: text(1, LIMITS.placeMax), coordinates: z.optional(CoordinatesSchema) })),
   images: checked(z.array(ImageRefSchema), z.maxLength(LIMITS.imagesMax)),
   author: z.object({ nickname: text(1, LIMITS.nicknameMax) }),
@@ -326,10 +389,13 @@ export type PublicMessage = z.infer<typeof PublicMessageSchema>
  * The author's view of their own message (`GET /tracking/{code}`): the public view (whether or not
  * it is listed), whether it is listed, and what the author may do now.
  */
-export const TrackedMessageSchema = z.object({
-  ...publicMessageShape,
+export const TrackedMessageSchema = z.extend(PublicMessageSchema, {
   trackingCode: TrackingCodeSchema,
   publish: z.boolean(),
+  /** Whether the public can see the message now (reviewed, consented, published and not hidden). */
+  listed: z.boolean(),
+  /** Why the message was refused: shown to its author only. */
+  rejection: z.optional(RejectionSchema),
   canFollowUp: z.boolean(),
   canEvaluate: z.boolean(),
 })
@@ -343,3 +409,12 @@ export const SubmissionResultSchema = z.object({
   createdAt: DateTimeSchema,
 })
 export type SubmissionResult = z.infer<typeof SubmissionResultSchema>
+
+/**
+ * The answer to a staff action (`POST /messages/{id}/actions`): the message after it, and after
+ * `reissue-code` the new tracking code, given this once (the server keeps only its hash).
+ */
+export const StaffActionResultSchema = z.extend(MessageSchema, {
+  trackingCode: z.optional(TrackingCodeSchema),
+})
+export type StaffActionResult = z.infer<typeof StaffActionResultSchema>

@@ -1,4 +1,4 @@
-import { isPubliclyVisible, maskPII, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
+import { isPubliclyVisible, OPEN_STATUSES, publicText, toPublicMessage } from '@liuyan/core'
 import type { Board, Domain, Message, MessageStatus, MessageType, Page } from '@liuyan/core'
 import { InvalidCursorError } from './types.js'
 import type {
@@ -44,6 +44,10 @@ interface Table<V> {
 /** A stored message with the values its queries need, computed once when it is written. */
 interface MessageRow {
   message: Message
+  /** The keyed hash of the message's tracking code. */
+  trackingHash: string
+  /** Insertion order: breaks ties of equal times, newest first. */
+  seq: number
   createdMs: number
   /** Set only while the message is publicly visible. */
   publishedMs: number | undefined
@@ -59,10 +63,11 @@ interface MessageRow {
 interface Tables {
   boards: Table<Board>
   messages: Table<MessageRow>
-  /** Tracking code → message id. */
+  /** Keyed hash of a tracking code → message id. */
   codes: Table<string>
   tokens: Table<StaffToken>
   idempotency: Table<IdempotencyRecord>
+  settings: Table<string>
 }
 
 interface Committed {
@@ -71,6 +76,7 @@ interface Committed {
   codes: Map<string, string>
   tokens: Map<string, StaffToken>
   idempotency: Map<string, IdempotencyRecord>
+  settings: Map<string, string>
 }
 
 const GONE = Symbol('gone')
@@ -118,8 +124,11 @@ class MemoryStore implements Store {
     codes: new Map(),
     tokens: new Map(),
     idempotency: new Map(),
+    settings: new Map(),
   }
   readonly #mutex = new Mutex()
+  /** The last sequence number given to a message; never reused, even by a rolled-back insert. */
+  #seq = 0
   #closed = false
   readonly read: StoreReader
 
@@ -139,11 +148,12 @@ class MemoryStore implements Store {
         codes: new Staged(this.#committed.codes),
         tokens: new Staged(this.#committed.tokens),
         idempotency: new Staged(this.#committed.idempotency),
+        settings: new Staged(this.#committed.settings),
       }
       let open = true
       const tx = new MemoryTransaction(staged, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
-      })
+      }, () => ++this.#seq)
       try {
         const result = await fn(tx)
         for (const table of Object.values(staged)) table.commit()
@@ -187,10 +197,15 @@ class MemoryReader implements StoreReader {
     return copy(this.tables.messages.get(id)?.message)
   }
 
-  async getMessageByTrackingCode(code: string): Promise<Message | undefined> {
+  async getMessageByTrackingHash(hash: string): Promise<Message | undefined> {
     this.check()
-    const id = this.tables.codes.get(code)
+    const id = this.tables.codes.get(hash)
     return id === undefined ? undefined : copy(this.tables.messages.get(id)?.message)
+  }
+
+  async getSetting(name: string): Promise<string | undefined> {
+    this.check()
+    return this.tables.settings.get(name)
   }
 
   async listMessages(query: MessageQuery): Promise<Page<Message>> {
@@ -215,29 +230,29 @@ class MemoryReader implements StoreReader {
   #page(plan: ListPlan): { items: MessageRow[]; nextCursor: string | null } {
     // Keep only the best limit + 1 rows instead of sorting every match: pages stay cheap on big seeds.
     const wanted = plan.limit + 1
-    const best: Array<{ ms: number; id: string; row: MessageRow }> = []
+    const best: Array<{ ms: number; seq: number; row: MessageRow }> = []
     for (const row of this.tables.messages.values()) {
       const ms = sortTimeIfMatches(row, plan)
       if (ms === undefined) continue
-      const id = row.message.id
+      const { seq } = row
       const last = best[best.length - 1]
-      if (best.length === wanted && last && !isNewer(ms, id, last.ms, last.id)) continue
+      if (best.length === wanted && last && !isNewer(ms, seq, last.ms, last.seq)) continue
       let lo = 0
       let hi = best.length
       while (lo < hi) {
         const mid = (lo + hi) >>> 1
         const entry = best[mid]!
-        if (isNewer(entry.ms, entry.id, ms, id)) lo = mid + 1
+        if (isNewer(entry.ms, entry.seq, ms, seq)) lo = mid + 1
         else hi = mid
       }
-      best.splice(lo, 0, { ms, id, row })
+      best.splice(lo, 0, { ms, seq, row })
       if (best.length > wanted) best.pop()
     }
     const items = best.slice(0, plan.limit)
     const last = items[items.length - 1]
     return {
       items: items.map((entry) => entry.row),
-      nextCursor: best.length > plan.limit && last ? encodeCursor(last.ms, last.id) : null,
+      nextCursor: best.length > plan.limit && last ? encodeCursor(last.ms, last.seq) : null,
     }
   }
 
@@ -281,36 +296,56 @@ interface StagedTables extends Tables {
   codes: Staged<string>
   tokens: Staged<StaffToken>
   idempotency: Staged<IdempotencyRecord>
+  settings: Staged<string>
 }
 
 class MemoryTransaction extends MemoryReader implements StoreTransaction {
   protected declare readonly tables: StagedTables
+  readonly #nextSeq: () => number
+
+  constructor(tables: StagedTables, check: () => void, nextSeq: () => number) {
+    super(tables, check)
+    this.#nextSeq = nextSeq
+  }
 
   async putBoard(board: Board): Promise<void> {
     this.check()
     this.tables.boards.set(board.id, structuredClone(board))
   }
 
-  async insertMessage(message: Message): Promise<void> {
+  async insertMessage(message: Message, trackingHash: string): Promise<void> {
     this.check()
     if (this.tables.messages.get(message.id)) throw new Error(duplicateId(message.id))
-    if (this.tables.codes.get(message.trackingCode) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
-    this.tables.messages.set(message.id, messageRow(structuredClone(message)))
-    this.tables.codes.set(message.trackingCode, message.id)
+    if (this.tables.codes.get(trackingHash) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
+    this.tables.messages.set(message.id, messageRow(structuredClone(message), trackingHash, this.#nextSeq()))
+    this.tables.codes.set(trackingHash, message.id)
   }
 
-  async updateMessage(message: Message): Promise<void> {
+  async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
     this.check()
-    const stored = this.tables.messages.get(message.id)?.message
-    if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
+    const row = this.tables.messages.get(message.id)
+    if (!row) throw new Error(`There is no message ${message.id} to update; insert it first`)
+    const stored = row.message
     const timeline = appendOnlyTimeline(stored.timeline.length, message)
-    if (message.trackingCode !== stored.trackingCode) {
-      if (this.tables.codes.get(message.trackingCode) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
-      this.tables.codes.delete(stored.trackingCode)
-      this.tables.codes.set(message.trackingCode, message.id)
+    const hash = options.trackingHash ?? row.trackingHash
+    if (hash !== row.trackingHash) {
+      if (this.tables.codes.get(hash) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
+      this.tables.codes.delete(row.trackingHash)
+      this.tables.codes.set(hash, message.id)
     }
     const next = structuredClone({ ...message, timeline: [...stored.timeline, ...timeline] })
-    this.tables.messages.set(message.id, messageRow(next))
+    this.tables.messages.set(message.id, messageRow(next, hash, row.seq))
+  }
+
+  async putSetting(name: string, value: string): Promise<void> {
+    this.check()
+    this.tables.settings.set(name, value)
+  }
+
+  async upgradeTrackingCodes(): Promise<number> {
+    // A memory store is born at this version: it never held a code in the clear.
+    this.check()
+    return 0
   }
 
   async putToken(token: StaffToken): Promise<void> {
@@ -369,9 +404,11 @@ function idempotencyKey(scope: string, key: string): string {
   return JSON.stringify([scope, key])
 }
 
-function messageRow(message: Message): MessageRow {
+function messageRow(message: Message, trackingHash: string, seq: number): MessageRow {
   return {
     message,
+    trackingHash,
+    seq,
     createdMs: instant(message.createdAt, 'createdAt'),
     publishedMs: publicSortTime(message),
     dueMs: message.dueAt === undefined ? undefined : instant(message.dueAt, 'dueAt'),
@@ -395,7 +432,7 @@ function sortTimeIfMatches(row: MessageRow, plan: ListPlan): number | undefined 
   const { message } = row
   const ms = plan.publicOnly ? row.publishedMs : row.createdMs
   if (ms === undefined) return undefined
-  if (plan.after && !isNewer(plan.after[0], plan.after[1], ms, message.id)) return undefined
+  if (plan.after && !isNewer(plan.after[0], plan.after[1], ms, row.seq)) return undefined
   if (plan.fromMs !== undefined && ms < plan.fromMs) return undefined
   if (plan.toMs !== undefined && ms >= plan.toMs) return undefined
   if (plan.boardIds && !inBoards(message, plan.boardIds)) return undefined
@@ -424,8 +461,8 @@ export interface ListPlan {
   fromMs: number | undefined
   toMs: number | undefined
   overdueMs: number | undefined
-  /** Sort time and id of the last item of the previous page. */
-  after: readonly [number, string] | undefined
+  /** Sort time and sequence number of the last item of the previous page. */
+  after: readonly [number, number] | undefined
   limit: number
 }
 
@@ -450,9 +487,12 @@ export function planQuery(query: MessageQuery): ListPlan {
   }
 }
 
-/** Whether (aMs, aId) comes before (bMs, bId) in a newest-first list. @internal */
-export function isNewer(aMs: number, aId: string, bMs: number, bId: string): boolean {
-  return aMs !== bMs ? aMs > bMs : compareIds(aId, bId) > 0
+/**
+ * Whether (aMs, aSeq) comes before (bMs, bSeq) in a newest-first list: the later time, and of
+ * equal times the later insertion, so the order is total and the same on every read. @internal
+ */
+export function isNewer(aMs: number, aSeq: number, bMs: number, bSeq: number): boolean {
+  return aMs !== bMs ? aMs > bMs : aSeq > bSeq
 }
 
 /**
@@ -505,7 +545,8 @@ export function publicSortTime(message: Message): number | undefined {
  * or a search for a phone number would tell whether a message contains it. @internal
  */
 export function searchText(message: Message): string {
-  return `${maskPII(message.title)}\n${maskPII(message.content)}`.toLowerCase()
+  const { title, content } = publicText(message)
+  return `${title}\n${content}`.toLowerCase()
 }
 
 /** The fields statistics read; absent values are left out, not set to undefined. @internal */
@@ -538,22 +579,13 @@ export function duplicateId(id: string): string {
   return `A message with id ${id} already exists; create a new id`
 }
 
-const ASCII = /^[\x00-\x7f]*$/u
-
-/** Encodes a keyset position as base64url JSON `[sortMs, id]`. @internal */
-export function encodeCursor(ms: number, id: string): string {
-  const json = JSON.stringify([ms, id])
-  // ASCII text is its own UTF-8 (ids usually are): skip the byte-by-byte copy.
-  let binary = json
-  if (!ASCII.test(json)) {
-    binary = ''
-    for (const byte of new TextEncoder().encode(json)) binary += String.fromCharCode(byte)
-  }
-  return btoa(binary).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '')
+/** Encodes a keyset position as base64url JSON `[sortMs, seq]`. @internal */
+export function encodeCursor(ms: number, seq: number): string {
+  return btoa(JSON.stringify([ms, seq])).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '')
 }
 
 /** Decodes a cursor from {@link encodeCursor}; anything else throws {@link InvalidCursorError}. @internal */
-export function decodeCursor(cursor: string): readonly [number, string] {
+export function decodeCursor(cursor: string): readonly [number, number] {
   const invalid = () => new InvalidCursorError('The cursor is not one this list issued; start again without a cursor')
   if (!/^[A-Za-z0-9_-]{1,700}$/u.test(cursor)) throw invalid()
   let value: unknown
@@ -568,12 +600,11 @@ export function decodeCursor(cursor: string): readonly [number, string] {
     !Array.isArray(value) ||
     value.length !== 2 ||
     !Number.isSafeInteger(value[0]) ||
-    typeof value[1] !== 'string' ||
-    value[1].length === 0
+    !Number.isSafeInteger(value[1])
   ) {
     throw invalid()
   }
-  return [value[0] as number, value[1]]
+  return [value[0] as number, value[1] as number]
 }
 
 /**

@@ -147,6 +147,16 @@ const MIGRATIONS: readonly string[] = [
     value
   ) WITHOUT ROWID;
   `,
+  // 3: tracking codes are kept as keyed hashes only (the service hashes the codes of older rows on
+  // its first start, see upgradeTrackingCodes); lists break ties of equal times by rid, the order
+  // of insertion, instead of by the random id.
+  `
+  ALTER TABLE messages RENAME COLUMN tracking_code TO tracking_hash;
+  DROP INDEX messages_public;
+  DROP INDEX messages_staff;
+  CREATE INDEX messages_public ON messages (published_ms DESC, rid DESC) WHERE published_ms IS NOT NULL;
+  CREATE INDEX messages_staff ON messages (created_ms DESC, rid DESC);
+  `,
 ]
 
 /**
@@ -164,12 +174,17 @@ const MIGRATIONS: readonly string[] = [
  * again; until then, and in read-only stores, such rows are rendered on each read instead of being
  * served stale.
  */
-const PUBLIC_VIEW_VERSION = 1
+const PUBLIC_VIEW_VERSION = 2
 
 /** The schema version this code reads and writes. */
 const SCHEMA_VERSION = MIGRATIONS.length
 
 const STORE_CLOSED = 'The store is closed; open the database again'
+
+/** The `meta` key of a service setting (kept apart from the store's own bookkeeping keys). */
+function settingKey(name: string): string {
+  return `setting:${name}`
+}
 const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the function given to transaction()'
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
 
@@ -550,11 +565,16 @@ class SqliteReader implements StoreReader {
     return this.connection.snapshot(() => this.withTimelines(this.all<MessageRecord>('SELECT id, doc FROM messages WHERE id = ?', id))[0])
   }
 
-  async getMessageByTrackingCode(code: string): Promise<Message | undefined> {
+  async getMessageByTrackingHash(hash: string): Promise<Message | undefined> {
     this.check()
     return this.connection.snapshot(
-      () => this.withTimelines(this.all<MessageRecord>('SELECT id, doc FROM messages WHERE tracking_code = ?', code))[0],
+      () => this.withTimelines(this.all<MessageRecord>('SELECT id, doc FROM messages WHERE tracking_hash = ?', hash))[0],
     )
+  }
+
+  async getSetting(name: string): Promise<string | undefined> {
+    const value = this.get<{ value: unknown }>('SELECT value FROM meta WHERE key = ?', settingKey(name))?.value
+    return value === undefined ? undefined : String(value)
   }
 
   async listMessages(query: MessageQuery): Promise<Page<Message>> {
@@ -562,12 +582,12 @@ class SqliteReader implements StoreReader {
     const plan = planQuery(query)
     const { sql, params } = listSql(plan)
     return this.connection.snapshot(() => {
-      const rows = this.all<MessageRecord & { sort_ms: number }>(sql, params)
+      const rows = this.all<MessageRecord & { rid: number; sort_ms: number }>(sql, params)
       const page = rows.slice(0, plan.limit)
       const last = page[page.length - 1]
       return {
         items: this.withTimelines(page),
-        nextCursor: rows.length > plan.limit && last ? encodeCursor(last.sort_ms, last.id) : null,
+        nextCursor: rows.length > plan.limit && last ? encodeCursor(last.sort_ms, last.rid) : null,
       }
     })
   }
@@ -591,7 +611,7 @@ class SqliteReader implements StoreReader {
     const statement = this.connection.statement(sql, 'raw')
     const page = (rows: PublicRow[]) => {
       const last = rows.length > plan.limit ? rows[plan.limit - 1] : undefined
-      return { rows: rows.length > plan.limit ? rows.slice(0, plan.limit) : rows, nextCursor: last ? encodeCursor(last[3], last[0]) : null }
+      return { rows: rows.length > plan.limit ? rows.slice(0, plan.limit) : rows, nextCursor: last ? encodeCursor(last[4], last[3]) : null }
     }
     // One statement reads one snapshot. Only rows rendered under another PUBLIC_VIEW_VERSION (a
     // read-only store, or another process at another version) need more reads, on one snapshot.
@@ -685,7 +705,13 @@ class SqliteReader implements StoreReader {
       JSON.stringify(rows.map((row) => row.id)),
     )
     for (const event of events) timelines.get(event.message_id)?.push(JSON.parse(event.doc) as Message['timeline'][number])
-    return rows.map((row) => ({ ...(JSON.parse(row.doc) as Omit<Message, 'timeline'>), timeline: timelines.get(row.id)! }))
+    return rows.map((row) => {
+      const doc = JSON.parse(row.doc) as Omit<Message, 'timeline'> & { trackingCode?: string }
+      // A row written before migration 3 keeps its code in the clear until the service's first
+      // start upgrades it: never hand it to staff meanwhile.
+      delete doc.trackingCode
+      return { ...doc, timeline: timelines.get(row.id)! }
+    })
   }
 }
 
@@ -730,12 +756,12 @@ class PageCache {
   }
 }
 
-/** A row of the public list, as an array: id, public_doc, public_version, sort_ms. */
-type PublicRow = [string, string | null, number | null, number]
+/** A row of the public list, as an array: id, public_doc, public_version, rid, sort_ms. */
+type PublicRow = [string, string | null, number | null, number, number]
 
 /**
  * The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows. The
- * columns are `columns` followed by `sort_ms`.
+ * columns are `columns` followed by `rid` and `sort_ms`.
  */
 function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; params: Record<string, unknown> } {
   const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
@@ -743,9 +769,9 @@ function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; params: Re
   const params: Record<string, unknown> = { limit: plan.limit + 1 }
   if (plan.publicOnly) where.push('published_ms IS NOT NULL')
   if (plan.after) {
-    where.push(`(${sort}, id) < (@afterMs, @afterId)`)
+    where.push(`(${sort}, rid) < (@afterMs, @afterSeq)`)
     params['afterMs'] = plan.after[0]
-    params['afterId'] = plan.after[1]
+    params['afterSeq'] = plan.after[1]
   }
   if (plan.fromMs !== undefined) {
     where.push(`${sort} >= @fromMs`)
@@ -787,9 +813,9 @@ function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; params: Re
     }
   }
   const sql =
-    `SELECT ${columns}, ${sort} AS sort_ms FROM messages` +
+    `SELECT ${columns}, rid, ${sort} AS sort_ms FROM messages` +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY ${sort} DESC, id DESC LIMIT @limit`
+    ` ORDER BY ${sort} DESC, rid DESC LIMIT @limit`
   return { sql, params }
 }
 
@@ -803,15 +829,15 @@ class SqliteTransaction extends SqliteReader implements StoreTransaction {
     this.run('INSERT INTO boards (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', board.id, JSON.stringify(board))
   }
 
-  async insertMessage(message: Message): Promise<void> {
-    const columns = messageColumns(message, message.timeline)
+  async insertMessage(message: Message, trackingHash: string): Promise<void> {
+    const columns = { ...messageColumns(message, message.timeline), tracking_hash: trackingHash }
     if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
-    if (this.get('SELECT 1 FROM messages WHERE tracking_code = ?', message.trackingCode)) throw new Error(DUPLICATE_TRACKING_CODE)
+    if (this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', trackingHash)) throw new Error(DUPLICATE_TRACKING_CODE)
     this.run(
-      `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_code, created_at, created_ms,
+      `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
          published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
          public_doc, public_version)
-       VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_code, @created_at, @created_ms,
+       VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_hash, @created_at, @created_ms,
          @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc,
          @public_doc, @public_version)`,
       columns,
@@ -819,28 +845,54 @@ class SqliteTransaction extends SqliteReader implements StoreTransaction {
     this.appendEvents(message.id, 0, message.timeline)
   }
 
-  async updateMessage(message: Message): Promise<void> {
-    const stored = this.get<{ tracking_code: string }>('SELECT tracking_code FROM messages WHERE id = ?', message.id)
+  async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
+    const stored = this.get<{ tracking_hash: string }>('SELECT tracking_hash FROM messages WHERE id = ?', message.id)
     if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
     const events = this.connection.statement('SELECT doc FROM events WHERE message_id = ? ORDER BY seq', 'pluck').all(message.id) as string[]
     const added = appendOnlyTimeline(events.length, message)
-    if (
-      stored.tracking_code !== message.trackingCode &&
-      this.get('SELECT 1 FROM messages WHERE tracking_code = ?', message.trackingCode)
-    ) {
+    const hash = options.trackingHash ?? stored.tracking_hash
+    if (hash !== stored.tracking_hash && this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', hash)) {
       throw new Error(DUPLICATE_TRACKING_CODE)
     }
     this.run(
       `UPDATE messages SET board_id = @board_id, assignee_board_id = @assignee_board_id, status = @status, type = @type,
-         domain = @domain, tracking_code = @tracking_code, created_at = @created_at, created_ms = @created_ms,
+         domain = @domain, tracking_hash = @tracking_hash, created_at = @created_at, created_ms = @created_ms,
          published_at = @published_at, published_ms = @published_ms, due_at = @due_at, due_ms = @due_ms,
          replied_at = @replied_at, reviewed_at = @reviewed_at, overall = @overall, search_text = @search_text, doc = @doc,
          public_doc = @public_doc, public_version = @public_version
        WHERE id = @id`,
       // The public view shows the timeline as stored: the stored events, then the new ones.
-      messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
+      {
+        ...messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
+        tracking_hash: hash,
+      },
     )
     this.appendEvents(message.id, events.length, added)
+  }
+
+  async putSetting(name: string, value: string): Promise<void> {
+    this.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', settingKey(name), value)
+  }
+
+  async upgradeTrackingCodes(hash: (code: string) => Promise<string>): Promise<number> {
+    // Hashes are 64 hex digits; a code in the clear (12 characters) is anything else.
+    const rows = this.all<{ rid: number; tracking_hash: string }>(
+      'SELECT rid, tracking_hash FROM messages WHERE length(tracking_hash) <> 64 ORDER BY rid LIMIT 1000',
+    )
+    if (rows.length === 0) return 0
+    // Overwrite what is deleted rather than leave it in free pages of the file.
+    this.connection.db.pragma('secure_delete = ON')
+    for (const row of rows) {
+      this.run(
+        "UPDATE messages SET tracking_hash = ?, doc = json_remove(doc, '$.trackingCode') WHERE rid = ?",
+        await hash(row.tracking_hash),
+        row.rid,
+      )
+    }
+    this.connection.db.pragma('secure_delete = OFF')
+    // A stored answer of a submission holds its code: forget those (at most a day's worth).
+    this.run(`DELETE FROM idempotency WHERE response LIKE '%trackingCode%' OR response LIKE '%/tracking/%'`)
+    return rows.length
   }
 
   async putToken(token: StaffToken): Promise<void> {
@@ -909,7 +961,6 @@ function messageColumns(
     status: message.status,
     type: message.type,
     domain: message.domain,
-    tracking_code: message.trackingCode,
     created_at: message.createdAt,
     created_ms: instant(message.createdAt, 'createdAt'),
     published_at: publishedMs === undefined ? null : message.publishedAt!,

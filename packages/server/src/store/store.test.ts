@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MessageSchema, toPublicMessage, TRACKING_CODE_ALPHABET } from '@liuyan/core'
+import { MessageSchema, toPublicMessage } from '@liuyan/core'
 import type { Board, Message, MessageStatus } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createMemoryStore } from './memory.js'
@@ -11,14 +12,16 @@ import type { IdempotencyRecord, MessageQuery, StaffToken, Store, StoreTransacti
 
 let serial = 0
 
-/** A tracking code unique per message: the serial number written in the tracking-code alphabet. */
-function trackingCode(n: number): string {
-  let code = ''
-  for (let rest = n; code.length < 12; rest = Math.floor(rest / TRACKING_CODE_ALPHABET.length)) {
-    code = TRACKING_CODE_ALPHABET[rest % TRACKING_CODE_ALPHABET.length] + code
-  }
-  return code
+/** A stand-in for the keyed hash of a message's tracking code: 64 hex digits, unique per id. */
+function hashOf(message: Pick<Message, 'id'>): string {
+  return createHash('sha256').update(message.id).digest('hex')
 }
+
+/** Takes a database of this version back to the schema before migration 3. */
+const UNDO_MIGRATION_3 = `ALTER TABLE messages RENAME COLUMN tracking_hash TO tracking_code;
+  DROP INDEX messages_public; DROP INDEX messages_staff;
+  CREATE INDEX messages_public ON messages (published_ms DESC, id DESC) WHERE published_ms IS NOT NULL;
+  CREATE INDEX messages_staff ON messages (created_ms DESC, id DESC)`
 
 /** A message that passes core's MessageSchema; overrides win. */
 function makeMessage(overrides: Partial<Message> = {}): Message {
@@ -38,7 +41,6 @@ function makeMessage(overrides: Partial<Message> = {}): Message {
     publish: true,
     channel: 'web',
     status: 'pending',
-    trackingCode: trackingCode(serial),
     createdAt,
     supervised: false,
     reminders: 0,
@@ -66,7 +68,7 @@ const board = (id: string, parentId: string | null = null): Board => ({
 
 async function insertAll(store: Store, messages: readonly Message[]): Promise<void> {
   await store.transaction(async (tx) => {
-    for (const message of messages) await tx.insertMessage(message)
+    for (const message of messages) await tx.insertMessage(message, hashOf(message))
   })
 }
 
@@ -179,9 +181,9 @@ describe.each<[string, () => Store]>([
       await insertAll(store, [message])
 
       expect(await store.read.getMessage(message.id)).toEqual(message)
-      expect(await store.read.getMessageByTrackingCode(message.trackingCode)).toEqual(message)
+      expect(await store.read.getMessageByTrackingHash(hashOf(message))).toEqual(message)
       expect(await store.read.getMessage('missing')).toBeUndefined()
-      expect(await store.read.getMessageByTrackingCode('zzzzzzzzzzzz')).toBeUndefined()
+      expect(await store.read.getMessageByTrackingHash('0'.repeat(64))).toBeUndefined()
       expect(await store.read.countMessages()).toBe(1)
     })
 
@@ -198,13 +200,53 @@ describe.each<[string, () => Store]>([
       expect(await store.read.getMessage(message.id)).toEqual(original)
     })
 
-    it('refuses a second message with the same id or tracking code', async () => {
+    it('refuses a second message with the same id or tracking hash', async () => {
       const store = newStore()
       const first = makeMessage()
       await insertAll(store, [first])
       await expect(insertAll(store, [makeMessage({ id: first.id })])).rejects.toThrow()
-      await expect(insertAll(store, [makeMessage({ trackingCode: first.trackingCode })])).rejects.toThrow()
+      await expect(store.transaction((tx) => tx.insertMessage(makeMessage(), hashOf(first)))).rejects.toThrow()
       expect(await store.read.countMessages()).toBe(1)
+    })
+
+    it('replaces the tracking hash on update when asked, so the old one finds nothing', async () => {
+      const store = newStore()
+      const message = makeMessage()
+      await insertAll(store, [message])
+      const next = 'b'.repeat(64)
+      await store.transaction((tx) => tx.updateMessage(message, { trackingHash: next }))
+      expect(await store.read.getMessageByTrackingHash(hashOf(message))).toBeUndefined()
+      expect(await store.read.getMessageByTrackingHash(next)).toEqual(message)
+      // A plain update keeps the hash.
+      await store.transaction((tx) => tx.updateMessage({ ...message, title: '路灯坏了很久' }))
+      expect((await store.read.getMessageByTrackingHash(next))?.title).toBe('路灯坏了很久')
+      const other = makeMessage()
+      await insertAll(store, [other])
+      await expect(store.transaction((tx) => tx.updateMessage(other, { trackingHash: next }))).rejects.toThrow()
+    })
+
+    it('keeps settings, and a rolled-back setting is not kept', async () => {
+      const store = newStore()
+      expect(await store.read.getSetting('tracking_key_check')).toBeUndefined()
+      await store.transaction((tx) => tx.putSetting('tracking_key_check', 'abc'))
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.putSetting('tracking_key_check', 'other')
+          throw new Error('boom')
+        }),
+      ).rejects.toThrow('boom')
+      expect(await store.read.getSetting('tracking_key_check')).toBe('abc')
+    })
+
+    it('breaks ties of equal times by insertion order, newest first, on every page', async () => {
+      const store = newStore()
+      const at = '2026-03-02T09:00:00+08:00'
+      // Ids chosen so that their order is the reverse of the order of insertion.
+      const messages = ['m-z', 'm-y', 'm-x', 'm-w', 'm-v'].map((id) => makePublished({ id, createdAt: at }))
+      for (const message of messages) await insertAll(store, [message])
+      const expected = [...messages].reverse().map((m) => m.id)
+      expect((await listAll(store, { limit: 2 })).map((m) => m.id)).toEqual(expected)
+      expect((await listAll(store, { limit: 2, publicOnly: true })).map((m) => m.id)).toEqual(expected)
     })
 
     it('appends only the new timeline events on update and never rewrites stored ones', async () => {
@@ -240,7 +282,7 @@ describe.each<[string, () => Store]>([
       await expect(
         store.transaction(async (tx) => {
           await tx.putBoard(board('b-new'))
-          await tx.insertMessage(makeMessage())
+          await tx.insertMessage(makeMessage(), 'a'.repeat(64))
           await tx.updateMessage({
             ...kept,
             status: 'accepted',
@@ -269,7 +311,7 @@ describe.each<[string, () => Store]>([
       let release!: () => void
       const gate = new Promise<void>((resolve) => (release = resolve))
       const running = store.transaction(async (tx) => {
-        await tx.insertMessage(message)
+        await tx.insertMessage(message, hashOf(message))
         expect(await tx.getMessage(message.id)).toEqual(message)
         expect((await tx.listMessages({ limit: 10 })).items).toHaveLength(1)
         await gate
@@ -830,7 +872,7 @@ describe('sqlite store on disk', () => {
     const first = createSqliteStore(file)
     await first.transaction(async (tx) => {
       await tx.putBoard(board('b1'))
-      await tx.insertMessage(message)
+      await tx.insertMessage(message, hashOf(message))
       await tx.putToken(token)
       await tx.beginIdempotency({ scope: 'public', key: 'k', fingerprint: 'f', state: 'running', createdAt: '2026-03-01T00:00:00Z' })
     })
@@ -942,7 +984,7 @@ describe('sqlite store on disk', () => {
       messages.map((message, index) =>
         store
           .transaction(async (tx) => {
-            await tx.insertMessage(message)
+            await tx.insertMessage(message, hashOf(message))
             if (index % 10 === 5) throw boom
             // Later transactions of the group see the work of earlier ones.
             return tx.countMessages()
@@ -972,13 +1014,13 @@ describe('sqlite store on disk', () => {
     const [a, c] = [makeMessage(), makeMessage()]
     const ioError = new Error('disk I/O error')
     const results = await Promise.allSettled([
-      store.transaction(async (tx) => tx.insertMessage(a)),
+      store.transaction(async (tx) => tx.insertMessage(a, hashOf(a))),
       store.transaction(async () => {
         // What SQLite does on an I/O error or a full disk: the whole transaction is gone.
         store.database.exec('ROLLBACK')
         throw ioError
       }),
-      store.transaction(async (tx) => tx.insertMessage(c)),
+      store.transaction(async (tx) => tx.insertMessage(c, hashOf(c))),
     ])
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled'])
     expect((results[0] as PromiseRejectedResult).reason).toBe(ioError)
@@ -1001,18 +1043,47 @@ describe('sqlite store on disk', () => {
     expect((await server.read.listPublicJson({ limit: 5 })).items).toEqual([publicText(first)])
   })
 
+  it('migrates a version-2 database: tracking codes become hashes, ties order by insertion', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    const at = '2026-03-02T09:00:00+08:00'
+    const messages = ['m-b', 'm-a'].map((id) => makePublished({ id, createdAt: at }))
+    await insertAll(old, messages)
+    old.database.exec(`${UNDO_MIGRATION_3}; PRAGMA user_version = 2`)
+    // Version 2 kept each code in the clear, in its column and in the document.
+    old.database.prepare("UPDATE messages SET tracking_code = ?, doc = json_set(doc, '$.trackingCode', ?) WHERE id = ?").run('K7mPq2xR9tWz', 'K7mPq2xR9tWz', 'm-b')
+    old.database.prepare("UPDATE messages SET tracking_code = ?, doc = json_set(doc, '$.trackingCode', ?) WHERE id = ?").run('H8nQr3ySaUxA', 'H8nQr3ySaUxA', 'm-a')
+    old.database.prepare("INSERT INTO idempotency VALUES ('public', 'k1', 'f', 'done', ?, 0, ?)").run(at, JSON.stringify({ status: 201, headers: {}, body: '{"trackingCode":"K7mPq2xR9tWz"}' }))
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(3)
+    // Until the service hashes them, no reader hands a code out with the message.
+    expect(JSON.stringify(await store.read.getMessage('m-b'))).not.toContain('K7mPq2xR9tWz')
+    const hash = async (code: string) => createHash('sha256').update(`key:${code}`).digest('hex')
+    expect(await store.transaction((tx) => tx.upgradeTrackingCodes(hash))).toBe(2)
+    expect(await store.transaction((tx) => tx.upgradeTrackingCodes(hash))).toBe(0)
+    expect((await store.read.getMessageByTrackingHash(await hash('K7mPq2xR9tWz')))?.id).toBe('m-b')
+    const raw = store.database.prepare('SELECT group_concat(tracking_hash || doc) FROM messages').pluck().get() as string
+    expect(raw).not.toMatch(/K7mPq2xR9tWz|H8nQr3ySaUxA/)
+    expect(await store.read.getIdempotency('public', 'k1')).toBeUndefined()
+    // Equal times: the later insertion (m-a) first, whatever the ids say.
+    expect((await listAll(store, { limit: 1, publicOnly: true })).map((m) => m.id)).toEqual(['m-a', 'm-b'])
+  })
+
   it('migrates a version-1 database, rendering the public view of every stored message', async () => {
     const file = tempDatabase()
     const old = createSqliteStore(file)
     const messages = [makeMessage(), makePrivate(), makePublished({ publish: false }), ...Array.from({ length: 1200 }, () => makePublished())]
     await insertAll(old, messages)
     // Back to the schema of migration 1.
-    old.database.exec('ALTER TABLE messages DROP COLUMN public_doc; ALTER TABLE messages DROP COLUMN public_version; DROP TABLE meta; PRAGMA user_version = 1')
+    old.database.exec(`${UNDO_MIGRATION_3}; ALTER TABLE messages DROP COLUMN public_doc; ALTER TABLE messages DROP COLUMN public_version; DROP TABLE meta; PRAGMA user_version = 1`)
     await old.close()
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(2)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(3)
     const docs = new Map(
       (store.database.prepare('SELECT id, public_doc FROM messages').raw().all() as [string, string | null][]).map(([id, doc]) => [id, doc]),
     )

@@ -24,7 +24,11 @@ export interface StoreReader {
   listBoards(): Promise<Board[]>
   getBoard(id: string): Promise<Board | undefined>
   getMessage(id: string): Promise<Message | undefined>
-  getMessageByTrackingCode(code: string): Promise<Message | undefined>
+  /**
+   * The message whose tracking code has this keyed hash (see the service's tracking key). Stores
+   * never see a tracking code: only its hash.
+   */
+  getMessageByTrackingHash(hash: string): Promise<Message | undefined>
   /** One page of messages, newest first, by keyset on (sort time, id). Never OFFSET. */
   listMessages(query: MessageQuery): Promise<Page<Message>>
   /**
@@ -53,18 +57,32 @@ export interface StoreReader {
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>
   /** Number of messages stored (for seeding and benchmarks). */
   countMessages(): Promise<number>
+  /** A setting the server keeps in the store (e.g. the check value of its tracking key). */
+  getSetting(name: string): Promise<string | undefined>
 }
 
 /** Reads and writes inside a transaction. */
 export interface StoreTransaction extends StoreReader {
   putBoard(board: Board): Promise<void>
-  /** Stores a new message with its whole timeline. Fails if the id or tracking code exists. */
-  insertMessage(message: Message): Promise<void>
+  /**
+   * Stores a new message with its whole timeline and the keyed hash of its tracking code. Fails if
+   * the id or the hash exists. Each message also gets the next number of a sequence that only
+   * grows: lists break ties of equal times by it, newest (highest) first.
+   */
+  insertMessage(message: Message, trackingHash: string): Promise<void>
   /**
    * Replaces a message and appends the timeline events it has beyond those stored. Timeline
-   * events are append-only: stored events are never rewritten.
+   * events are append-only: stored events are never rewritten. A `trackingHash` replaces the
+   * stored one (a reissued code); the old code then finds nothing.
    */
-  updateMessage(message: Message): Promise<void>
+  updateMessage(message: Message, options?: { trackingHash?: string }): Promise<void>
+  putSetting(name: string, value: string): Promise<void>
+  /**
+   * Replaces every tracking code a store of an older version kept in the clear by its keyed hash
+   * (`hash`), removes it from the stored documents, and drops idempotency records whose stored
+   * answer holds a code in the clear. Resolves how many codes it hashed; 0 once done.
+   */
+  upgradeTrackingCodes(hash: (code: string) => Promise<string>): Promise<number>
   putToken(token: StaffToken): Promise<void>
   /** Deletes the token with this hash; resolves whether there was one. */
   deleteToken(tokenHash: string): Promise<boolean>

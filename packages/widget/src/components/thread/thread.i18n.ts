@@ -60,7 +60,7 @@ export const threadStrings: Translations<ThreadStrings> = {
     events: {
       submit: '提交留言', accept: '受理', reject: '不予受理', assign: '交办', transfer: '转办', start: '开始办理',
       reply: '答复', extend: '延期', close: '办结', supervise: '督办', remind: '催办', reopen: '退回重办',
-      'follow-up': '追问', evaluate: '评价',
+      'follow-up': '追问', evaluate: '评价', publish: '公开', unpublish: '撤下', redact: '隐去部分内容', 'reissue-code': '重发查询码',
     },
   },
   'zh-TW': {
@@ -87,7 +87,7 @@ export const threadStrings: Translations<ThreadStrings> = {
     events: {
       submit: '提交留言', accept: '受理', reject: '不予受理', assign: '交辦', transfer: '轉辦', start: '開始辦理',
       reply: '答覆', extend: '延期', close: '辦結', supervise: '督辦', remind: '催辦', reopen: '退回重辦',
-      'follow-up': '追問', evaluate: '評價',
+      'follow-up': '追問', evaluate: '評價', publish: '公開', unpublish: '撤下', redact: '隱去部分內容', 'reissue-code': '重發查詢碼',
     },
   },
   en: {
@@ -115,6 +115,7 @@ export const threadStrings: Translations<ThreadStrings> = {
       submit: 'Submitted', accept: 'Accepted', reject: 'Not accepted', assign: 'Assigned', transfer: 'Transferred',
       start: 'Handling started', reply: 'Replied', extend: 'Extended', close: 'Closed', supervise: 'Put under supervision',
       remind: 'Reminder sent', reopen: 'Sent back for more work', 'follow-up': 'Follow-up', evaluate: 'Rated',
+      publish: 'Published', unpublish: 'Withdrawn from public view', redact: 'Part of the text withheld', 'reissue-code': 'Tracking code reissued',
     },
   },
 }
