@@ -22,6 +22,7 @@ const COMPONENTS: Record<string, SchemaName> = {
   PublicMessage: 'public-message',
   TrackedMessage: 'tracked-message',
   SubmissionResult: 'submission-result',
+  StaffActionResult: 'staff-action-result',
   Board: 'board',
   BoardStats: 'board-stats',
   Problem: 'problem',
@@ -149,7 +150,7 @@ export function createOpenAPIDocument(options: OpenAPIOptions = {}): JSONSchemaD
           parameters: [pathParam('id', 'Message id'), idempotencyKey],
           requestBody: { required: true, content: { 'application/json': { schema: ref('StaffAction') } } },
           responses: {
-            '200': json(ref('Message'), 'The message after the action'), ...errors,
+            '200': json(ref('StaffActionResult'), 'The message after the action; after reissue-code also the new tracking code, given this once'), ...errors,
             '401': problem('No or unknown token'), '403': problem('The token lacks the role'),
             '404': problem('No such message in the token’s boards'), '409': problem('The status does not allow the action'),
           },

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { createWorkCalendar, MessageSchema, NewMessageSchema, type Board, type DeadlineOptions, type HolidayCalendar, type StaffRole } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isServiceError, type ServiceError } from './errors.js'
-import { createBoardService, sha256Hex, type BoardService, type BoardServiceOptions } from './service.js'
+import { createBoardService, sha256Hex, TrackingKeyMismatchError, type BoardService, type BoardServiceOptions } from './service.js'
+import { TrackingKeyError } from './tracking-key.js'
 import { createMemoryStore } from './store/memory.js'
 import { createSqliteStore } from './store/sqlite.js'
 import type { Store } from './store/types.js'
@@ -233,5 +234,40 @@ describe('a token revoked by another process', () => {
       await scriptStore.close()
       await serverStore.close()
     }
+  })
+})
+
+describe('the tracking key', () => {
+  const KEY = 'the-first-tracking-key-0123456789abcdef'
+  const submitOne = (service: BoardService) =>
+    service.submit(
+      NewMessageSchema.parse({
+        boardId: BOARD.id, type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？',
+        author: { nickname: '市民' }, publish: true,
+      }),
+    )
+
+  it('finds a code under the same key after a restart, and refuses another key', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'liuyan-key-')), 'board.db')
+    const store = createSqliteStore(file)
+    const first = createBoardService({ store, trackingKey: KEY })
+    await first.putBoards([BOARD])
+    const { trackingCode } = await submitOne(first)
+    await store.close()
+
+    const again = createSqliteStore(file)
+    try {
+      const other = createBoardService({ store: again, trackingKey: 'a-different-tracking-key-0123456789abcdef' })
+      await expect(other.ready()).rejects.toThrow(TrackingKeyMismatchError)
+      await expect(other.track(trackingCode)).rejects.toThrow(TrackingKeyMismatchError)
+      const same = createBoardService({ store: again, trackingKey: KEY })
+      expect((await same.track(trackingCode)).trackingCode).toBe(trackingCode)
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('refuses a key shorter than 32 bytes', () => {
+    expect(() => createBoardService({ store: createMemoryStore(), trackingKey: 'short' })).toThrow(TrackingKeyError)
   })
 })

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,8 +58,8 @@ function tempDir(): string {
   return dir
 }
 
-function run(args: string[]): Omit<Cli, 'url'> {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+function run(args: string[], env: Record<string, string> = {}): Omit<Cli, 'url'> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
   children.add(child)
   let out = ''
   let err = ''
@@ -75,8 +75,8 @@ function run(args: string[]): Omit<Cli, 'url'> {
 }
 
 /** Starts the CLI and waits for the start-up block, which prints the real port of `--port 0`. */
-async function start(args: string[]): Promise<Cli> {
-  const cli = run(args)
+async function start(args: string[], env: Record<string, string> = {}): Promise<Cli> {
+  const cli = run(args, env)
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const match = /site:\s+(http:\/\/[^\s/]+)\//.exec(cli.stdout())
@@ -509,6 +509,53 @@ describe('liuyan-server', () => {
       await store.close()
     }
   }, 120_000)
+})
+
+describe('liuyan-server tracking key', () => {
+  it('keeps the key in a 0600 file beside the database, and refuses to start with a lost or wrong key', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'board.db')
+    const keyFile = `${db}.key`
+    const first = await start(['--port', '0', '--db', db, '--seed', 'demo'])
+    expect(first.stdout()).toContain(`tracking key: ${keyFile} (created`)
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600)
+    const ack = (await (
+      await fetch(`${first.url}/api/v1/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ boardId: '220100-gov', type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？', author: { nickname: '市民' } }),
+      })
+    ).json()) as SubmissionResult
+    expect(await stop(first)).toBe(0)
+    expect(readFileSync(db).toString('latin1')).not.toContain(ack.trackingCode)
+
+    // The same key next time: the code still works.
+    const second = await start(['--port', '0', '--db', db])
+    expect(second.stdout()).toContain(`tracking key: ${keyFile}\n`)
+    expect((await fetch(`${second.url}/api/v1/tracking/${ack.trackingCode}`)).status).toBe(200)
+    expect(await stop(second)).toBe(0)
+
+    const key = readFileSync(keyFile, 'utf8')
+    rmSync(keyFile)
+    const lost = run(['--port', '0', '--db', db])
+    expect((await lost.exited).code).toBe(2)
+    expect(lost.stderr()).toMatch(/tracking key file .*board\.db\.key is missing/)
+    expect(existsSync(keyFile)).toBe(false)
+
+    const wrong = run(['--port', '0', '--db', db], { LIUYAN_TRACKING_KEY: 'another-key-of-more-than-32-bytes-0123456789' })
+    expect((await wrong.exited).code).toBe(2)
+    expect(wrong.stderr()).toMatch(/not the one this database's tracking codes were stored with/)
+    expect(wrong.stderr()).not.toContain('another-key')
+
+    const short = run(['--port', '0', '--db', db], { LIUYAN_TRACKING_KEY: 'short' })
+    expect((await short.exited).code).toBe(2)
+    expect(short.stderr()).toMatch(/shorter than 32 bytes/)
+
+    const restored = await start(['--port', '0', '--db', db], { LIUYAN_TRACKING_KEY: key.trim() })
+    expect(restored.stdout()).toContain('tracking key: from LIUYAN_TRACKING_KEY')
+    expect((await fetch(`${restored.url}/api/v1/tracking/${ack.trackingCode}`)).status).toBe(200)
+    expect(await stop(restored)).toBe(0)
+  }, 60_000)
 })
 
 describe('liuyan-server token', () => {

@@ -47,6 +47,8 @@ export const OTHER_UNIT = '220102-jtj'
 /** A board that no longer takes messages. */
 export const CLOSED_BOARD = '220102-old'
 export const MINISTRY = 'mot'
+/** 长春市市长: a leader's board that reviews publication as a separate step. */
+export const MAYOR = '220100-mayor'
 
 export const BOARDS: readonly Board[] = [
   { id: PROVINCE, name: '吉林省人民政府', kind: 'agency', level: 'province', parentId: null, region: '220000', acceptsMessages: true },
@@ -55,6 +57,7 @@ export const BOARDS: readonly Board[] = [
   { id: UNIT, name: '南关区住房和城乡建设局', kind: 'agency', level: 'unit', parentId: COUNTY, region: '220102', acceptsMessages: true },
   { id: OTHER_UNIT, name: '南关区交通运输局', kind: 'agency', level: 'unit', parentId: COUNTY, region: '220102', acceptsMessages: true },
   { id: CLOSED_BOARD, name: '南关区原市容办', kind: 'agency', level: 'unit', parentId: COUNTY, region: '220102', acceptsMessages: false },
+  { id: MAYOR, name: '长春市市长', kind: 'leader', level: 'city', parentId: CITY, region: '220100', acceptsMessages: true, publication: 'review' },
   { id: MINISTRY, name: '交通运输部', kind: 'agency', level: 'ministry', parentId: null, region: '100000', acceptsMessages: true },
 ]
 
