@@ -14,6 +14,8 @@ import {
   type Message,
   type Page,
   type PublicMessage,
+  type RejectReason,
+  type StaffActionResult,
   type SubmissionResult,
   type TrackedMessage,
   type ValidationIssue,
@@ -29,6 +31,13 @@ describe('messages.act', () => {
   it('accepts only valid action shapes', () => {
     void client.messages.act('id', { action: 'accept' })
     void client.messages.act('id', { action: 'reject', reason: '不属于受理范围' })
+    void client.messages.act('id', { action: 'reject', code: 'duplicate', reason: '重复留言' })
+    void client.messages.reject('id', { code: 'out_of_scope', reason: '请拨打12345' })
+    // @ts-expect-error not a standard reason
+    void client.messages.reject('id', { code: 'whatever', reason: '请拨打12345' })
+    void client.messages.reissueTrackingCode('id', '来电').then(({ trackingCode }) => trackingCode.toUpperCase())
+    // @ts-expect-error a reissue needs a reason
+    void client.messages.act('id', { action: 'reissue-code' })
     void client.messages.act('id', { action: 'transfer', boardId: '220102-jtj', reason: '属地管理' })
     void client.messages.act('id', { action: 'extend', days: 5, reason: '需要协调' })
     void client.messages.act('id', { action: 'reply', content: '已修复', organization: '住建局' })
@@ -42,11 +51,11 @@ describe('messages.act', () => {
     void client.messages.act('id', { action: 'extend', days: '5', reason: '需要协调' })
     // @ts-expect-error accept takes no content
     void client.messages.act('id', { action: 'accept', content: 'x' })
-    expectTypeOf(client.messages.act('id', { action: 'start' })).resolves.toEqualTypeOf<Message>()
+    expectTypeOf(client.messages.act('id', { action: 'start' })).resolves.toEqualTypeOf<StaffActionResult>()
   })
 
   it('helpers take their required fields as arguments', () => {
-    expectTypeOf(client.messages.reject).parameter(1).toBeString()
+    expectTypeOf(client.messages.reject).parameter(1).toEqualTypeOf<string | { code: RejectReason; reason: string }>()
     expectTypeOf(client.messages.extend).parameter(1).toBeNumber()
     // @ts-expect-error the reason is required
     void client.messages.reopen('id')

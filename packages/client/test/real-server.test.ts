@@ -152,4 +152,40 @@ describe('the SDK against the real Board API (SQLite, loopback)', () => {
       expect((await board().client({ as: 'ministry' }).inbox.list()).items).toEqual([]) // another scope
     })
   })
+
+  describe('trust: publication, redaction, refusals and reissued codes', () => {
+    it('reject with a standard reason reaches the author; the bare string means other', async () => {
+      const { id, trackingCode } = await board().store({ title: '电费咨询问题' })
+      const reviewer = board().client({ as: 'reviewer' })
+      await reviewer.messages.reject(id, { code: 'out_of_scope', reason: '请拨打95598咨询供电公司' })
+      expect((await board().client().tracking.get(trackingCode)).rejection).toEqual({ code: 'out_of_scope', reason: '请拨打95598咨询供电公司' })
+      const other = await board().store({ title: '另一条咨询' })
+      await reviewer.messages.reject(other.id, '其他原因')
+      expect((await board().client().tracking.get(other.trackingCode)).rejection?.code).toBe('other')
+    })
+
+    it('redact, unpublish and publish; the public reads the public copy', async () => {
+      const { id } = await board().store({ title: '桂林路井盖丢失', content: '我叫刘建国，桂林路18号门前的井盖丢了，晚上很危险。' })
+      const reviewer = board().client({ as: 'reviewer' })
+      await reviewer.messages.accept(id)
+      const redacted = await reviewer.messages.redact(id, { content: '桂林路18号门前的井盖丢了，晚上很危险。' }, '隐去姓名')
+      expect(redacted.publicCopy).toEqual({ content: '桂林路18号门前的井盖丢了，晚上很危险。' })
+      const view = await board().client().messages.get(id)
+      expect(view).toMatchObject({ redacted: true, content: '桂林路18号门前的井盖丢了，晚上很危险。' })
+      await board().client({ as: 'supervisor' }).messages.unpublish(id, '待核实')
+      expect(isNotFoundError(await caught(() => board().client().messages.get(id)))).toBe(true)
+      await reviewer.messages.publish(id)
+      expect((await board().client().messages.get(id)).id).toBe(id)
+    })
+
+    it('reissueTrackingCode answers the new code once; the old one is void', async () => {
+      const { id, trackingCode } = await board().store({ title: '查询码遗失测试' })
+      const { trackingCode: fresh, message } = await board().client({ as: 'supervisor' }).messages.reissueTrackingCode(id, '留言人来电，已核实身份')
+      expect(fresh).not.toBe(trackingCode)
+      expect(message.id).toBe(id)
+      expect(message.timeline.at(-1)).toMatchObject({ type: 'reissue-code', note: '留言人来电，已核实身份' })
+      expect(isNotFoundError(await caught(() => board().client().tracking.get(trackingCode)))).toBe(true)
+      expect((await board().client().tracking.get(fresh)).id).toBe(id)
+    })
+  })
 })

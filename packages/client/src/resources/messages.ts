@@ -1,16 +1,19 @@
 import {
   MessageListQuerySchema,
-  MessageSchema,
   NewMessageSchema,
   PageSchema,
   PublicMessageSchema,
+  StaffActionResultSchema,
   StaffActionSchema,
   SubmissionResultSchema,
   type Message,
   type MessageListQuery,
   type NewMessageInput,
+  type PublicCopy,
   type PublicMessage,
+  type RejectReason,
   type StaffAction,
+  type StaffActionResult,
   type SubmissionResult,
 } from '@liuyan/core'
 import { PagePromise } from '../core/pagination.js'
@@ -70,9 +73,9 @@ export class Messages {
    * await staff.messages.act(id, { action: 'reply', content: '已安排维修。' })
    * ```
    */
-  async act(id: string, action: StaffAction, options?: RequestOptions): Promise<Message> {
+  async act(id: string, action: StaffAction, options?: RequestOptions): Promise<StaffActionResult> {
     const body = check(StaffActionSchema, action, this.transport.config.locale)
-    return this.transport.request({ method: 'POST', path: `/messages/${encodeURIComponent(id)}/actions`, body, schema: MessageSchema, options })
+    return this.transport.request({ method: 'POST', path: `/messages/${encodeURIComponent(id)}/actions`, body, schema: StaffActionResultSchema, options })
   }
 
   /** Review passes (受理). */
@@ -80,9 +83,52 @@ export class Messages {
     return this.act(id, { action: 'accept', ...(note ? { note } : {}) }, options)
   }
 
-  /** Review refuses (不予受理); the reason is required. */
-  reject(id: string, reason: string, options?: RequestOptions): Promise<Message> {
-    return this.act(id, { action: 'reject', reason }, options)
+  /**
+   * Review refuses (不予受理). `reason` is the explanation the author reads; give it with a standard
+   * reason (`code`, see core's `REJECT_REASONS`) to tell the author where to turn, e.g.
+   * `{ code: 'out_of_scope', reason: '请拨打12345' }`. A bare string means `other`.
+   */
+  reject(id: string, reason: string | { code: RejectReason; reason: string }, options?: RequestOptions): Promise<Message> {
+    return this.act(id, { action: 'reject', ...(typeof reason === 'string' ? { reason } : reason) }, options)
+  }
+
+  /** Makes a reviewed message public (boards that publish as a separate step, or after unpublish). */
+  publish(id: string, note?: string, options?: RequestOptions): Promise<Message> {
+    return this.act(id, { action: 'publish', ...(note ? { note } : {}) }, options)
+  }
+
+  /** Hides a published message from the public (撤下); the reason is required. */
+  unpublish(id: string, reason: string, options?: RequestOptions): Promise<Message> {
+    return this.act(id, { action: 'unpublish', reason }, options)
+  }
+
+  /**
+   * Sets the public copy (redaction): the fields given replace the author's text in every public
+   * view; `{}` shows the original again. Staff keep seeing the original.
+   *
+   * @example
+   * ```ts
+   * await staff.messages.redact(id, { content: '小区门口的路灯坏了两周。' }, '隐去姓名')
+   * ```
+   */
+  redact(id: string, copy: PublicCopy, note?: string, options?: RequestOptions): Promise<Message> {
+    return this.act(id, { action: 'redact', ...copy, ...(note ? { note } : {}) }, options)
+  }
+
+  /**
+   * Voids the message's tracking code and issues a new one (supervisors), for an author who lost
+   * theirs. The new code is in this answer only: the server keeps a hash of it, nobody can read
+   * it again. Send it with the same `idempotencyKey` to retry safely.
+   *
+   * @example
+   * ```ts
+   * const { trackingCode } = await staff.messages.reissueTrackingCode(id, '留言人来电，已核实身份')
+   * ```
+   */
+  async reissueTrackingCode(id: string, reason: string, options?: RequestOptions): Promise<{ trackingCode: string; message: Message }> {
+    const { trackingCode, ...message } = await this.act(id, { action: 'reissue-code', reason }, options)
+    if (!trackingCode) throw new Error('The server answered a reissue without a tracking code')
+    return { trackingCode, message }
   }
 
   /** Hands the message to a unit (交办). */
