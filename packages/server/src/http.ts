@@ -459,6 +459,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
       if (request.method === 'HEAD') reply.body = null
       reply.headers['X-Request-Id'] = requestId
       if (inApi) applyCors(reply.headers, request.headers.get('Origin'), request)
+      if (inApi && isPrivate(request, url.pathname.slice(basePath.length))) reply.headers['Cache-Control'] = 'no-store'
     }
     options.log?.({
       time: new Date().toISOString(),
@@ -488,6 +489,19 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
       headers['Access-Control-Max-Age'] = '600'
     }
   }
+}
+
+/**
+ * Answers no cache may keep, errors included: staff calls, what a tracking code opens, and the
+ * submission's answer (which holds the new tracking code). Public lists and pages may be cached.
+ */
+function isPrivate(request: Request, path: string): boolean {
+  return (
+    request.headers.has('Authorization') ||
+    /^\/(?:inbox|me|tracking)(?:\/|$)/.test(path) ||
+    /^\/messages\/[^/]+\/actions$/.test(path) ||
+    (path === '/messages' && request.method === 'POST')
+  )
 }
 
 function route(pattern: RegExp, methods: Partial<Record<string, Handler>>): Route {
