@@ -4,6 +4,7 @@ import { Readable, type Duplex } from 'node:stream'
 import { createId, resolveLocale } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { answererOf, problemReply, type FetchHandler, type Reply, type RequestContext } from './http.js'
+import { bodyOf, drainBody } from './node-body.js'
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -79,8 +80,14 @@ async function respond(
   res: ServerResponse,
   trustProxy: boolean,
 ): Promise<void> {
+  // What the handler left of the body is read once the answer is written (see drainBody).
+  let release: (() => void) | undefined
+  res.once('finish', () => {
+    release?.()
+    drainBody(req)
+  })
   try {
-    const request = toRequest(req, trustProxy)
+    const request = toRequest(req, trustProxy, (r) => (release = r))
     const forwarded = trustProxy ? firstForwarded(req, 'x-forwarded-for') : undefined
     const response = await handler(request, { clientAddress: forwarded || req.socket.remoteAddress || 'unknown' })
     if (!(response instanceof Response)) {
@@ -163,7 +170,7 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${text}`)
 }
 
-function toRequest(req: IncomingMessage, trustProxy: boolean): Request {
+function toRequest(req: IncomingMessage, trustProxy: boolean, onBody: (release: () => void) => void): Request {
   // Only a path (origin form) is a target: resolved against a base, the absolute form
   // (`https://evil.example/…`, what clients send to forward proxies) and `//evil.example/…` (or
   // `/\evil.example/…`, the same to a URL parser) would replace the scheme and host, or the host,
@@ -182,12 +189,10 @@ function toRequest(req: IncomingMessage, trustProxy: boolean): Request {
     else headers.set(name, value)
   }
   const method = req.method ?? 'GET'
-  const hasBody = method !== 'GET' && method !== 'HEAD'
-  return new Request(url, {
-    method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
-  } as RequestInit)
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers })
+  const { body, release } = bodyOf(req)
+  onBody(release)
+  return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
 }
 
 /**

@@ -299,3 +299,29 @@ describe('the API’s own answers', () => {
     }
   })
 })
+
+describe('a body over the limit', () => {
+  const board = useBoard('memory', { handler: { submissionsPerMinute: false } })
+
+  it('answers 413 that the client can read, every time: the server reads the rest before it closes', async () => {
+    // 2 MB (limit 64 KB) from Node's fetch: closing on unread bytes reset the connection before
+    // the client read the answer, about one time in three.
+    const body = JSON.stringify({ title: 'a'.repeat(2_000_000) })
+    for (let i = 0; i < 12; i++) {
+      const reply = await board().call('POST', '/messages', { body, headers: { 'Content-Type': 'application/json' }, record: false })
+      expectProblem(reply, 413, 'payload_too_large')
+    }
+    // And without Content-Length, streamed in chunks.
+    for (let i = 0; i < 4; i++) {
+      const chunks = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let n = 0; n < 32; n++) controller.enqueue(new TextEncoder().encode('b'.repeat(65_536)))
+          controller.close()
+        },
+      })
+      const reply = await board().call('POST', '/messages', { body: chunks, headers: { 'Content-Type': 'application/json' }, record: false })
+      expectProblem(reply, 413, 'payload_too_large')
+    }
+    expect((await board().get('/boards')).status).toBe(200)
+  })
+})
