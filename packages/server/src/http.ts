@@ -27,9 +27,13 @@ export interface RequestLogEntry {
   method: string
   /** The path with tracking codes replaced by `***`; the query string is left out. */
   path: string
+  /**
+   * The status answered; `499` (as nginx logs it) when the client went away before its request
+   * body was complete, so there was nobody to answer: `code` is then `client_aborted`.
+   */
   status: number
   durationMs: number
-  /** Problem code of an error answer. */
+  /** Problem code of an error answer, or `client_aborted`. */
   code?: string
   /** Name and message of an unexpected error (500). */
   error?: string
@@ -601,7 +605,14 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch {
+      // The body stream fails when the client goes away mid-upload: not the server's error.
+      throw new ServiceError(499, 'client_aborted', '')
+    }
+    const { done, value } = chunk
     if (done) break
     size += value.byteLength
     if (size > limit) {

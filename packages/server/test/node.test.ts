@@ -325,3 +325,31 @@ describe('a body over the limit', () => {
     expect((await board().get('/boards')).status).toBe(200)
   })
 })
+
+describe('a client that goes away mid-upload', () => {
+  const board = useBoard('memory', { handler: { submissionsPerMinute: false } })
+
+  /** Resolves once `check` holds, polling; fails after a generous bound. */
+  async function eventually(check: () => boolean, what: string): Promise<void> {
+    for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() - started > 5_000) throw new Error(`timed out waiting for ${what}`)
+    }
+  }
+
+  it('is logged as 499 client_aborted, not as a server error', async () => {
+    const { hostname, port } = new URL(board().origin)
+    for (const path of ['/messages', '/tracking/K7mPq2xR9tWz/follow-ups']) {
+      const socket = connect(Number(port), hostname)
+      await new Promise<void>((resolve) => socket.once('connect', resolve))
+      socket.write(`POST ${BASE_PATH}${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"title":"${PRIVATE.phone}`)
+      socket.destroy()
+    }
+    await eventually(() => board().logs.filter((e) => e.method === 'POST').length === 2, 'both requests in the log')
+    for (const entry of board().logs.filter((e) => e.method === 'POST')) {
+      expect(entry).toMatchObject({ status: 499, code: 'client_aborted' })
+      expect(entry.error).toBeUndefined()
+      expect(JSON.stringify(entry)).not.toContain(PRIVATE.phone)
+    }
+    expect((await board().get('/boards')).status).toBe(200)
+  })
+})
