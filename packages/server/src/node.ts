@@ -5,9 +5,12 @@ import { createId, resolveLocale } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { answererOf, problemReply, type FetchHandler, type Reply, type RequestContext } from './http.js'
 import { bodyOf, drainBody } from './node-body.js'
+import { limitConnectionsPerClient, timeoutOptions, type ConnectionLimits } from './node-limits.js'
+
+export type { ConnectionLimits } from './node-limits.js'
 
 /** Options of {@link serve}. */
-export interface ServeOptions {
+export interface ServeOptions extends ConnectionLimits {
   /** @default 8787 */
   port?: number
   /** @default '127.0.0.1' */
@@ -49,10 +52,12 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
   // A handler from createFetchHandler also answers without a web Response: its JSON text is
   // written to the socket as it is (see respond).
   const answer = answererOf(handler) ?? handler
-  const server = createServer((req, res) => {
-    void respond(answer, req, res, options.trustProxy ?? false)
+  const trustProxy = options.trustProxy ?? false
+  const server = createServer(timeoutOptions(options), (req, res) => {
+    void respond(answer, req, res, trustProxy)
   })
   server.keepAliveTimeout = 5_000
+  limitConnectionsPerClient(server, options, trustProxy)
   server.on('clientError', answerClientError)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -168,6 +173,9 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
   const fields = { ...headers, 'Content-Length': String(Buffer.byteLength(text)), Connection: 'close' }
   const head = Object.entries(fields).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${text}`)
+  // A client too slow to finish its request may never close its side either: give it a moment to
+  // read the answer, then close the connection.
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') setTimeout(() => socket.destroy(), 1_000).unref()
 }
 
 function toRequest(req: IncomingMessage, trustProxy: boolean, onBody: (release: () => void) => void): Request {

@@ -329,13 +329,6 @@ describe('a body over the limit', () => {
 describe('a client that goes away mid-upload', () => {
   const board = useBoard('memory', { handler: { submissionsPerMinute: false } })
 
-  /** Resolves once `check` holds, polling; fails after a generous bound. */
-  async function eventually(check: () => boolean, what: string): Promise<void> {
-    for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 10))) {
-      if (Date.now() - started > 5_000) throw new Error(`timed out waiting for ${what}`)
-    }
-  }
-
   it('is logged as 499 client_aborted, not as a server error', async () => {
     const { hostname, port } = new URL(board().origin)
     for (const path of ['/messages', '/tracking/K7mPq2xR9tWz/follow-ups']) {
@@ -344,12 +337,85 @@ describe('a client that goes away mid-upload', () => {
       socket.write(`POST ${BASE_PATH}${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"title":"${PRIVATE.phone}`)
       socket.destroy()
     }
-    await eventually(() => board().logs.filter((e) => e.method === 'POST').length === 2, 'both requests in the log')
+    await eventually(async () => board().logs.filter((e) => e.method === 'POST').length === 2, 'both requests in the log')
     for (const entry of board().logs.filter((e) => e.method === 'POST')) {
       expect(entry).toMatchObject({ status: 499, code: 'client_aborted' })
       expect(entry.error).toBeUndefined()
       expect(JSON.stringify(entry)).not.toContain(PRIVATE.phone)
     }
     expect((await board().get('/boards')).status).toBe(200)
+  })
+})
+
+/** Opens a connection, sends `request`, and resolves with what came back once the server ends it. */
+function slowClient(origin: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname)
+    let text = ''
+    socket.setEncoding('latin1')
+    socket.on('data', (chunk: string) => (text += chunk))
+    socket.on('error', reject)
+    // The server's FIN is enough: this client never sends the rest.
+    socket.on('end', () => {
+      socket.destroy()
+      resolve(text)
+    })
+    socket.on('close', () => resolve(text))
+    socket.write(request)
+  })
+}
+
+/** Resolves once `check` resolves true, polling; fails after a generous bound. */
+async function eventually(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  for (const started = Date.now(); !(await check()); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`)
+  }
+}
+
+describe('slow clients', () => {
+  const board = useBoard('memory', { serve: { headersTimeoutMs: 300, requestTimeoutMs: 300 } })
+
+  it('a body that never finishes, or headers that never end, answer 408 and the connection closes', { timeout: 20_000 }, async () => {
+    const { host } = new URL(board().origin)
+    const requests = [
+      `POST ${BASE_PATH}/messages HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"title":"`,
+      `GET ${BASE_PATH}/boards HTTP/1.1\r\nHost: ${host}\r\n`,
+    ]
+    // Closed well within the bound, whatever the machine's speed: the timeouts are 300 ms.
+    const answers = await Promise.all(requests.map((request) => slowClient(board().origin, request)))
+    for (const text of answers) expectRawProblem(parseAnswer(text), 408, 'request_timeout', '请求超时，请重试')
+    expect((await board().get('/boards')).status).toBe(200)
+  })
+})
+
+describe('connections per client address', () => {
+  const board = useBoard('memory', { serve: { maxConnectionsPerClient: 3 } })
+
+  it('a client past the cap is refused until one of its connections closes', { timeout: 20_000 }, async () => {
+    const { hostname, port } = new URL(board().origin)
+    const open = async () => {
+      const socket = connect(Number(port), hostname)
+      let text = ''
+      socket.setEncoding('latin1').on('data', (chunk: string) => (text += chunk))
+      socket.on('error', () => {})
+      const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(text)))
+      socket.write(`GET ${BASE_PATH}/boards HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`)
+      return { socket, closed, answered: () => text.startsWith('HTTP/1.1 200 ') }
+    }
+    // Three kept-alive connections, each answered, so the server has counted them.
+    const held = [await open(), await open(), await open()]
+    await eventually(async () => held.every((c) => c.answered()), 'three answers')
+    // A fourth is closed unanswered.
+    expect(await (await open()).closed).toBe('')
+    // Once one closes, the client is served again.
+    held[0]!.socket.destroy()
+    await eventually(async () => {
+      const next = await open()
+      await eventually(async () => next.answered() || next.socket.destroyed, 'an answer or a close')
+      next.socket.destroy()
+      return next.answered()
+    }, 'a served connection')
+    for (const c of held) c.socket.destroy()
   })
 })
