@@ -6,6 +6,7 @@ import { ServiceError } from './errors.js'
 import { answererOf, problemReply, type FetchHandler, type Reply, type RequestContext } from './http.js'
 import { bodyOf, drainBody } from './node-body.js'
 import { limitConnectionsPerClient, timeoutOptions, type ConnectionLimits } from './node-limits.js'
+import { isHandedOver, reparseRawTarget } from './node-target.js'
 
 export type { ConnectionLimits } from './node-limits.js'
 
@@ -41,6 +42,7 @@ export interface RunningServer {
  * over the limit, malformed requests) is answered in the API's problem shape as well, and so is a
  * request target that is not a path (`https://host/…`, `//host/…`, `*`): the scheme and host of the
  * request URL come from the connection, the `Host` header or a trusted proxy, never from the path.
+ * A GET whose target holds raw UTF-8 (`curl '…?keyword=井盖'`) is read as if percent-encoded.
  *
  * @example
  * ```ts
@@ -58,7 +60,7 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
   })
   server.keepAliveTimeout = 5_000
   limitConnectionsPerClient(server, options, trustProxy)
-  server.on('clientError', answerClientError)
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => answerClientError(server, error, socket))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
@@ -159,7 +161,7 @@ function parserProblem(code: string | undefined): ServiceError {
  * a malformed request): there is no request for the handler, so the answer goes to the socket
  * as raw HTTP, and the connection closes.
  */
-function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+function answerClientError(server: Server, error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
   // A reset connection has nobody to answer. An answer already under way on this connection (to
   // an earlier request) must not have another spliced into it: Node's default handler checks the
   // same. A socket no longer writable was answered already, or is going.
@@ -168,7 +170,15 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
     socket.destroy()
     return
   }
-  const { status, headers, body } = adapterProblem(parserProblem(error.code))
+  // Its request is answered by the connection it was handed to.
+  if (isHandedOver(socket)) return
+  let problem = parserProblem(error.code)
+  if (error.code === 'HPE_INVALID_URL') {
+    const outcome = reparseRawTarget(server, socket, error.rawPacket)
+    if (outcome === 'reparsed') return
+    if (outcome === 'not-utf8') problem = new ServiceError(400, 'malformed_target', '')
+  }
+  const { status, headers, body } = adapterProblem(problem)
   const text = body ?? ''
   const fields = { ...headers, 'Content-Length': String(Buffer.byteLength(text)), Connection: 'close' }
   const head = Object.entries(fields).map(([name, value]) => `${name}: ${value}\r\n`).join('')

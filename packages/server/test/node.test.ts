@@ -419,3 +419,34 @@ describe('connections per client address', () => {
     for (const c of held) c.socket.destroy()
   })
 })
+
+describe('a request target in raw UTF-8', () => {
+  const board = useBoard('memory')
+
+  /** `GET target` with the target's characters sent as raw UTF-8 bytes, not percent-encoded. */
+  async function getRaw(target: string | Buffer): Promise<RawAnswer> {
+    const { host } = new URL(board().origin)
+    const head = Buffer.concat([Buffer.from('GET '), Buffer.from(target), Buffer.from(` HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)])
+    return parseAnswer(await exchange(board().origin, head))
+  }
+
+  it('is read as UTF-8, as curl sends `?keyword=井盖`', async () => {
+    const { id } = await board().arrange('replied', { title: '井盖缺失很危险', content: '路口的井盖丢了一个星期，晚上走路很危险，请尽快补上。' })
+    const found = await getRaw(`${BASE_PATH}/messages?keyword=井盖`)
+    expect(found.status, found.text).toBe(200)
+    expect(JSON.parse(found.body).items.map((m: { id: string }) => m.id)).toEqual([id])
+    // Characters with the byte 0xA0 in their UTF-8 (a no-break space, read as latin1).
+    expect((await getRaw(`${BASE_PATH}/messages?keyword=à蠠`)).status).toBe(200)
+    // The same as percent-encoded.
+    expect(JSON.parse((await getRaw(`${BASE_PATH}/messages?keyword=${encodeURIComponent('井盖')}`)).body).items).toHaveLength(1)
+    // In the path as well: the board id is decoded, and unknown.
+    const path = await getRaw(`${BASE_PATH}/boards/长春`)
+    expect(path.status, path.text).toBe(404)
+    expect(JSON.parse(path.body).code).toBe('not_found')
+  })
+
+  it('that is not valid UTF-8 answers 400 saying so', async () => {
+    const answer = await getRaw(Buffer.concat([Buffer.from(`${BASE_PATH}/messages?keyword=`), Buffer.from([0xe4, 0xba]), Buffer.from('x')]))
+    expectRawProblem(answer, 400, 'malformed_target', '请求地址含有不是 UTF-8 的字节，请对非 ASCII 字符进行百分号编码')
+  })
+})
