@@ -39,6 +39,9 @@ const args = [
   `--demo-token=${token}`,
   '--static', join(root, 'examples/demo/site'),
 ]
+// liuyan-server shows the token on the terminal (stderr) only, never in its log on stdout; the
+// file is where to find it when stderr is not a terminal.
+process.stderr.write(`The demo staff token is kept in ${tokenFile}.\n`)
 const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))

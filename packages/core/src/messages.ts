@@ -20,6 +20,8 @@ export interface ValidationMessages {
   invalidPhone: string
   invalidRegion: string
   invalidTrackingCode: string
+  /** Text with control characters (a search keyword). */
+  invalidCharacters: string
   unknownField: string
   invalidBody: string
   invalid: string
@@ -45,6 +47,7 @@ const zhCN: ValidationMessages = {
   invalidPhone: '请填写正确的11位手机号码',
   invalidRegion: '{label}应为6位行政区划代码',
   invalidTrackingCode: '查询码应为12位字母或数字，请核对后重新输入',
+  invalidCharacters: '{label}不能包含控制字符',
   unknownField: '不支持的字段“{key}”',
   invalidBody: '提交的内容格式不正确',
   invalid: '{label}不符合要求',
@@ -57,7 +60,7 @@ const zhCN: ValidationMessages = {
     remark: '备注', publish: '是否同意公开', channel: '提交渠道', overall: '总体评价',
     resolution: '解决程度', attitude: '办理态度', speed: '办理速度', comment: '评价内容',
     action: '操作', reason: '理由', note: '说明', days: '延期天数', organization: '回复单位',
-    trackingCode: '查询码', limit: '每页条数', cursor: '翻页标记',
+    trackingCode: '查询码', keyword: '关键词', limit: '每页条数', cursor: '翻页标记',
   },
 }
 
@@ -77,6 +80,7 @@ const zhTW: ValidationMessages = {
   invalidPhone: '請填寫正確的11位手機號碼',
   invalidRegion: '{label}應為6位行政區劃代碼',
   invalidTrackingCode: '查詢碼應為12位字母或數字，請核對後重新輸入',
+  invalidCharacters: '{label}不能包含控制字元',
   unknownField: '不支援的欄位「{key}」',
   invalidBody: '提交的內容格式不正確',
   invalid: '{label}不符合要求',
@@ -89,7 +93,7 @@ const zhTW: ValidationMessages = {
     remark: '備註', publish: '是否同意公開', channel: '提交管道', overall: '總體評價',
     resolution: '解決程度', attitude: '辦理態度', speed: '辦理速度', comment: '評價內容',
     action: '操作', reason: '理由', note: '說明', days: '延期天數', organization: '回覆單位',
-    trackingCode: '查詢碼', limit: '每頁筆數', cursor: '翻頁標記',
+    trackingCode: '查詢碼', keyword: '關鍵詞', limit: '每頁筆數', cursor: '翻頁標記',
   },
 }
 
@@ -109,6 +113,7 @@ const en: ValidationMessages = {
   invalidPhone: 'Please enter a valid 11-digit mainland mobile number.',
   invalidRegion: 'The {label} must be a 6-digit region code.',
   invalidTrackingCode: 'A tracking code has 12 letters or digits. Please check it and try again.',
+  invalidCharacters: 'The {label} must not contain control characters.',
   unknownField: 'The field “{key}” is not supported.',
   invalidBody: 'The submitted data is not in the right form.',
   invalid: 'The {label} is not valid.',
@@ -121,7 +126,7 @@ const en: ValidationMessages = {
     remark: 'remark', publish: 'consent to publish', channel: 'channel', overall: 'overall rating',
     resolution: 'resolution rating', attitude: 'attitude rating', speed: 'speed rating', comment: 'comment',
     action: 'action', reason: 'reason', note: 'note', days: 'number of working days', organization: 'replying organization',
-    trackingCode: 'tracking code', limit: 'page size', cursor: 'cursor',
+    trackingCode: 'tracking code', keyword: 'keyword', limit: 'page size', cursor: 'cursor',
   },
 }
 

@@ -25,6 +25,7 @@ const CUSTOM_CODES: Record<string, keyof ValidationMessages> = {
   invalid_phone: 'invalidPhone',
   invalid_region: 'invalidRegion',
   invalid_tracking_code: 'invalidTrackingCode',
+  invalid_characters: 'invalidCharacters',
 }
 
 /**
@@ -33,7 +34,8 @@ const CUSTOM_CODES: Record<string, keyof ValidationMessages> = {
  *
  * Codes: `required`, `too_small`, `too_big`, `invalid_type`, `not_integer`, `invalid_option`,
  * `invalid_format`, `invalid_datetime`, `invalid_phone`, `invalid_region`,
- * `invalid_tracking_code`, `unknown_field`, `invalid`.
+ * `invalid_tracking_code`, `invalid_characters` (control characters in a search keyword),
+ * `unknown_field`, `invalid`.
  *
  * @example
  * ```ts

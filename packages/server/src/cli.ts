@@ -44,7 +44,9 @@ Options:
                          reverse proxy that overwrites those headers
   -h, --help             show this help
 
-Each request is logged to stdout as one line of JSON (no bodies, tokens or tracking codes).`
+Each request is logged to stdout as one line of JSON (no bodies, tokens or tracking codes). The
+start-up banner on stdout never shows the --demo-token token either; when stderr is a terminal, the
+token is printed there.`
 
 /** A bad command line: reported with the usage hint and exit code 2. */
 class UsageError extends Error {
@@ -225,9 +227,12 @@ async function main(argv: string[]): Promise<void> {
   if (settings.demoToken) {
     const roots = (await service.listBoards()).filter((b) => !b.parentId).map((b) => b.id)
     await service.createToken({ label: 'demo', roles: [...STAFF_ROLES], boardIds: roots, token: settings.demoToken })
+    // The banner goes to stdout with the log, which must never hold a token: it names the token's
+    // scope only. The token itself goes to the terminal, when stderr is one.
+    const shown = process.stderr.isTTY ? 'shown on the terminal, not in the log' : 'the one given to --demo-token; never printed into the log'
     tokenLine = roots.length
-      ? `demo token:  ${settings.demoToken}  (reviewer, handler, supervisor on ${roots.join(', ')})`
-      : `demo token:  ${settings.demoToken}  (covers no board yet: the database has none; add --seed demo)`
+      ? `demo token:  ${shown}  (reviewer, handler, supervisor on ${roots.join(', ')})`
+      : `demo token:  ${shown}  (covers no board yet: the database has none; add --seed demo)`
   }
 
   // A log reader that goes away (`liuyan-server | head`) must not take the server down with it.
@@ -283,6 +288,7 @@ async function main(argv: string[]): Promise<void> {
       '',
     ].join('\n'),
   )
+  if (settings.demoToken && process.stderr.isTTY) process.stderr.write(`demo staff token: ${settings.demoToken}\n`)
 
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {

@@ -28,9 +28,13 @@ export interface RequestLogEntry {
   method: string
   /** The path with tracking codes replaced by `***`; the query string is left out. */
   path: string
+  /**
+   * The status answered; `499` (as nginx logs it) when the client went away before its request
+   * body was complete, so there was nobody to answer: `code` is then `client_aborted`.
+   */
   status: number
   durationMs: number
-  /** Problem code of an error answer. */
+  /** Problem code of an error answer, or `client_aborted`. */
   code?: string
   /** Name and message of an unexpected error (500). */
   error?: string
@@ -150,7 +154,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     unauthorized: '需要登录', forbidden: '没有权限', not_found: '找不到请求的内容', method_not_allowed: '不支持此请求方法',
     conflict: '与当前状态冲突', idempotency_in_progress: '相同的请求正在处理，请稍后重试',
     idempotency_key_reused: '该幂等键已用于不同的请求', payload_too_large: '提交的内容过大',
-    headers_too_large: '请求的地址或请求头过长', request_timeout: '请求超时，请重试',
+    headers_too_large: '请求的地址或请求头过长', malformed_target: '请求地址含有不是 UTF-8 的字节，请对非 ASCII 字符进行百分号编码', request_timeout: '请求超时，请重试',
     unsupported_media_type: '请以 JSON 格式提交', rate_limited: '操作太频繁，请稍后再试', internal_error: '服务器出错了，请稍后再试',
     invalid_action: '操作内容有误', reason_required: '请填写理由', same_board: '不能转办给当前办理单位',
     forbidden_role: '当前身份不能进行此操作', invalid_status: '留言当前的状态不允许此操作', not_replied: '留言答复后才能评价',
@@ -162,7 +166,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     unauthorized: '需要登入', forbidden: '沒有權限', not_found: '找不到請求的內容', method_not_allowed: '不支援此請求方法',
     conflict: '與目前狀態衝突', idempotency_in_progress: '相同的請求正在處理，請稍後重試',
     idempotency_key_reused: '該冪等鍵已用於不同的請求', payload_too_large: '提交的內容過大',
-    headers_too_large: '請求的網址或標頭過長', request_timeout: '請求逾時，請重試',
+    headers_too_large: '請求的網址或標頭過長', malformed_target: '請求網址含有不是 UTF-8 的位元組，請對非 ASCII 字元進行百分比編碼', request_timeout: '請求逾時，請重試',
     unsupported_media_type: '請以 JSON 格式提交', rate_limited: '操作太頻繁，請稍後再試', internal_error: '伺服器出錯了，請稍後再試',
     invalid_action: '操作內容有誤', reason_required: '請填寫理由', same_board: '不能轉辦給目前辦理單位',
     forbidden_role: '目前身分不能進行此操作', invalid_status: '留言目前的狀態不允許此操作', not_replied: '留言答覆後才能評價',
@@ -174,7 +178,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     unauthorized: 'Authentication required', forbidden: 'Not allowed', not_found: 'Not found', method_not_allowed: 'Method not allowed',
     conflict: 'Conflicts with the current state', idempotency_in_progress: 'The same request is still being processed; retry shortly',
     idempotency_key_reused: 'This Idempotency-Key was used for a different request', payload_too_large: 'The request body is too large',
-    headers_too_large: 'The request line or headers are too long', request_timeout: 'The request took too long to arrive; try again',
+    headers_too_large: 'The request line or headers are too long', malformed_target: 'The request target has bytes that are not UTF-8; percent-encode non-ASCII characters', request_timeout: 'The request took too long to arrive; try again',
     unsupported_media_type: 'Send the body as application/json', rate_limited: 'Too many requests; try again later', internal_error: 'Something went wrong on the server; try again later',
     invalid_action: 'The action is not valid', reason_required: 'Please give a reason', same_board: 'The message is already with that unit',
     forbidden_role: 'Your role cannot do this', invalid_status: 'The message’s status does not allow this', not_replied: 'A message can be rated only after a reply',
@@ -478,6 +482,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
       if (request.method === 'HEAD') reply.body = null
       reply.headers['X-Request-Id'] = requestId
       if (inApi) applyCors(reply.headers, request.headers.get('Origin'), request)
+      if (inApi && isPrivate(request, url.pathname.slice(basePath.length))) reply.headers['Cache-Control'] = 'no-store'
     }
     options.log?.({
       time: new Date().toISOString(),
@@ -507,6 +512,19 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
       headers['Access-Control-Max-Age'] = '600'
     }
   }
+}
+
+/**
+ * Answers no cache may keep, errors included: staff calls, what a tracking code opens, and the
+ * submission's answer (which holds the new tracking code). Public lists and pages may be cached.
+ */
+function isPrivate(request: Request, path: string): boolean {
+  return (
+    request.headers.has('Authorization') ||
+    /^\/(?:inbox|me|tracking)(?:\/|$)/.test(path) ||
+    /^\/messages\/[^/]+\/actions$/.test(path) ||
+    (path === '/messages' && request.method === 'POST')
+  )
 }
 
 function route(pattern: RegExp, methods: Partial<Record<string, Handler>>): Route {
@@ -606,7 +624,14 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch {
+      // The body stream fails when the client goes away mid-upload: not the server's error.
+      throw new ServiceError(499, 'client_aborted', '')
+    }
+    const { done, value } = chunk
     if (done) break
     size += value.byteLength
     if (size > limit) {

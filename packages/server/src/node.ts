@@ -4,9 +4,14 @@ import { Readable, type Duplex } from 'node:stream'
 import { createId, resolveLocale } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { answererOf, problemReply, type FetchHandler, type Reply, type RequestContext } from './http.js'
+import { bodyOf, drainBody } from './node-body.js'
+import { limitConnectionsPerClient, timeoutOptions, type ConnectionLimits } from './node-limits.js'
+import { isHandedOver, reparseRawTarget } from './node-target.js'
+
+export type { ConnectionLimits } from './node-limits.js'
 
 /** Options of {@link serve}. */
-export interface ServeOptions {
+export interface ServeOptions extends ConnectionLimits {
   /** @default 8787 */
   port?: number
   /** @default '127.0.0.1' */
@@ -37,6 +42,7 @@ export interface RunningServer {
  * over the limit, malformed requests) is answered in the API's problem shape as well, and so is a
  * request target that is not a path (`https://host/…`, `//host/…`, `*`): the scheme and host of the
  * request URL come from the connection, the `Host` header or a trusted proxy, never from the path.
+ * A GET whose target holds raw UTF-8 (`curl '…?keyword=井盖'`) is read as if percent-encoded.
  *
  * @example
  * ```ts
@@ -48,11 +54,13 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
   // A handler from createFetchHandler also answers without a web Response: its JSON text is
   // written to the socket as it is (see respond).
   const answer = answererOf(handler) ?? handler
-  const server = createServer((req, res) => {
-    void respond(answer, req, res, options.trustProxy ?? false)
+  const trustProxy = options.trustProxy ?? false
+  const server = createServer(timeoutOptions(options), (req, res) => {
+    void respond(answer, req, res, trustProxy)
   })
   server.keepAliveTimeout = 5_000
-  server.on('clientError', answerClientError)
+  limitConnectionsPerClient(server, options, trustProxy)
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => answerClientError(server, error, socket))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
@@ -79,8 +87,14 @@ async function respond(
   res: ServerResponse,
   trustProxy: boolean,
 ): Promise<void> {
+  // What the handler left of the body is read once the answer is written (see drainBody).
+  let release: (() => void) | undefined
+  res.once('finish', () => {
+    release?.()
+    drainBody(req)
+  })
   try {
-    const request = toRequest(req, trustProxy)
+    const request = toRequest(req, trustProxy, (r) => (release = r))
     const forwarded = trustProxy ? firstForwarded(req, 'x-forwarded-for') : undefined
     const response = await handler(request, { clientAddress: forwarded || req.socket.remoteAddress || 'unknown' })
     if (!(response instanceof Response)) {
@@ -147,7 +161,7 @@ function parserProblem(code: string | undefined): ServiceError {
  * a malformed request): there is no request for the handler, so the answer goes to the socket
  * as raw HTTP, and the connection closes.
  */
-function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+function answerClientError(server: Server, error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
   // A reset connection has nobody to answer. An answer already under way on this connection (to
   // an earlier request) must not have another spliced into it: Node's default handler checks the
   // same. A socket no longer writable was answered already, or is going.
@@ -156,14 +170,25 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
     socket.destroy()
     return
   }
-  const { status, headers, body } = adapterProblem(parserProblem(error.code))
+  // Its request is answered by the connection it was handed to.
+  if (isHandedOver(socket)) return
+  let problem = parserProblem(error.code)
+  if (error.code === 'HPE_INVALID_URL') {
+    const outcome = reparseRawTarget(server, socket, error.rawPacket)
+    if (outcome === 'reparsed') return
+    if (outcome === 'not-utf8') problem = new ServiceError(400, 'malformed_target', '')
+  }
+  const { status, headers, body } = adapterProblem(problem)
   const text = body ?? ''
   const fields = { ...headers, 'Content-Length': String(Buffer.byteLength(text)), Connection: 'close' }
   const head = Object.entries(fields).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${text}`)
+  // A client too slow to finish its request may never close its side either: give it a moment to
+  // read the answer, then close the connection.
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') setTimeout(() => socket.destroy(), 1_000).unref()
 }
 
-function toRequest(req: IncomingMessage, trustProxy: boolean): Request {
+function toRequest(req: IncomingMessage, trustProxy: boolean, onBody: (release: () => void) => void): Request {
   // Only a path (origin form) is a target: resolved against a base, the absolute form
   // (`https://evil.example/…`, what clients send to forward proxies) and `//evil.example/…` (or
   // `/\evil.example/…`, the same to a URL parser) would replace the scheme and host, or the host,
@@ -182,12 +207,10 @@ function toRequest(req: IncomingMessage, trustProxy: boolean): Request {
     else headers.set(name, value)
   }
   const method = req.method ?? 'GET'
-  const hasBody = method !== 'GET' && method !== 'HEAD'
-  return new Request(url, {
-    method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
-  } as RequestInit)
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers })
+  const { body, release } = bodyOf(req)
+  onBody(release)
+  return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
 }
 
 /**

@@ -24,7 +24,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /**
  * Serves the files of a folder, for the fetch handler's `fallback` option (the demo site next to
  * the API). GET and HEAD only; a folder answers with its `index.html`; every answer says
- * `Cache-Control: no-cache`, so an edited file shows on the next reload.
+ * `Cache-Control: no-cache`, so an edited file shows on the next reload. A redirect (a folder
+ * without its trailing slash) always stays on this host.
  *
  * It answers `undefined` (and the handler answers a 404 problem) for anything it will not serve:
  * other methods, missing files, paths that decode to a `..` segment, a NUL byte or a dot file,
@@ -57,7 +58,10 @@ export function serveStatic(dir: string): (request: Request) => Promise<Response
     if (info?.isDirectory()) {
       // Relative links in the page resolve against the folder only with the trailing slash.
       if (!url.pathname.endsWith('/')) {
-        return new Response(null, { status: 301, headers: { Location: `${url.pathname}/${url.search}`, 'Cache-Control': 'no-cache' } })
+        // One leading slash: `/.//sub` is the path `//sub`, and `//sub/` as a Location is
+        // protocol-relative, a redirect to the host `sub`.
+        const location = `/${url.pathname.replace(/^[/\\]+/, '')}/${url.search}`
+        return new Response(null, { status: 301, headers: { Location: location, 'Cache-Control': 'no-cache' } })
       }
       file = join(file, 'index.html')
       info = await stat(file).catch(() => undefined)

@@ -161,7 +161,10 @@ describe('liuyan-server', () => {
     const { url } = cli
     expect(cli.stdout()).toContain(`${url}/api/v1/boards`)
     expect(cli.stdout()).toContain(`${url}/api/v1/openapi.json`)
-    expect(cli.stdout()).toContain(TOKEN)
+    // stdout is the log: piped, neither it nor stderr shows the demo token, only its scope.
+    expect(cli.stdout()).toMatch(/demo token:\s+the one given to --demo-token; never printed into the log\s+\(reviewer, handler, supervisor on /)
+    expect(cli.stdout()).not.toContain(TOKEN)
+    expect(cli.stderr()).not.toContain(TOKEN)
     expect(cli.stdout()).toMatch(/rate limit:\s+2 submissions\/min per client, 3 tracking-code requests\/min per client/)
     expect(existsSync(db)).toBe(true)
 

@@ -14,6 +14,7 @@ import {
   OTHER_UNIT,
   ROLES,
   STORES,
+  submission,
   tokenOf,
   UNIT,
   UNIT_HANDLER_TOKEN,
@@ -25,6 +26,43 @@ const DAY = 86_400_000
 const ids = (reply: ApiReply): string[] => reply.body.items.map((m: { id: string }) => m.id).sort()
 
 describe.each(STORES)('staff authorization (%s store)', (kind) => {
+  describe('caches', () => {
+    const board = useBoard(kind, { handler: { trackingPerMinute: false } })
+
+    it('every staff and tracking answer, errors included, says Cache-Control: no-store', async () => {
+      const b = board()
+      const { id, trackingCode } = await b.arrange('replied')
+      const other = await b.arrange('pending')
+      const replies: [string, ApiReply][] = []
+      const add = async (what: string, reply: Promise<ApiReply>) => replies.push([what, await reply])
+      for (const [who, token] of [['admin', ADMIN_TOKEN], ['nobody', undefined], ['unknown', 'not-a-token'], ['ministry', tokenOf('reviewer', 'ministry')]] as const) {
+        const as = token ? { token } : {}
+        await add(`me ${who}`, b.get('/me', as))
+        await add(`inbox ${who}`, b.get('/inbox', as))
+        await add(`inbox 422 ${who}`, b.get('/inbox?limit=0', as))
+        await add(`inbox/id ${who}`, b.get(`/inbox/${id}`, as))
+        await add(`inbox/missing ${who}`, b.get('/inbox/no-such-message', as))
+        await add(`action ${who}`, b.post(`/messages/${other.id}/actions`, { action: 'accept' }, as))
+        await add(`action 422 ${who}`, b.post(`/messages/${other.id}/actions`, { action: 'nonsense' }, as))
+        await add(`action 405 ${who}`, b.call('DELETE', `/messages/${other.id}/actions`, as))
+      }
+      await add('tracking', b.get(`/tracking/${trackingCode}`))
+      await add('tracking HEAD', b.call('HEAD', `/tracking/${trackingCode}`, { record: false }))
+      await add('tracking 404', b.get('/tracking/ABCDEFGHJKLM'))
+      await add('follow-up', b.post(`/tracking/${trackingCode}/follow-ups`, { content: '路灯修好以后又坏了，请再看看。' }))
+      await add('follow-up 422', b.post(`/tracking/${trackingCode}/follow-ups`, {}))
+      await add('evaluation', b.post(`/tracking/${trackingCode}/evaluation`, { overall: 5, resolution: 5, attitude: 5, speed: 5 }))
+      await add('evaluation 409', b.post(`/tracking/${trackingCode}/evaluation`, { overall: 5, resolution: 5, attitude: 5, speed: 5 }))
+      // The submission's answer holds the new tracking code.
+      await add('submission', b.post('/messages', submission()))
+      const statuses = new Set(replies.map(([, reply]) => reply.status))
+      for (const status of [200, 201, 401, 404, 405, 409, 422]) expect(statuses, String(status)).toContain(status)
+      for (const [what, reply] of replies) expect(reply.headers.get('Cache-Control'), `${what} → ${reply.status}`).toBe('no-store')
+      // Public answers keep what they had.
+      for (const path of ['/boards', '/messages', `/messages/${id}`]) expect((await b.get(path)).headers.get('Cache-Control'), path).toBeNull()
+    })
+  })
+
   describe('bearer tokens', () => {
     const board = useBoard(kind)
 

@@ -143,6 +143,27 @@ describe.each(STORES)('errors, robustness, CORS, rate limits and idempotency (%s
       expect((await b.get('/boards')).status).toBe(200)
     })
 
+    it('a keyword with control characters answers 422 at keyword, in the request’s language', async () => {
+      const b = board()
+      // NUL once reached SQLite's FTS5 MATCH string and answered 500; C0, DEL and C1 are all refused.
+      for (const keyword of ['%00%00%00', '%00', '%E8%B7%AF%00%E7%81%AF', 'a%01b', '%1Fabc', '%7F', 'ab%C2%80', '%C2%9F%C2%9F%C2%9F', '%E8%B7%AF%0A%E7%81%AF']) {
+        for (const path of [`/messages?keyword=${keyword}`, `/inbox?keyword=${keyword}`]) {
+          const reply = await b.get(path, { token: ADMIN_TOKEN })
+          expectProblem(reply, 422, 'validation_failed')
+          expect(reply.body.issues, path).toEqual([{ path: ['keyword'], code: 'invalid_characters', message: '关键词不能包含控制字符' }])
+        }
+      }
+      const en = await b.get('/messages?keyword=%00%00%00', { lang: 'en' })
+      expect(en.body.issues).toEqual([{ path: ['keyword'], code: 'invalid_characters', message: 'The keyword must not contain control characters.' }])
+      const tw = await b.get('/inbox?keyword=%00%00%00', { lang: 'zh-TW', token: ADMIN_TOKEN })
+      expect(tw.body.issues).toEqual([{ path: ['keyword'], code: 'invalid_characters', message: '關鍵詞不能包含控制字元' }])
+      expect(b.logs.filter((entry) => entry.status >= 500)).toEqual([])
+      // Ordinary keywords, spaces and full-width punctuation included, still search.
+      for (const keyword of ['路灯', '路灯 井盖', '路灯，井盖', 'LED']) {
+        expect((await b.get(`/messages?keyword=${encodeURIComponent(keyword)}`)).status, keyword).toBe(200)
+      }
+    })
+
     it('bodies of the wrong shape answer 422, deep nesting included', async () => {
       const b = board()
       for (const body of ['null', '[]', '42', '"text"', 'true', '[{"action":"accept"}]']) {

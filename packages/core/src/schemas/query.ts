@@ -8,8 +8,11 @@ const listQueryShape = {
   status: z.optional(z.union([MessageStatusSchema, z.array(MessageStatusSchema)])),
   type: z.optional(MessageTypeSchema),
   domain: z.optional(DomainSchema),
-  /** Words to find in the title and text; Chinese needs no spaces (`路灯`). */
-  keyword: z.optional(text(1, 50)),
+  /**
+   * Words to find in the title and text; Chinese needs no spaces (`路灯`). No control characters
+   * (U+0000–U+001F, U+007F–U+009F): nobody types them, and a search index must not receive them.
+   */
+  keyword: z.optional(checked(text(1, 50), z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, { error: 'invalid_characters' }))),
   /** Only messages from this time on (inclusive). */
   from: z.optional(DateTimeSchema),
   /** Only messages before this time (exclusive). */
