@@ -1,39 +1,28 @@
 // The demo staff console: plain DOM on @liuyan/client. Every piece of text is set with
 // textContent, never as HTML.
 import { createClient, isAPIError, isLiuyanError, type LiuyanClient, type StaffPrincipal } from '@liuyan/client'
+import { ACTION_LABELS, actionForm, h } from './staff-actions.js'
 import {
   allowedActions,
   DOMAIN_LABELS,
   isOverdue,
   MESSAGE_TYPE_LABELS,
+  REJECT_REASON_TEXTS,
   STATUS_LABELS,
   STATUSES,
   type Board,
   type Message,
-  type StaffAction,
   type StaffActionName,
 } from '@liuyan/core'
 
 const API = '/api/v1'
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
-const ACTION_LABELS: Record<StaffActionName, string> = {
-  accept: '受理', reject: '不予受理', assign: '交办', transfer: '转办', start: '开始办理', reply: '答复',
-  extend: '延期', close: '办结', supervise: '督办', remind: '催办', reopen: '退回重办',
-  publish: '公开', unpublish: '撤下', redact: '隐去部分内容', 'reissue-code': '重发查询码',
-}
 const EVENT_LABELS: Record<string, string> = { ...ACTION_LABELS, submit: '提交留言', 'follow-up': '留言人追问', evaluate: '留言人评价' }
 
 let client: LiuyanClient
 let me: StaffPrincipal
 let boards: Board[] = []
 let nextCursor: string | null = null
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string | null | undefined)[]) {
-  const element = document.createElement(tag)
-  for (const [name, value] of Object.entries(props)) if (value !== undefined) element.setAttribute(name, value)
-  for (const child of children) if (child != null) element.append(child)
-  return element
-}
 
 const time = (iso?: string) =>
   iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '—'
@@ -124,9 +113,13 @@ async function showDetail(id: string) {
       h('dt', {}, '留言对象'), h('dd', {}, boardName(message.boardId)),
       h('dt', {}, '办理单位'), h('dd', {}, message.assigneeBoardId ? boardName(message.assigneeBoardId) : '未交办'),
       h('dt', {}, '办理期限'), h('dd', {}, time(message.dueAt), late ? h('span', { class: 'overdue' }, ' 已超期') : ''),
-      h('dt', {}, '公开'), h('dd', {}, message.publish ? '留言人同意公开' : '留言人不同意公开'),
+      h('dt', {}, '公开'), h('dd', { 'data-testid': 'publication' }, publication(message)),
     ),
     h('p', {}, message.content),
+    ...(message.publicCopy ? [publicCopyBlock(message.publicCopy)] : []),
+    ...(message.rejection
+      ? [h('p', {}, `不予受理：${REJECT_REASON_TEXTS['zh-CN'][message.rejection.code].label}。${message.rejection.reason}`)]
+      : []),
     h('div', { class: 'private', role: 'group', 'aria-label': '仅办理单位可见' },
       h('h3', {}, '仅办理单位可见'),
       h('dl', {},
@@ -138,7 +131,7 @@ async function showDetail(id: string) {
       ),
     ),
     h('h3', {}, '办理记录'),
-    h('ol', {}, ...message.timeline.map((e) => h('li', {}, `${time(e.at)} ${EVENT_LABELS[e.type] ?? e.type}${e.note ? `：${e.note}` : ''}`))),
+    h('ol', {}, ...message.timeline.map((e) => h('li', {}, `${time(e.at)} ${EVENT_LABELS[e.type] ?? e.type}${e.actor.name ? `（${e.actor.name}）` : ''}${e.note ? `：${e.note}` : ''}`))),
     ...message.posts.map((p) => h('p', {}, p.kind === 'reply' ? `【${p.organization}答复】${p.content}` : `【追问】${p.content}`)),
     h('h3', {}, '可执行的操作'),
     ...actionsFor(message),
@@ -147,62 +140,36 @@ async function showDetail(id: string) {
   detail.focus()
 }
 
+function publication(message: Message): string {
+  if (!message.publish) return '留言人不同意公开'
+  if (message.status === 'pending' || message.status === 'rejected') return '留言人同意公开（未受理）'
+  if (message.hiddenAt) return '已撤下'
+  return message.publishedAt ? '已公开' : '待公开（审核后发布）'
+}
+
+function publicCopyBlock(copy: NonNullable<Message['publicCopy']>): HTMLElement {
+  const labels = { title: '标题', content: '内容', place: '地点', nickname: '昵称' } as const
+  return h('div', { class: 'public-copy', role: 'group', 'aria-label': '公开版本' },
+    h('h3', {}, '公开版本（部分内容已隐去）'),
+    h('dl', {}, ...(Object.keys(labels) as (keyof typeof labels)[]).flatMap((k) => (copy[k] ? [h('dt', {}, labels[k]), h('dd', {}, copy[k])] : []))),
+  )
+}
+
 function actionsFor(message: Message): HTMLElement[] {
   const names = new Set<StaffActionName>()
   for (const role of me.roles) for (const name of allowedActions(message, role)) names.add(name as StaffActionName)
   if (names.size === 0) return [h('p', {}, '当前没有可执行的操作。')]
-  return [...names].map((name) => actionForm(message, name))
-}
-
-function field(id: string, label: string, control: HTMLElement) {
-  control.id = id
-  return [h('label', { for: id }, label), control]
-}
-
-function actionForm(message: Message, name: StaffActionName): HTMLElement {
-  const form = h('form', { class: 'action', 'aria-label': ACTION_LABELS[name] })
-  const key = `${name}-${message.id}`
-  const inputs: Record<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement> = {}
-  const add = (fieldName: string, label: string, control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) => {
-    inputs[fieldName] = control
-    form.append(...field(`${key}-${fieldName}`, label, control))
+  const ctx = {
+    client,
+    boards,
+    refresh: async (id: string) => {
+      await loadInbox(true)
+      await showDetail(id)
+    },
+    say,
+    explain,
   }
-  if (name === 'assign' || name === 'transfer') {
-    const select = h('select', { required: '' })
-    for (const board of boards.filter((b) => b.acceptsMessages && b.id !== (message.assigneeBoardId ?? message.boardId))) {
-      select.append(h('option', { value: board.id }, board.name))
-    }
-    add('boardId', '办理单位', select)
-  }
-  if (name === 'reply') add('content', '答复内容', h('textarea', { required: '' }))
-  if (name === 'extend') add('days', '延期工作日', h('input', { type: 'number', min: '1', max: '60', value: '5', required: '' }))
-  if (['reject', 'transfer', 'extend', 'reopen'].includes(name)) add('reason', '理由', h('input', { type: 'text', required: '' }))
-  const button = h('button', { type: 'submit', class: 'primary' }, ACTION_LABELS[name])
-  form.append(button)
-  form.addEventListener('submit', (event) => {
-    event.preventDefault()
-    const value = (f: string) => inputs[f]?.value.trim() ?? ''
-    const action = {
-      action: name,
-      ...(inputs.boardId ? { boardId: value('boardId') } : {}),
-      ...(inputs.content ? { content: value('content') } : {}),
-      ...(inputs.days ? { days: Number(value('days')) } : {}),
-      ...(inputs.reason ? { reason: value('reason') } : {}),
-    } as StaffAction
-    button.disabled = true
-    client.messages
-      .act(message.id, action)
-      .then(async (updated) => {
-        await loadInbox(true)
-        await showDetail(message.id)
-        say(`已${ACTION_LABELS[name]}：${updated.title}（${STATUS_LABELS['zh-CN'][updated.status]}）`)
-      })
-      .catch((error: unknown) => {
-        say(explain(error), true)
-        button.disabled = false
-      })
-  })
-  return form
+  return [...names].map((name) => actionForm(ctx, message, name))
 }
 
 function start() {
