@@ -1,25 +1,11 @@
 // axe-core on the demo's pages as a visitor sees them (the agency page with the widget, the staff
 // console logged in with a message open), in light and dark, and the staff console by keyboard.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { ROOT, TOKEN, useCliAndChromium } from './harness.js'
+import { axe, ROOT, TOKEN, useCliAndChromium } from './harness.js'
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const e2e = useCliAndChromium(join(ROOT, 'examples/demo/site'))
-
-/** Runs axe in the page (injected through the DevTools protocol, which the page's CSP does not govern). */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  })
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   it(`the agency page with the board passes axe (${colorScheme})`, async () => {

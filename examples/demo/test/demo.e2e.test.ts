@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { BoardStats } from '@liuyan/core'
 import type { Page } from 'playwright-core'
 import { afterAll, expect, it } from 'vitest'
-import { api, ROOT, TOKEN, useCliAndChromium, watchPage } from './harness.js'
+import { api, openInStaffConsole, ROOT, TOKEN, useCliAndChromium, visibleText, watchPage } from './harness.js'
 
 const problems: string[] = []
 const title = `路口红绿灯时间太短${String(Date.now() % 100000).padStart(5, '0')}`
@@ -44,15 +44,7 @@ it('carries a message through the whole loop, as a citizen and as staff would', 
 
   // 2. Staff accept, assign, start and reply on /staff/.
   const staff = await open('/staff/')
-  await staff.getByLabel('工作人员令牌').fill(TOKEN)
-  await staff.getByRole('button', { name: '登录' }).click()
-  await staff.getByRole('button', { name: title }).click()
-  const act = async (name: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) => {
-    const form = staff.getByRole('form', { name, exact: true })
-    if (fill) await fill(form)
-    await form.getByRole('button', { name, exact: true }).click()
-    await expect.poll(() => staff.locator('#status-line').textContent()).toContain(`已${name}`)
-  }
+  const act = await openInStaffConsole(staff, title)
   await act('受理')
   await act('交办', (form) => form.getByLabel('办理单位').selectOption({ label: '长春市交通运输局' }).then(() => undefined))
   await act('开始办理')
@@ -66,11 +58,7 @@ it('carries a message through the whole loop, as a citizen and as staff would', 
   await site.getByRole('link', { name: title }).or(site.getByRole('button', { name: title })).first().click()
   await expect.poll(() => site.getByText('已将该路口行人绿灯时间由15秒延长至30秒').count(), { timeout: 10_000 }).toBeGreaterThan(0)
   await expect.poll(() => site.getByText('长春市交通运输局').count()).toBeGreaterThan(0)
-  const publicText = await site.locator('body').evaluate(() => {
-    const walk = (root: Document | ShadowRoot): string =>
-      [...root.querySelectorAll('*')].map((e) => (e.shadowRoot ? walk(e.shadowRoot) : '') + (e.childNodes.length ? [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('') : '')).join(' ')
-    return walk(document)
-  })
+  const publicText = await visibleText(site)
   expect(publicText).not.toContain('张建国')
   expect(publicText).not.toContain('13900001111')
 

@@ -1,10 +1,11 @@
 // Starts the real CLI (built dist) on loopback with a temp SQLite file, and a real Chromium.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 export const ROOT = new URL('../../../', import.meta.url).pathname
 export const TOKEN = 'e2e-demo-token-0123456789'
@@ -103,6 +104,45 @@ export function watchPage(page: Page): string[] {
   })
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   return problems
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** Runs axe in the page (injected through the DevTools protocol, which the page's CSP does not govern). */
+export async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+/** The text a visitor can read on the page, shadow roots included. */
+export function visibleText(page: Page): Promise<string> {
+  return page.locator('body').evaluate(() => {
+    const walk = (root: Document | ShadowRoot): string =>
+      [...root.querySelectorAll('*')].map((e) => (e.shadowRoot ? walk(e.shadowRoot) : '') + (e.childNodes.length ? [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('') : '')).join(' ')
+    return walk(document)
+  })
+}
+
+/**
+ * Signs in to the demo staff console and opens the message titled `title`. The returned `act`
+ * submits the form of one action (filled by `fill` first) and waits for the console to say it
+ * was done.
+ */
+export async function openInStaffConsole(page: Page, title: string) {
+  await page.getByLabel('工作人员令牌').fill(TOKEN)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('button', { name: title }).click()
+  return async (name: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) => {
+    const form = page.getByRole('form', { name, exact: true })
+    if (fill) await fill(form)
+    await form.getByRole('button', { name, exact: true }).click()
+    await expect.poll(() => page.locator('#status-line').textContent()).toContain(`已${name}`)
+  }
 }
 
 /** A Board API call with the demo token. */

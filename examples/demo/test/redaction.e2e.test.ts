@@ -2,15 +2,12 @@
 // mayor's board (which publishes as a separate step) has the author's name in its text; a reviewer
 // accepts it without publishing, sets the public copy, publishes it; the public page shows the
 // redacted copy and says so, the staff console keeps the original; axe finds nothing on either.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { SubmissionResult } from '@liuyan/core'
 import type { Page } from 'playwright-core'
 import { afterAll, expect, it } from 'vitest'
-import { api, ROOT, TOKEN, useCliAndChromium, watchPage } from './harness.js'
+import { api, axe, openInStaffConsole, ROOT, useCliAndChromium, visibleText, watchPage } from './harness.js'
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const problems: string[] = []
 afterAll(() => {
   expect(problems, 'no CSP, Trusted Types or script errors on the pages').toEqual([])
@@ -21,30 +18,11 @@ const TITLE = '桂林路井盖丢失很危险'
 const ORIGINAL = '我叫刘建国，住在桂林路幸福小区。小区北门外的井盖丢了一个星期，晚上看不清，已经有老人差点掉下去，请尽快补上。'
 const REDACTED = '桂林路幸福小区北门外的井盖丢了一个星期，晚上看不清，已经有老人差点掉下去，请尽快补上。'
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  })
-}
-
 async function open(path: string): Promise<Page> {
   const page = await e2e.browser.newPage({ locale: 'zh-CN' })
   problems.push(...watchPage(page))
   await page.goto(`${e2e.cli.url}${path}`)
   return page
-}
-
-/** The text a visitor can read, shadow roots included. */
-function visibleText(page: Page): Promise<string> {
-  return page.locator('body').evaluate(() => {
-    const walk = (root: Document | ShadowRoot): string =>
-      [...root.querySelectorAll('*')].map((e) => (e.shadowRoot ? walk(e.shadowRoot) : '') + [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')).join(' ')
-    return walk(document)
-  })
 }
 
 it('accepts without publishing, redacts, publishes: the public reads the copy, staff the original', async () => {
@@ -54,15 +32,7 @@ it('accepts without publishing, redacts, publishes: the public reads the copy, s
   })
 
   const staff = await open('/staff/')
-  await staff.getByLabel('工作人员令牌').fill(TOKEN)
-  await staff.getByRole('button', { name: '登录' }).click()
-  await staff.getByRole('button', { name: TITLE }).click()
-  const act = async (name: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) => {
-    const form = staff.getByRole('form', { name, exact: true })
-    if (fill) await fill(form)
-    await form.getByRole('button', { name, exact: true }).click()
-    await expect.poll(() => staff.locator('#status-line').textContent()).toContain(`已${name}`)
-  }
+  const act = await openInStaffConsole(staff, TITLE)
   await act('受理')
   await expect.poll(() => staff.getByTestId('publication').textContent()).toBe('待公开（审核后发布）')
   // Accepted on a reviewing board: not public yet.
