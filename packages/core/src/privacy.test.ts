@@ -11,6 +11,7 @@ import {
   PII_KINDS,
   type PIIKind,
 } from './privacy.js'
+import { CORPUS } from '../test/privacy-corpus.js'
 
 // Written apart from privacy.ts on purpose, so the tests do not only check the code against itself.
 function residentId(first17: string, lowerX = false): string {
@@ -222,6 +223,40 @@ describe('maskPII', () => {
     const masked = maskPII(`电话 138 1234 ${CARD_16.replace(/(\d{4})(?!$)/g, '$1 ')}`)
     expect(masked).toBe('电话 138******** **** **** 7894')
     expect(findPII(masked)).toEqual([])
+  })
+})
+
+describe('maskPII on a corpus of citizen messages', () => {
+  const count = (text: string, part: string) => text.split(part).length - 1
+
+  it('masks every item that must be masked and keeps every ordinary token', () => {
+    const now = new Date('2026-05-01T12:00:00+08:00')
+    const missed: string[] = []
+    const wronglyMasked: string[] = []
+    let mustMask = 0
+    let mustKeep = 0
+    for (const entry of CORPUS) {
+      const masked = maskPII(entry.text, { names: entry.names, phones: entry.phones, now })
+      for (const item of entry.mask) {
+        mustMask++
+        if (!entry.text.includes(item)) throw new Error(`corpus item "${item}" is not in its text`)
+        if (masked.includes(item)) missed.push(`${item} in ${masked}`)
+      }
+      for (const token of entry.keep) {
+        mustKeep++
+        if (!entry.text.includes(token)) throw new Error(`corpus token "${token}" is not in its text`)
+        if (count(masked, token) !== count(entry.text, token)) wronglyMasked.push(`${token} in ${masked}`)
+      }
+      expect(maskPII(masked, { names: entry.names, phones: entry.phones, now })).toBe(masked)
+    }
+    const recall = (mustMask - missed.length) / mustMask
+    console.log(
+      `privacy corpus: ${CORPUS.length} messages; recall ${mustMask - missed.length}/${mustMask} ` +
+        `(${(recall * 100).toFixed(1)}%); false positives ${wronglyMasked.length}/${mustKeep} ordinary tokens`,
+    )
+    expect(CORPUS.length).toBeGreaterThanOrEqual(60)
+    expect(missed).toEqual([])
+    expect(wronglyMasked).toEqual([])
   })
 })
 
