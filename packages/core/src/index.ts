@@ -164,8 +164,17 @@ export {
 } from './calendar.js'
 export type { CalendarErrorCode, HolidayCalendar, OutsideCalendar } from './calendar.js'
 export { HolidayCalendarSchema } from './schemas/calendar.js'
-export { findPII, isLuhnValid, isMobilePhone, isValidResidentId, maskNickname, maskPII, PII_KINDS } from './privacy.js'
-export type { PIIKind, PIIMatch } from './privacy.js'
+export {
+  findPII,
+  isLuhnValid,
+  isMobilePhone,
+  isValidResidentId,
+  looksLikeResidentId,
+  maskNickname,
+  maskPII,
+  PII_KINDS,
+} from './privacy.js'
+export type { PIIKind, PIIMatch, PIIOptions } from './privacy.js'
 export { createTrackingCode, normalizeTrackingCode, TRACKING_CODE_LENGTH } from './tracking-code.js'
 export { InboxQuerySchema, MessageListQuerySchema } from './schemas/query.js'
 export type { InboxQuery, MessageListQuery } from './schemas/query.js'

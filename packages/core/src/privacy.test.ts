@@ -5,11 +5,13 @@ import {
   isLuhnValid,
   isMobilePhone,
   isValidResidentId,
+  looksLikeResidentId,
   maskNickname,
   maskPII,
   PII_KINDS,
   type PIIKind,
 } from './privacy.js'
+import { CORPUS } from '../test/privacy-corpus.js'
 
 // Written apart from privacy.ts on purpose, so the tests do not only check the code against itself.
 function residentId(first17: string, lowerX = false): string {
@@ -103,8 +105,48 @@ describe('maskPII', () => {
     expect(maskPII('电话１３８１２３４５６７８')).toBe('电话１３８****５６７８')
   })
 
-  it('leaves IDs with a wrong check character or an impossible birth date alone', () => {
-    for (const text of ['身份证号110105194912310021', `证件号${residentId('11010520000230001')}`, '编号220102199003071236']) {
+  it('masks numbers shaped like an ID even when the check character is wrong', () => {
+    const now = new Date('2026-05-01T12:00:00+08:00')
+    expect(maskPII('身份证号220104199001011234', { now })).toBe('身份证号220104********1234')
+    expect(maskPII('编号220102199003071236。', { now })).toBe('编号220102********1236。')
+    expect(maskPII('老身份证220104900101123', { now })).toBe('老身份证220104******123')
+    // A number that passes the check keeps being masked whatever its region.
+    expect(maskPII(`证件${residentId('00000019700101000')}`, { now })).toBe(`证件000000********000${residentId('00000019700101000').slice(17)}`)
+  })
+
+  it('leaves 18- and 15-digit numbers with no province code or an impossible date alone', () => {
+    const now = new Date('2026-05-01T12:00:00+08:00')
+    for (const text of [
+      `证件号${residentId('11010520000230001')}`, // 30 February, check character right
+      '运单号990104199001011234', // 99 is no province
+      '编号160104199001011234', // 16 is no province either
+      '单号220104199013011234', // month 13
+      '单号220104202605021234', // born tomorrow
+      '流水220104901301123', // 15 digits, month 13
+      '流水990104900101123', // 15 digits, no province
+    ]) {
+      expect(maskPII(text, { now })).toBe(text)
+    }
+  })
+
+  it('masks landlines with an area code, keeping the area code and the last four digits', () => {
+    const cases: [string, string][] = [
+      ['座机0431-88881234', '座机0431-****1234'],
+      ['(0431)88881234', '(0431)****1234'],
+      ['电话（0431）8888 1234。', '电话（0431）**** 1234。'],
+      ['010-12345678', '010-****5678'],
+      ['0431 8888123', '0431 ***8123'],
+      ['+86 431 88881234', '+86 431 ****1234'],
+      ['Tel: 021-6888-1234', 'Tel: 021-****-1234'],
+      ['电话０４３１－８８８８１２３４', '电话０４３１－****１２３４'],
+      ['043188881234', '0431****1234'],
+    ]
+    for (const [text, masked] of cases) expect(maskPII(text)).toBe(masked)
+  })
+
+  it('leaves hotlines, bare local numbers and other digit groups alone', () => {
+    for (const text of ['请拨打12345热线', '报警110', '95588', '客服400-820-8820', '800-810-8888', '金额88881234元',
+      '单号 01012345678', '0431-12345', '2026-03-05', '2019-20260305', '08:30-17:30']) {
       expect(maskPII(text)).toBe(text)
     }
   })
@@ -112,9 +154,41 @@ describe('maskPII', () => {
   it('leaves dates, times, amounts and order numbers alone', () => {
     const text =
       '2026-11-26 14:30:00 缴费¥12,345.67元，订单号202611261381234567890，流水号 6222021234567890，' +
-      '座机0431-88881234，工单12812345678，批次138123456789'
+      '编号88881234，工单12812345678，批次138123456789'
     expect(maskPII(text)).toBe(text)
     expect(findPII(text)).toEqual([])
+  })
+
+  it('masks a name after a self-introduction cue, keeping the surname', () => {
+    const cases: [string, string][] = [
+      ['我叫张伟，住在朝阳区', '我叫张*，住在朝阳区'],
+      ['我叫王小明今年45岁', '我叫王**今年45岁'],
+      ['我叫张伟住在3栋', '我叫张*住在3栋'],
+      ['我是王小明。', '我是王**。'],
+      ['本人张伟，反映一个问题', '本人张*，反映一个问题'],
+      ['姓名：张伟 电话：略', '姓名：张* 电话：略'],
+      ['姓名:欧阳娜娜', '姓名:欧阳**'],
+      ['联系人：李春生电话', '联系人：李**电话'],
+      ['我叫诸葛亮。', '我叫诸葛*。'],
+    ]
+    for (const [text, masked] of cases) expect(maskPII(text)).toBe(masked)
+  })
+
+  it('does not take ordinary words after 我是 or 本人 for a name', () => {
+    for (const text of ['我是一名教师。', '我是本小区居民，', '我是外地人。', '我是安徽人，', '我是程序员，', '我是高中生。',
+      '本人认为', '本人住在5栋', '本人于今日，', '联系人：张女士', '我是王老师。', '我是党员。', '我叫了物业']) {
+      expect(maskPII(text)).toBe(text)
+    }
+  })
+
+  it("masks the author's own names and phones wherever they occur", () => {
+    const options = { names: ['王小明', '李', ' 陈静 '], phones: ['13812345678', '0431-87654321'] }
+    expect(maskPII('王小明家门口的路灯坏了，李师傅来过，陈静也反映过', options)).toBe('王**家门口的路灯坏了，李师傅来过，陈*也反映过')
+    expect(maskPII('打１３８ １２３４ ５６７８或家里87654321或(0431)8765-4321', options)).toBe(
+      '打１３８****５６７８或家里****4321或(0431)****-4321',
+    )
+    expect(maskPII('王小明家门口')).toBe('王小明家门口') // without options nothing is known
+    expect(maskPII('名字张*张*', { names: ['张*'] })).toBe('名字张*张*') // a name that is its own mask ends
   })
 
   it('masks e-mail addresses, keeping the first character and the domain', () => {
@@ -152,6 +226,40 @@ describe('maskPII', () => {
   })
 })
 
+describe('maskPII on a corpus of citizen messages', () => {
+  const count = (text: string, part: string) => text.split(part).length - 1
+
+  it('masks every item that must be masked and keeps every ordinary token', () => {
+    const now = new Date('2026-05-01T12:00:00+08:00')
+    const missed: string[] = []
+    const wronglyMasked: string[] = []
+    let mustMask = 0
+    let mustKeep = 0
+    for (const entry of CORPUS) {
+      const masked = maskPII(entry.text, { names: entry.names, phones: entry.phones, now })
+      for (const item of entry.mask) {
+        mustMask++
+        if (!entry.text.includes(item)) throw new Error(`corpus item "${item}" is not in its text`)
+        if (masked.includes(item)) missed.push(`${item} in ${masked}`)
+      }
+      for (const token of entry.keep) {
+        mustKeep++
+        if (!entry.text.includes(token)) throw new Error(`corpus token "${token}" is not in its text`)
+        if (count(masked, token) !== count(entry.text, token)) wronglyMasked.push(`${token} in ${masked}`)
+      }
+      expect(maskPII(masked, { names: entry.names, phones: entry.phones, now })).toBe(masked)
+    }
+    const recall = (mustMask - missed.length) / mustMask
+    console.log(
+      `privacy corpus: ${CORPUS.length} messages; recall ${mustMask - missed.length}/${mustMask} ` +
+        `(${(recall * 100).toFixed(1)}%); false positives ${wronglyMasked.length}/${mustKeep} ordinary tokens`,
+    )
+    expect(CORPUS.length).toBeGreaterThanOrEqual(60)
+    expect(missed).toEqual([])
+    expect(wronglyMasked).toEqual([])
+  })
+})
+
 describe('findPII', () => {
   it('reports kinds and offsets in order, without a country prefix', () => {
     const text = '电话+86 13812345678，邮箱 a@b.cn，卡4111111111111111，证11010519491231002X'
@@ -163,7 +271,7 @@ describe('findPII', () => {
       '4111111111111111',
       '11010519491231002X',
     ])
-    expect(PII_KINDS).toEqual(['phone', 'id', 'card', 'email'])
+    expect(PII_KINDS).toEqual(['phone', 'id', 'card', 'email', 'landline', 'name'])
   })
 })
 
@@ -205,6 +313,31 @@ const idArb = fc
     return { kind: 'id' as PIIKind, raw: id, text: id }
   })
 
+// ID-shaped numbers whatever their check character, and old 15-digit ones.
+const PROVINCES = ['11', '15', '21', '23', '31', '37', '41', '46', '50', '54', '61', '65', '71', '81', '82']
+const shapedIdArb = fc
+  .tuple(
+    fc.constantFrom(...PROVINCES),
+    digits(4),
+    fc.date({ min: new Date('1900-01-01T12:00:00Z'), max: new Date('1999-12-31T12:00:00Z'), noInvalidDate: true }),
+    digits(3),
+    fc.constantFrom(...'0123456789Xx'),
+    fc.boolean(),
+  )
+  .map(([province, rest, birth, seq, check, old]) => {
+    const ymd = birth.toISOString().slice(0, 10).replaceAll('-', '')
+    const id = old ? province + rest + ymd.slice(2) + seq : province + rest + ymd + seq + check
+    return { kind: 'id' as PIIKind, raw: id, text: id }
+  })
+
+const landlineArb = fc
+  .tuple(fc.constantFrom('010', '021', '0431', '0755'), fc.constantFrom(...'23456789'), digits(7), fc.boolean(), fc.constantFrom('-', ' ', '', '()'))
+  .map(([area, first, rest, eight, sep]) => {
+    const local = first + rest.slice(0, eight ? 7 : 6)
+    const text = sep === '()' ? `(${area})${local}` : area + sep + local
+    return { kind: 'landline' as PIIKind, raw: local, text }
+  })
+
 const cardArb = fc
   .tuple(fc.constantFrom(16, 17, 19), digits(18), fc.constantFrom('', ' ', '-'))
   .map(([length, payload, sep]) => {
@@ -216,7 +349,7 @@ const emailArb = fc
   .stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,5})?@[a-z0-9]{1,8}\.(com|cn|net|gov\.cn)$/)
   .map((e) => ({ kind: 'email' as PIIKind, raw: e, text: e }))
 
-const piiArb = fc.oneof(phoneArb, idArb, cardArb, emailArb)
+const piiArb = fc.oneof(phoneArb, idArb, shapedIdArb, cardArb, emailArb, landlineArb)
 
 // Noise that can sit right against a finding: digits, letters, separators, mask characters,
 // full-width digits and Chinese.
@@ -247,6 +380,7 @@ function readablePII(masked: string): string[] {
       if (!digit(i - 1) && !digit(i + len) && isMobilePhone(w)) left.push(w)
       if (alnum(i - 1) || alnum(i + len)) continue
       if (len === 18 && isValidResidentId(w)) left.push(w)
+      if ((len === 18 || len === 15) && looksLikeResidentId(w)) left.push(w)
       if (len >= 16 && /^\d+$/.test(w) && isLuhnValid(w)) left.push(w)
       if (len === 19 && /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/.test(w) && isLuhnValid(w.replace(/\D/g, ''))) left.push(w)
     }

@@ -3,10 +3,18 @@
  * follow-ups, evaluation comments), and of pseudonyms when the author asks for it.
  *
  * Detection favours privacy where the two pull apart: every valid mainland mobile number and every
- * valid resident ID number is masked, at the price of masking the odd order number that happens to
- * pass Luhn. Detection also reads full-width characters (１３８…, ＠), which Chinese input methods
- * produce, so a number typed in full-width mode is not left readable.
+ * number shaped like a resident ID is masked, at the price of masking the odd order number that
+ * happens to pass Luhn or to start with a province code and a date. Detection also reads full-width
+ * characters (１３８…, ＠), which Chinese input methods produce, so a number typed in full-width mode
+ * is not left readable.
+ *
+ * What people actually type decides the rest: an ID with a mistyped check digit is still an ID, a
+ * landline is as personal as a mobile, and 我叫张伟 publishes a name. The cue words and surnames
+ * live in `privacy/names.ts`.
  */
+import { foldFullWidth } from './privacy/fold.js'
+import { findCuedNames, findGivenNames, maskName } from './privacy/names.js'
+import { findGivenPhones, LANDLINE_RE, LANDLINE_WHOLE_RE } from './privacy/phones.js'
 
 /**
  * The kinds of personal data {@link findPII} looks for. When two findings start at the same place
@@ -15,10 +23,10 @@
  *
  * @example
  * ```ts
- * PII_KINDS.includes('card') // true
+ * PII_KINDS.includes('landline') // true
  * ```
  */
-export const PII_KINDS = ['phone', 'id', 'card', 'email'] as const
+export const PII_KINDS = ['phone', 'id', 'card', 'email', 'landline', 'name'] as const
 /** One of {@link PII_KINDS}. */
 export type PIIKind = (typeof PII_KINDS)[number]
 
@@ -35,6 +43,28 @@ export interface PIIMatch {
   end: number
 }
 
+/** What {@link findPII} and {@link maskPII} know about the author, and the clock they read. */
+export interface PIIOptions {
+  /**
+   * The author's own names (real name, a nickname that is a real name), found wherever they occur
+   * as written. A name of one character is ignored: it is a word far more often than a name.
+   * @example ['王小明']
+   */
+  names?: readonly string[] | undefined
+  /**
+   * The author's own phone numbers, mobile or landline, found also when written with spaces,
+   * hyphens, brackets or full-width digits. Numbers of fewer than seven digits are ignored. A
+   * landline given with its area code is found without it too (`88881234` for `0431-88881234`).
+   * @example ['13812345678', '0431-88881234']
+   */
+  phones?: readonly string[] | undefined
+  /**
+   * The moment "today" is taken from, for birth dates in ID numbers; tests pass a fixed one.
+   * @default new Date()
+   */
+  now?: Date | undefined
+}
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
 const ID_CHECK_CHARS = '10X98765432'
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
@@ -42,7 +72,10 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
 // The optional country prefix only widens the left boundary (so `8613812345678` is a phone and
 // `5513812345678` is not); the match reported is the national number alone.
 const PHONE_RE = /(?<!\d)(?:(?:\+|00)?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)/dgu
-const ID_RE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/gu
+const ID_RE = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/gu
+// The first two digits of every resident ID: a province-level division of GB/T 2260, or 71 81 82
+// for Taiwan, Hong Kong and Macao.
+const PROVINCE_RE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])/u
 const CARD_RE = /(?<![\dA-Za-z])\d{16,19}(?![\dA-Za-z])/gu
 // Four groups of four with one consistent separator; a short fifth group makes 17–19 digits.
 const GROUPED_CARD_RE = /(?<![\dA-Za-z])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?(?![\dA-Za-z])/gu
@@ -87,15 +120,33 @@ export function isValidResidentId(id: string, now: Date = new Date()): boolean {
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * (ID_WEIGHTS[i] ?? 0)
   if (ID_CHECK_CHARS[sum % 11] !== id[17]?.toUpperCase()) return false
 
-  const year = Number(id.slice(6, 10))
-  const month = Number(id.slice(10, 12))
-  const day = Number(id.slice(12, 14))
-  const today = new Date(now.getTime() + CHINA_OFFSET_MS)
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false
-  const birth = year * 10000 + month * 100 + day
-  const todayNumber =
-    today.getUTCFullYear() * 10000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate()
-  return birth <= todayNumber
+  return isPastDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)), now)
+}
+
+/**
+ * Whether `id` is shaped like a resident ID number, as {@link findPII} reads one: 18 characters
+ * whose first two digits are a province code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81,
+ * 82) and whose characters 7–14 are a real birth date from 1900 up to today in China, whatever the
+ * check character; or a first-generation 15-digit number with a province code and a real date
+ * `YYMMDD` of the 1900s in characters 7–12. A citizen who mistypes one digit of an ID number has
+ * still published it, so {@link findPII} does not ask for the check character that
+ * {@link isValidResidentId} checks.
+ *
+ * @param now - the moment "today" is taken from; tests pass a fixed one.
+ *
+ * @example
+ * ```ts
+ * looksLikeResidentId('220104199001011234') // true, though the check digit should be 3
+ * looksLikeResidentId('220104900101123')    // true: 15 digits, born 1 January 1990
+ * looksLikeResidentId('990104199001011234') // false: 99 is no province
+ * looksLikeResidentId('220104199013011234') // false: there is no month 13
+ * ```
+ */
+export function looksLikeResidentId(id: string, now: Date = new Date()): boolean {
+  if (!PROVINCE_RE.test(id)) return false
+  if (/^\d{15}$/u.test(id)) return isPastDate(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)), now)
+  if (!/^\d{17}[\dXx]$/u.test(id)) return false
+  return isPastDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)), now)
 }
 
 /**
@@ -127,13 +178,25 @@ export function isLuhnValid(digits: string): boolean {
  *
  * - `phone`: a mainland mobile number (see {@link isMobilePhone}) not inside a longer run of digits;
  *   the match covers the national number, not a `+86` prefix.
- * - `id`: an 18-character resident ID that passes {@link isValidResidentId}, not touching another
- *   digit or an ASCII letter (so part of a serial number or a hash is not taken for one).
+ * - `id`: an 18-character resident ID that passes {@link isValidResidentId}, or an 18-character
+ *   or 15-digit number that {@link looksLikeResidentId} (a wrong check character does not save
+ *   it), not touching another digit or an ASCII letter (so part of a
+ *   serial number or a hash is not taken for one).
  * - `card`: 16–19 digits, written together or in groups of four split by one kind of separator
  *   (space or hyphen), that pass Luhn, with the same boundaries as an ID. A 16–19 digit order
  *   number that happens to pass Luhn (one in ten) is found too: a missed card costs more.
  * - `email`: an address with an ASCII local part and a dotted domain. A local part never contains
  *   `*`, so an address that is already masked (`w***@example.com`) is not found again.
+ * - `landline`: a fixed-line number with its area code: `0431-88881234`, `(0431)8888 1234`,
+ *   `010 12345678`, `+86 431 88881234`. A local number on its own is not found (it reads like an
+ *   amount or an order number), and neither are service numbers (12345, 110, 95588, 400/800 lines),
+ *   which are public.
+ * - `name`: a name after a self-introduction cue (`我叫张伟`, `本人张伟，`, `我是王小明。`,
+ *   `姓名：张伟`, `联系人：张伟`), read as a common surname and one or two more characters. 我是 and
+ *   本人 open ordinary sentences too (我是本小区居民, 本人认为), so after them the name must end at
+ *   punctuation or a space.
+ * - the author's own names and phones given in `options`, wherever they occur, as `name` and
+ *   `phone` (or `landline`).
  *
  * Full-width digits, letters and signs count as their ASCII forms. When findings overlap, the one
  * that starts first wins; {@link maskPII} looks again after masking, so the loser is not lost.
@@ -142,9 +205,11 @@ export function isLuhnValid(digits: string): boolean {
  * ```ts
  * findPII('电话13812345678') // [{ kind: 'phone', start: 2, end: 13 }]
  * findPII('订单号202611261381234567890') // []
+ * findPII('我叫张伟，座机0431-88881234') // [{ kind: 'name', start: 2, end: 4 }, { kind: 'landline', start: 7, end: 20 }]
+ * findPII('王小明反映', { names: ['王小明'] }) // [{ kind: 'name', start: 0, end: 3 }]
  * ```
  */
-export function findPII(text: string): PIIMatch[] {
+export function findPII(text: string, options: PIIOptions = {}): PIIMatch[] {
   const folded = foldFullWidth(text)
   const candidates: PIIMatch[] = []
 
@@ -153,13 +218,18 @@ export function findPII(text: string): PIIMatch[] {
     candidates.push({ kind: 'phone', start, end })
   }
   for (const m of folded.matchAll(ID_RE)) {
-    if (isValidResidentId(m[0])) candidates.push({ kind: 'id', start: m.index, end: m.index + m[0].length })
+    const id = m[0]
+    if (isValidResidentId(id, options.now) || looksLikeResidentId(id, options.now)) candidates.push({ kind: 'id', start: m.index, end: m.index + m[0].length })
   }
   for (const m of folded.matchAll(CARD_RE)) {
     if (isLuhnValid(m[0])) candidates.push({ kind: 'card', start: m.index, end: m.index + m[0].length })
   }
   collectGroupedCards(folded, candidates)
   collectEmails(folded, candidates)
+  for (const m of folded.matchAll(LANDLINE_RE)) candidates.push({ kind: 'landline', start: m.index, end: m.index + m[0].length })
+  for (const span of findCuedNames(folded)) candidates.push({ kind: 'name', ...span })
+  for (const span of findGivenNames(folded, options.names ?? [])) candidates.push({ kind: 'name', ...span })
+  candidates.push(...findGivenPhones(folded, options.phones ?? []))
 
   candidates.sort(
     (a, b) => a.start - b.start || b.end - a.end || PII_KINDS.indexOf(a.kind) - PII_KINDS.indexOf(b.kind),
@@ -180,36 +250,46 @@ export function findPII(text: string): PIIMatch[] {
  *
  * - mobile numbers keep their first three and last four digits: `138****5678` (a number written
  *   `138 1234 5678` becomes `138****5678` too; a `+86` prefix stays);
- * - resident ID numbers keep the region (first six) and the last four, hiding the birth date:
- *   `110105********002X`;
+ * - resident ID numbers keep the region (first six) and the last four (three for an old 15-digit
+ *   number), hiding the birth date: `110105********002X`, `220104******123`;
  * - bank card numbers keep only the last four digits, in the layout they were written in:
  *   `**** **** **** 1111`, `************1111`;
- * - e-mail addresses keep the first character of the local part and the domain: `w***@example.com`.
+ * - e-mail addresses keep the first character of the local part and the domain: `w***@example.com`;
+ * - landlines keep the area code and the last four digits, in their layout: `0431-****1234`;
+ * - names keep the surname, one `*` for each other character: `张*`, `王**`, `欧阳**`.
  *
- * What {@link findPII} does not find is left alone: dates, times, amounts, order numbers, IDs with a
- * wrong check character or an impossible birth date, card-like numbers that fail Luhn. The result
- * contains nothing {@link findPII} would find, so masking twice changes nothing.
+ * What {@link findPII} does not find is left alone: dates, times, amounts, order numbers, numbers
+ * of 18 digits that start with no province code or carry an impossible birth date, card-like
+ * numbers that fail Luhn, hotlines, bare local numbers. The result contains nothing
+ * {@link findPII} would find with the same options, so masking twice changes nothing.
+ *
+ * @param options - the author's own names and phones, masked wherever they occur, and the clock.
  *
  * @example
  * ```ts
  * maskPII('我的电话是13812345678，身份证号11010519491231002X')
  * // '我的电话是138****5678，身份证号110105********002X'
  * maskPII('联系我 wang@example.com') // '联系我 w***@example.com'
+ * maskPII('我叫张伟，家里座机（0431）8888 1234') // '我叫张*，家里座机（0431）**** 1234'
+ * maskPII('王小明家门口的路灯坏了', { names: ['王小明'] }) // '王**家门口的路灯坏了'
  * ```
  */
-export function maskPII(text: string): string {
+export function maskPII(text: string, options: PIIOptions = {}): string {
   // A finding can hide another one behind it (a phone written right before a card's digit groups),
-  // so mask until nothing is found. This ends: every pass removes at least one digit or one address
-  // that can still be found, and no mask adds either.
+  // so mask until nothing is found. This ends: every pass removes at least one digit, address or
+  // name character that can still be found, and no mask adds one; the equality check stops a
+  // caller's name that is its own mask (`张*`) all the same.
   let current = text
-  for (let matches = findPII(current); matches.length > 0; matches = findPII(current)) {
+  for (let matches = findPII(current, options); matches.length > 0; matches = findPII(current, options)) {
     let next = ''
     let last = 0
     for (const m of matches) {
       next += current.slice(last, m.start) + maskMatch(current.slice(m.start, m.end), m.kind)
       last = m.end
     }
-    current = next + current.slice(last)
+    next += current.slice(last)
+    if (next === current) break
+    current = next
   }
   return current
 }
@@ -238,23 +318,34 @@ function maskMatch(raw: string, kind: PIIKind): string {
       return `${digits.slice(0, 3)}****${digits.slice(7)}`
     }
     case 'id':
-      return `${raw.slice(0, 6)}********${raw.slice(14)}`
-    case 'card': {
+      return raw.length === 15 ? `${raw.slice(0, 6)}******${raw.slice(12)}` : `${raw.slice(0, 6)}********${raw.slice(14)}`
+    case 'card':
       // Keep the last four digits and every separator, so the masked number still reads as a card.
-      let keep = 4
-      let out = ''
-      for (let i = raw.length - 1; i >= 0; i--) {
-        const ch = raw[i] ?? ''
-        const isDigit = /[\d\uFF10-\uFF19]/u.test(ch)
-        out = (isDigit && keep-- <= 0 ? '*' : ch) + out
-      }
-      return out
+      return maskDigits(raw, 0)
+    case 'landline': {
+      // The area code says only which city; the local number is what reaches the person.
+      const m = LANDLINE_WHOLE_RE.exec(foldFullWidth(raw))
+      return maskDigits(raw, m?.indices?.groups?.local?.[0] ?? 0)
     }
+    case 'name':
+      return maskName(raw)
     case 'email': {
       const at = foldFullWidth(raw).indexOf('@')
       return `${raw.slice(0, 1)}***${raw.slice(at)}`
     }
   }
+}
+
+// Hides every digit from `from` on but the last four, keeping separators and everything before.
+function maskDigits(raw: string, from: number): string {
+  let keep = 4
+  let out = ''
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const ch = raw[i] ?? ''
+    const isDigit = /[\d\uFF10-\uFF19]/u.test(ch)
+    out = (isDigit && i >= from && keep-- <= 0 ? '*' : ch) + out
+  }
+  return out
 }
 
 function collectGroupedCards(folded: string, into: PIIMatch[]): void {
@@ -285,12 +376,12 @@ function collectEmails(folded: string, into: PIIMatch[]): void {
   }
 }
 
-// Full-width forms (U+FF01–FF5E) and the ideographic space map one UTF-16 unit to one, so offsets
-// found in the folded text are valid in the original.
-function foldFullWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/gu, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  )
+// Whether the date is real and lies between 1 January 1900 and today in China (UTC+8).
+function isPastDate(year: number, month: number, day: number, now: Date): boolean {
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false
+  const today = new Date(now.getTime() + CHINA_OFFSET_MS)
+  const todayNumber = today.getUTCFullYear() * 10000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate()
+  return year * 10000 + month * 100 + day <= todayNumber
 }
 
 function daysInMonth(year: number, month: number): number {
