@@ -103,7 +103,7 @@ export function toJSONSchema(name: SchemaName): JSONSchemaDocument {
 /** Every name {@link toJSONSchema} accepts. */
 export const SCHEMA_NAMES: readonly SchemaName[] = [
   'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
-  'message', 'public-message', 'tracked-message', 'submission-result', 'post', 'reply', 'follow-up',
+  'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
   'evaluation', 'timeline-event', 'board', 'board-stats', 'problem',
 ]
 

@@ -33,10 +33,20 @@ describe('toPublicMessage', () => {
   })
 
   it('keeps a public place and public images', () => {
-    const view = toPublicMessage({ ...message, place: { text: '人民大街与解放路交汇处', public: true }, imagesPublic: true, author: { ...message.author, maskNickname: false } })
+    const view = toPublicMessage({ ...message, place: { text: '人民大街与解放路交汇处', public: true }, imagesPublic: true, author: { ...message.author, nickname: '市民老王', maskNickname: false } })
     expect(view.place).toEqual({ text: '人民大街与解放路交汇处' })
     expect(view.images).toEqual(['https://img.example/1.jpg'])
-    expect(view.author.nickname).toBe('王小明')
+    expect(view.author.nickname).toBe('市民老王')
+  })
+
+  it('masks the author’s own name and phone wherever they stand in public text, the nickname included', () => {
+    const view = toPublicMessage({
+      ...message,
+      content: '我是王小明，电话 138 1234 5678，小区门口的路灯坏了。',
+      author: { ...message.author, nickname: '王小明', maskNickname: false },
+    })
+    expect(view.author.nickname).toBe('王**')
+    expect(JSON.stringify(view)).not.toMatch(/王小明|1234 5678/)
   })
 
   it('gives the author a tracked view with what they may do, still without private fields', () => {

@@ -29,7 +29,7 @@ export function publicText(message: Pick<Message, 'title' | 'content' | 'publicC
 function maskerOf(message: Pick<Message, 'author'>): (text: string) => string {
   const { realName, phone } = message.author
   const options = { names: realName ? [realName] : [], phones: phone ? [phone] : [] }
-  return (text) => (maskPII as (text: string, options: unknown) => string)(text, options)
+  return (text) => maskPII(text, options)
 }
 
 /**

@@ -174,7 +174,7 @@ const MIGRATIONS: readonly string[] = [
  * again; until then, and in read-only stores, such rows are rendered on each read instead of being
  * served stale.
  */
-const PUBLIC_VIEW_VERSION = 2
+const PUBLIC_VIEW_VERSION = 3
 
 /** The schema version this code reads and writes. */
 const SCHEMA_VERSION = MIGRATIONS.length
