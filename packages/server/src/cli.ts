@@ -11,7 +11,7 @@ import { createBoardService, TrackingKeyMismatchError } from './service.js'
 import { serveStatic } from './static.js'
 import { createMemoryStore } from './store/memory.js'
 import { loadTrackingKey, TrackingKeyFileError, type LoadedTrackingKey } from './tracking-key-file.js'
-import { createSqliteStore } from './store/sqlite.js'
+import { createSqliteStore, SqliteDriverMissingError } from './store/sqlite.js'
 import type { Store } from './store/types.js'
 import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
 
@@ -191,6 +191,10 @@ async function main(argv: string[]): Promise<void> {
     if (!inMemory) mkdirSync(dirname(resolve(settings.db)), { recursive: true })
     store = inMemory ? createMemoryStore() : createSqliteStore(settings.db)
   } catch (error) {
+    // better-sqlite3 is an optional peer dependency: say what to install, and what works without it.
+    if (error instanceof SqliteDriverMissingError) {
+      fail(`--db ${settings.db} is a SQLite file, which needs the better-sqlite3 package: install it beside @liuyan/server (npm install better-sqlite3), or run with --db :memory: to keep everything in memory`)
+    }
     fail(`cannot open the database ${settings.db}: ${describe(error)}`)
   }
   let trackingKey: LoadedTrackingKey

@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { STAFF_ROLES, type StaffRole } from '@liuyan/core'
 import { isServiceError } from './errors.js'
 import { createBoardService } from './service.js'
-import { createSqliteStore, type SqliteStore } from './store/sqlite.js'
+import { createSqliteStore, SqliteDriverMissingError, type SqliteStore } from './store/sqlite.js'
 import type { StaffToken } from './store/types.js'
 
 /** The database `liuyan-server` and its token commands use without `--db`. */
@@ -275,6 +275,9 @@ async function openDatabase(db: string | undefined, { writable }: { writable: bo
     // The server on this file owns re-rendering public views; a token command writes tokens only.
     return { store: createSqliteStore(path, { refreshPublicViews: false }), path }
   } catch (error) {
+    if (error instanceof SqliteDriverMissingError) {
+      throw new CommandFailure('the token commands work on the server\'s SQLite file and need the better-sqlite3 package: install it beside @liuyan/server (npm install better-sqlite3)')
+    }
     const message = error instanceof Error ? error.message : String(error)
     const older = /schema version (\d+), older than (\d+)/.exec(message)
     throw new CommandFailure(

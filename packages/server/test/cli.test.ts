@@ -1,45 +1,18 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { BUILT_IN_CALENDARS, MessageSchema, type Board, type Message, type StaffRole, type SubmissionResult } from '@liuyan/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_BOARDS } from '../src/seed.js'
 import { createBoardService, sha256Hex } from '../src/service.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
 import type { StaffToken } from '../src/store/types.js'
+import { CLI, ensureBuilt } from './built.js'
 
-// The CLI runs as a child process from the built dist/cli.js (Node cannot run the TypeScript
-// sources), so the test builds the package first when dist is missing or older than src.
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
-const ROOT = join(PACKAGE, '..', '..')
-const CLI = join(PACKAGE, 'dist', 'cli.js')
+// The CLI runs as a child process from the built dist/cli.js, built first when stale.
 const TOKEN = 'cli-test-token-3f9a7c21'
-
-/** The newest change to a source file the build reads (tests excluded). */
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
-    else if (!/\.test(-d)?\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-function ensureBuilt(): void {
-  const core = join(ROOT, 'packages', 'core')
-  const coreBuilt = existsSync(join(core, 'dist', 'index.js')) ? statSync(join(core, 'dist', 'index.js')).mtimeMs : 0
-  if (coreBuilt < newestMtime(join(core, 'src'))) {
-    execFileSync('npm', ['run', 'build', '-w', '@liuyan/core'], { cwd: ROOT, stdio: 'pipe' })
-  }
-  const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0
-  if (built < newestMtime(join(PACKAGE, 'src')) || built < statSync(join(PACKAGE, 'tsup.config.ts')).mtimeMs) {
-    execFileSync('npm', ['run', 'build', '-w', '@liuyan/server'], { cwd: ROOT, stdio: 'pipe' })
-  }
-}
 
 interface Cli {
   child: ChildProcess

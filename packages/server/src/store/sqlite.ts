@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, Message, Page } from '@liuyan/core'
-import Database from 'better-sqlite3'
+// Types only: the driver itself is loaded when a store is created (see loadDriver), so importing
+// this module, or a bundle that includes it such as the CLI, works without better-sqlite3.
+import type Database from 'better-sqlite3'
 import {
   appendOnlyTimeline,
   compareTokens,
@@ -45,6 +48,62 @@ export interface SqliteStoreOptions {
   refreshPublicViews?: boolean
 }
 
+/**
+ * The part of a better-sqlite3 statement that {@link SqliteDatabase.prepare} exposes. Declared
+ * here, not imported, so that the published types do not need `@types/better-sqlite3`.
+ */
+export interface SqliteStatement {
+  /** The SQL text. */
+  readonly source: string
+  /** True when the statement returns rows. */
+  readonly reader: boolean
+  /** Runs a statement that returns no rows. */
+  run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint }
+  /** The first row, or `undefined`. */
+  get(...params: unknown[]): unknown
+  /** Every row. */
+  all(...params: unknown[]): unknown[]
+  /** The rows one at a time. */
+  iterate(...params: unknown[]): IterableIterator<unknown>
+  /** Return the first column's value instead of a row object. */
+  pluck(toggle?: boolean): this
+  /** Return each row as an array of column values instead of an object. */
+  raw(toggle?: boolean): this
+}
+
+/**
+ * The maintenance surface of a better-sqlite3 connection: the members of `Database` from
+ * `better-sqlite3` that {@link SqliteStore.database} promises. The value is the driver's
+ * connection itself; a script that has `@types/better-sqlite3` can cast it to
+ * `import('better-sqlite3').Database` for the rest.
+ */
+export interface SqliteDatabase {
+  /** The file name given to {@link createSqliteStore} (`:memory:` for an in-memory database). */
+  readonly name: string
+  /** True while the connection is open. */
+  readonly open: boolean
+  /** True when the connection was opened read-only. */
+  readonly readonly: boolean
+  /** True for an in-memory database. */
+  readonly memory: boolean
+  /** True while a transaction is open on this connection. */
+  readonly inTransaction: boolean
+  /** Compiles a statement. */
+  prepare(source: string): SqliteStatement
+  /** Runs one or more statements that return nothing. */
+  exec(source: string): this
+  /** Runs a `PRAGMA`; with `{ simple: true }` it returns the first column of the first row. */
+  pragma(source: string, options?: { simple?: boolean }): unknown
+  /**
+   * Copies the database, while it is in use, to a file: an online backup.
+   * @example
+   * ```ts
+   * await store.database.backup(`/backup/board-${new Date().toISOString().slice(0, 10)}.db`)
+   * ```
+   */
+  backup(destinationFile: string): Promise<{ totalPages: number; remainingPages: number }>
+}
+
 /** A {@link Store} on SQLite, with its connection for maintenance. */
 export interface SqliteStore extends Store {
   /**
@@ -52,7 +111,41 @@ export interface SqliteStore extends Store {
    * reading a pragma. Write only through {@link Store.transaction}: a write here skips the store's
    * lock and its rules.
    */
-  readonly database: Database.Database
+  readonly database: SqliteDatabase
+}
+
+/**
+ * Thrown by {@link createSqliteStore} when the `better-sqlite3` package, an optional peer
+ * dependency of `@liuyan/server`, is not installed.
+ */
+export class SqliteDriverMissingError extends Error {
+  override name = 'SqliteDriverMissingError'
+  /** Stable code for programs. */
+  readonly code = 'sqlite_driver_missing'
+  constructor(options?: ErrorOptions) {
+    super('The SQLite store needs the better-sqlite3 package: install it with `npm install better-sqlite3`', options)
+  }
+}
+
+let driver: typeof Database | undefined
+
+/**
+ * better-sqlite3 on first use. A synchronous `require` (the package is CommonJS) keeps
+ * `createSqliteStore` synchronous, as it has always been, while a program that never opens a
+ * SQLite file never loads, nor needs, the native module.
+ */
+function loadDriver(): typeof Database {
+  if (driver) return driver
+  try {
+    driver = createRequire(import.meta.url)('better-sqlite3') as typeof Database
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes("'better-sqlite3'")) {
+      throw new SqliteDriverMissingError({ cause: error })
+    }
+    throw error
+  }
+  return driver
 }
 
 /**
@@ -226,16 +319,17 @@ class SqliteStoreImpl implements SqliteStore {
   #closed = false
 
   constructor(file: string, readonly: boolean, refresh: boolean) {
+    const Driver = loadDriver()
     this.#readonly = readonly
     const inMemory = file === ':memory:' || file === ''
     if (readonly) {
-      this.database = new Database(file, { readonly: true, fileMustExist: true })
+      this.database = new Driver(file, { readonly: true, fileMustExist: true })
       this.database.pragma('busy_timeout = 5000')
       tune(this.database)
       checkVersion(this.database)
     } else {
       if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true })
-      this.database = new Database(file)
+      this.database = new Driver(file)
       this.database.pragma('journal_mode = WAL')
       this.database.pragma('synchronous = FULL')
       this.database.pragma('foreign_keys = ON')
@@ -246,7 +340,7 @@ class SqliteStoreImpl implements SqliteStore {
     this.#writer = new Connection(this.database)
     if (!readonly && refresh) refreshPublicViews(this.#writer)
     if (!readonly && !inMemory) {
-      this.#readDatabase = new Database(file, { readonly: true, fileMustExist: true })
+      this.#readDatabase = new Driver(file, { readonly: true, fileMustExist: true })
       this.#readDatabase.pragma('busy_timeout = 5000')
       tune(this.#readDatabase)
     }
