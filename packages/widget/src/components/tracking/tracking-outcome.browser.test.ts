@@ -181,6 +181,17 @@ describe('<liuyan-tracking> outcome', () => {
     await expectAccessibleInBothThemes(el)
   })
 
+  it('tells the author part of the public text was withheld, in the thread', async () => {
+    const { id, code } = await submitted({ title: '邻居装修噪音扰民' })
+    await act(id, { action: 'accept' }, { action: 'redact', title: '装修噪音扰民', note: '隐去邻居' })
+    const el = await mountTracking()
+    await lookUp(el, code)
+    const inner = await until(() => thread(el)?.shadowRoot?.querySelector('[part=redacted]'), 5000, 'the notice')
+    expect(inner.textContent).toBe('部分内容已隐去')
+    expect(thread(el)!.shadowRoot!.textContent).not.toContain('隐去邻居')
+    await expectAccessibleInBothThemes(el)
+  })
+
   it('says nothing about a refusal where there was none', async () => {
     const { code } = await submitted()
     const el = await mountTracking()
