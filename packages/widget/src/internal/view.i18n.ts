@@ -21,6 +21,8 @@ export interface ViewStrings {
   type: string
   domain: string
   status: string
+  /** Shown under a message's text when a reviewer withheld part of it; never says what. */
+  redacted: string
 }
 
 export const viewStrings: Translations<ViewStrings> = {
@@ -36,6 +38,7 @@ export const viewStrings: Translations<ViewStrings> = {
     type: '类型',
     domain: '领域',
     status: '状态',
+    redacted: '部分内容已隐去',
   },
   'zh-TW': {
     offline: '無法連線留言板，可能是網路中斷。請檢查網路後重試。',
@@ -49,6 +52,7 @@ export const viewStrings: Translations<ViewStrings> = {
     type: '類型',
     domain: '領域',
     status: '狀態',
+    redacted: '部分內容已隱去',
   },
   en: {
     offline: 'The message board cannot be reached; the network may be down. Check your connection and try again.',
@@ -62,5 +66,6 @@ export const viewStrings: Translations<ViewStrings> = {
     type: 'Type',
     domain: 'Domain',
     status: 'Status',
+    redacted: 'Part of this message was withheld',
   },
 }

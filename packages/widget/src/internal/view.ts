@@ -104,6 +104,14 @@ export class LiuyanViewElement extends LiuyanElement {
     </p>`
   }
 
+  /**
+   * The notice under a message's text when a reviewer withheld part of it (`redacted`). It says
+   * only that something was withheld: what, or why, is the staff's business.
+   */
+  protected redactedNote(m: PublicMessage): TemplateResult | typeof nothing {
+    return m.redacted ? html`<p class="redacted muted" part="redacted">${this.viewStrings.redacted}</p>` : nothing
+  }
+
   /** Moves focus to the first element matching `selector` once rendered. */
   protected async focusOn(selector: string): Promise<void> {
     await this.updateComplete

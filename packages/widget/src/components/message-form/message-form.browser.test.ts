@@ -323,7 +323,7 @@ describe('<liuyan-message-form>', () => {
     await tab(3) // place, its public switch, then the nickname
     expect(focused(el)).toBe($(el, '#nickname'))
     await userEvent.keyboard('市民')
-    await tab(4) // mask switch, real name, phone, consent
+    await tab(5) // mask switch, real name, phone, private remark, consent
     expect(focused(el)).toBe($(el, 'input[name=publish]'))
     await userEvent.keyboard(' ')
     await tab()

@@ -22,6 +22,12 @@ export interface MessageFormStrings {
   privateNote: string
   realName: string
   phone: string
+  /** Label of the private remark; the agency pages call the field by it (“仅办理单位可见”栏目). */
+  remark: string
+  /** Who reads the remark, and what it is for. */
+  remarkHint: string
+  /** The remark as named inside an error message from core, e.g. “{label}不能超过500个字”. */
+  remarkName: string
   publish: string
   publishNote: string
   honeypot: string
@@ -59,6 +65,9 @@ export const messageFormStrings: Translations<MessageFormStrings> = {
     privateNote: '真实姓名和手机号码只提供给办理单位，用于联系您了解情况，任何时候都不会公开显示。',
     realName: '真实姓名',
     phone: '手机号码',
+    remark: '仅办理单位可见',
+    remarkHint: '这里的内容不会公开，只有审核和办理您留言的工作人员能看到。适合填写门牌号、联系时间等。',
+    remarkName: '“仅办理单位可见”的内容',
     publish: '同意公开：我同意在留言板上公开本留言的标题、内容、昵称和办理回复',
     publishNote: '依照《个人信息保护法》，公开前须征得您的同意。不同意也会正常受理和答复，只是不公开展示。公开时手机号、身份证号等信息会被遮盖，真实姓名和手机号码不会公开。',
     honeypot: '请勿填写此项',
@@ -94,6 +103,9 @@ export const messageFormStrings: Translations<MessageFormStrings> = {
     privateNote: '真實姓名和手機號碼只提供給辦理單位，用於聯絡您了解情況，任何時候都不會公開顯示。',
     realName: '真實姓名',
     phone: '手機號碼',
+    remark: '僅辦理單位可見',
+    remarkHint: '這裡的內容不會公開，只有審核和辦理您留言的工作人員能看到。適合填寫門牌號、聯絡時間等。',
+    remarkName: '「僅辦理單位可見」的內容',
     publish: '同意公開：我同意在留言板上公開本留言的標題、內容、暱稱和辦理回覆',
     publishNote: '依照《個人信息保護法》，公開前須徵得您的同意。不同意也會正常受理和答覆，只是不公開展示。公開時手機號、身分證號等資訊會被遮蓋，真實姓名和手機號碼不會公開。',
     honeypot: '請勿填寫此項',
@@ -129,6 +141,9 @@ export const messageFormStrings: Translations<MessageFormStrings> = {
     privateNote: 'Your real name and mobile number go only to the unit handling your message, to contact you. They are never shown publicly.',
     realName: 'Real name',
     phone: 'Mobile number',
+    remark: 'Only for the handling unit',
+    remarkHint: 'This is never published: only the staff who review and handle your message can read it. Use it for details such as your house number or when to reach you.',
+    remarkName: 'note for the handling unit',
     publish: 'Consent to publish: I agree that the title, text, display name and official reply of this message are shown on the board',
     publishNote: 'Under the Personal Information Protection Law we publish only with your consent. Without it your message is still handled and answered, but not listed publicly. Phone and ID numbers are masked in public; your real name and mobile number are never shown.',
     honeypot: 'Leave this field empty',

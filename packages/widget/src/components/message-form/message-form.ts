@@ -10,11 +10,11 @@ import { styles } from './message-form.styles.js'
 
 const EMPTY: Record<string, FieldValue> = {
   type: '', domain: '', title: '', content: '', place: '', placePublic: false, nickname: '',
-  maskNickname: false, realName: '', phone: '', publish: false, website: '',
+  maskNickname: false, realName: '', phone: '', remark: '', publish: false, website: '',
 }
-// What a draft keeps. Not the real name and phone: agency sites are used on shared computers (service
-// halls, libraries), they are quick to type again, and they never belong on a device after the
-// citizen has gone. Not the consent either: it is given when sending, never pre-ticked.
+// What a draft keeps. Not the real name, phone and private remark: agency sites are used on shared
+// computers (service halls, libraries), and what only the unit may read never belongs on a device
+// after the citizen has gone. Not the consent either: it is given when sending, never pre-ticked.
 const DRAFT_KEYS = ['type', 'domain', 'title', 'content', 'place', 'placePublic', 'nickname', 'maskNickname']
 
 /** Reads (`value` omitted), writes or (null) removes a stored draft; storage may be blocked or full. */
@@ -31,7 +31,8 @@ function storage(key: string, value?: string | null): string | null {
 
 /**
  * The citizen's submission form: type and domain, title and text with counters, place, display
- * name, private contact details, and the consent to publish; core's localized validation inline
+ * name, private contact details, a private remark only the handling unit reads (仅办理单位可见),
+ * and the consent to publish; core's localized validation inline
  * and in a summary; a draft kept on the device; the tracking code after success.
  *
  * @summary Lets a citizen leave a message for a board and keep its tracking code.
@@ -54,6 +55,7 @@ function storage(key: string, value?: string | null): string | null {
  * @csspart counter - A character counter.
  * @csspart error - An inline error message.
  * @csspart private - The real name and phone group with its statement of who sees them.
+ * @csspart remark - The private remark (仅办理单位可见) with its statement of who reads it.
  * @csspart consent - The consent to publish and its explanation.
  * @csspart submit - The submit button.
  * @csspart success - The panel shown after success, focused then.
@@ -91,7 +93,7 @@ export class LiuyanMessageForm extends LiuyanFormElement {
     super()
     this.board = ''
     this.values = { ...EMPTY }
-    this.limits = { title: LIMITS.titleMax, content: LIMITS.contentMax }
+    this.limits = { title: LIMITS.titleMax, content: LIMITS.contentMax, remark: LIMITS.remarkMax }
     this.sendError = ''
     this.copied = ''
   }
@@ -148,6 +150,7 @@ export class LiuyanMessageForm extends LiuyanFormElement {
       content: text('content'),
       ...(optional('place') ? { place: { text: text('place'), public: !!v.placePublic } } : {}),
       author: { nickname: text('nickname'), realName: optional('realName'), phone: optional('phone'), maskNickname: !!v.maskNickname },
+      ...(optional('remark') ? { remark: text('remark') } : {}),
       publish: !!v.publish,
       channel: 'web',
     }
@@ -159,7 +162,7 @@ export class LiuyanMessageForm extends LiuyanFormElement {
     this.sendError = ''
     // A filled honeypot is a bot: send nothing and say thanks, so it learns nothing.
     if (this.values.website) return this.#done('')
-    const checked = validateNewMessage(this.#message(), { locale: this.locale })
+    const checked = validateNewMessage(this.#message(), { locale: this.locale, labels: { remark: this.#t.remarkName } })
     if (!checked.success) {
       this.showIssues(checked.issues)
       return this.focusOn('#summary')
@@ -251,6 +254,7 @@ export class LiuyanMessageForm extends LiuyanFormElement {
                 ${this.text('realName', t.realName, { autocomplete: 'name', describe: 'private-note' })}
                 ${this.text('phone', t.phone, { type: 'tel', inputmode: 'numeric', autocomplete: 'tel-national', describe: 'private-note' })}
               </fieldset>
+              <div part="remark">${this.text('remark', t.remark, { rows: 4, optional: true, hint: t.remarkHint })}</div>
               <div class="field" part="consent">
                 ${this.check('publish', t.publish, 'publish-note')}
                 <p id="publish-note" class="hint muted">${t.publishNote}</p>

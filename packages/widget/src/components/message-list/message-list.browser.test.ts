@@ -3,7 +3,7 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import '../../define.js'
-import { API, breakApi, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
+import { API, breakApi, DEMO_TOKEN, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
 import type { LiuyanMessageList, LiuyanOpenEvent } from './message-list.js'
 
 const BOARD = '220000-gov'
@@ -132,6 +132,28 @@ describe('<liuyan-message-list>', () => {
     const link = page.getByRole('link', { name: first!.title })
     await expect.element(link).toHaveAttribute('href', `/thread.html?id=${encodeURIComponent(first!.id)}`)
     await expectAccessible(linked)
+  })
+
+  it('marks an item whose text was partly withheld, and only that item', async () => {
+    const principal = (await board.service.authenticate(DEMO_TOKEN))!
+    const ids: string[] = []
+    for (const title of ['桥下积水无人处理', '桥下积水又出现了']) {
+      const { id } = await board.service.submit({
+        boardId: BOARD, type: 'complain', domain: 'urban', title,
+        content: '人民大街桥下一下雨就积水，邻居李某某家的车都被淹了。', author: { nickname: '市民', maskNickname: false }, publish: true,
+      })
+      await board.service.act(principal, id, { action: 'accept' })
+      ids.push(id)
+    }
+    await board.service.act(principal, ids[0]!, { action: 'redact', content: '人民大街桥下一下雨就积水。' })
+    const el = await mountList('keyword="桥下积水"')
+    await loaded(el)
+    // Found by content, not by position: both were listed in the same run.
+    const item = (title: string) => $$(el, '[part=item]').find((i) => i.querySelector('[part=title]')!.textContent!.trim() === title)!
+    expect(item('桥下积水无人处理').querySelector('[part=redacted]')!.textContent).toBe('部分内容已隐去')
+    expect(item('桥下积水无人处理').textContent).not.toContain('李某某')
+    expect(item('桥下积水又出现了').querySelector('[part=redacted]')).toBeNull()
+    await expectAccessible(el)
   })
 
   it('says so when nothing matches', async () => {

@@ -61,6 +61,7 @@ const FILTERS = ['board', 'type', 'domain', 'status', 'keyword', 'pageSize', 'ap
  * @csspart title - A message's title (a link or a button).
  * @csspart badges - Type, domain, status and marks of a message.
  * @csspart reply - The note of who replied.
+ * @csspart redacted - The notice under a message whose text was partly withheld (部分内容已隐去).
  * @csspart empty - The message shown when nothing matches.
  * @csspart more - The "more" button.
  * @csspart alert - The failure message; `retry` is its button.
@@ -205,6 +206,7 @@ export class LiuyanMessageList extends LiuyanViewElement {
     return html`<li class="item" part="item">
       ${heading(this.headingLevel, title, undefined, 'title')} ${this.badges(m)}
       <p class="excerpt">${m.content}</p>
+      ${this.redactedNote(m)}
       <p class="muted">${fill(t.posted, { name: html`<bdi>${m.author.nickname}</bdi>`, date: html`<time datetime=${m.createdAt}>${formatDate(m.createdAt, this.locale)}</time>` })}</p>
       ${reply ? html`<p class="reply" part="reply">${fill(t.repliedBy, { org: html`<bdi>${reply.organization}</bdi>` })}</p>` : nothing}
     </li>`

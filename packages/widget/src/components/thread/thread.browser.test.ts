@@ -97,6 +97,29 @@ describe('<liuyan-thread>', () => {
     await expectAccessible(el)
   })
 
+  it.each([
+    ['zh-CN', '部分内容已隐去'],
+    ['zh-TW', '部分內容已隱去'],
+    ['en', 'Part of this message was withheld'],
+  ])('says in %s that part of the text was withheld, and nothing about what', async (lang, notice) => {
+    const principal = (await board.service.authenticate(DEMO_TOKEN))!
+    const { id } = await board.service.submit({
+      boardId: '220100-gov', type: 'complain', domain: 'urban', title: '楼下饭店油烟太大',
+      content: '楼下饭店老板张某某每天晚上油烟直排，我家住在幸福小区8栋。', author: { nickname: '市民', maskNickname: false }, publish: true,
+    })
+    await board.service.act(principal, id, { action: 'accept' })
+    await board.service.act(principal, id, { action: 'redact', content: '楼下饭店每天晚上油烟直排。', note: '隐去他人姓名和住址' })
+    const el = await mountThread(`message-id="${id}" lang="${lang}"`)
+    expect(text($(el, '[part=content]'))).toBe('楼下饭店每天晚上油烟直排。')
+    expect($$(el, '[part=redacted]').map((p) => p.textContent)).toEqual([notice])
+    for (const withheld of ['张某某', '幸福小区', '隐去他人']) expect(el.shadowRoot!.textContent).not.toContain(withheld)
+    await expectAccessible(el)
+
+    // A message nobody redacted has no notice.
+    const plain = await mountThread(`message-id="${byTitle(HEATING).id}"`)
+    expect($(plain, '[part=redacted]')).toBeNull()
+  })
+
   it('says a message was not found or is not public, without a useless retry', async () => {
     const el = await mountThread('message-id="no-such-message"')
     expect(text($(el, '[role=alert]'))).toBe('没有找到这条留言。它可能不存在，或者尚未公开。')

@@ -28,6 +28,7 @@ const SCORES = ['resolution', 'attitude', 'speed'] as const
  * @csspart badges - Type, domain, status and marks.
  * @csspart facts - Author, dates, place and deadline.
  * @csspart content - The message's text.
+ * @csspart redacted - The notice that part of the text was withheld (部分内容已隐去), when it was.
  * @csspart posts - The list of replies and follow-ups.
  * @csspart reply - An official reply.
  * @csspart follow-up - A follow-up of the author.
@@ -151,6 +152,7 @@ export class LiuyanThread extends LiuyanViewElement {
           ${this.#fact(t.replied, m.repliedAt && this.#date(m.repliedAt, true))} ${this.#fact(t.closed, m.closedAt && this.#date(m.closedAt, true))}
         </dl>
         <p class="content" part="content">${m.content}</p>
+        ${this.redactedNote(m)}
       </article>
       <section class="stack" aria-labelledby="posts">
         ${heading(sub, t.posts, 'posts')}

@@ -10,8 +10,21 @@ export interface TrackingStrings {
   result: string
   status: string
   listing: string
+  /** The public can see the message now. */
   listed: string
+  /** The author consented; the message is not public yet (review or publication pending). */
+  awaiting: string
+  /** The author did not consent: it stays private. */
   unlisted: string
+  /** It was public and has been withdrawn (撤下). */
+  withdrawn: string
+  /** Refused messages are never public. */
+  refused: string
+  /** Heading of why the message was refused. */
+  rejection: string
+  /** The reviewer's own words. */
+  reviewerNote: string
+  whereToTurn: string
   followUp: string
   followUpLabel: string
   followUpHint: string
@@ -42,8 +55,14 @@ export const trackingStrings: Translations<TrackingStrings> = {
     result: '留言办理情况',
     status: '办理状态',
     listing: '是否公开',
-    listed: '同意公开（审核通过后在留言板展示）',
-    unlisted: '不公开（只有您和办理单位能看到）',
+    listed: '已公开（正在留言板上展示）',
+    awaiting: '同意公开（审核通过后在留言板展示）',
+    unlisted: '不公开（您没有同意公开，留言只有您和办理单位能看到）',
+    withdrawn: '已撤下（留言现在不在留言板上展示）',
+    refused: '不公开（留言未被受理，不会在留言板上展示）',
+    rejection: '不予受理的原因',
+    reviewerNote: '审核说明',
+    whereToTurn: '您可以',
     followUp: '追问',
     followUpLabel: '追问内容',
     followUpHint: '对答复还有疑问或情况有变化，可以在这里补充，办理单位会继续处理。',
@@ -72,8 +91,14 @@ export const trackingStrings: Translations<TrackingStrings> = {
     result: '留言辦理情況',
     status: '辦理狀態',
     listing: '是否公開',
-    listed: '同意公開（審核通過後在留言板展示）',
-    unlisted: '不公開（只有您和辦理單位能看到）',
+    listed: '已公開（正在留言板上展示）',
+    awaiting: '同意公開（審核通過後在留言板展示）',
+    unlisted: '不公開（您沒有同意公開，留言只有您和辦理單位能看到）',
+    withdrawn: '已撤下（留言現在不在留言板上展示）',
+    refused: '不公開（留言未被受理，不會在留言板上展示）',
+    rejection: '不予受理的原因',
+    reviewerNote: '審核說明',
+    whereToTurn: '您可以',
     followUp: '追問',
     followUpLabel: '追問內容',
     followUpHint: '對答覆還有疑問或情況有變化，可以在這裡補充，辦理單位會繼續處理。',
@@ -102,8 +127,14 @@ export const trackingStrings: Translations<TrackingStrings> = {
     result: 'Your message',
     status: 'Status',
     listing: 'Public',
-    listed: 'Yes, you agreed (listed once reviewed)',
-    unlisted: 'No (only you and the handling unit see it)',
+    listed: 'Yes, it is shown on the board now',
+    awaiting: 'You agreed; it is shown once reviewed',
+    unlisted: 'No, you did not agree: only you and the handling unit see it',
+    withdrawn: 'Withdrawn: it is no longer shown on the board',
+    refused: 'No: the message was not accepted, so it is not shown on the board',
+    rejection: 'Why your message was not accepted',
+    reviewerNote: 'The reviewer’s explanation',
+    whereToTurn: 'What you can do',
     followUp: 'Follow-up question',
     followUpLabel: 'Your follow-up',
     followUpHint: 'Still have a question, or has something changed? Add it here and the unit will continue.',

@@ -5,10 +5,13 @@ import {
   NewFollowUpSchema,
   normalizeTrackingCode,
   PUBLIC_STATUS_LABELS,
+  REJECT_REASON_TEXTS,
   satisfactionLabel,
   validate,
   VALIDATION_MESSAGES,
   type Evaluation,
+  type PublicMessage,
+  type Rejection,
   type TrackedMessage,
 } from '@liuyan/core'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
@@ -22,9 +25,23 @@ import { styles } from './tracking.styles.js'
 const SCORES = ['overall', 'resolution', 'attitude', 'speed'] as const
 const EMPTY: Record<string, FieldValue> = { followUp: '', overall: '', resolution: '', attitude: '', speed: '', comment: '' }
 
+/** Where the message stands with the public, as a key of {@link TrackingStrings}. */
+type Listing = 'listed' | 'awaiting' | 'unlisted' | 'withdrawn' | 'refused'
+
+function listingOf(m: TrackedMessage): Listing {
+  if (!m.publish) return 'unlisted'
+  if (m.listed) return 'listed'
+  if (m.status === 'rejected') return 'refused'
+  // Hidden since (撤下) when the latest of the publish and unpublish events is an unpublish.
+  const last = m.timeline.filter((e) => e.type === 'publish' || e.type === 'unpublish').pop()
+  return last?.type === 'unpublish' ? 'withdrawn' : 'awaiting'
+}
+
 /**
- * The author's view by tracking code (查询码), without an account: the status and the thread, a
- * follow-up question while the message is open or answered, and the rating, once, after a reply.
+ * The author's view by tracking code (查询码), without an account: the status, whether the public
+ * can see the message now, why it was refused (the standard reason explained, the reviewer's words
+ * and where to turn), the thread, a follow-up question while the message is open or answered, and
+ * the rating, once, after a reply.
  *
  * @summary Lets the author look up their message by tracking code, follow up and rate the reply.
  *
@@ -42,6 +59,7 @@ const EMPTY: Record<string, FieldValue> = { followUp: '', overall: '', resolutio
  * @csspart counter - A character counter.
  * @csspart error - An inline error message.
  * @csspart result - The author's view, focused after a lookup.
+ * @csspart rejection - Why the message was refused, and where to turn.
  * @csspart thread - The `<liuyan-thread>` showing the message and its replies.
  * @csspart follow-up - The follow-up form.
  * @csspart rating - The rating form.
@@ -68,6 +86,9 @@ export class LiuyanTracking extends LiuyanFormElement {
   declare protected failed: [form: string, message: string, retry: boolean] | undefined
   /** A visible confirmation in the result (follow-up sent, rating received). */
   declare protected done: string
+  // What the thread shows: the tracked message without the rating, which the result shows itself
+  // (with "you have rated"); kept per message so the thread is not re-rendered on every keystroke.
+  #shown: [TrackedMessage, PublicMessage] | undefined
 
   constructor() {
     super()
@@ -94,6 +115,7 @@ export class LiuyanTracking extends LiuyanFormElement {
     const code = normalizeTrackingCode(String(this.values.code))
     this.failed = undefined
     if (!code) {
+      this.#clear()
       this.issues = [['code', VALIDATION_MESSAGES[this.locale].invalidTrackingCode]]
       if (focus) void this.focusField('code')
       return
@@ -103,7 +125,17 @@ export class LiuyanTracking extends LiuyanFormElement {
       this.values = { ...this.values, ...EMPTY }
       this.done = ''
       if (focus) void this.focusOn('#result')
-    } else if (focus) void this.focusField('code')
+    } else {
+      // The message of an earlier code must not stay under the error, as if it were this code's.
+      this.#clear()
+      if (focus) void this.focusField('code')
+    }
+  }
+
+  #clear(): void {
+    this.tracked = undefined
+    this.values = { ...this.values, ...EMPTY }
+    this.done = ''
   }
 
   async #followUp(): Promise<void> {
@@ -193,6 +225,25 @@ export class LiuyanTracking extends LiuyanFormElement {
     </div>`
   }
 
+  #rejection(rejection: Rejection): TemplateResult {
+    const t = this.#t
+    const standard = REJECT_REASON_TEXTS[this.locale][rejection.code]
+    return html`<section id="rejection" class="panel stack" part="rejection" aria-labelledby="rejection-title">
+      <h3 id="rejection-title">${t.rejection}</h3>
+      <p><strong>${standard.label}</strong></p>
+      <p>${standard.explanation}</p>
+      <dl>
+        <div><dt>${t.reviewerNote}</dt><dd class="content">${rejection.reason}</dd></div>
+        ${standard.whereToTurn ? html`<div><dt>${t.whereToTurn}</dt><dd>${standard.whereToTurn}</dd></div>` : nothing}
+      </dl>
+    </section>`
+  }
+
+  #threadMessage(m: TrackedMessage): PublicMessage {
+    if (this.#shown?.[0] !== m) this.#shown = [m, { ...m, evaluation: undefined }]
+    return this.#shown[1]
+  }
+
   override render() {
     const t = this.#t
     const m = this.tracked
@@ -213,9 +264,10 @@ export class LiuyanTracking extends LiuyanFormElement {
             <p role="status">${this.done}</p>
             <dl>
               <div><dt>${t.status}</dt><dd>${PUBLIC_STATUS_LABELS[locale][m.status]}</dd></div>
-              <div><dt>${t.listing}</dt><dd>${m.publish ? t.listed : t.unlisted}</dd></div>
+              <div><dt>${t.listing}</dt><dd id="listing">${t[listingOf(m)]}</dd></div>
             </dl>
-            <liuyan-thread part="thread" .message=${m}></liuyan-thread>
+            ${m.rejection ? this.#rejection(m.rejection) : nothing}
+            <liuyan-thread part="thread" .message=${this.#threadMessage(m)}></liuyan-thread>
             ${m.evaluation ? this.#rated(m.evaluation) : nothing}
             ${m.canEvaluate
               ? html`<form class="stack" part="rating" novalidate aria-labelledby="rating-title" @submit=${this.#submit(this.#rate)} @input=${this.onInput}>
