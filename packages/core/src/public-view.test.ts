@@ -95,7 +95,9 @@ describe('toPublicMessage', () => {
     expect(tracked.rejection?.reason).not.toContain('13812345678')
     expect(tracked.listed).toBe(false)
     expect(toTrackedMessage(storedMessage({ status: 'accepted', publishedAt: rejected.createdAt }), 'K7mPq2xR9tWz').listed).toBe(true)
-    expect(REJECT_REASON_TEXTS['zh-CN'].out_of_scope.whereToTurn).toContain('12345')
+    expect(tracked.rejection).toMatchObject(REJECT_REASON_TEXTS['zh-CN'].out_of_scope)
+    expect(tracked.rejection?.whereToTurn).toContain('12345')
+    expect(toTrackedMessage(rejected, 'K7mPq2xR9tWz', 'en').rejection?.label).toBe('Outside this board’s remit')
   })
 
   it('never contains the real name, phone or remark of any generated message (property)', () => {

@@ -1,5 +1,7 @@
 import { allowedActions } from './lifecycle.js'
 import { maskNickname, maskPII } from './privacy.js'
+import { DEFAULT_LOCALE, type Locale } from './enums.js'
+import { REJECT_REASON_TEXTS } from './rejection.js'
 import { STAFF_ONLY_EVENT_TYPES } from './schemas/message.js'
 import type {
   Message,
@@ -87,7 +89,7 @@ export function toPublicMessage(message: Message): PublicMessage {
  * The author's view by tracking code: the public view plus whether the message is listed, why it
  * was refused, and what the author may do now. It never carries the real name, phone or remark
  * either, because a tracking code can be overheard. `trackingCode` is the code the author gave
- * (the server keeps only a keyed hash of it).
+ * (the server keeps only a keyed hash of it). A refusal's standard reason is worded in `locale`.
  *
  * @example
  * ```ts
@@ -95,7 +97,7 @@ export function toPublicMessage(message: Message): PublicMessage {
  * if (view.canEvaluate) showRatingForm()
  * ```
  */
-export function toTrackedMessage(message: Message, trackingCode: string): TrackedMessage {
+export function toTrackedMessage(message: Message, trackingCode: string, locale: Locale = DEFAULT_LOCALE): TrackedMessage {
   const citizen = allowedActions(message, 'citizen')
   const view: TrackedMessage = {
     ...toPublicMessage(message),
@@ -105,7 +107,10 @@ export function toTrackedMessage(message: Message, trackingCode: string): Tracke
     canFollowUp: citizen.includes('follow-up'),
     canEvaluate: citizen.includes('evaluate'),
   }
-  if (message.rejection) view.rejection = { code: message.rejection.code, reason: maskerOf(message)(message.rejection.reason) }
+  if (message.rejection) {
+    const { code, reason } = message.rejection
+    view.rejection = { code, reason: maskerOf(message)(reason), ...REJECT_REASON_TEXTS[locale][code] }
+  }
   return view
 }
 

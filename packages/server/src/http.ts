@@ -239,17 +239,17 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
         return idempotent(r, staff.tokenHash, (hook) => service.act(staff, r.params[0]!, action, hook), 200)
       },
     }),
-    route(/^\/tracking\/([^/]+)$/, { GET: byTrackingCode(async (r) => json(200, await service.track(r.params[0]!))) }),
+    route(/^\/tracking\/([^/]+)$/, { GET: byTrackingCode(async (r) => json(200, await service.track(r.params[0]!, r.locale))) }),
     route(/^\/tracking\/([^/]+)\/follow-ups$/, {
       POST: byTrackingCode(async (r) => {
         const input = parse(r, NewFollowUpSchema, await readJson(r), { content: r.locale === 'en' ? 'follow-up' : '追问内容' })
-        return idempotent(r, 'public', (hook) => service.followUp(r.params[0]!, input, hook), 201, undefined, () => limitSubmission(r))
+        return idempotent(r, 'public', (hook) => service.followUp(r.params[0]!, input, hook, r.locale), 201, undefined, () => limitSubmission(r))
       }),
     }),
     route(/^\/tracking\/([^/]+)\/evaluation$/, {
       POST: byTrackingCode(async (r) => {
         const input = parse(r, NewEvaluationSchema, await readJson(r))
-        return idempotent(r, 'public', (hook) => service.evaluate(r.params[0]!, input, hook), 201, undefined, () => limitSubmission(r))
+        return idempotent(r, 'public', (hook) => service.evaluate(r.params[0]!, input, hook, r.locale), 201, undefined, () => limitSubmission(r))
       }),
     }),
     route(/^\/inbox$/, {

@@ -16,6 +16,7 @@ import {
   type DeadlineOptions,
   type DeadlinePolicy,
   type Domain,
+  type Locale,
   type Message,
   type MessageAction,
   type MessageStatus,
@@ -326,28 +327,29 @@ export class BoardService {
 
   // ── The author, by tracking code ──────────────────────────────────────────────────────────
 
-  async track(code: string): Promise<TrackedMessage> {
+  /** The author's view by tracking code; a refusal's standard reason is worded in `locale`. */
+  async track(code: string, locale?: Locale): Promise<TrackedMessage> {
     await this.ready()
     const { message, normalized } = await this.#byCode(this.store.read, code)
-    return toTrackedMessage(message, normalized)
+    return toTrackedMessage(message, normalized, locale)
   }
 
-  async followUp(code: string, input: NewFollowUp, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
-    return this.#citizenAct(code, { action: 'follow-up', ...input }, hook)
+  async followUp(code: string, input: NewFollowUp, hook?: CommitHook<TrackedMessage>, locale?: Locale): Promise<TrackedMessage> {
+    return this.#citizenAct(code, { action: 'follow-up', ...input }, hook, locale)
   }
 
-  async evaluate(code: string, input: NewEvaluation, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
-    return this.#citizenAct(code, { action: 'evaluate', ...input }, hook)
+  async evaluate(code: string, input: NewEvaluation, hook?: CommitHook<TrackedMessage>, locale?: Locale): Promise<TrackedMessage> {
+    return this.#citizenAct(code, { action: 'evaluate', ...input }, hook, locale)
   }
 
-  async #citizenAct(code: string, action: MessageAction, hook?: CommitHook<TrackedMessage>): Promise<TrackedMessage> {
+  async #citizenAct(code: string, action: MessageAction, hook?: CommitHook<TrackedMessage>, locale?: Locale): Promise<TrackedMessage> {
     await this.ready()
     return this.store.transaction(async (tx) => {
       const { message, normalized } = await this.#byCode(tx, code)
       const result = transition(message, action, { actor: { role: 'citizen' }, now: this.#now(), calendar: this.#calendar })
       if (!result.ok) throw transitionProblem(result.error)
       await tx.updateMessage(result.message)
-      const view = toTrackedMessage(result.message, normalized)
+      const view = toTrackedMessage(result.message, normalized, locale)
       await hook?.(tx, view)
       return view
     })

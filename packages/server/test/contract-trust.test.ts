@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { REJECT_REASON_TEXTS } from '@liuyan/core'
 import { describe, expect, it } from 'vitest'
 import {
   ADMIN_TOKEN,
@@ -186,7 +187,10 @@ describe.each(STORES)('trust in the loop (%s store)', (kind) => {
       const reason = '您反映的问题属于供电公司职责，请拨打95598反映。'
       expect((await b.act(id, { action: 'reject', code: 'out_of_scope', reason }, tokenOf('reviewer'))).status).toBe(200)
       const tracked = await b.get(`/tracking/${trackingCode}`)
-      expect(tracked.body).toMatchObject({ status: 'rejected', listed: false, rejection: { code: 'out_of_scope', reason } })
+      expect(tracked.body).toMatchObject({ status: 'rejected', listed: false, rejection: { code: 'out_of_scope', reason, ...REJECT_REASON_TEXTS['zh-CN'].out_of_scope } })
+      // Worded in the request's language, so a page needs no table of every language's texts.
+      expect((await b.get(`/tracking/${trackingCode}`, { lang: 'en' })).body.rejection).toEqual({ code: 'out_of_scope', reason, ...REJECT_REASON_TEXTS.en.out_of_scope })
+      expect((await b.get(`/tracking/${trackingCode}`, { lang: 'zh-TW' })).body.rejection.label).toBe('不屬於受理範圍')
       expectProblem(await b.act((await b.submit()).id, { action: 'reject', code: 'no_such_reason', reason } as never), 422, 'validation_failed')
     })
 

@@ -274,6 +274,21 @@ export const RejectionSchema = z.object({
 })
 export type Rejection = z.infer<typeof RejectionSchema>
 
+/**
+ * A refusal as its author reads it (`TrackedMessage.rejection`): the stored reason with the
+ * standard reason worded in the request's language (from core's `REJECT_REASON_TEXTS`), so a
+ * page shows it without carrying every language's texts.
+ */
+export const TrackedRejectionSchema = z.extend(RejectionSchema, {
+  /** The standard reason's short label, e.g. `不属于受理范围`. */
+  label: text(1, 100),
+  /** What the standard reason means, for the author. */
+  explanation: text(1, 500),
+  /** Where the author can take the matter instead, when there is such a place. */
+  whereToTurn: z.optional(text(1, 500)),
+})
+export type TrackedRejection = z.infer<typeof TrackedRejectionSchema>
+
 /** The public part of a timeline event. */
 export const PublicTimelineEventSchema = z.object({
   id: IdSchema,
@@ -394,8 +409,8 @@ export const TrackedMessageSchema = z.extend(PublicMessageSchema, {
   publish: z.boolean(),
   /** Whether the public can see the message now (reviewed, consented, published and not hidden). */
   listed: z.boolean(),
-  /** Why the message was refused: shown to its author only. */
-  rejection: z.optional(RejectionSchema),
+  /** Why the message was refused, worded in the request's language: shown to its author only. */
+  rejection: z.optional(TrackedRejectionSchema),
   canFollowUp: z.boolean(),
   canEvaluate: z.boolean(),
 })

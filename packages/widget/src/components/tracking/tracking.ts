@@ -5,13 +5,12 @@ import {
   NewFollowUpSchema,
   normalizeTrackingCode,
   PUBLIC_STATUS_LABELS,
-  REJECT_REASON_TEXTS,
   satisfactionLabel,
   validate,
   VALIDATION_MESSAGES,
   type Evaluation,
   type PublicMessage,
-  type Rejection,
+  type TrackedRejection,
   type TrackedMessage,
 } from '@liuyan/core'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
@@ -225,9 +224,10 @@ export class LiuyanTracking extends LiuyanFormElement {
     </div>`
   }
 
-  #rejection(rejection: Rejection): TemplateResult {
+  #rejection(rejection: TrackedRejection): TemplateResult {
     const t = this.#t
-    const standard = REJECT_REASON_TEXTS[this.locale][rejection.code]
+    // Worded by the server in the language the widget asked in (Accept-Language).
+    const standard = rejection
     return html`<section id="rejection" class="panel stack" part="rejection" aria-labelledby="rejection-title">
       <h3 id="rejection-title">${t.rejection}</h3>
       <p><strong>${standard.label}</strong></p>
