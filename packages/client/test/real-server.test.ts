@@ -158,7 +158,7 @@ describe('the SDK against the real Board API (SQLite, loopback)', () => {
       const { id, trackingCode } = await board().store({ title: '电费咨询问题' })
       const reviewer = board().client({ as: 'reviewer' })
       await reviewer.messages.reject(id, { code: 'out_of_scope', reason: '请拨打95598咨询供电公司' })
-      expect((await board().client().tracking.get(trackingCode)).rejection).toEqual({ code: 'out_of_scope', reason: '请拨打95598咨询供电公司' })
+      expect((await board().client().tracking.get(trackingCode)).rejection).toMatchObject({ code: 'out_of_scope', reason: '请拨打95598咨询供电公司', label: '不属于受理范围' })
       const other = await board().store({ title: '另一条咨询' })
       await reviewer.messages.reject(other.id, '其他原因')
       expect((await board().client().tracking.get(other.trackingCode)).rejection?.code).toBe('other')
