@@ -1,0 +1,183 @@
+/**
+ * What both stores share, so they read queries, cursors and times the same way: the query plan,
+ * keyset cursors, the newest-first order, the text search reads, and the store's error messages.
+ * Not part of the package's public API (index.ts exports only the stores).
+ */
+import { isPubliclyVisible, publicText } from '@liuyan/core'
+import type { Domain, Message, MessageStatus, MessageType } from '@liuyan/core'
+import { InvalidCursorError } from './types.js'
+import type { MessageQuery, StaffToken, StatsRow } from './types.js'
+/** A {@link MessageQuery} checked and turned into the values both stores compare. @internal */
+export interface ListPlan {
+  publicOnly: boolean
+  boardIds: ReadonlySet<string> | undefined
+  statuses: ReadonlySet<MessageStatus> | undefined
+  type: MessageType | undefined
+  domain: Domain | undefined
+  /** Lower-cased, so Latin letters match in any case. */
+  keyword: string | undefined
+  fromMs: number | undefined
+  toMs: number | undefined
+  overdueMs: number | undefined
+  /** Sort time and sequence number of the last item of the previous page. */
+  after: readonly [number, number] | undefined
+  limit: number
+}
+
+/**
+ * Reads a query: decodes the cursor (throwing {@link InvalidCursorError}) and turns times into epoch
+ * milliseconds, so `Z` and `+08:00` times compare as instants. An empty `boardIds` or `statuses`
+ * matches nothing; an empty keyword is no filter. @internal
+ */
+export function planQuery(query: MessageQuery): ListPlan {
+  return {
+    publicOnly: query.publicOnly === true,
+    boardIds: query.boardIds ? new Set(query.boardIds) : undefined,
+    statuses: query.statuses ? new Set(query.statuses) : undefined,
+    type: query.type,
+    domain: query.domain,
+    keyword: query.keyword ? query.keyword.toLowerCase() : undefined,
+    fromMs: query.from === undefined ? undefined : instant(query.from, 'from'),
+    toMs: query.to === undefined ? undefined : instant(query.to, 'to'),
+    overdueMs: query.overdueAt === undefined ? undefined : instant(query.overdueAt, 'overdueAt'),
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    limit: query.limit,
+  }
+}
+
+/**
+ * Whether (aMs, aSeq) comes before (bMs, bSeq) in a newest-first list: the later time, and of
+ * equal times the later insertion, so the order is total and the same on every read. @internal
+ */
+export function isNewer(aMs: number, aSeq: number, bMs: number, bSeq: number): boolean {
+  return aMs !== bMs ? aMs > bMs : aSeq > bSeq
+}
+
+/**
+ * Orders strings by Unicode code point, which is how SQLite's BINARY collation orders UTF-8 text;
+ * plain `<` compares UTF-16 units and puts U+10000 and above before U+E000–U+FFFF. @internal
+ */
+export function compareIds(a: string, b: string): number {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return codePointRank(x) - codePointRank(y)
+  }
+  return a.length - b.length
+}
+
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit
+  // Surrogates (astral code points) rank above every other BMP unit.
+  return unit < 0xe000 ? unit + 0x2000 : unit - 0x800
+}
+
+/**
+ * The order of `listTokens`: oldest first by the instant of `createdAt` (a time that does not parse
+ * goes last rather than failing the whole list), then by hash. @internal
+ */
+export function compareTokens(a: StaffToken, b: StaffToken): number {
+  const at = (token: StaffToken) => {
+    const ms = Date.parse(token.createdAt)
+    return Number.isFinite(ms) ? ms : Infinity
+  }
+  const difference = at(a) - at(b)
+  return difference !== 0 && !Number.isNaN(difference) ? difference : compareIds(a.hash, b.hash)
+}
+
+/** Epoch milliseconds of an ISO time with an offset. @internal */
+export function instant(iso: string, what: string): number {
+  const ms = Date.parse(iso)
+  if (!Number.isFinite(ms)) throw new RangeError(`${what} is not an ISO 8601 time with an offset`)
+  return ms
+}
+
+/** The publication time the public list sorts by, only while the message may be listed. @internal */
+export function publicSortTime(message: Message): number | undefined {
+  return message.publishedAt !== undefined && isPubliclyVisible(message) ? instant(message.publishedAt, 'publishedAt') : undefined
+}
+
+/**
+ * What keyword search reads: the public (masked) title and content, lower-cased. Never the raw text,
+ * or a search for a phone number would tell whether a message contains it. @internal
+ */
+export function searchText(message: Message): string {
+  const { title, content } = publicText(message)
+  return `${title}\n${content}`.toLowerCase()
+}
+
+/** The fields statistics read; absent values are left out, not set to undefined. @internal */
+export function statsRowOf(message: Message): StatsRow {
+  const row: StatsRow = { status: message.status, type: message.type, domain: message.domain }
+  if (message.reviewedAt !== undefined) row.reviewedAt = message.reviewedAt
+  if (message.repliedAt !== undefined) row.repliedAt = message.repliedAt
+  if (message.dueAt !== undefined) row.dueAt = message.dueAt
+  if (message.evaluation !== undefined) row.overall = message.evaluation.overall
+  return row
+}
+
+/**
+ * The events of `message.timeline` beyond the `storedCount` already stored. A shorter timeline
+ * would mean stored events were dropped, which append-only storage refuses. @internal
+ */
+export function appendOnlyTimeline(storedCount: number, message: Message): Message['timeline'] {
+  if (message.timeline.length < storedCount) {
+    throw new Error(`Message ${message.id} has ${message.timeline.length} timeline events but ${storedCount} are stored; events are append-only`)
+  }
+  return message.timeline.slice(storedCount)
+}
+
+/** @internal */
+export const DUPLICATE_TRACKING_CODE = 'Another message already has this tracking code; create a new code'
+/** @internal */
+export const NO_IDEMPOTENCY_CLAIM = 'There is no claim for this idempotency key; call beginIdempotency first'
+/** @internal */
+export function duplicateId(id: string): string {
+  return `A message with id ${id} already exists; create a new id`
+}
+
+/** Encodes a keyset position as base64url JSON `[sortMs, seq]`. @internal */
+export function encodeCursor(ms: number, seq: number): string {
+  return btoa(JSON.stringify([ms, seq])).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '')
+}
+
+/** Decodes a cursor from {@link encodeCursor}; anything else throws {@link InvalidCursorError}. @internal */
+export function decodeCursor(cursor: string): readonly [number, number] {
+  const invalid = () => new InvalidCursorError('The cursor is not one this list issued; start again without a cursor')
+  if (!/^[A-Za-z0-9_-]{1,700}$/u.test(cursor)) throw invalid()
+  let value: unknown
+  try {
+    const binary = atob(cursor.replace(/-/gu, '+').replace(/_/gu, '/'))
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw invalid()
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !Number.isSafeInteger(value[0]) ||
+    !Number.isSafeInteger(value[1])
+  ) {
+    throw invalid()
+  }
+  return [value[0] as number, value[1] as number]
+}
+
+/**
+ * Runs async tasks one at a time, in the order they were queued: a promise chain, so a transaction
+ * that awaits cannot interleave with another. @internal
+ */
+export class Mutex {
+  #tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task)
+    this.#tail = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+}

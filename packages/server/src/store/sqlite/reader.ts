@@ -1,0 +1,371 @@
+// Reads of the SQLite store: messages with their timelines, list pages by keyset, the public
+// views kept as JSON, tokens, settings and idempotency records.
+import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
+import type { Board, Message, Page } from '@liuyan/core'
+import type Database from 'better-sqlite3'
+import { compareTokens, encodeCursor, planQuery } from '../shared.js'
+import type { ListPlan } from '../shared.js'
+import type {
+  IdempotencyRecord,
+  MessageQuery,
+  StaffToken,
+  StatsRow,
+  StoredResponse,
+  StoreReader,
+} from '../types.js'
+import type { Connection } from './connection.js'
+
+/**
+ * The version of the public views stored in `messages.public_doc`.
+ *
+ * Each message row keeps `public_doc` = `JSON.stringify(toPublicMessage(message))` (core's public
+ * view, timeline included) while core's `isPubliclyVisible` says the public may see it, else NULL;
+ * `public_version` is this constant as it was when the row was rendered. Public reads serve the
+ * stored text, so they skip JSON parsing, masking and serializing.
+ *
+ * **Bump this number whenever the public view can change for the same stored message**: an upgrade
+ * of `@liuyan/core` that changes `toPublicMessage`, `maskPII`, `maskNickname` or
+ * `isPubliclyVisible`, or a change to the message or timeline shapes. On the next start
+ * (`createSqliteStore` without `readonly`) every row rendered under another version is rendered
+ * again; until then, and in read-only stores, such rows are rendered on each read instead of being
+ * served stale.
+ */
+export const PUBLIC_VIEW_VERSION = 3
+
+/** The stored public view: core's, while the public may see the message; otherwise none. */
+export function renderPublic(message: Message): string | null {
+  return isPubliclyVisible(message) ? JSON.stringify(toPublicMessage(message)) : null
+}
+
+/** The `meta` key of a service setting (kept apart from the store's own bookkeeping keys). */
+export function settingKey(name: string): string {
+  return `setting:${name}`
+}
+
+const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
+
+export interface MessageRecord {
+  id: string
+  doc: string
+}
+
+interface EventRecord {
+  message_id: string
+  doc: string
+}
+
+interface IdempotencyColumns {
+  scope: string
+  key: string
+  fingerprint: string
+  state: 'running' | 'done'
+  created_at: string
+  response: string | null
+}
+
+interface StatsColumns {
+  status: StatsRow['status']
+  type: StatsRow['type']
+  domain: StatsRow['domain']
+  reviewed_at: string | null
+  replied_at: string | null
+  due_at: string | null
+  overall: number | null
+}
+
+const IN_BOARDS =
+  '(board_id IN (SELECT value FROM json_each(@boards)) OR assignee_board_id IN (SELECT value FROM json_each(@boards)))'
+
+export class SqliteReader implements StoreReader {
+  protected readonly connection: Connection
+  protected readonly check: () => void
+  /** Recent public list pages, while no commit happened since (see {@link listPublicJson}). */
+  readonly #pages: PageCache | undefined
+
+  /**
+   * @param cachePages Keep recent public list pages; only for a connection that never writes,
+   *   whose `PRAGMA data_version` then changes with every commit to the database.
+   */
+  constructor(connection: Connection, check: () => void, cachePages = false) {
+    this.connection = connection
+    this.check = check
+    this.#pages = cachePages ? new PageCache(connection) : undefined
+  }
+
+  protected all<R>(sql: string, ...params: unknown[]): R[] {
+    this.check()
+    return this.connection.statement(sql).all(...params) as R[]
+  }
+
+  protected get<R>(sql: string, ...params: unknown[]): R | undefined {
+    this.check()
+    return this.connection.statement(sql).get(...params) as R | undefined
+  }
+
+  async listBoards(): Promise<Board[]> {
+    return this.all<{ doc: string }>('SELECT doc FROM boards ORDER BY id').map((row) => JSON.parse(row.doc) as Board)
+  }
+
+  async getBoard(id: string): Promise<Board | undefined> {
+    const row = this.get<{ doc: string }>('SELECT doc FROM boards WHERE id = ?', id)
+    return row && (JSON.parse(row.doc) as Board)
+  }
+
+  async getMessage(id: string): Promise<Message | undefined> {
+    this.check()
+    return this.connection.snapshot(() => this.withTimelines(this.all<MessageRecord>('SELECT id, doc FROM messages WHERE id = ?', id))[0])
+  }
+
+  async getMessageByTrackingHash(hash: string): Promise<Message | undefined> {
+    this.check()
+    return this.connection.snapshot(
+      () => this.withTimelines(this.all<MessageRecord>('SELECT id, doc FROM messages WHERE tracking_hash = ?', hash))[0],
+    )
+  }
+
+  async getSetting(name: string): Promise<string | undefined> {
+    const value = this.get<{ value: unknown }>('SELECT value FROM meta WHERE key = ?', settingKey(name))?.value
+    return value === undefined ? undefined : String(value)
+  }
+
+  async listMessages(query: MessageQuery): Promise<Page<Message>> {
+    this.check()
+    const plan = planQuery(query)
+    const { sql, params } = listSql(plan)
+    return this.connection.snapshot(() => {
+      const rows = this.all<MessageRecord & { rid: number; sort_ms: number }>(sql, params)
+      const page = rows.slice(0, plan.limit)
+      const last = page[page.length - 1]
+      return {
+        items: this.withTimelines(page),
+        nextCursor: rows.length > plan.limit && last ? encodeCursor(last.sort_ms, last.rid) : null,
+      }
+    })
+  }
+
+  async listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }> {
+    this.check()
+    const plan = planQuery({ ...query, publicOnly: true })
+    const { sql, params } = listSql(plan, 'id, public_doc, public_version')
+    if (!this.#pages) return this.#publicPage(plan, sql, params)
+    // A page read before the last commit is still exact: reading it again would give the same text.
+    const key = `${sql}\n${JSON.stringify(params)}`
+    const cached = this.#pages.get(key)
+    if (cached) return { items: [...cached.items], nextCursor: cached.nextCursor }
+    const version = this.#pages.version()
+    const page = this.#publicPage(plan, sql, params)
+    this.#pages.set(key, version, page)
+    return { items: [...page.items], nextCursor: page.nextCursor }
+  }
+
+  #publicPage(plan: ListPlan, sql: string, params: Record<string, unknown>): { items: string[]; nextCursor: string | null } {
+    const statement = this.connection.statement(sql, 'raw')
+    const page = (rows: PublicRow[]) => {
+      const last = rows.length > plan.limit ? rows[plan.limit - 1] : undefined
+      return { rows: rows.length > plan.limit ? rows.slice(0, plan.limit) : rows, nextCursor: last ? encodeCursor(last[4], last[3]) : null }
+    }
+    // One statement reads one snapshot. Only rows rendered under another PUBLIC_VIEW_VERSION (a
+    // read-only store, or another process at another version) need more reads, on one snapshot.
+    const first = page(statement.all(params) as PublicRow[])
+    if (first.rows.every((row) => row[2] === PUBLIC_VIEW_VERSION)) {
+      const items: string[] = []
+      for (const row of first.rows) if (row[1] !== null) items.push(row[1])
+      return { items, nextCursor: first.nextCursor }
+    }
+    return this.connection.snapshot(() => {
+      const { rows, nextCursor } = page(statement.all(params) as PublicRow[])
+      const stale = rows.filter((row) => row[2] !== PUBLIC_VIEW_VERSION).map((row) => row[0])
+      const live = new Map<string, string | null>()
+      if (stale.length > 0) {
+        const records = this.all<MessageRecord>('SELECT id, doc FROM messages WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(stale))
+        for (const message of this.withTimelines(records)) live.set(message.id, renderPublic(message))
+      }
+      const items: string[] = []
+      for (const row of rows) {
+        const json = row[2] === PUBLIC_VIEW_VERSION ? row[1] : live.get(row[0])
+        if (json) items.push(json)
+      }
+      return { items, nextCursor }
+    })
+  }
+
+  async getPublicJson(id: string): Promise<string | undefined> {
+    this.check()
+    const row = this.connection.statement('SELECT public_doc, public_version FROM messages WHERE id = ?', 'raw').get(id) as
+      | [string | null, number | null]
+      | undefined
+    if (!row) return undefined
+    if (row[1] === PUBLIC_VIEW_VERSION) return row[0] ?? undefined
+    const message = await this.getMessage(id)
+    return (message && renderPublic(message)) ?? undefined
+  }
+
+  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
+    const rows = this.all<StatsColumns>(
+      `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages WHERE ${IN_BOARDS}`,
+      { boards: JSON.stringify(boardIds) },
+    )
+    return rows.map((columns) => {
+      const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
+      if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
+      if (columns.replied_at !== null) row.repliedAt = columns.replied_at
+      if (columns.due_at !== null) row.dueAt = columns.due_at
+      if (columns.overall !== null) row.overall = columns.overall
+      return row
+    })
+  }
+
+  async findToken(tokenHash: string): Promise<StaffToken | undefined> {
+    const row = this.get<{ doc: string }>('SELECT doc FROM tokens WHERE hash = ?', tokenHash)
+    return row && (JSON.parse(row.doc) as StaffToken)
+  }
+
+  async listTokens(): Promise<StaffToken[]> {
+    // Sorted here rather than in SQL: creation times compare as instants, whatever their offset.
+    return this.all<{ doc: string }>('SELECT doc FROM tokens').map((row) => JSON.parse(row.doc) as StaffToken).sort(compareTokens)
+  }
+
+  async getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = this.get<IdempotencyColumns>(
+      'SELECT scope, key, fingerprint, state, created_at, response FROM idempotency WHERE scope = ? AND key = ?',
+      scope,
+      key,
+    )
+    if (!row) return undefined
+    const record: IdempotencyRecord = {
+      scope: row.scope,
+      key: row.key,
+      fingerprint: row.fingerprint,
+      state: row.state,
+      createdAt: row.created_at,
+    }
+    if (row.response !== null) record.response = JSON.parse(row.response) as StoredResponse
+    return record
+  }
+
+  async countMessages(): Promise<number> {
+    return this.get<{ count: number }>('SELECT count(*) AS count FROM messages')!.count
+  }
+
+  /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */
+  withTimelines(rows: readonly MessageRecord[]): Message[] {
+    if (rows.length === 0) return []
+    const timelines = new Map<string, Message['timeline']>(rows.map((row) => [row.id, []]))
+    const events = this.all<EventRecord>(
+      'SELECT message_id, doc FROM events WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, seq',
+      JSON.stringify(rows.map((row) => row.id)),
+    )
+    for (const event of events) timelines.get(event.message_id)?.push(JSON.parse(event.doc) as Message['timeline'][number])
+    return rows.map((row) => {
+      const doc = JSON.parse(row.doc) as Omit<Message, 'timeline'> & { trackingCode?: string }
+      // A row written before migration 3 keeps its code in the clear until the service's first
+      // start upgrades it: never hand it to staff meanwhile.
+      delete doc.trackingCode
+      return { ...doc, timeline: timelines.get(row.id)! }
+    })
+  }
+}
+
+/**
+ * The last public list pages read, valid while the database is unchanged: SQLite's
+ * `PRAGMA data_version` on a connection that never writes changes whenever any connection, of this
+ * process or another, commits. The version is read before a page's query, so a commit landing in
+ * between only makes the page look older than it is (it is read again next time), never newer.
+ * Bounded: at most {@link PageCache.LIMIT} pages, all dropped at the first change.
+ */
+class PageCache {
+  static readonly LIMIT = 64
+  readonly #dataVersion: Database.Statement
+  readonly #pages = new Map<string, { items: string[]; nextCursor: string | null }>()
+  #version = -1
+
+  constructor(connection: Connection) {
+    this.#dataVersion = connection.statement('PRAGMA data_version', 'pluck')
+  }
+
+  /** The database's current data version. */
+  version(): number {
+    return this.#dataVersion.get() as number
+  }
+
+  get(key: string): { items: string[]; nextCursor: string | null } | undefined {
+    if (this.#pages.size === 0) return undefined
+    if (this.version() !== this.#version) {
+      this.#pages.clear()
+      return undefined
+    }
+    return this.#pages.get(key)
+  }
+
+  set(key: string, version: number, page: { items: string[]; nextCursor: string | null }): void {
+    if (version !== this.#version) {
+      this.#pages.clear()
+      this.#version = version
+    }
+    if (this.#pages.size >= PageCache.LIMIT) this.#pages.delete(this.#pages.keys().next().value!)
+    this.#pages.set(key, page)
+  }
+}
+
+/** A row of the public list, as an array: id, public_doc, public_version, rid, sort_ms. */
+type PublicRow = [string, string | null, number | null, number, number]
+
+/**
+ * The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows. The
+ * columns are `columns` followed by `rid` and `sort_ms`.
+ */
+export function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; params: Record<string, unknown> } {
+  const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
+  const where: string[] = []
+  const params: Record<string, unknown> = { limit: plan.limit + 1 }
+  if (plan.publicOnly) where.push('published_ms IS NOT NULL')
+  if (plan.after) {
+    where.push(`(${sort}, rid) < (@afterMs, @afterSeq)`)
+    params['afterMs'] = plan.after[0]
+    params['afterSeq'] = plan.after[1]
+  }
+  if (plan.fromMs !== undefined) {
+    where.push(`${sort} >= @fromMs`)
+    params['fromMs'] = plan.fromMs
+  }
+  if (plan.toMs !== undefined) {
+    where.push(`${sort} < @toMs`)
+    params['toMs'] = plan.toMs
+  }
+  if (plan.boardIds) {
+    where.push(IN_BOARDS)
+    params['boards'] = JSON.stringify([...plan.boardIds])
+  }
+  if (plan.statuses) {
+    where.push('status IN (SELECT value FROM json_each(@statuses))')
+    params['statuses'] = JSON.stringify([...plan.statuses])
+  }
+  if (plan.type !== undefined) {
+    where.push('type = @type')
+    params['type'] = plan.type
+  }
+  if (plan.domain !== undefined) {
+    where.push('domain = @domain')
+    params['domain'] = plan.domain
+  }
+  if (plan.overdueMs !== undefined) {
+    where.push(`status IN (${OPEN_SQL}) AND due_ms < @overdueMs`)
+    params['overdueMs'] = plan.overdueMs
+  }
+  if (plan.keyword !== undefined) {
+    if ([...plan.keyword].length >= 3) {
+      // One quoted phrase: whatever the user typed (", *, OR, NEAR() is text to find, never syntax.
+      where.push('rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match)')
+      params['match'] = `"${plan.keyword.replace(/"/gu, '""')}"`
+    } else {
+      // A trigram index cannot match one or two characters; scan the same masked text instead.
+      where.push('instr(search_text, @keyword) > 0')
+      params['keyword'] = plan.keyword
+    }
+  }
+  const sql =
+    `SELECT ${columns}, rid, ${sort} AS sort_ms FROM messages` +
+    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY ${sort} DESC, rid DESC LIMIT @limit`
+  return { sql, params }
+}

@@ -1,0 +1,172 @@
+// The SQLite store's schema: numbered migrations, the checks of the version, connection tuning,
+// and the refresh of stored public views after an upgrade.
+import type Database from 'better-sqlite3'
+import type { Connection } from './connection.js'
+import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
+
+/**
+ * Schema migrations; the database's `PRAGMA user_version` is the number applied. Append only: a
+ * released migration is never edited.
+ *
+ * `messages` keeps the message (without its timeline) as JSON in `doc` and copies the fields that
+ * lists filter and sort on into columns; times used for comparison are epoch-millisecond integers,
+ * so `Z` and `+08:00` times order as instants. `rid` is an integer key for the full-text index
+ * (SQLite may renumber implicit rowids on VACUUM); `id` is unique and what everything else uses.
+ * `search_text` is the masked, lower-cased title and content: the only text the index ever sees.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE messages (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    board_id TEXT NOT NULL,
+    assignee_board_id TEXT,
+    status TEXT NOT NULL,
+    type TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    tracking_code TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    published_at TEXT,
+    published_ms INTEGER,
+    due_at TEXT,
+    due_ms INTEGER,
+    replied_at TEXT,
+    reviewed_at TEXT,
+    overall INTEGER,
+    search_text TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX messages_public ON messages (published_ms DESC, id DESC) WHERE published_ms IS NOT NULL;
+  CREATE INDEX messages_staff ON messages (created_ms DESC, id DESC);
+  CREATE INDEX messages_board ON messages (board_id);
+  CREATE INDEX messages_assignee ON messages (assignee_board_id) WHERE assignee_board_id IS NOT NULL;
+  CREATE INDEX messages_status ON messages (status);
+
+  CREATE TABLE events (
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    seq INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (message_id, seq)
+  ) WITHOUT ROWID;
+
+  CREATE VIRTUAL TABLE messages_fts USING fts5 (
+    search_text, content = 'messages', content_rowid = 'rid', tokenize = 'trigram'
+  );
+  CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, search_text) VALUES (new.rid, new.search_text);
+  END;
+  CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, search_text) VALUES ('delete', old.rid, old.search_text);
+  END;
+  CREATE TRIGGER messages_fts_update AFTER UPDATE OF search_text ON messages
+  WHEN old.search_text IS NOT new.search_text BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, search_text) VALUES ('delete', old.rid, old.search_text);
+    INSERT INTO messages_fts (rowid, search_text) VALUES (new.rid, new.search_text);
+  END;
+
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('running', 'done')),
+    created_at TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    response TEXT,
+    PRIMARY KEY (scope, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX idempotency_created ON idempotency (created_ms);
+  `,
+  // 2: the public view of each message, rendered when it is written (see PUBLIC_VIEW_VERSION).
+  `
+  ALTER TABLE messages ADD COLUMN public_doc TEXT;
+  ALTER TABLE messages ADD COLUMN public_version INTEGER;
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value
+  ) WITHOUT ROWID;
+  `,
+  // 3: tracking codes are kept as keyed hashes only (the service hashes the codes of older rows on
+  // its first start, see upgradeTrackingCodes); lists break ties of equal times by rid, the order
+  // of insertion, instead of by the random id.
+  `
+  ALTER TABLE messages RENAME COLUMN tracking_code TO tracking_hash;
+  DROP INDEX messages_public;
+  DROP INDEX messages_staff;
+  CREATE INDEX messages_public ON messages (published_ms DESC, rid DESC) WHERE published_ms IS NOT NULL;
+  CREATE INDEX messages_staff ON messages (created_ms DESC, rid DESC);
+  `,
+]
+
+/** The schema version this code reads and writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+/**
+ * Per-connection settings for reading a large board quickly: a 64 MiB page cache, up to 256 MiB of
+ * the file memory-mapped (reads skip a copy; SQLite maps only what exists) and temporary b-trees
+ * in memory. Durability settings (WAL, `synchronous = FULL`) are the writer's and are not touched.
+ */
+export function tune(db: Database.Database): void {
+  db.pragma('cache_size = -65536')
+  db.pragma('mmap_size = 268435456')
+  db.pragma('temp_store = MEMORY')
+}
+
+/**
+ * Renders again the public view of every row rendered under another {@link PUBLIC_VIEW_VERSION}
+ * (all rows, the first time after migration 2). The version last brought up to date is kept in
+ * `meta`, so an ordinary start costs one lookup. Works in batches of rows, each batch one
+ * transaction: an interrupted refresh resumes where it stopped on the next start.
+ */
+export function refreshPublicViews(connection: Connection): void {
+  const db = connection.db
+  const done = connection.statement("SELECT value FROM meta WHERE key = 'public_view_version'", 'pluck').get()
+  if (done === PUBLIC_VIEW_VERSION) return
+  const reader = new SqliteReader(connection, () => {})
+  const select = connection.statement(
+    'SELECT rid, id, doc FROM messages WHERE rid > ? AND public_version IS NOT ? ORDER BY rid LIMIT 500',
+  )
+  const update = connection.statement('UPDATE messages SET public_doc = ?, public_version = ? WHERE rid = ?')
+  const batch = db.transaction((after: number): number => {
+    const rows = select.all(after, PUBLIC_VIEW_VERSION) as Array<MessageRecord & { rid: number }>
+    const messages = reader.withTimelines(rows)
+    rows.forEach((row, index) => update.run(renderPublic(messages[index]!), PUBLIC_VIEW_VERSION, row.rid))
+    return rows.length === 500 ? rows[rows.length - 1]!.rid : -1
+  })
+  for (let after = 0; after >= 0; ) after = batch.immediate(after)
+  connection
+    .statement("INSERT INTO meta (key, value) VALUES ('public_view_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    .run(PUBLIC_VIEW_VERSION)
+}
+
+export function migrate(db: Database.Database): void {
+  const apply = db.transaction(() => {
+    const version = checkVersion(db, true)
+    for (let index = version; index < MIGRATIONS.length; index++) {
+      db.exec(MIGRATIONS[index]!)
+      db.pragma(`user_version = ${index + 1}`)
+    }
+  })
+  apply.immediate()
+}
+
+export function checkVersion(db: Database.Database, migrating = false): number {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`The database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}; upgrade @liuyan/server`)
+  }
+  if (!migrating && version < SCHEMA_VERSION) {
+    throw new Error(`The database has schema version ${version}, older than ${SCHEMA_VERSION}; open it once without \`readonly\` to migrate it`)
+  }
+  return version
+}

@@ -1,0 +1,180 @@
+// Writes of the SQLite store, inside one transaction of its group commit.
+import { isPubliclyVisible, toPublicMessage } from '@liuyan/core'
+import type { Board, Message } from '@liuyan/core'
+import type Database from 'better-sqlite3'
+import {
+  appendOnlyTimeline,
+  DUPLICATE_TRACKING_CODE,
+  duplicateId,
+  instant,
+  NO_IDEMPOTENCY_CLAIM,
+  publicSortTime,
+  searchText,
+} from '../shared.js'
+import type {
+  IdempotencyRecord,
+  StaffToken,
+  StoredResponse,
+  StoreTransaction,
+} from '../types.js'
+import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
+
+export class SqliteTransaction extends SqliteReader implements StoreTransaction {
+  protected run(sql: string, ...params: unknown[]): Database.RunResult {
+    this.check()
+    return this.connection.statement(sql).run(...params)
+  }
+
+  async putBoard(board: Board): Promise<void> {
+    this.run('INSERT INTO boards (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', board.id, JSON.stringify(board))
+  }
+
+  async insertMessage(message: Message, trackingHash: string): Promise<void> {
+    const columns = { ...messageColumns(message, message.timeline), tracking_hash: trackingHash }
+    if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
+    if (this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', trackingHash)) throw new Error(DUPLICATE_TRACKING_CODE)
+    this.run(
+      `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
+         published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
+         public_doc, public_version)
+       VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_hash, @created_at, @created_ms,
+         @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc,
+         @public_doc, @public_version)`,
+      columns,
+    )
+    this.appendEvents(message.id, 0, message.timeline)
+  }
+
+  async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
+    const stored = this.get<{ tracking_hash: string }>('SELECT tracking_hash FROM messages WHERE id = ?', message.id)
+    if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
+    const events = this.connection.statement('SELECT doc FROM events WHERE message_id = ? ORDER BY seq', 'pluck').all(message.id) as string[]
+    const added = appendOnlyTimeline(events.length, message)
+    const hash = options.trackingHash ?? stored.tracking_hash
+    if (hash !== stored.tracking_hash && this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', hash)) {
+      throw new Error(DUPLICATE_TRACKING_CODE)
+    }
+    this.run(
+      `UPDATE messages SET board_id = @board_id, assignee_board_id = @assignee_board_id, status = @status, type = @type,
+         domain = @domain, tracking_hash = @tracking_hash, created_at = @created_at, created_ms = @created_ms,
+         published_at = @published_at, published_ms = @published_ms, due_at = @due_at, due_ms = @due_ms,
+         replied_at = @replied_at, reviewed_at = @reviewed_at, overall = @overall, search_text = @search_text, doc = @doc,
+         public_doc = @public_doc, public_version = @public_version
+       WHERE id = @id`,
+      // The public view shows the timeline as stored: the stored events, then the new ones.
+      {
+        ...messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
+        tracking_hash: hash,
+      },
+    )
+    this.appendEvents(message.id, events.length, added)
+  }
+
+  async putSetting(name: string, value: string): Promise<void> {
+    this.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', settingKey(name), value)
+  }
+
+  async upgradeTrackingCodes(hash: (code: string) => Promise<string>): Promise<number> {
+    // Hashes are 64 hex digits; a code in the clear (12 characters) is anything else.
+    const rows = this.all<{ rid: number; tracking_hash: string }>(
+      'SELECT rid, tracking_hash FROM messages WHERE length(tracking_hash) <> 64 ORDER BY rid LIMIT 1000',
+    )
+    if (rows.length === 0) return 0
+    // Overwrite what is deleted rather than leave it in free pages of the file.
+    this.connection.db.pragma('secure_delete = ON')
+    for (const row of rows) {
+      this.run(
+        "UPDATE messages SET tracking_hash = ?, doc = json_remove(doc, '$.trackingCode') WHERE rid = ?",
+        await hash(row.tracking_hash),
+        row.rid,
+      )
+    }
+    this.connection.db.pragma('secure_delete = OFF')
+    // A stored answer of a submission holds its code: forget those (at most a day's worth).
+    this.run(`DELETE FROM idempotency WHERE response LIKE '%trackingCode%' OR response LIKE '%/tracking/%'`)
+    return rows.length
+  }
+
+  async putToken(token: StaffToken): Promise<void> {
+    this.run('INSERT INTO tokens (hash, doc) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET doc = excluded.doc', token.hash, JSON.stringify(token))
+  }
+
+  async deleteToken(tokenHash: string): Promise<boolean> {
+    return this.run('DELETE FROM tokens WHERE hash = ?', tokenHash).changes > 0
+  }
+
+  async beginIdempotency(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+    const result = this.run(
+      `INSERT INTO idempotency (scope, key, fingerprint, state, created_at, created_ms, response)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, key) DO NOTHING`,
+      record.scope,
+      record.key,
+      record.fingerprint,
+      record.state,
+      record.createdAt,
+      instant(record.createdAt, 'createdAt'),
+      record.response === undefined ? null : JSON.stringify(record.response),
+    )
+    return result.changes === 0 ? this.getIdempotency(record.scope, record.key) : undefined
+  }
+
+  async completeIdempotency(scope: string, key: string, response: StoredResponse): Promise<void> {
+    const result = this.run(
+      "UPDATE idempotency SET state = 'done', response = ? WHERE scope = ? AND key = ?",
+      JSON.stringify(response),
+      scope,
+      key,
+    )
+    if (result.changes === 0) throw new Error(NO_IDEMPOTENCY_CLAIM)
+  }
+
+  async releaseIdempotency(scope: string, key: string): Promise<void> {
+    this.run('DELETE FROM idempotency WHERE scope = ? AND key = ?', scope, key)
+  }
+
+  async expireIdempotency(before: string): Promise<number> {
+    return this.run('DELETE FROM idempotency WHERE created_ms < ?', instant(before, 'before')).changes
+  }
+
+  protected appendEvents(messageId: string, firstSeq: number, events: Message['timeline']): void {
+    events.forEach((event, index) => {
+      this.run('INSERT INTO events (message_id, seq, doc) VALUES (?, ?, ?)', messageId, firstSeq + index, JSON.stringify(event))
+    })
+  }
+}
+
+/**
+ * The columns of a message row. `timeline` is the whole timeline as it will be stored (given
+ * lazily: it is needed only to render the public view of a message the public may see).
+ */
+function messageColumns(
+  message: Message,
+  timeline: Message['timeline'] | (() => Message['timeline']),
+): Record<string, string | number | null> {
+  const { timeline: _timeline, ...doc } = message
+  const publishedMs = publicSortTime(message)
+  const visible = isPubliclyVisible(message)
+  return {
+    id: message.id,
+    board_id: message.boardId,
+    assignee_board_id: message.assigneeBoardId ?? null,
+    status: message.status,
+    type: message.type,
+    domain: message.domain,
+    created_at: message.createdAt,
+    created_ms: instant(message.createdAt, 'createdAt'),
+    published_at: publishedMs === undefined ? null : message.publishedAt!,
+    published_ms: publishedMs ?? null,
+    due_at: message.dueAt ?? null,
+    due_ms: message.dueAt === undefined ? null : instant(message.dueAt, 'dueAt'),
+    replied_at: message.repliedAt ?? null,
+    reviewed_at: message.reviewedAt ?? null,
+    overall: message.evaluation?.overall ?? null,
+    search_text: searchText(message),
+    doc: JSON.stringify(doc),
+    public_doc: visible
+      ? JSON.stringify(toPublicMessage({ ...message, timeline: typeof timeline === 'function' ? timeline() : timeline }))
+      : null,
+    public_version: PUBLIC_VIEW_VERSION,
+  }
+}
