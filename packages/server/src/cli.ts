@@ -39,6 +39,8 @@ Options:
   --rate-limit N/min     submissions per client IP and minute, or off     (default 300/min)
   --tracking-limit N/min requests by tracking code (look-ups, follow-ups,
                          ratings) per client IP and minute, or off        (default 60/min)
+  --search-limit N/min   keyword searches of the public list per client IP
+                         and minute, or off                               (default 120/min)
   --trust-proxy          take the client IP (for rate limits), scheme and host
                          from X-Forwarded-For, -Proto and -Host; only behind a
                          reverse proxy that overwrites those headers
@@ -65,6 +67,7 @@ interface Settings {
   staticDir?: string
   submissionsPerMinute?: number | false
   trackingPerMinute?: number | false
+  searchesPerMinute?: number | false
   trustProxy: boolean
 }
 
@@ -80,6 +83,7 @@ const OPTIONS = {
   static: { type: 'string' },
   'rate-limit': { type: 'string' },
   'tracking-limit': { type: 'string' },
+  'search-limit': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -145,6 +149,7 @@ function parse(argv: string[]): Settings | 'help' {
   }
   if (values['rate-limit'] !== undefined) settings.submissionsPerMinute = perMinute('--rate-limit', values['rate-limit'])
   if (values['tracking-limit'] !== undefined) settings.trackingPerMinute = perMinute('--tracking-limit', values['tracking-limit'])
+  if (values['search-limit'] !== undefined) settings.searchesPerMinute = perMinute('--search-limit', values['search-limit'])
   return settings
 }
 
@@ -260,6 +265,7 @@ async function main(argv: string[]): Promise<void> {
     },
     ...(settings.submissionsPerMinute !== undefined ? { submissionsPerMinute: settings.submissionsPerMinute } : {}),
     ...(settings.trackingPerMinute !== undefined ? { trackingPerMinute: settings.trackingPerMinute } : {}),
+    ...(settings.searchesPerMinute !== undefined ? { searchesPerMinute: settings.searchesPerMinute } : {}),
     ...(settings.staticDir ? { fallback: serveStatic(settings.staticDir) } : {}),
   }
   let running: RunningServer
@@ -280,7 +286,7 @@ async function main(argv: string[]): Promise<void> {
       `  calendars:   ${calendarsLine(settings.calendars)}`,
       `  database:    ${inMemory ? ':memory: (lost on exit)' : resolve(settings.db)}`,
       `  tracking key: ${trackingKeyLine(trackingKey)}`,
-      `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}`,
+      `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}, ${perClient(settings.searchesPerMinute, 120, 'searches')}`,
       // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.
       settings.trustProxy
         ? '  client IP:   first X-Forwarded-For entry (--trust-proxy; scheme and host from X-Forwarded-Proto, -Host)'

@@ -68,6 +68,14 @@ export interface FetchHandlerOptions {
    */
   trackingPerMinute?: number | false
   /**
+   * Keyword searches of the public list (GET /messages with a `keyword`) per client IP per minute
+   * (an IPv6 client by its /64). A search costs the server far more than a page of the list, so it
+   * has a budget of its own that a person never meets and a scraper does. `false` turns the limit
+   * off (load tests).
+   * @default 120
+   */
+  searchesPerMinute?: number | false
+  /**
    * Requests per staff token per minute.
    * @default 1200
    */
@@ -215,6 +223,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
   const submissionLimiter = limiter(options.submissionsPerMinute, 300)
   const staffLimiter = limiter(options.staffPerMinute, 1200)
   const trackingLimiter = limiter(options.trackingPerMinute, 60)
+  const searchLimiter = limiter(options.searchesPerMinute, 120)
   let openapi: ReturnType<typeof createOpenAPIDocument> | undefined
   let lastExpiry = 0
 
@@ -223,7 +232,11 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     route(/^\/boards\/([^/]+)$/, { GET: async (r) => json(200, await service.getBoard(r.params[0]!)) }),
     route(/^\/boards\/([^/]+)\/stats$/, { GET: async (r) => json(200, await service.stats(r.params[0]!)) }),
     route(/^\/messages$/, {
-      GET: async (r) => jsonText(200, await service.listPublicJson(listQuery(r, MessageListQuerySchema))),
+      GET: async (r) => {
+        // Counted before the query is read: a malformed search costs as much as a good one.
+        if (r.url.searchParams.get('keyword')) throttle(searchLimiter, clientKey(r.clientAddress))
+        return jsonText(200, await service.listPublicJson(listQuery(r, MessageListQuerySchema)))
+      },
       POST: async (r) => {
         const input = parse(r, NewMessageSchema, await readJson(r))
         return idempotent<SubmissionResult>(r, 'public', (hook) => service.submit(input, hook), 201, (result) => ({

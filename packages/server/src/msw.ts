@@ -60,6 +60,7 @@ export function createMswHandlers(options: MswHandlersOptions = {}): MswBoard {
     submissionsPerMinute: false,
     staffPerMinute: false,
     trackingPerMinute: false,
+    searchesPerMinute: false,
     ...(options.log ? { log: options.log } : {}),
   })
   const ready = (async () => {

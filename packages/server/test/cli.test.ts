@@ -138,7 +138,7 @@ describe('liuyan-server', () => {
     expect(cli.stdout()).toMatch(/demo token:\s+the one given to --demo-token; never printed into the log\s+\(reviewer, handler, supervisor on /)
     expect(cli.stdout()).not.toContain(TOKEN)
     expect(cli.stderr()).not.toContain(TOKEN)
-    expect(cli.stdout()).toMatch(/rate limit:\s+2 submissions\/min per client, 3 tracking-code requests\/min per client/)
+    expect(cli.stdout()).toMatch(/rate limit:\s+2 submissions\/min per client, 3 tracking-code requests\/min per client, 120 searches\/min per client/)
     expect(existsSync(db)).toBe(true)
 
     // API over the seeded database.

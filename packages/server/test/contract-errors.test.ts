@@ -312,6 +312,30 @@ describe.each(STORES)('errors, robustness, CORS, rate limits and idempotency (%s
     })
   })
 
+  describe('search budget', () => {
+    const board = useBoard(kind, { handler: { searchesPerMinute: 2 }, serve: { trustProxy: true } })
+    const as = (client: string) => ({ headers: { 'X-Forwarded-For': client } })
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('keyword searches have a per-client budget of their own; plain pages and other clients are not touched', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2030-01-01T00:30:10Z') })
+      const b = board()
+      const client = as('192.0.2.10')
+      expect((await b.get(`/messages?keyword=${encodeURIComponent('路灯')}`, client)).status).toBe(200)
+      // A malformed search costs as much as a good one.
+      expectProblem(await b.get('/messages?keyword=%00%01', client), 422, 'validation_failed')
+      const limited = await b.get(`/messages?keyword=${encodeURIComponent('井盖')}`, client)
+      expectProblem(limited, 429, 'rate_limited')
+      expect(limited.headers.get('Retry-After')).toBe('50')
+      expect((await b.get('/messages?limit=5', client)).status).toBe(200)
+      expect((await b.get(`/messages?keyword=${encodeURIComponent('井盖')}`, as('192.0.2.11'))).status).toBe(200)
+      vi.setSystemTime(new Date('2030-01-01T00:31:00Z'))
+      expect((await b.get(`/messages?keyword=${encodeURIComponent('井盖')}`, client)).status).toBe(200)
+    })
+  })
+
   describe('Idempotency-Key', () => {
     const board = useBoard(kind)
     const post = (b: TestBoard, key: string, body: unknown) => b.post('/messages', body, { headers: { 'Idempotency-Key': key } })
