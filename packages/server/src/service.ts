@@ -1,26 +1,18 @@
 import {
-  ActorSchema,
   allowedActions,
   createId,
-  createTrackingCode,
   isPubliclyVisible,
   LIFECYCLE,
-  normalizeTrackingCode,
-  STAFF_ROLES,
   toPublicMessage,
   toTrackedMessage,
   transition,
-  validate,
   type Board,
   type BoardStats,
   type DeadlineOptions,
   type DeadlinePolicy,
-  type Domain,
   type Locale,
   type Message,
   type MessageAction,
-  type MessageStatus,
-  type MessageType,
   type NewEvaluation,
   type NewFollowUp,
   type NewMessage,
@@ -32,11 +24,15 @@ import {
   type SubmissionResult,
   type TrackedMessage,
   type TransitionError,
-  type ValidationIssue,
 } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { computeStats } from './stats.js'
-import { randomTrackingKey, TrackingSecrets, type TrackingKey } from './tracking-key.js'
+import { createStaffToken, sha256Hex, type NewStaffToken } from './staff-tokens.js'
+import { TrackingCodes } from './tracking-codes.js'
+import { randomTrackingKey, type TrackingKey } from './tracking-key.js'
+
+export { TrackingKeyMismatchError } from './tracking-codes.js'
+export { sha256Hex } from './staff-tokens.js'
 import type { MessageQuery, StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
 
 /** Options of {@link createBoardService}. */
@@ -75,11 +71,6 @@ export interface BoardServiceOptions {
    * @default a random key for this service alone (right for memory stores, tests and msw)
    */
   trackingKey?: TrackingKey
-}
-
-/** The tracking key does not match the one the store's codes were hashed with. */
-export class TrackingKeyMismatchError extends Error {
-  override name = 'TrackingKeyMismatchError'
 }
 
 /** A staff member, as authenticated from a bearer token. */
@@ -126,8 +117,7 @@ export class BoardService {
   readonly #now: () => Date
   readonly #policy: Partial<DeadlinePolicy>
   readonly #calendar: DeadlineOptions
-  readonly #secrets: TrackingSecrets
-  #ready: Promise<void> | undefined
+  readonly #codes: TrackingCodes
   #boards: { list: Board[]; byId: Map<string, Board>; children: Map<string, string[]> } | undefined
 
   constructor(options: BoardServiceOptions) {
@@ -136,7 +126,7 @@ export class BoardService {
     this.#policy = options.policy ?? {}
     // Field by field: a deployment that brings its own calendar set must not lose the fallback.
     this.#calendar = { ...options.calendar, outsideCalendar: options.calendar?.outsideCalendar ?? 'weekends' }
-    this.#secrets = new TrackingSecrets(options.trackingKey ?? randomTrackingKey())
+    this.#codes = new TrackingCodes(options.store, options.trackingKey ?? randomTrackingKey())
   }
 
   /**
@@ -146,24 +136,7 @@ export class BoardService {
    * another key.
    */
   ready(): Promise<void> {
-    this.#ready ??= this.#prepare().catch((error: unknown) => {
-      this.#ready = undefined
-      throw error
-    })
-    return this.#ready
-  }
-
-  async #prepare(): Promise<void> {
-    const check = await this.#secrets.check()
-    const stored = await this.store.read.getSetting(TRACKING_KEY_CHECK)
-    if (stored !== undefined && stored !== check) {
-      throw new TrackingKeyMismatchError(
-        'The tracking key is not the one this database\'s tracking codes were stored with; start with the original key (LIUYAN_TRACKING_KEY or the key file), or no author can follow a message',
-      )
-    }
-    if (stored === undefined) await this.store.transaction((tx) => tx.putSetting(TRACKING_KEY_CHECK, check))
-    const hash = (code: string) => this.#secrets.hash(normalizeTrackingCode(code) ?? code)
-    while ((await this.store.transaction((tx) => tx.upgradeTrackingCodes(hash))) > 0);
+    return this.#codes.ready()
   }
 
   /**
@@ -172,17 +145,17 @@ export class BoardService {
    */
   async hashTrackingCode(code: string): Promise<string> {
     await this.ready()
-    return this.#secrets.hash(code)
+    return this.#codes.hash(code)
   }
 
   /** Encrypts a stored answer that carries a tracking code, bound to `context`. @internal */
   seal(context: string, text: string): Promise<string> {
-    return this.#secrets.seal(context, text)
+    return this.#codes.seal(context, text)
   }
 
   /** Decrypts what {@link seal} stored for the same context. @internal */
   unseal(context: string, sealed: string): Promise<string> {
-    return this.#secrets.open(context, sealed)
+    return this.#codes.unseal(context, sealed)
   }
 
   /** The current time of the service's clock. */
@@ -317,7 +290,7 @@ export class BoardService {
     if (input.remark) message.remark = input.remark
     await this.ready()
     return this.store.transaction(async (tx) => {
-      const code = await this.#newCode(tx)
+      const code = await this.#codes.create(tx)
       await tx.insertMessage(message, code.hash)
       const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: at }
       await hook?.(tx, result)
@@ -357,20 +330,9 @@ export class BoardService {
 
   async #byCode(reader: StoreReader, code: string): Promise<{ message: Message; normalized: string }> {
     // The caller awaited ready(): it cannot run inside a transaction, which it would wait for.
-    const normalized = normalizeTrackingCode(code)
-    const message = normalized ? await reader.getMessageByTrackingHash(await this.#secrets.hash(normalized)) : undefined
-    if (!message || !normalized) throw new ServiceError(404, 'not_found', '查询码不正确或留言不存在，请核对后重新输入')
-    return { message, normalized }
-  }
-
-  /** A fresh tracking code and its hash, unused in the store. */
-  async #newCode(tx: StoreTransaction): Promise<{ code: string; hash: string }> {
-    for (;;) {
-      const code = createTrackingCode()
-      const hash = await this.#secrets.hash(code)
-      // 57^12 codes make a clash unlikely, but a clash must never hand one author another's message.
-      if (!(await tx.getMessageByTrackingHash(hash))) return { code, hash }
-    }
+    const found = await this.#codes.find(reader, code)
+    if (!found) throw new ServiceError(404, 'not_found', '查询码不正确或留言不存在，请核对后重新输入')
+    return found
   }
 
   // ── Staff ─────────────────────────────────────────────────────────────────────────────────
@@ -404,53 +366,8 @@ export class BoardService {
    * const { token } = await service.createToken({ label: '朝阳区城市管理局 办理', roles: ['handler'], boardIds: ['220104-cgj'] })
    * ```
    */
-  async createToken(input: { label: string; roles: readonly StaffRole[]; boardIds: readonly string[]; token?: string }): Promise<{ token: string; record: StaffToken }> {
-    const token = input.token ?? randomToken()
-    const roleIssues: ValidationIssue[] = []
-    const roleProblems: string[] = []
-    if (input.roles.length === 0) {
-      roleIssues.push({ path: ['roles'], code: 'too_small', message: '至少需要一个角色：reviewer、handler 或 supervisor' })
-      roleProblems.push('没有指定角色')
-    }
-    const unknownRoles: string[] = []
-    for (const [index, role] of input.roles.entries()) {
-      if (STAFF_ROLES.includes(role)) continue
-      // String(), not a template: JavaScript callers may pass anything, a symbol included.
-      const shown = String(role)
-      unknownRoles.push(shown)
-      roleIssues.push({ path: ['roles', index], code: 'unknown_role', message: `未知角色 ${shown}，可用 reviewer、handler、supervisor` })
-    }
-    if (unknownRoles.length) roleProblems.push(`未知角色 ${unknownRoles.join('、')}`)
-    // The label is the actor's name on every timeline event the token writes, so it is checked by
-    // that rule (trimmed, 1 to 100 characters): a longer one would store events no reader accepts.
-    // A missing label (JavaScript callers may leave it out) is refused like an empty one.
-    const actor = validate(ActorSchema, { role: 'reviewer', name: input.label ?? '' })
-    if (!actor.success) {
-      roleIssues.push(...actor.issues.map((issue) => ({ ...issue, path: ['label', ...issue.path.slice(1)] })))
-      roleProblems.push('名称应为 1 到 100 个字')
-    }
-    const record: StaffToken = {
-      hash: await sha256Hex(token),
-      label: actor.success ? actor.data.name! : String(input.label),
-      roles: [...new Set(input.roles)],
-      boardIds: [...input.boardIds],
-      createdAt: this.#now().toISOString(),
-    }
-    await this.store.transaction(async (tx) => {
-      // Checked in the transaction of the write, against the store rather than the cached tree.
-      const issues = [...roleIssues]
-      const problems = [...roleProblems]
-      const unknownBoards: string[] = []
-      for (const [index, id] of record.boardIds.entries()) {
-        if (await tx.getBoard(id)) continue
-        unknownBoards.push(id)
-        issues.push({ path: ['boardIds', index], code: 'unknown_board', message: `找不到留言对象 ${id}` })
-      }
-      if (unknownBoards.length) problems.push(`找不到留言对象 ${unknownBoards.join('、')}`)
-      if (issues.length) throw new ServiceError(422, 'validation_failed', `令牌未创建：${problems.join('；')}`, issues)
-      await tx.putToken(record)
-    })
-    return { token, record }
+  async createToken(input: NewStaffToken): Promise<{ token: string; record: StaffToken }> {
+    return createStaffToken(this.store, this.#now().toISOString(), input)
   }
 
   /**
@@ -544,7 +461,7 @@ export class BoardService {
       let answer: StaffActionResult = result.message
       if (action.action === 'reissue-code') {
         // The old code stops working in the transaction that records why.
-        const code = await this.#newCode(tx)
+        const code = await this.#codes.create(tx)
         await tx.updateMessage(result.message, { trackingHash: code.hash })
         answer = { ...result.message, trackingCode: code.code }
       } else {
@@ -583,9 +500,6 @@ export class BoardService {
   }
 }
 
-/** The setting that holds the tracking key's check value. */
-const TRACKING_KEY_CHECK = 'tracking_key_check'
-
 /** Creates a {@link BoardService}. */
 export function createBoardService(options: BoardServiceOptions): BoardService {
   return new BoardService(options)
@@ -621,17 +535,4 @@ const TRANSITION_STATUS: Record<TransitionError['code'], number> = {
 function transitionProblem(error: TransitionError): ServiceError {
   // The HTTP layer titles the problem in the request's language from the code.
   return new ServiceError(TRANSITION_STATUS[error.code], error.code, '', error.issues.length ? error.issues : undefined)
-}
-
-/** Hex SHA-256 with Web Crypto, available in Node ≥ 20, Deno, Bun and workers. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
