@@ -61,6 +61,23 @@ export interface ClientOptions {
    * @example locale: 'en'
    */
   locale?: Locale
+  /**
+   * Whether each response is checked against the contract's schema before it is returned. A body
+   * that does not match (a proxy's error page served as 200, a server of another version) then
+   * raises `InvalidResponseError`, with the paths that differ, instead of reaching your code.
+   *
+   * With `false` the SDK only parses the JSON and returns it as the server sent it, typed as
+   * before: nothing is checked, unknown fields are kept, and no default of a schema is filled in.
+   * That saves the time of the check on every response (a long list is thousands of fields); the
+   * price is that a server which answers out of shape fails later and less clearly, inside your
+   * code. Turn it off only for a server you
+   * trust to follow the contract, such as your own `@liuyan/server`. A body that is not JSON
+   * still raises `InvalidResponseError`, and the input you send is checked either way.
+   *
+   * @default true
+   * @example validateResponses: false
+   */
+  validateResponses?: boolean
 }
 
 /** A client of one Board API. Create it with {@link createClient}. */
@@ -99,6 +116,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
     maxRetries: Math.max(0, options.maxRetries ?? 2),
     headers: { ...options.headers },
     locale: options.locale ?? DEFAULT_LOCALE,
+    validateResponses: options.validateResponses ?? true,
   })
   return {
     boards: new Boards(transport),

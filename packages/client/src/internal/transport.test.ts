@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createClient, type FetchLike } from '../index.js'
+import { createClient, InvalidResponseError, type FetchLike } from '../index.js'
 import { parseRetryAfter } from './transport.js'
 
 /** A fetch that answers `responses` in order and counts the calls. */
@@ -75,5 +75,29 @@ describe('requests', () => {
     expect(seen[1]!.url).toBe('https://b.test/api/v1/messages/m%2F1/actions')
     expect(seen[1]!.headers).toMatchObject({ 'Content-Type': 'application/json', 'Idempotency-Key': expect.stringMatching(/^[0-9a-f]{32}$/) })
     expect(JSON.parse(seen[1]!.body!)).toEqual({ action: 'accept' })
+  })
+})
+
+describe('validateResponses', () => {
+  // A board whose id is a number and whose name is missing: out of the contract in two places.
+  const malformed = { id: 42, parentId: null, unknownField: 'kept' }
+  const answer = (body: string) => async () => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } })
+
+  it('by default, a body out of the contract raises InvalidResponseError with the paths that differ', async () => {
+    const client = createClient({ baseUrl: 'https://b.test/api/v1', fetch: answer(JSON.stringify(malformed)) })
+    const error = await client.boards.get('b1').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InvalidResponseError)
+    expect(error).toMatchObject({ name: 'InvalidResponseError', code: 'invalid_response' })
+    expect((error as InvalidResponseError).issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['id', 'name']))
+  })
+
+  it('with false, the parsed body is returned as the server sent it', async () => {
+    const client = createClient({ baseUrl: 'https://b.test/api/v1', fetch: answer(JSON.stringify(malformed)), validateResponses: false })
+    await expect(client.boards.get('b1')).resolves.toStrictEqual(malformed)
+  })
+
+  it('with false, a body that is not JSON still raises InvalidResponseError', async () => {
+    const client = createClient({ baseUrl: 'https://b.test/api/v1', fetch: answer('<html>502 Bad Gateway</html>'), validateResponses: false })
+    await expect(client.boards.get('b1')).rejects.toMatchObject({ name: 'InvalidResponseError', message: expect.stringContaining('not JSON') })
   })
 })

@@ -62,6 +62,7 @@ export interface TransportConfig {
   maxRetries: number
   headers: Record<string, string>
   locale: string
+  validateResponses: boolean
 }
 
 interface Call<T> {
@@ -126,7 +127,7 @@ export class Transport {
         throw error
       }
       cleanup()
-      if (response.ok) return parseBody(text, call.schema)
+      if (response.ok) return parseBody(text, config.validateResponses ? call.schema : undefined)
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
       const problem = scrub(parseProblem(text), secrets)
       // A wait longer than MAX_RETRY_AFTER_MS is the caller's decision (`RateLimitError.retryAfter`).
@@ -170,13 +171,15 @@ export function parseRetryAfter(value: string | null): number | undefined {
   return Math.max(0, ms)
 }
 
-function parseBody<T>(text: string, schema: z.core.$ZodType<T>): T {
+/** The body as JSON, checked against `schema` when there is one (see `validateResponses`). */
+function parseBody<T>(text: string, schema: z.core.$ZodType<T> | undefined): T {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
     throw new InvalidResponseError('the body is not JSON')
   }
+  if (!schema) return data as T
   const result = z.safeParse(schema, data)
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), code: i.code }))

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from '@liuyan/core'
+import { dateFormat, numberFormat } from '../internal/formats.js'
 
 /** Translations of one component: a typed module per locale, zh-CN complete, others may fall back. */
 export type Translations<T> = { 'zh-CN': T } & Partial<Record<Exclude<Locale, 'zh-CN'>, Partial<T>>>
@@ -31,16 +32,10 @@ export function formatDate(iso: string | undefined, locale: Locale, withTime = f
   if (!iso) return ''
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
-  }).format(date)
+  return dateFormat(locale, withTime).format(date)
 }
 
 /** Numbers for people, through Intl. */
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(value)
+  return numberFormat(locale, options).format(value)
 }

@@ -1,6 +1,7 @@
 import { satisfactionLabel, type BoardStats, type Locale } from '@liuyan/core'
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatNumber, pick } from '../../i18n/index.js'
+import { unitListFormat } from '../../internal/formats.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -13,7 +14,7 @@ const SCORES = [5, 4, 3, 2, 1] as const
 export function humanizeSeconds(seconds: number, locale: Locale): string {
   const h = Math.round(seconds / 3600)
   const parts = h >= 24 ? [[Math.floor(h / 24), 'day'], [h % 24, 'hour']] : h ? [[h, 'hour']] : [[Math.max(1, Math.round(seconds / 60)), 'minute']]
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(
+  return unitListFormat(locale).format(
     parts.filter(([n]) => n).map(([n, unit]) => formatNumber(n as number, locale, { style: 'unit', unit: unit as string, unitDisplay: 'long' })),
   )
 }
