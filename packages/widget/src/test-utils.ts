@@ -45,6 +45,16 @@ export async function expectAccessible(element: Element): Promise<void> {
   if (violations.length) throw new Error(`axe found ${violations.length} violation(s):\n${violations.join('\n')}`)
 }
 
+/** axe in the element's current state, in the light and then the dark theme, then back to the page's. */
+export async function expectAccessibleInBothThemes(el: Element & { theme?: 'light' | 'dark' | undefined; updateComplete: Promise<unknown> }): Promise<void> {
+  await expectAccessible(el)
+  el.theme = 'dark'
+  await el.updateComplete
+  await expectAccessible(el)
+  el.theme = undefined
+  await el.updateComplete
+}
+
 /** Mounts HTML in a fresh container and returns its first element. */
 export function mount<T extends Element = HTMLElement>(html: string): T {
   const container = document.createElement('div')

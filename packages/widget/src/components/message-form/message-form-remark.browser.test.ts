@@ -4,7 +4,7 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { page } from 'vitest/browser'
 import type { LiuyanBeforeSubmitEvent, LiuyanSubmittedEvent } from '../../events.js'
-import { API, DEMO_TOKEN, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
+import { API, DEMO_TOKEN, expectAccessibleInBothThemes, mount, startBoard, until } from '../../test-utils.js'
 import { LiuyanMessageForm } from './message-form.js'
 
 if (!customElements.get('liuyan-message-form')) customElements.define('liuyan-message-form', LiuyanMessageForm)
@@ -27,15 +27,6 @@ async function mountForm(attrs = ''): Promise<LiuyanMessageForm> {
 }
 const $ = <T extends Element = HTMLElement>(el: LiuyanMessageForm, selector: string) => el.shadowRoot!.querySelector(selector) as T | null
 const field = (name: string) => page.getByRole('textbox', { name })
-
-async function expectAccessibleInBothThemes(el: LiuyanMessageForm): Promise<void> {
-  await expectAccessible(el)
-  el.theme = 'dark'
-  await el.updateComplete
-  await expectAccessible(el)
-  el.theme = undefined
-  await el.updateComplete
-}
 
 async function fillValid(): Promise<void> {
   await page.getByRole('radio', { name: '投诉' }).click()

@@ -2,7 +2,7 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import type { LiuyanBeforeSubmitEvent, LiuyanErrorEvent, LiuyanSubmittedEvent } from '../../events.js'
-import { API, breakApi, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
+import { API, breakApi, expectAccessibleInBothThemes, mount, startBoard, until } from '../../test-utils.js'
 import { LiuyanMessageForm } from './message-form.js'
 
 if (!customElements.get('liuyan-message-form')) customElements.define('liuyan-message-form', LiuyanMessageForm)
@@ -28,16 +28,6 @@ async function mountForm(attrs = ''): Promise<LiuyanMessageForm> {
 const $ = <T extends Element = HTMLElement>(el: LiuyanMessageForm, selector: string) => el.shadowRoot!.querySelector(selector) as T | null
 const focused = (el: LiuyanMessageForm) => el.shadowRoot!.activeElement
 const field = (name: string) => page.getByRole('textbox', { name })
-
-/** Both themes must pass axe in the current state. */
-async function expectAccessibleInBothThemes(el: LiuyanMessageForm): Promise<void> {
-  await expectAccessible(el)
-  el.theme = 'dark'
-  await el.updateComplete
-  await expectAccessible(el)
-  el.theme = undefined
-  await el.updateComplete
-}
 
 async function fillValid(): Promise<void> {
   await page.getByRole('radio', { name: '投诉' }).click()

@@ -5,7 +5,7 @@ import type { NewMessage, RejectReason, StaffAction } from '@liuyan/core'
 import type { MswBoard } from '@liuyan/server/msw'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { page } from 'vitest/browser'
-import { API, breakApi, DEMO_TOKEN, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
+import { API, breakApi, DEMO_TOKEN, expectAccessibleInBothThemes, mount, startBoard, until } from '../../test-utils.js'
 import { LiuyanThread } from '../thread/thread.js'
 import { LiuyanTracking } from './tracking.js'
 
@@ -46,15 +46,6 @@ async function mountTracking(attrs = ''): Promise<LiuyanTracking> {
 }
 const $ = <T extends Element = HTMLElement>(el: LiuyanTracking, selector: string) => el.shadowRoot!.querySelector(selector) as T | null
 const thread = (el: LiuyanTracking) => $(el, 'liuyan-thread')
-
-async function expectAccessibleInBothThemes(el: LiuyanTracking): Promise<void> {
-  await expectAccessible(el)
-  el.theme = 'dark'
-  await el.updateComplete
-  await expectAccessible(el)
-  el.theme = undefined
-  await el.updateComplete
-}
 
 async function lookUp(el: LiuyanTracking, code: string, label = '查询码', button = '查询'): Promise<HTMLElement> {
   await page.getByRole('textbox', { name: label }).fill(code)

@@ -4,7 +4,7 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import type { LiuyanErrorEvent } from '../../events.js'
-import { API, breakApi, DEMO_TOKEN, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
+import { API, breakApi, DEMO_TOKEN, expectAccessibleInBothThemes, mount, startBoard, until } from '../../test-utils.js'
 import { LiuyanTracking } from './tracking.js'
 
 if (!customElements.get('liuyan-tracking')) customElements.define('liuyan-tracking', LiuyanTracking)
@@ -58,15 +58,6 @@ async function mountTracking(attrs = ''): Promise<LiuyanTracking> {
 const $ = <T extends Element = HTMLElement>(el: LiuyanTracking, selector: string) => el.shadowRoot!.querySelector(selector) as T | null
 const focused = (el: LiuyanTracking) => el.shadowRoot!.activeElement
 const thread = (el: LiuyanTracking) => $(el, 'liuyan-thread') as (HTMLElement & { message?: PublicMessage }) | null
-
-async function expectAccessibleInBothThemes(el: LiuyanTracking): Promise<void> {
-  await expectAccessible(el)
-  el.theme = 'dark'
-  await el.updateComplete
-  await expectAccessible(el)
-  el.theme = undefined
-  await el.updateComplete
-}
 
 async function lookUp(el: LiuyanTracking, code: string): Promise<HTMLElement> {
   await page.getByRole('textbox', { name: '查询码' }).fill(code)
