@@ -102,8 +102,11 @@ interface RawAnswer {
   text: string
 }
 
-/** Sends `request` as it is on a new connection and reads until the server closes it. */
-function exchange(origin: string, request: string | Buffer): Promise<string> {
+/**
+ * Sends `request` as it is on a new connection and reads until the server closes it, or with
+ * `untilFin` until the server ends its side (a client that never sends the rest of its request).
+ */
+function exchange(origin: string, request: string | Buffer, { untilFin = false } = {}): Promise<string> {
   const { hostname, port } = new URL(origin)
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname)
@@ -112,6 +115,12 @@ function exchange(origin: string, request: string | Buffer): Promise<string> {
     socket.on('data', (chunk: string) => (text += chunk))
     // A reset instead of a close would lose the answer: that fails the test.
     socket.on('error', reject)
+    if (untilFin) {
+      socket.on('end', () => {
+        socket.destroy()
+        resolve(text)
+      })
+    }
     socket.on('close', () => resolve(text))
     socket.write(request)
   })
@@ -349,21 +358,8 @@ describe('a client that goes away mid-upload', () => {
 
 /** Opens a connection, sends `request`, and resolves with what came back once the server ends it. */
 function slowClient(origin: string, request: string): Promise<string> {
-  const { hostname, port } = new URL(origin)
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname)
-    let text = ''
-    socket.setEncoding('latin1')
-    socket.on('data', (chunk: string) => (text += chunk))
-    socket.on('error', reject)
-    // The server's FIN is enough: this client never sends the rest.
-    socket.on('end', () => {
-      socket.destroy()
-      resolve(text)
-    })
-    socket.on('close', () => resolve(text))
-    socket.write(request)
-  })
+  // The server's FIN is enough: this client never sends the rest.
+  return exchange(origin, request, { untilFin: true })
 }
 
 /** Resolves once `check` resolves true, polling; fails after a generous bound. */
