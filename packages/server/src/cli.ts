@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { knownYears, registerCalendar, STAFF_ROLES, type HolidayCalendar } from '@liuyan/core'
 import { readCalendarFile } from './calendar-file.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
+import { runMigrateCommand } from './migrate-command.js'
 import { serve, type RunningServer } from './node.js'
 import { seedDemo } from './seed.js'
 import { createBoardService, TrackingKeyMismatchError } from './service.js'
@@ -17,9 +18,11 @@ import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
 
 const USAGE = `Usage: liuyan-server [options]
        liuyan-server token create|list|revoke [options]
+       liuyan-server migrate [--db FILE]
 
 Runs the Liuyan Board API (under /api/v1) on Node's HTTP server. With "token", creates, lists or
-revokes the staff tokens of its database instead (run "liuyan-server token --help").
+revokes the staff tokens of its database instead (run "liuyan-server token --help"); with
+"migrate", brings the database up to this version and exits.
 
 Options:
   --port N               port to listen on; 0 picks a free one            (default 8787)
@@ -173,6 +176,10 @@ function isOrigin(value: string): boolean {
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'token') {
     process.exitCode = await runTokenCommand(argv.slice(1))
+    return
+  }
+  if (argv[0] === 'migrate') {
+    process.exitCode = await runMigrateCommand(argv.slice(1))
     return
   }
   let settings: Settings | 'help'

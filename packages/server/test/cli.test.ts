@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BUILT_IN_CALENDARS, MessageSchema, type Board, type Message, type StaffRole, type SubmissionResult } from '@liuyan/core'
+import { BUILT_IN_CALENDARS, MessageSchema, NewMessageSchema, type Board, type Message, type StaffRole, type SubmissionResult } from '@liuyan/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_BOARDS } from '../src/seed.js'
 import { createBoardService, sha256Hex } from '../src/service.js'
@@ -531,6 +531,45 @@ describe('liuyan-server tracking key', () => {
     expect(restored.stdout()).toContain('tracking key: from LIUYAN_TRACKING_KEY')
     expect((await fetch(`${restored.url}/api/v1/tracking/${ack.trackingCode}`)).status).toBe(200)
     expect(await stop(restored)).toBe(0)
+  }, 60_000)
+})
+
+describe('liuyan-server migrate', () => {
+  it('brings an older database up to date: schema, and tracking codes that were kept in the clear', async () => {
+    const db = join(tempDir(), 'board.db')
+    const store = createSqliteStore(db)
+    const service = createBoardService({ store })
+    await service.putBoards([{ id: '220100-gov', name: '长春市人民政府', kind: 'agency', level: 'city', parentId: null, region: '220100', acceptsMessages: true }])
+    const { id, trackingCode } = await service.submit(
+      NewMessageSchema.parse({ boardId: '220100-gov', type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？', author: { nickname: '市民' } }),
+    )
+    // Back to version 2, which kept the code in the clear and knew no tracking key.
+    store.database.exec(`ALTER TABLE messages RENAME COLUMN tracking_hash TO tracking_code;
+      DROP INDEX messages_public; DROP INDEX messages_staff;
+      CREATE INDEX messages_public ON messages (published_ms DESC, id DESC) WHERE published_ms IS NOT NULL;
+      CREATE INDEX messages_staff ON messages (created_ms DESC, id DESC);
+      DELETE FROM meta WHERE key LIKE 'setting:%'; PRAGMA user_version = 2`)
+    store.database.prepare('UPDATE messages SET tracking_code = ? WHERE id = ?').run(trackingCode, id)
+    await store.close()
+
+    const first = run(['migrate', '--db', db])
+    expect((await first.exited).code, first.stderr()).toBe(0)
+    expect(first.stdout()).toContain(`${db}: schema version 3 (migrated from 2); tracking codes stored as keyed hashes (key ${db}.key, created)`)
+    expect(readFileSync(db).toString('latin1')).not.toContain(trackingCode)
+    const again = run(['migrate', '--db', db])
+    expect((await again.exited).code).toBe(0)
+    expect(again.stdout()).toContain('schema version 3 (already up to date)')
+
+    // The author's old code still works on the server, with the key the migration made.
+    const server = await start(['--port', '0', '--db', db])
+    expect((await fetch(`${server.url}/api/v1/tracking/${trackingCode}`)).status).toBe(200)
+    expect(await stop(server)).toBe(0)
+
+    const wrong = run(['migrate', '--db', db], { LIUYAN_TRACKING_KEY: 'another-key-of-more-than-32-bytes-0123456789' })
+    expect((await wrong.exited).code).toBe(2)
+    const missing = run(['migrate', '--db', join(tempDir(), 'nothing.db')])
+    expect((await missing.exited).code).toBe(1)
+    expect(missing.stderr()).toMatch(/there is no database at/)
   }, 60_000)
 })
 

@@ -92,6 +92,11 @@ export interface SqliteStore extends Store {
    * lock and its rules.
    */
   readonly database: SqliteDatabase
+  /**
+   * The schema versions (`PRAGMA user_version`) before and after the migrations this open applied;
+   * equal when none ran (and always for a read-only store).
+   */
+  readonly migration: { readonly from: number; readonly to: number }
 }
 
 /**
@@ -160,6 +165,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
 
 class SqliteStoreImpl implements SqliteStore {
   readonly database: Database.Database
+  readonly migration: { readonly from: number; readonly to: number }
   readonly read: StoreReader
   readonly #readDatabase: Database.Database | undefined
   readonly #writer: Connection
@@ -177,7 +183,8 @@ class SqliteStoreImpl implements SqliteStore {
       this.database = new Driver(file, { readonly: true, fileMustExist: true })
       this.database.pragma('busy_timeout = 5000')
       tune(this.database)
-      checkVersion(this.database)
+      const version = checkVersion(this.database)
+      this.migration = { from: version, to: version }
     } else {
       if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true })
       this.database = new Driver(file)
@@ -186,7 +193,7 @@ class SqliteStoreImpl implements SqliteStore {
       this.database.pragma('foreign_keys = ON')
       this.database.pragma('busy_timeout = 5000')
       tune(this.database)
-      migrate(this.database)
+      this.migration = migrate(this.database)
     }
     this.#writer = new Connection(this.database)
     if (!readonly && refresh) refreshPublicViews(this.#writer)

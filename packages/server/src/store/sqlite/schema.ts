@@ -149,15 +149,17 @@ export function refreshPublicViews(connection: Connection): void {
     .run(PUBLIC_VIEW_VERSION)
 }
 
-export function migrate(db: Database.Database): void {
+/** Applies the migrations the database lacks, in one transaction; resolves the versions before and after. */
+export function migrate(db: Database.Database): { from: number; to: number } {
   const apply = db.transaction(() => {
     const version = checkVersion(db, true)
     for (let index = version; index < MIGRATIONS.length; index++) {
       db.exec(MIGRATIONS[index]!)
       db.pragma(`user_version = ${index + 1}`)
     }
+    return { from: version, to: MIGRATIONS.length }
   })
-  apply.immediate()
+  return apply.immediate()
 }
 
 export function checkVersion(db: Database.Database, migrating = false): number {

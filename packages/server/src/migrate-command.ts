@@ -1,0 +1,74 @@
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createBoardService, TrackingKeyMismatchError } from './service.js'
+import { createSqliteStore, SqliteDriverMissingError, type SqliteStore } from './store/sqlite.js'
+import { DEFAULT_DATABASE } from './token-command.js'
+import { loadTrackingKey, TrackingKeyFileError } from './tracking-key-file.js'
+
+const USAGE = `Usage: liuyan-server migrate [--db FILE] [--tracking-key FILE]
+
+Brings the server's SQLite database up to this version and exits: applies the numbered schema
+migrations it lacks (in one transaction), renders the stored public views again when their rules
+changed, and stores tracking codes an older version kept in the clear as keyed hashes (with the
+tracking key, as the server does). A server start does the same; run this before an upgrade's first
+start to see it done, or from a deployment script. Back the database up first.
+
+Options:
+  --db FILE            the SQLite database; must exist                 (default ${DEFAULT_DATABASE})
+  --tracking-key FILE  the tracking key file (default FILE.key); LIUYAN_TRACKING_KEY overrides it
+  -h, --help           show this help
+
+Exit codes: 0 done; 2 bad usage, or a missing or wrong tracking key; 1 the database cannot be opened.`
+
+/** `liuyan-server migrate`: resolves the exit code; writes its report to stdout and problems to stderr. */
+export async function runMigrateCommand(argv: string[]): Promise<number> {
+  let values: { db?: string | undefined; 'tracking-key'?: string | undefined; help?: boolean | undefined }
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, 'tracking-key': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (error) {
+    process.stderr.write(`liuyan-server migrate: ${error instanceof Error ? error.message : String(error)}\nRun "liuyan-server migrate --help" for the options.\n`)
+    return 2
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  const db = resolve(values.db ?? DEFAULT_DATABASE)
+  const fail = (message: string, code: number) => {
+    process.stderr.write(`liuyan-server migrate: ${message}\n`)
+    return code
+  }
+  let store: SqliteStore
+  try {
+    // Created on open otherwise: a mistyped path must not make an empty database.
+    if (!statSync(db, { throwIfNoEntry: false })?.isFile()) return fail(`there is no database at ${db}`, 1)
+    store = createSqliteStore(db)
+  } catch (error) {
+    if (error instanceof SqliteDriverMissingError) return fail(error.message, 1)
+    return fail(`cannot open the database ${db}: ${error instanceof Error ? error.message : String(error)}`, 1)
+  }
+  try {
+    const key = loadTrackingKey({
+      env: process.env['LIUYAN_TRACKING_KEY'],
+      file: resolve(values['tracking-key'] ?? `${db}.key`),
+      hasKeyedCodes: (await store.read.getSetting('tracking_key_check')) !== undefined,
+    })
+    await createBoardService({ store, trackingKey: key.key }).ready()
+    const { from, to } = store.migration
+    process.stdout.write(
+      `${db}: schema version ${to}${from === to ? ' (already up to date)' : ` (migrated from ${from})`}; tracking codes stored as keyed hashes (key ${key.source === 'LIUYAN_TRACKING_KEY' ? 'from LIUYAN_TRACKING_KEY' : key.source}${key.created ? ', created' : ''})\n`,
+    )
+    return 0
+  } catch (error) {
+    if (error instanceof TrackingKeyFileError || error instanceof TrackingKeyMismatchError) return fail(error.message, 2)
+    return fail(error instanceof Error ? error.message : String(error), 1)
+  } finally {
+    await store.close()
+  }
+}
