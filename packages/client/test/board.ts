@@ -58,7 +58,7 @@ export const PRIVATE = {
   place: '朝阳区桂林路18号院3栋',
 } as const
 
-/** A valid submission in the wire shape of DESIGN.md, with every private field filled. */
+/** A valid submission in the wire shape (docs/architecture.md §2), with every private field filled. */
 export function submission(overrides: Partial<NewMessageInput> = {}): NewMessageInput {
   return {
     boardId: CITY,

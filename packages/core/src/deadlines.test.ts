@@ -14,8 +14,9 @@ import {
 import { STATUSES } from './enums.js'
 
 /**
- * Every expected deadline below was counted by hand from the notices in DESIGN.md. Both the wire form
- * and the instant are checked, the instant against the engine's own parser of the literal.
+ * Every expected deadline below was counted by hand from the State Council's 2025 and 2026 holiday
+ * notices (docs/architecture.md §3). Both the wire form and the instant are checked, the instant
+ * against the engine's own parser of the literal.
  */
 function expectDue(actual: Date | undefined, expected: string): void {
   expect(actual).toBeInstanceOf(Date)

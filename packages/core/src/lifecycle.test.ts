@@ -60,7 +60,7 @@ function at(status: 'pending' | 'accepted' | 'assigned' | 'processing' | 'replie
 }
 
 describe('the lifecycle table', () => {
-  // DESIGN.md: from → allowed statuses after the status-changing actions.
+  // docs/architecture.md §3: from → allowed statuses after the status-changing actions.
   const expected: Record<string, string[]> = {
     pending: ['accepted', 'rejected'],
     accepted: ['assigned'],
@@ -70,7 +70,7 @@ describe('the lifecycle table', () => {
     closed: [],
     rejected: [],
   }
-  it.each(STATUSES.map((s) => [s]))('from %s the status can only go where DESIGN.md says', (status) => {
+  it.each(STATUSES.map((s) => [s]))('from %s the status can only go where docs/architecture.md says', (status) => {
     const reachable = new Set<string>()
     for (const role of ROLES) {
       for (const name of allowedActions(at(status), role)) {

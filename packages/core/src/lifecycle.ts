@@ -21,7 +21,7 @@ const REVIEWED: readonly MessageStatus[] = ['accepted', 'assigned', 'processing'
 const ANY: readonly MessageStatus[] = ['pending', ...REVIEWED, 'rejected']
 
 /**
- * The lifecycle of DESIGN.md as data: which role may take which action from which status.
+ * The lifecycle (docs/architecture.md §3) as data: which role may take which action from which status.
  * `follow-up` moves a replied message back to processing and leaves other statuses alone.
  */
 export const LIFECYCLE: Readonly<Record<MessageActionName, Rule>> = {

@@ -13,7 +13,7 @@ function issuesOf(input: unknown, locale?: 'zh-CN' | 'zh-TW' | 'en') {
 }
 
 describe('validateNewMessage', () => {
-  it('accepts the wire shape of DESIGN.md and applies defaults', () => {
+  it('accepts the wire shape of a submission and applies defaults', () => {
     const result = validateNewMessage(newMessage({ publish: undefined }))
     expect(result.success).toBe(true)
     if (result.success) {

@@ -1,6 +1,6 @@
 import type { Message, NewMessageInput } from '../src/index.js'
 
-/** A realistic submission in the wire shape of DESIGN.md. */
+/** A realistic submission in the wire shape (docs/architecture.md §2). */
 export function newMessage(overrides: Partial<NewMessageInput> = {}): NewMessageInput {
   return {
     boardId: '220100-gov',

@@ -96,7 +96,7 @@ export function createClock(start = START): Clock {
   return clock
 }
 
-// ── A realistic submission (DESIGN.md wire shape) ─────────────────────────────────────────────
+// ── A realistic submission (the wire shape, docs/architecture.md §2) ───────────────────────────
 
 /** Private data a submission carries; none of it may ever reach a public body or the log. */
 export const PRIVATE = {
