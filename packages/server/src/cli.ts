@@ -11,7 +11,7 @@ import { seedDemo } from './seed.js'
 import { createBoardService, TrackingKeyMismatchError } from './service.js'
 import { serveStatic } from './static.js'
 import { createMemoryStore } from './store/memory.js'
-import { loadTrackingKey, TrackingKeyFileError, type LoadedTrackingKey } from './tracking-key-file.js'
+import { loadTrackingKeyFor, TrackingKeyFileError, type LoadedTrackingKey } from './tracking-key-file.js'
 import { createSqliteStore, SqliteDriverMissingError } from './store/sqlite.js'
 import type { Store } from './store/types.js'
 import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
@@ -211,11 +211,7 @@ async function main(argv: string[]): Promise<void> {
   }
   let trackingKey: LoadedTrackingKey
   try {
-    trackingKey = loadTrackingKey({
-      env: process.env['LIUYAN_TRACKING_KEY'],
-      file: settings.trackingKeyFile,
-      hasKeyedCodes: (await store.read.getSetting('tracking_key_check')) !== undefined,
-    })
+    trackingKey = await loadTrackingKeyFor(store, settings.trackingKeyFile)
   } catch (error) {
     await store.close()
     if (error instanceof TrackingKeyFileError) fail(error.message, 2)

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { createBoardService, TrackingKeyMismatchError } from './service.js'
 import { createSqliteStore, SqliteDriverMissingError, type SqliteStore } from './store/sqlite.js'
 import { DEFAULT_DATABASE } from './token-command.js'
-import { loadTrackingKey, TrackingKeyFileError } from './tracking-key-file.js'
+import { loadTrackingKeyFor, TrackingKeyFileError } from './tracking-key-file.js'
 
 const USAGE = `Usage: liuyan-server migrate [--db FILE] [--tracking-key FILE]
 
@@ -54,11 +54,7 @@ export async function runMigrateCommand(argv: string[]): Promise<number> {
     return fail(`cannot open the database ${db}: ${error instanceof Error ? error.message : String(error)}`, 1)
   }
   try {
-    const key = loadTrackingKey({
-      env: process.env['LIUYAN_TRACKING_KEY'],
-      file: resolve(values['tracking-key'] ?? `${db}.key`),
-      hasKeyedCodes: (await store.read.getSetting('tracking_key_check')) !== undefined,
-    })
+    const key = await loadTrackingKeyFor(store, resolve(values['tracking-key'] ?? `${db}.key`))
     await createBoardService({ store, trackingKey: key.key }).ready()
     const { from, to } = store.migration
     process.stdout.write(

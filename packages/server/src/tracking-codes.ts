@@ -11,6 +11,14 @@ export class TrackingKeyMismatchError extends Error {
 const TRACKING_KEY_CHECK = 'tracking_key_check'
 
 /**
+ * Whether the store's tracking codes were stored under a key already (it keeps the key's check
+ * value): such a store must never be given a new key, which would void every author's code.
+ */
+export async function hasTrackingKeyCheck(store: Store): Promise<boolean> {
+  return (await store.read.getSetting(TRACKING_KEY_CHECK)) !== undefined
+}
+
+/**
  * The service's tracking codes: new ones with their hash, look-ups by code, and the one-time check
  * of the key against the store (see {@link TrackingCodes.ready}). The store never sees a code.
  */

@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import type { Store } from './store/types.js'
+import { hasTrackingKeyCheck } from './tracking-codes.js'
 import { TRACKING_KEY_MIN_BYTES, randomTrackingKey } from './tracking-key.js'
 
 /** Where the CLI's tracking key came from, for the banner. */
@@ -52,6 +54,14 @@ export function loadTrackingKey(options: { env: string | undefined; file: string
   }
   checkLength(text.trim(), options.file)
   return { key: text.trim(), source: options.file, created: false }
+}
+
+/**
+ * The tracking key of the CLI's commands for `store`: {@link loadTrackingKey} with
+ * `LIUYAN_TRACKING_KEY` and whether the store's codes were stored under a key already.
+ */
+export async function loadTrackingKeyFor(store: Store, file: string | undefined): Promise<LoadedTrackingKey> {
+  return loadTrackingKey({ env: process.env['LIUYAN_TRACKING_KEY'], file, hasKeyedCodes: await hasTrackingKeyCheck(store) })
 }
 
 function checkLength(key: string, where: string): void {
