@@ -23,7 +23,10 @@ import type {
  * ```
  */
 export function publicText(message: Pick<Message, 'title' | 'content' | 'publicCopy' | 'author'>): { title: string; content: string } {
-  const mask = maskerOf(message)
+  return maskedText(message, maskerOf(message))
+}
+
+function maskedText(message: Pick<Message, 'title' | 'content' | 'publicCopy'>, mask: (text: string) => string): { title: string; content: string } {
   return { title: mask(message.publicCopy?.title ?? message.title), content: mask(message.publicCopy?.content ?? message.content) }
 }
 
@@ -58,7 +61,7 @@ export function toPublicMessage(message: Message): PublicMessage {
     boardId: message.boardId,
     type: message.type,
     domain: message.domain,
-    ...publicText(message),
+    ...maskedText(message, mask),
     images: message.imagesPublic ? [...message.images] : [],
     author: { nickname: message.author.maskNickname ? maskNickname(nickname) : mask(nickname) },
     status: message.status,
