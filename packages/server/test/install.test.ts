@@ -34,7 +34,7 @@ beforeAll(() => {
   cpSync(join(PACKAGE, 'package.json'), join(server, 'package.json'))
   cpSync(join(PACKAGE, 'dist'), join(server, 'dist'), { recursive: true })
   symlinkSync(join(ROOT, 'packages', 'core'), join(modules, '@liuyan', 'core'), 'dir')
-  for (const name of ['zod', 'msw', 'ipaddr.js', '@types/node']) {
+  for (const name of ['zod', 'msw', 'ipaddr.js', 'cli-progress', '@types/node']) {
     mkdirSync(dirname(join(modules, name)), { recursive: true })
     symlinkSync(installed(name), join(modules, name), 'dir')
   }
