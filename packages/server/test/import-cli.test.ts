@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -82,3 +84,61 @@ describe('liuyan-server import --format people-daily', () => {
     expect(cli('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: liuyan-server import') })
   })
 })
+
+describe('liuyan-server import --format open311', () => {
+  const fixture = (path: string) => new URL(`fixtures/open311/${path}`, import.meta.url).pathname
+  let server: Server
+  let origin: string
+  beforeAll(async () => {
+    // A GeoReport server on loopback: Toronto's recorded requests, and an error document.
+    server = createServer((req, res) => {
+      if (req.url === '/v2/requests.xml') {
+        res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(readFileSync(fixture('open311status/requests_many.xml')))
+      } else {
+        res.writeHead(404, { 'Content-Type': 'text/xml' }).end(readFileSync(fixture('codeforamerica-open311-ruby/get_service_request_not_found.xml')))
+      }
+    })
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((done) => server.close(done)))
+
+  // spawnSync would block the loopback server above: run the CLI asynchronously.
+  const cliAsync = (...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const { LIUYAN_TRACKING_KEY: _, ...env } = process.env
+      const child = spawn(process.execPath, [CLI, 'import', ...args], { env })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
+      child.on('exit', (code) => done({ code, stdout, stderr }))
+    })
+
+  it('imports a requests document from a file and from a URL, once', async () => {
+    const map = write('services.json', JSON.stringify({ 'CSROWR-12': 'help.transport' }))
+    const file = await cliAsync('--format', 'open311', '--board', '330000-gov', '--db', db, '--service-map', map, fixture('open311status/service_requests.json'))
+    expect(file).toMatchObject({ code: 0, stderr: '' })
+    expect(file.stdout).toContain('2 records read, 2 imported, 0 already in the database, 0 skipped')
+    const url = await cliAsync('--format', 'open311', '--board', '330000-gov', '--db', db, '--service-map', map, `${origin}/v2/requests.xml`)
+    expect(url).toMatchObject({ code: 0, stderr: '' })
+    expect(url.stdout).toContain(`${origin}/v2/requests.xml: 2 records read, 2 imported`)
+    const again = await cliAsync('--format', 'open311', '--board', '330000-gov', '--db', db, `${origin}/v2/requests.xml`)
+    expect(again.stdout).toContain('2 records read, 0 imported, 2 already in the database')
+    const store = createSqliteStore(db)
+    expect(await store.read.getMessage('open311-101005420892')).toMatchObject({ type: 'help', domain: 'transport', boardId: '330000-gov' })
+    await store.close()
+  })
+
+  it('says what the server answered, and refuses what is no requests document', async () => {
+    const missing = await cliAsync('--format', 'open311', '--board', '330000-gov', '--db', db, `${origin}/v2/nothing.xml`)
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('answered 404: Service request not found with id or token not-an-id') })
+    const services = await cliAsync('--format', 'open311', '--board', '330000-gov', '--db', db, fixture('open311status/service_list.json'))
+    expect(services).toMatchObject({ code: 1, stderr: expect.stringContaining('holds services, not service requests') })
+    const strict = await cliAsync('--format', 'open311', '--board', '330000-gov', '--db', db, fixture('spec-examples/json-service-requests.json'))
+    expect(strict).toMatchObject({ code: 1, stderr: expect.stringContaining('numbers with leading zeros') })
+    expect(await cliAsync('--format', 'open311', '--board-map', 'x.json', fixture('open311status/service_requests.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--board-map and --fallback-type are for --format people-daily') })
+    expect(await cliAsync('--format', 'open311', '--board', '330000-gov', '--offset', '8', fixture('open311status/service_requests.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--offset must be Z or ±HH:MM') })
+  })
+})
+

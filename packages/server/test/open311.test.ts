@@ -163,6 +163,28 @@ describe('Open311 GeoReport v2', () => {
     expect(xml.parse(await viaXml.text()).service_requests.request[0].service_request_id).toMatch(/\S/)
   })
 
+  it('takes the spec’s own POST example: its service code is none of ours, and with one of ours it is a submission', async () => {
+    // spec-examples/post-request-example-http.txt: a request line, headers, a blank line, the form.
+    const example = readFileSync(new URL('fixtures/open311/spec-examples/post-request-example-http.txt', import.meta.url), 'utf8')
+    const form = new URLSearchParams(example.split(/\r?\n\r?\n/)[1]!.trim())
+    const elsewhere = await fetch(`${base}/requests.json`, { method: 'POST', body: form, headers: { 'Accept-Language': 'en' } })
+    expect([elsewhere.status, await elsewhere.json()]).toEqual([404, [{ code: 404, description: 'There is no jurisdiction with jurisdiction_id "city.gov"' }]])
+    form.set('jurisdiction_id', 'changchun.gov.cn')
+    const refused = await fetch(`${base}/requests.json`, { method: 'POST', body: form, headers: { 'Accept-Language': 'en' } })
+    expect([refused.status, await refused.json()]).toEqual([400, [{ code: 400, description: 'There is no service with service_code "001"; see services.json' }]])
+    form.set('service_code', 'complain.transport')
+    form.set('description', 'A large sinkhole is destroying the street, please fix it soon.')
+    const res = await fetch(`${base}/requests.json`, { method: 'POST', body: form })
+    expect(res.status).toBe(201)
+    const [{ service_request_id: id }] = await res.json()
+    expect(await service.getForStaff(staff, id)).toMatchObject({
+      title: 'A large sinkhole is', content: 'A large sinkhole is destroying the street, please fix it soon.',
+      place: { text: '1234 5th street', public: true, coordinates: { lat: 37.76524078, lng: -122.4212043 } },
+      images: ['http://farm3.static.flickr.com/2002/2212426634_5ed477a060.jpg'], imagesPublic: false,
+      author: { nickname: '网友', realName: 'john smith' }, remark: '电话 phone: 111111111\n邮箱 e-mail: smit333@sfgov.edu',
+    })
+  })
+
   it('answers errors as GeoReport error documents, in the reader’s language, in JSON and XML', async () => {
     const errors = async (res: Response) => ({ status: res.status, body: await res.json() })
     expect(await errors(await get('requests.json?jurisdiction_id=nowhere'))).toEqual({ status: 404, body: [{ code: 404, description: '没有 jurisdiction_id 为“nowhere”的辖区' }] })

@@ -88,6 +88,7 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
           },
         }, 200, { 'Cache-Control': 'public, max-age=3600' })
       }
+      if (request.method === 'POST') return post()
       const boardId = jurisdiction(params.get('jurisdiction_id'))
       if (resource === 'services') {
         if (id === undefined) return open311Response(format, { kind: 'services', items: open311Services(locale) }, 200, { 'Cache-Control': 'public, max-age=3600' })
@@ -102,7 +103,6 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
         })
         return open311Response(format, { kind: 'requests', items: [{ service_request_id: tracked.id, token: id }] }, 200, { 'Cache-Control': 'no-store' })
       }
-      if (request.method === 'POST') return post(boardId)
       const names = await boardNames()
       const view = (m: PublicMessage) => toOpen311Request(m, (b) => names.get(b), locale, extended)
       if (id !== undefined) {
@@ -154,15 +154,21 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
       }
     }
 
-    async function post(boardId: string): Promise<Response> {
+    async function post(): Promise<Response> {
       take(submissions)
       const type = request.headers.get('Content-Type') ?? ''
       const length = Number(request.headers.get('Content-Length') ?? 0)
       if (!/^application\/x-www-form-urlencoded\b/i.test(type) || length > MAX_FORM_BYTES) throw new Open311Error(400, 'bad_form')
       const text = await request.text()
       if (new TextEncoder().encode(text).length > MAX_FORM_BYTES) throw new Open311Error(400, 'bad_form')
-      const input = fromOpen311Post(new URLSearchParams(text), boardId)
-      if ('problem' in input) throw new Open311Error(400, input.problem === 'unknown_service' ? 'unknown_service' : input.problem === 'missing' ? 'missing_field' : 'not_a_number', input.problem === 'unknown_service' ? new URLSearchParams(text).get('service_code') ?? '' : input.field)
+      const form = new URLSearchParams(text)
+      // GeoReport's POST carries its arguments in the form; the query string may name the jurisdiction too.
+      const boardId = jurisdiction(form.get('jurisdiction_id') ?? url.searchParams.get('jurisdiction_id'))
+      const input = fromOpen311Post(form, boardId)
+      if ('problem' in input) {
+        const code = input.problem === 'unknown_service' ? 'unknown_service' : input.problem === 'missing' ? 'missing_field' : 'not_a_number'
+        throw new Open311Error(400, code, input.problem === 'unknown_service' ? (form.get('service_code') ?? '') : input.field)
+      }
       const checked = validate(NewMessageSchema, input, { locale })
       if (!checked.success) throw new Open311Error(400, 'invalid', checked.issues.map((i) => `${open311Field(i.path)}: ${i.message}`).join('; '))
       const result = await service.submit(checked.data)

@@ -91,7 +91,7 @@ export function fromOpen311Post(form: URLSearchParams, boardId: string): NewMess
   // A first line short enough is the title (as this server's own requests are written); otherwise
   // the title is the description's beginning.
   const titled = rest.length > 0 && [...first.trim()].length >= LIMITS.titleMin && [...first.trim()].length <= LIMITS.titleMax
-  const title = titled ? first.trim() : [...description.replace(/\s+/g, ' ')].slice(0, LIMITS.titleMax).join('').trim()
+  const title = titled ? first.trim() : beginning(description, LIMITS.titleMax)
   const content = titled ? rest.join('\n').trim() : description
 
   const lat = number(form.get('lat'))
@@ -121,6 +121,15 @@ export function fromOpen311Post(form: URLSearchParams, boardId: string): NewMess
     publish: true,
     channel: 'other',
   }
+}
+
+/** The beginning of a text in at most `max` characters, cut between words where it has spaces. */
+function beginning(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()]
+  const cut = chars.slice(0, max).join('')
+  if (chars.length <= max) return cut
+  const words = cut.replace(/\s+\S*$/, '')
+  return words.length >= LIMITS.titleMin ? words : cut
 }
 
 /** A form number: undefined when absent, null when not a finite number. */
