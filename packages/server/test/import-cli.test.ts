@@ -61,7 +61,7 @@ describe('liuyan-server import --format people-daily', () => {
     const again = cli('--format', 'people-daily', '--board-map', map, '--db', db, '--fallback-type', 'suggest', file)
     expect(again.code).toBe(0)
     expect(again.stdout).toContain(`${file}: 3 records read, 1 imported, 2 already in the database, 0 skipped`)
-  })
+  }, 60_000)
 
   it('takes JSON lines and skips the line that is not JSON, naming it', () => {
     const file = write('records.jsonl', [JSON.stringify({ ...LEGACY, tid: 21 }), '{"tid": 22, "subject": "王小明 13812345678"', JSON.stringify({ ...LEGACY, tid: 23 })].join('\n'))
@@ -70,7 +70,7 @@ describe('liuyan-server import --format people-daily', () => {
     expect(result.stdout).toContain('3 records read, 2 imported, 0 already in the database, 1 skipped')
     expect(result.stdout).toContain('line 2: the line is not valid JSON')
     expect(result.stdout + result.stderr).not.toMatch(/王小明|13812345678/)
-  })
+  }, 60_000)
 
   it('exits 2 on bad usage or a board that does not exist, and 1 without a database or a file', () => {
     const file = write('one.jsonl', JSON.stringify({ ...LEGACY, tid: 31 }))
@@ -82,7 +82,7 @@ describe('liuyan-server import --format people-daily', () => {
     expect(cli('--format', 'people-daily', '--board', '450721-sw', '--db', join(dir, 'none.db'), file)).toMatchObject({ code: 1, stderr: expect.stringContaining('there is no database at') })
     expect(cli('--format', 'people-daily', '--board', '450721-sw', '--db', db, join(dir, 'none.jsonl'))).toMatchObject({ code: 1, stderr: expect.stringContaining('there is no file at') })
     expect(cli('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: liuyan-server import') })
-  })
+  }, 60_000)
 })
 
 describe('liuyan-server import --format open311', () => {
@@ -128,7 +128,7 @@ describe('liuyan-server import --format open311', () => {
     const store = createSqliteStore(db)
     expect(await store.read.getMessage('open311-101005420892')).toMatchObject({ type: 'help', domain: 'transport', boardId: '330000-gov' })
     await store.close()
-  })
+  }, 60_000)
 
   it('says what the server answered, and refuses what is no requests document', async () => {
     const missing = await cliAsync('--format', 'open311', '--board', '330000-gov', '--db', db, `${origin}/v2/nothing.xml`)
@@ -139,6 +139,6 @@ describe('liuyan-server import --format open311', () => {
     expect(strict).toMatchObject({ code: 1, stderr: expect.stringContaining('numbers with leading zeros') })
     expect(await cliAsync('--format', 'open311', '--board-map', 'x.json', fixture('open311status/service_requests.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--board-map and --fallback-type are for --format people-daily') })
     expect(await cliAsync('--format', 'open311', '--board', '330000-gov', '--offset', '8', fixture('open311status/service_requests.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--offset must be Z or ±HH:MM') })
-  })
+  }, 60_000)
 })
 
