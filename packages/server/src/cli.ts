@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { knownYears, registerCalendar, STAFF_ROLES, type HolidayCalendar } from '@liuyan/core'
 import { readCalendarFile } from './calendar-file.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
+import { runExportCommand } from './export-command.js'
 import { runImportCommand } from './import-command.js'
 import { runMigrateCommand } from './migrate-command.js'
 import { OPEN311_USAGE, open311Fallback, parseOpen311, type Open311Settings } from './open311/cli.js'
@@ -21,12 +22,14 @@ import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
 const USAGE = `Usage: liuyan-server [options]
        liuyan-server token create|list|revoke [options]
        liuyan-server migrate [--db FILE]
-       liuyan-server import --format people-daily (--board ID | --board-map FILE) [options] FILE
+       liuyan-server import --format people-daily|open311 --board ID [options] FILE
+       liuyan-server export messages|stats --board ID [options]
 
 Runs the Liuyan Board API (under /api/v1) on Node's HTTP server. With "token", creates, lists or
 revokes the staff tokens of its database instead (run "liuyan-server token --help"); with
 "migrate", brings the database up to this version and exits; with "import", imports another
-board's records (run "liuyan-server import --help").
+board's records; with "export", writes a board's messages or statistics as CSV or XLSX (each has
+its own --help).
 
 Options:
   --port N               port to listen on; 0 picks a free one            (default 8787)
@@ -197,6 +200,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (argv[0] === 'import') {
     process.exitCode = await runImportCommand(argv.slice(1))
+    return
+  }
+  if (argv[0] === 'export') {
+    process.exitCode = await runExportCommand(argv.slice(1))
     return
   }
   let settings: Settings | 'help'
