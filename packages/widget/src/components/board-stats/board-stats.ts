@@ -66,7 +66,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
   }
 
   get #t(): BoardStatsStrings {
-    return pick(boardStatsStrings, this.locale)
+    return pick('boardStats', boardStatsStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

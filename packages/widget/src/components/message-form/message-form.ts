@@ -103,7 +103,7 @@ export class LiuyanMessageForm extends LiuyanFormElement {
   }
 
   get #t(): MessageFormStrings {
-    return pick(messageFormStrings, this.locale)
+    return pick('messageForm', messageFormStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -124,7 +124,7 @@ export class LiuyanMessageList extends LiuyanViewElement {
   }
 
   get #t(): MessageListStrings {
-    return pick(messageListStrings, this.locale)
+    return pick('messageList', messageListStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

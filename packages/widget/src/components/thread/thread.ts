@@ -65,7 +65,7 @@ export class LiuyanThread extends LiuyanViewElement {
   }
 
   get #t(): ThreadStrings {
-    return pick(threadStrings, this.locale)
+    return pick('thread', threadStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

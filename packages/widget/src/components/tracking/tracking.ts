@@ -99,7 +99,7 @@ export class LiuyanTracking extends LiuyanFormElement {
   }
 
   get #t(): TrackingStrings {
-    return pick(trackingStrings, this.locale)
+    return pick('tracking', trackingStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {
