@@ -10,8 +10,16 @@ import { defineOnce } from '../internal/define-once.js'
 defineOnce('liuyan-message-list', LiuyanMessageList)
 defineOnce('liuyan-board', LiuyanBoard)
 
-const wanted = () => {
-  for (const tag of Object.keys(PARTS) as Part[]) if (!customElements.get(tag) && document.querySelector(tag)) void PARTS[tag]().catch(() => {})
+// Parts on the page outside a board (in its HTML, or added later by a script) are fetched when they
+// appear; the watch ends once every part is registered.
+const waiting = new Set((Object.keys(PARTS) as Part[]).filter((tag) => !customElements.get(tag)))
+const check = () => {
+  for (const tag of waiting) {
+    if (customElements.get(tag)) waiting.delete(tag)
+    else if (document.querySelector(tag)) void PARTS[tag]().then(() => waiting.delete(tag), () => {})
+  }
+  if (!waiting.size) watch.disconnect()
 }
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wanted, { once: true })
-else wanted()
+const watch = new MutationObserver(check)
+watch.observe(document, { childList: true, subtree: true })
+check()
