@@ -123,7 +123,7 @@ describe('custom-elements.json', () => {
 })
 
 describe('published types (dist/*.d.ts)', () => {
-  it('type the tags and their events for a page that imports only the define entry', () => {
+  it('type the tags and their events for a page that imports only the define entry', { timeout: 60_000 }, () => {
     // Resolved as a consumer resolves it: through the package's exports to dist, not to src.
     const file = fileURLToPath(new URL('./fixtures/define-only.ts', import.meta.url))
     const program = ts.createProgram([file], {

@@ -37,9 +37,9 @@ const HASH = /^#liuyan\/(list|new|track|thread)(?:\/(.+))?$/
  * <liuyan-board api="https://board.example.gov.cn/api/v1" board="220100-gov"></liuyan-board>
  * ```
  *
- * @event liuyan-before-submit - From the form, before sending (cancelable).
- * @event liuyan-submitted - From the form, after the message was stored (`id`, `trackingCode`).
- * @event liuyan-error - A call to the Board API failed (`code`, `message`), or a part of the board could not be fetched (`part_load_failed`).
+ * @event {LiuyanBeforeSubmitEvent} liuyan-before-submit - From the form, before sending (cancelable).
+ * @event {LiuyanSubmittedEvent} liuyan-submitted - From the form, after the message was stored (`id`, `trackingCode`).
+ * @event {LiuyanErrorEvent} liuyan-error - A call to the Board API failed (`code`, `message`), or a part of the board could not be fetched (`part_load_failed`).
  *
  * @csspart nav - The navigation between the views.
  * @csspart tab - Each link of the navigation; the current one has `aria-current="page"`.

@@ -51,8 +51,8 @@ const FILTERS = ['board', 'type', 'domain', 'status', 'keyword', 'pageSize', 'ap
  *
  * @slot - Shown between the filters and the list, e.g. a note on what the board publishes.
  *
- * @event liuyan-open - The citizen opened a message (`messageId`); only without `href-template`.
- * @event liuyan-error - A call to the Board API failed (`code`, `message`).
+ * @event {LiuyanOpenEvent} liuyan-open - The citizen opened a message (`messageId`); only without `href-template`.
+ * @event {LiuyanErrorEvent} liuyan-error - A call to the Board API failed (`code`, `message`).
  *
  * @csspart filters - The filter form.
  * @csspart count - The result count (a polite live region).
