@@ -2,7 +2,7 @@
 // CSP, against the real server (issue 6): a message sent through the form reaches the staff inbox,
 // and after staff accept and reply it shows in the public list with the reply. Hostile text stays
 // inert text.
-import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Message, Page as ListPage, SubmissionResult } from '@liuyan/core'
@@ -18,7 +18,9 @@ const problems: string[] = []
 beforeAll(() => {
   site = mkdtempSync(join(tmpdir(), 'liuyan-cms-'))
   cpSync(join(ROOT, 'examples/cms-page'), site, { recursive: true })
-  copyFileSync(join(ROOT, 'packages/widget/dist/liuyan-widget.min.js'), join(site, 'liuyan-widget.min.js'))
+  // The script tag and the chunks it loads from beside itself.
+  const dist = join(ROOT, 'packages/widget/dist')
+  for (const file of readdirSync(dist)) if (file.startsWith('liuyan-widget.')) copyFileSync(join(dist, file), join(site, file))
 })
 afterAll(() => {
   rmSync(site, { recursive: true, force: true })

@@ -78,6 +78,21 @@ export interface ClientOptions {
    * @example validateResponses: false
    */
   validateResponses?: boolean
+  /**
+   * Whether the filters of a list (`messages.list`, `inbox.list`) are checked with core's rules
+   * before the request. With `false` they are sent as given, and a bad filter is answered by the
+   * server's own check (a `BadRequestError` with its localized issues) instead of the SDK's
+   * `ValidationError`. Bodies of submissions, follow-ups, ratings and staff actions are checked
+   * either way.
+   *
+   * The checks and the schemas are loaded on first use: with both `validateResponses` and
+   * `validateQueries` off, a client that only reads never loads zod or core's schemas (a bundler
+   * puts them in a chunk of their own), which is what a page's first view wants.
+   *
+   * @default true
+   * @example validateQueries: false
+   */
+  validateQueries?: boolean
 }
 
 /** A client of one Board API. Create it with {@link createClient}. */
@@ -117,6 +132,7 @@ export function createClient(options: ClientOptions): LiuyanClient {
     headers: { ...options.headers },
     locale: options.locale ?? DEFAULT_LOCALE,
     validateResponses: options.validateResponses ?? true,
+    validateQueries: options.validateQueries ?? true,
   })
   return {
     boards: new Boards(transport),

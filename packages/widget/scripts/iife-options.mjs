@@ -1,8 +1,7 @@
-// The rolldown input options of dist/liuyan-widget.min.js, shared by the build and the size report.
+// The rolldown options of the script-tag build, shared by the build and the size report.
 export const root = new URL('..', import.meta.url).pathname
 
 export const inputOptions = {
-  input: `${root}src/iife.ts`,
   cwd: root,
   platform: 'browser',
   resolve: { conditionNames: ['browser', 'production', 'import', 'module', 'default'] },
@@ -10,4 +9,4 @@ export const inputOptions = {
   logLevel: 'warn',
 }
 
-export const outputOptions = { format: 'iife', minify: true, comments: { legal: false } }
+export const minify = { minify: true, comments: { legal: false } }

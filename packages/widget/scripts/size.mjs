@@ -1,44 +1,22 @@
-// npm run bench -w @liuyan/widget: the script-tag build's size (min, min+gzip -9), and its floor:
-// the same build with zod, core's schemas and validation, and the SDK replaced by empty stand-ins.
-// The floor is what Lit, the six components, their strings in three languages, their styles and
-// core's labels cost on their own; no SDK or validation can make the build smaller than that.
+// npm run bench -w @liuyan/widget: the sizes of the script-tag build (min, min+gzip -9, each file
+// compressed on its own as a server sends it): the first view (the script tag, the chunks it
+// imports and the figures' chunk the list view fetches), each part and language on top of it,
+// every file together, and the single file. Run `npm run build` first.
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { rolldown } from 'rolldown'
-import { inputOptions, outputOptions } from './iife-options.mjs'
 
-const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length
+const dist = new URL('../dist/', import.meta.url)
+const manifest = JSON.parse(readFileSync(new URL('liuyan-widget.chunks.json', dist), 'utf8'))
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
-
-const file = readFileSync(new URL('../dist/liuyan-widget.min.js', import.meta.url))
-console.log(`dist/liuyan-widget.min.js: ${kb(file.length)} min, ${kb(gzip(file))} min+gzip (budget 25 KB, goal 20 KB; JS and CSS together)`)
-
-// Stand-ins for what the widget imports. Core's zod-free modules are the real ones.
-const core = new URL('../../core/dist/', import.meta.url).pathname
-const STAND_INS = {
-  '@liuyan/core': `
-    export { DEFAULT_LOCALE, DOMAIN_LABELS, DOMAINS, MESSAGE_TYPE_LABELS, MESSAGE_TYPES, PUBLIC_STATUS_LABELS, resolveLocale, satisfactionLabel } from '${core}enums.js'
-    export { isOverdue } from '${core}deadlines.js'
-    export { normalizeTrackingCode } from '${core}tracking-code.js'
-    export const LIMITS = { titleMin: 4, titleMax: 22, contentMin: 10, contentMax: 1000, nicknameMax: 20, realNameMax: 30, placeMax: 100, remarkMax: 500 }
-    export const NewEvaluationSchema = {}, NewFollowUpSchema = {}, VALIDATION_MESSAGES = {}
-    export const validate = (schema, data) => ({ success: true, data }), validateNewMessage = (data) => ({ success: true, data })`,
-  '@liuyan/client': `
-    const is = (name) => (error) => error?.name === name
-    export const isAPIError = is('APIError'), isRateLimitError = is('RateLimitError'), isValidationError = is('ValidationError'),
-      isNotFoundError = is('NotFoundError'), isConnectionError = is('ConnectionError'), isTimeoutError = is('TimeoutError'), isLiuyanError = is('LiuyanError')
-    export const createClient = (options) => ({ options, boards: {}, messages: {}, tracking: {} })`,
-  'zod/mini': 'export const config = () => {}',
+const size = (files) => {
+  const unique = [...new Set(files)]
+  const bytes = unique.map((file) => readFileSync(new URL(file, dist)))
+  return `${kb(bytes.reduce((n, b) => n + b.length, 0))} min, ${kb(bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0))} min+gzip in ${unique.length} file(s)`
 }
-try {
-  const bundle = await rolldown({
-    ...inputOptions,
-    logLevel: 'silent',
-    plugins: [{ name: 'stand-ins', resolveId: (id) => (id in STAND_INS ? `\0${id}` : null), load: (id) => STAND_INS[id.slice(1)] ?? null }],
-  })
-  const { output } = await bundle.generate(outputOptions)
-  await bundle.close()
-  console.log(`floor without zod, core's schemas and validation, and the SDK: ${kb(output[0].code.length)} min, ${kb(gzip(output[0].code))} min+gzip`)
-} catch (error) {
-  console.log(`floor: not measured, the stand-ins no longer match the widget's imports (${String(error.message).split('\n')[0]})`)
+const firstView = [manifest.script, ...manifest.firstView, ...manifest.parts['liuyan-board-stats']]
+console.log(`first view (budget 15 KB): ${size(firstView)}`)
+for (const [name, files] of [...Object.entries(manifest.parts), ...Object.entries(manifest.locales)]) {
+  console.log(`  + ${name}: ${size(files.filter((f) => !firstView.includes(f)))}`)
 }
+console.log(`script tag and every chunk (budget 45 KB): ${size([manifest.script, ...manifest.chunks.map((c) => c.file)])}`)
+console.log(`single file ${manifest.full} (budget 45 KB): ${size([manifest.full])}`)

@@ -2,7 +2,8 @@ import { createClient, isLiuyanError, type LiuyanClient } from '@liuyan/client'
 import type { Locale } from '@liuyan/core'
 import { LitElement, type PropertyValues } from 'lit'
 import { LiuyanErrorEvent } from './events.js'
-import { langOf } from './i18n/index.js'
+import { hasLocale, langOf, loadLocale } from './i18n/index.js'
+import { provide, SharedRequestEvent, type Shared } from './internal/context.js'
 
 const clients = new Map<string, LiuyanClient>()
 
@@ -29,6 +30,10 @@ export class LiuyanElement extends LitElement {
   declare client: LiuyanClient | undefined
   /** The resolved language. */
   declare protected locale: Locale
+  /** What the composite element around this one shares (client, language, size, theme), if any. */
+  #shared: Shared | undefined
+  #unsubscribe: (() => void) | undefined
+  #provider: ReturnType<typeof provide> | undefined
 
   constructor() {
     super()
@@ -37,18 +42,63 @@ export class LiuyanElement extends LitElement {
     this.locale = 'zh-CN'
   }
 
+  /**
+   * Makes this element share its client, language, size and theme with the parts it renders
+   * (the composite elements call it in their constructor).
+   */
+  protected provideShared(): void {
+    this.#provider = provide(this)
+  }
+
   override connectedCallback(): void {
     super.connectedCallback()
     this.locale = langOf(this)
+    const request = new SharedRequestEvent((shared) => {
+      this.#shared = shared
+      this.lang = shared.locale
+      this.locale = shared.locale
+      this.size = shared.size
+      this.theme = shared.theme
+      this.requestUpdate()
+    })
+    this.dispatchEvent(request)
+    this.#unsubscribe = request.unsubscribe
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.#unsubscribe?.()
+    this.#unsubscribe = this.#shared = undefined
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('lang')) this.locale = langOf(this)
+    const provider = this.#provider
+    if (!provider) return
+    const shared: Shared = { client: this.sdk, locale: this.locale, size: this.size, theme: this.theme }
+    const old = provider.value
+    if (!old || (Object.keys(shared) as (keyof Shared)[]).some((key) => old[key] !== shared[key])) provider.set(shared)
+  }
+
+  /**
+   * Holds each update until the strings of the element's language are loaded (zh-CN is bundled;
+   * another language is a chunk fetched once for every element), so nothing shows in the wrong
+   * language first. `updateComplete` waits too. If the chunk cannot be fetched, the update goes
+   * ahead in zh-CN; a later update tries the chunk again.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = langOf(this)
+    if (hasLocale(locale)) return super.scheduleUpdate()
+    return loadLocale(locale).then(
+      () => super.scheduleUpdate(),
+      () => super.scheduleUpdate(),
+    )
   }
 
   /** The client for `api`, shared by every element with the same URL. */
   protected get sdk(): LiuyanClient {
-    if (this.client) return this.client
+    const given = this.client ?? this.#shared?.client
+    if (given) return given
     const baseUrl = new URL(this.api || '/api/v1', document.baseURI).href
     let client = clients.get(`${baseUrl}|${this.locale}`)
     if (!client) {
@@ -58,7 +108,9 @@ export class LiuyanElement extends LitElement {
       // (a blank or odd field) instead of as a clear `invalid_response` error. Only fields the
       // components name are rendered, so extra fields a check would have dropped never reach the
       // page. A client set on `client` keeps its own choice.
-      client = createClient({ baseUrl, locale: this.locale, validateResponses: false })
+      // Nor are list filters checked before sending (the server judges them): with both checks off
+      // the reads never load zod or core's schemas, which stay out of the first view's chunks.
+      client = createClient({ baseUrl, locale: this.locale, validateResponses: false, validateQueries: false })
       clients.set(`${baseUrl}|${this.locale}`, client)
     }
     return client

@@ -12,7 +12,8 @@ import { LiuyanTracking } from './components/tracking/tracking.js'
 // `GlobalEventHandlersEventMap` (declared with them in events.ts). Erased at run time.
 export type { LiuyanBeforeSubmitEvent, LiuyanErrorEvent, LiuyanSubmittedEvent } from './events.js'
 
-// A page may load the script twice (CMS templates do); the second load must not throw.
+// A page may load the script twice (CMS templates do); the second load must not throw. Written out
+// (not through defineOnce) so that the custom-elements manifest analyzer sees each tag's class.
 if (!customElements.get('liuyan-message-list')) customElements.define('liuyan-message-list', LiuyanMessageList)
 if (!customElements.get('liuyan-thread')) customElements.define('liuyan-thread', LiuyanThread)
 if (!customElements.get('liuyan-message-form')) customElements.define('liuyan-message-form', LiuyanMessageForm)

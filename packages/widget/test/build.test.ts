@@ -4,41 +4,107 @@ import { gzipSync } from 'node:zlib'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-const dist = new URL('../dist/liuyan-widget.min.js', import.meta.url)
+const dist = new URL('../dist/', import.meta.url)
 const KB = 1024
+const TAGS = ['liuyan-board', 'liuyan-message-list', 'liuyan-thread', 'liuyan-message-form', 'liuyan-tracking', 'liuyan-board-stats']
+
+interface ChunkManifest {
+  script: string
+  full: string
+  firstView: string[]
+  parts: Record<string, string[]>
+  locales: Record<'zh-TW' | 'en', string[]>
+  chunks: { file: string; modules: string[] }[]
+}
+
+if (!existsSync(new URL('liuyan-widget.chunks.json', dist))) throw new Error('dist/liuyan-widget.chunks.json is missing: run `npm run build` first (npm test does)')
+const manifest = JSON.parse(readFileSync(new URL('liuyan-widget.chunks.json', dist), 'utf8')) as ChunkManifest
+const read = (file: string) => readFileSync(new URL(file, dist))
+const gzip = (files: Iterable<string>) => [...new Set(files)].reduce((sum, file) => sum + gzipSync(read(file), { level: 9 }).length, 0)
+const chunkFiles = manifest.chunks.map((c) => c.file)
+const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.includes(c.file)).flatMap((c) => c.modules)
+
 /**
- * Issue 6 sets a budget of 25 KB min+gzip (goal 20) for the script-tag build. It is NOT met: the
- * build is 42.1 KB, and `npm run bench -w @liuyan/widget` shows its floor, the same build with zod,
- * core's schemas and validation and the SDK replaced by empty stand-ins: 26.6 KB for Lit, the six
- * components, their strings in three languages, their styles and core's labels alone. No change to
- * the SDK or to validation reaches 25 KB; the budget needs revising or the components cutting
- * (issue 6 is reported blocked on that decision). This ceiling keeps the build from growing meanwhile.
+ * Issue 15's budgets, min+gzip -9, each file compressed on its own as a server sends it: the first
+ * view (the script tag, the chunks it imports and the chunks the list view fetches: the figures)
+ * 15 KB; everything together 45 KB; the single file 45 KB. NOT all met yet; the ceilings below are
+ * the sizes measured when this was written (`npm run bench -w @liuyan/widget` prints them), so the
+ * build cannot grow while the rest of the budget is worked on:
+ * - first view ≈ 21.5 KB: Lit ≈ 5.5, the SDK ≈ 3.3 (without zod and schemas, which now load only
+ *   on a failure or a submission), the list ≈ 2.3, the board ≈ 1.8, the figures ≈ 2.3, the tokens and
+ *   styles ≈ 1.6, core's labels in three languages ≈ 1.2;
+ * - everything ≈ 56 KB: files compressed apart share no dictionary, and zh-TW and en are counted
+ *   both though a page fetches at most one;
+ * - the single file ≈ 47 KB.
  */
-const CEILING = 45 * KB
+const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
+const CEILING = { firstView: 22 * KB, all: 57 * KB, full: 47.5 * KB }
 
-describe('the script-tag build (dist/liuyan-widget.min.js)', () => {
-  if (!existsSync(dist)) throw new Error('dist/liuyan-widget.min.js is missing: run `npm run build` first (npm test does)')
-  const code = readFileSync(dist)
-  const text = code.toString('utf8')
+describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
+  const script = read(manifest.script).toString('utf8')
+  const firstView = [manifest.script, ...manifest.firstView, ...manifest.parts['liuyan-board-stats']!]
 
-  it(`stays under the ${CEILING / KB} KB min+gzip ceiling (issue budget 25 KB not met)`, () => {
-    const gzip = gzipSync(code, { level: 9 }).length
-    expect(gzip).toBeGreaterThan(10 * KB) // it did bundle lit, zod, core, the client and the components
-    expect(gzip).toBeLessThanOrEqual(CEILING)
+  it(`loads a first view of ≤ ${CEILING.firstView / KB} KB min+gzip (budget ${BUDGET.firstView / KB} KB, not met)`, () => {
+    const size = gzip(firstView)
+    console.info(`first view: ${(size / KB).toFixed(1)} KB min+gzip in ${firstView.length} files`)
+    expect(size).toBeGreaterThan(8 * KB) // it did bundle Lit, the SDK, the board and the list
+    expect(size).toBeLessThanOrEqual(CEILING.firstView)
   })
 
-  it('is one self-contained IIFE: no imports, and it registers every tag', () => {
-    expect(text).not.toMatch(/^\s*import[\s{]/m)
-    expect(text).not.toMatch(/\brequire\(/)
-    for (const tag of ['liuyan-board', 'liuyan-message-list', 'liuyan-thread', 'liuyan-message-form', 'liuyan-tracking', 'liuyan-board-stats']) {
-      expect(text).toMatch(new RegExp(`["'\`]${tag}["'\`]`))
+  it('keeps zod, core validation, the form, the thread, the tracking view and the other languages out of the first view', () => {
+    const modules = modulesOf(firstView)
+    expect(modules.some((m) => m.includes('/src/components/message-list/'))).toBe(true)
+    expect(modules.some((m) => m.includes('/src/components/board-stats/'))).toBe(true)
+    for (const absent of ['zod/', 'core/dist/validation', 'core/dist/schemas/', 'client/dist/schemas', '/message-form/', '/thread/', '/tracking/', '/i18n/en.ts', '/i18n/zh-TW.ts']) {
+      expect(modules.filter((m) => m.includes(absent)), absent).toEqual([])
     }
+  })
+
+  it(`with every chunk is ≤ ${CEILING.all / KB} KB min+gzip (budget ${BUDGET.all / KB} KB, not met)`, () => {
+    const size = gzip([manifest.script, ...chunkFiles])
+    console.info(`script tag and every chunk: ${(size / KB).toFixed(1)} KB min+gzip in ${chunkFiles.length + 1} files`)
+    expect(size).toBeLessThanOrEqual(CEILING.all)
+  })
+
+  it('is a classic script that imports its chunks from its own URL, and chunks import each other relatively', () => {
+    expect(script).not.toMatch(/^\s*import[\s{]/m)
+    expect(script).not.toMatch(/\brequire\(/)
+    expect(script).toContain('currentScript')
+    for (const file of manifest.firstView) expect(script).toContain(file)
+    for (const file of chunkFiles) {
+      const code = read(file).toString('utf8')
+      // Static and dynamic imports name siblings only: the files work from any one folder.
+      for (const [, specifier] of code.matchAll(/(?:from|import\()\s*["']([^"']+)["']/g)) expect(specifier, file).toMatch(/^\.\/liuyan-widget\.[\w.-]+\.js$/)
+    }
+  })
+
+  it('registers every tag between the first view and the parts', () => {
+    const code = [...manifest.firstView, ...Object.values(manifest.parts).flat()].map((f) => read(f).toString('utf8')).join('\n')
+    for (const tag of TAGS) expect(code).toMatch(new RegExp(`["'\`]${tag}["'\`]`))
   })
 
   it('never renders markup from strings: no unsafeHTML directive and no eval', () => {
     // Lit itself fills a <template> from the components' own template literals (through a Trusted
     // Types policy); user text only ever reaches text nodes and attributes.
-    expect(text).not.toMatch(/unsafeHTML|unsafe-html|\beval\(/)
+    for (const file of [manifest.script, manifest.full, ...chunkFiles]) expect(read(file).toString('utf8'), file).not.toMatch(/unsafeHTML|unsafe-html|\beval\(/)
+  })
+})
+
+describe('the single file (dist/liuyan-widget.full.min.js)', () => {
+  const code = read(manifest.full)
+  const text = code.toString('utf8')
+
+  it(`is ≤ ${CEILING.full / KB} KB min+gzip (budget ${BUDGET.full / KB} KB, not met)`, () => {
+    const size = gzipSync(code, { level: 9 }).length
+    console.info(`single file: ${(size / KB).toFixed(1)} KB min+gzip`)
+    expect(size).toBeGreaterThan(20 * KB) // it did bundle everything
+    expect(size).toBeLessThanOrEqual(CEILING.full)
+  })
+
+  it('is one self-contained IIFE: no imports of any kind, and it registers every tag', () => {
+    expect(text).not.toMatch(/^\s*import[\s{]/m)
+    expect(text).not.toMatch(/\bimport\(|\brequire\(/)
+    for (const tag of TAGS) expect(text).toMatch(new RegExp(`["'\`]${tag}["'\`]`))
   })
 })
 
@@ -57,7 +123,7 @@ describe('custom-elements.json', () => {
 })
 
 describe('published types (dist/*.d.ts)', () => {
-  it('type the tags and their events for a page that imports only the define entry', () => {
+  it('type the tags and their events for a page that imports only the define entry', { timeout: 60_000 }, () => {
     // Resolved as a consumer resolves it: through the package's exports to dist, not to src.
     const file = fileURLToPath(new URL('./fixtures/define-only.ts', import.meta.url))
     const program = ts.createProgram([file], {

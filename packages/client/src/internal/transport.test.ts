@@ -101,3 +101,27 @@ describe('validateResponses', () => {
     await expect(client.boards.get('b1')).rejects.toMatchObject({ name: 'InvalidResponseError', message: expect.stringContaining('not JSON') })
   })
 })
+
+describe('validateQueries', () => {
+  const seen: string[] = []
+  const fetch: FetchLike = async (url) => {
+    seen.push(url)
+    return Response.json({ items: [], nextCursor: null })
+  }
+
+  it('by default, a bad list filter raises a localized ValidationError and sends nothing', async () => {
+    seen.length = 0
+    const client = createClient({ baseUrl: 'https://b.test/api/v1', fetch, locale: 'en' })
+    await expect(client.messages.list({ limit: 5000 })).rejects.toMatchObject({ name: 'ValidationError', issues: [expect.objectContaining({ path: ['limit'] })] })
+    expect(seen).toEqual([])
+  })
+
+  it('with false, the filters are sent as given for the server to judge; bodies are still checked', async () => {
+    seen.length = 0
+    const client = createClient({ baseUrl: 'https://b.test/api/v1', fetch, validateQueries: false })
+    await client.messages.list({ limit: 5000 })
+    expect(seen).toEqual(['https://b.test/api/v1/messages?limit=5000'])
+    await expect(client.tracking.followUp('K7mPq2xR9tWz', { content: '' })).rejects.toMatchObject({ name: 'ValidationError' })
+    expect(seen).toHaveLength(1)
+  })
+})

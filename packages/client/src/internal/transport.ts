@@ -1,7 +1,8 @@
 // Private: the HTTP core of the SDK (retries, timeouts, idempotency keys, error mapping).
-import { ProblemSchema, type Problem } from '@liuyan/core'
-import * as z from 'zod/mini'
+import type { Problem } from '@liuyan/core'
 import { ConnectionError, InvalidResponseError, makeAPIError, TimeoutError } from '../core/errors.js'
+import type { ResponseName, ResponseOf } from './schemas.js'
+import { loadSchemas } from './validate.js'
 
 /** The subset of `fetch` the SDK needs, so any implementation (undici, a worker's, a mock) fits. */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>
@@ -63,14 +64,16 @@ export interface TransportConfig {
   headers: Record<string, string>
   locale: string
   validateResponses: boolean
+  validateQueries: boolean
 }
 
-interface Call<T> {
+interface Call<N extends ResponseName> {
   method: 'GET' | 'POST'
   path: string
   query?: Record<string, string | undefined>
   body?: unknown
-  schema: z.core.$ZodType<T>
+  /** The key of the answer's schema (internal/schemas.ts), checked when `validateResponses`. */
+  schema: N
   options?: RequestOptions
 }
 
@@ -79,7 +82,7 @@ const MAX_RETRY_AFTER_MS = 60_000
 export class Transport {
   constructor(readonly config: TransportConfig) {}
 
-  async request<T>(call: Call<T>): Promise<T> {
+  async request<N extends ResponseName>(call: Call<N>): Promise<ResponseOf<N>> {
     const { config } = this
     const options = call.options ?? {}
     const maxRetries = options.maxRetries ?? config.maxRetries
@@ -129,7 +132,7 @@ export class Transport {
       cleanup()
       if (response.ok) return parseBody(text, config.validateResponses ? call.schema : undefined)
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
-      const problem = scrub(parseProblem(text), secrets)
+      const problem = scrub(await parseProblem(text), secrets)
       // A wait longer than MAX_RETRY_AFTER_MS is the caller's decision (`RateLimitError.retryAfter`).
       const waitable = retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS
       if (isRetryable(response.status, problem, retryAfter) && waitable && attempt < maxRetries) {
@@ -171,27 +174,25 @@ export function parseRetryAfter(value: string | null): number | undefined {
   return Math.max(0, ms)
 }
 
-/** The body as JSON, checked against `schema` when there is one (see `validateResponses`). */
-function parseBody<T>(text: string, schema: z.core.$ZodType<T> | undefined): T {
+/** The body as JSON, checked against the schema `name` when there is one (see `validateResponses`). */
+async function parseBody<N extends ResponseName>(text: string, name: N | undefined): Promise<ResponseOf<N>> {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
     throw new InvalidResponseError('the body is not JSON')
   }
-  if (!schema) return data as T
-  const result = z.safeParse(schema, data)
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), code: i.code }))
-    throw new InvalidResponseError(`unexpected fields at ${issues.slice(0, 3).map((i) => i.path.join('.') || '(root)').join(', ')}`, issues)
-  }
-  return result.data
+  if (!name) return data as ResponseOf<N>
+  return (await loadSchemas()).checkResponse(name, data)
 }
 
-function parseProblem(text: string): Problem | undefined {
+/**
+ * The problem of a failed call. The schemas load on the first failure; if even that fails (the
+ * network went down), the error is made without the problem's details.
+ */
+async function parseProblem(text: string): Promise<Problem | undefined> {
   try {
-    const result = z.safeParse(ProblemSchema, JSON.parse(text))
-    return result.success ? result.data : undefined
+    return (await loadSchemas()).parseProblem(text)
   } catch {
     return undefined
   }

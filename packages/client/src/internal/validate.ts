@@ -1,16 +1,16 @@
-// Private: checks input with core's schemas before anything is sent.
-import { resolveLocale, validate } from '@liuyan/core'
-import type * as z from 'zod/mini'
-import { ValidationError } from '../core/errors.js'
+// Private: checks input with core's schemas before anything is sent. The schemas are loaded on
+// first use (see schemas.ts).
+import type { InputName, InputOf } from './schemas.js'
 
-export function check<S extends z.core.$ZodType>(schema: S, input: unknown, locale: string): z.output<S> {
-  const result = validate(schema, input, { locale: resolveLocale(locale) })
-  if (!result.success) throw new ValidationError(result.issues)
-  return result.data
+/** Loads the SDK's schemas and checks (once; later calls reuse the module). */
+export const loadSchemas = () => import('./schemas.js')
+
+export async function check<N extends InputName>(name: N, input: unknown, locale: string): Promise<InputOf<N>> {
+  return (await loadSchemas()).checkInput(name, input, locale)
 }
 
 /** Query-string form of list filters. */
-export function toQuery(filters: Record<string, unknown>): Record<string, string | undefined> {
+export function toQuery(filters: object): Record<string, string | undefined> {
   const query: Record<string, string | undefined> = {}
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === null) continue

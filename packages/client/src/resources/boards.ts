@@ -1,4 +1,4 @@
-import { BoardSchema, BoardStatsSchema, PageSchema, type Board, type BoardStats } from '@liuyan/core'
+import type { Board, BoardStats } from '@liuyan/core'
 import { PagePromise } from '../core/pagination.js'
 import type { RequestOptions, Transport } from '../internal/transport.js'
 
@@ -16,13 +16,13 @@ export class Boards {
    */
   list(options?: RequestOptions): PagePromise<Board> {
     return new PagePromise((cursor) =>
-      this.transport.request({ method: 'GET', path: '/boards', query: { cursor }, schema: PageSchema(BoardSchema), options }),
+      this.transport.request({ method: 'GET', path: '/boards', query: { cursor }, schema: 'boards', options }),
     )
   }
 
   /** One board. Throws `NotFoundError` for an unknown id. */
   get(id: string, options?: RequestOptions): Promise<Board> {
-    return this.transport.request({ method: 'GET', path: `/boards/${encodeURIComponent(id)}`, schema: BoardSchema, options })
+    return this.transport.request({ method: 'GET', path: `/boards/${encodeURIComponent(id)}`, schema: 'board', options })
   }
 
   /**
@@ -36,6 +36,6 @@ export class Boards {
    * ```
    */
   stats(id: string, options?: RequestOptions): Promise<BoardStats> {
-    return this.transport.request({ method: 'GET', path: `/boards/${encodeURIComponent(id)}/stats`, schema: BoardStatsSchema, options })
+    return this.transport.request({ method: 'GET', path: `/boards/${encodeURIComponent(id)}/stats`, schema: 'stats', options })
   }
 }

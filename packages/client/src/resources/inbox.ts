@@ -1,5 +1,4 @@
-import { InboxQuerySchema, MessageSchema, PageSchema, type InboxQuery, type Message } from '@liuyan/core'
-import * as z from 'zod/mini'
+import type { InboxQuery, Message } from '@liuyan/core'
 import { PagePromise } from '../core/pagination.js'
 import type { RequestOptions, Transport } from '../internal/transport.js'
 import { check, toQuery } from '../internal/validate.js'
@@ -12,11 +11,6 @@ export interface StaffPrincipal {
   boardIds: string[]
 }
 
-const StaffPrincipalSchema = z.object({
-  label: z.string(),
-  roles: z.array(z.enum(['reviewer', 'handler', 'supervisor'])),
-  boardIds: z.array(z.string()),
-})
 
 /** The staff inbox: messages of the token's boards, with private fields. Needs a token. */
 export class Inbox {
@@ -34,18 +28,18 @@ export class Inbox {
     // Checked when the first page is requested, so a bad filter rejects the page like any error.
     let query: Record<string, string | undefined> | undefined
     return new PagePromise(async (cursor) => {
-      query ??= toQuery(check(InboxQuerySchema, filters, this.transport.config.locale))
-      return this.transport.request({ method: 'GET', path: '/inbox', query: { ...query, ...(cursor ? { cursor } : {}) }, schema: PageSchema(MessageSchema), options })
+      query ??= toQuery(this.transport.config.validateQueries ? await check('inboxQuery', filters, this.transport.config.locale) : filters)
+      return this.transport.request({ method: 'GET', path: '/inbox', query: { ...query, ...(cursor ? { cursor } : {}) }, schema: 'messages', options })
     })
   }
 
   /** One message of the token's boards with its private fields. */
   get(id: string, options?: RequestOptions): Promise<Message> {
-    return this.transport.request({ method: 'GET', path: `/inbox/${encodeURIComponent(id)}`, schema: MessageSchema, options })
+    return this.transport.request({ method: 'GET', path: `/inbox/${encodeURIComponent(id)}`, schema: 'message', options })
   }
 
   /** The token's roles and boards. */
   me(options?: RequestOptions): Promise<StaffPrincipal> {
-    return this.transport.request({ method: 'GET', path: '/me', schema: StaffPrincipalSchema, options })
+    return this.transport.request({ method: 'GET', path: '/me', schema: 'principal', options })
   }
 }

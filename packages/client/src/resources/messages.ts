@@ -1,20 +1,13 @@
-import {
-  MessageListQuerySchema,
-  NewMessageSchema,
-  PageSchema,
-  PublicMessageSchema,
-  StaffActionResultSchema,
-  StaffActionSchema,
-  SubmissionResultSchema,
-  type Message,
-  type MessageListQuery,
-  type NewMessageInput,
-  type PublicCopy,
-  type PublicMessage,
-  type RejectReason,
-  type StaffAction,
-  type StaffActionResult,
-  type SubmissionResult,
+import type {
+  Message,
+  MessageListQuery,
+  NewMessageInput,
+  PublicCopy,
+  PublicMessage,
+  RejectReason,
+  StaffAction,
+  StaffActionResult,
+  SubmissionResult,
 } from '@liuyan/core'
 import { PagePromise } from '../core/pagination.js'
 import type { RequestOptions, Transport } from '../internal/transport.js'
@@ -37,14 +30,14 @@ export class Messages {
     // Checked when the first page is requested, so a bad filter rejects the page like any error.
     let query: Record<string, string | undefined> | undefined
     return new PagePromise(async (cursor) => {
-      query ??= toQuery(check(MessageListQuerySchema, filters, this.transport.config.locale))
-      return this.transport.request({ method: 'GET', path: '/messages', query: { ...query, ...(cursor ? { cursor } : {}) }, schema: PageSchema(PublicMessageSchema), options })
+      query ??= toQuery(this.transport.config.validateQueries ? await check('messageListQuery', filters, this.transport.config.locale) : filters)
+      return this.transport.request({ method: 'GET', path: '/messages', query: { ...query, ...(cursor ? { cursor } : {}) }, schema: 'publicMessages', options })
     })
   }
 
   /** One public message with its replies, follow-ups and public timeline. */
   get(id: string, options?: RequestOptions): Promise<PublicMessage> {
-    return this.transport.request({ method: 'GET', path: `/messages/${encodeURIComponent(id)}`, schema: PublicMessageSchema, options })
+    return this.transport.request({ method: 'GET', path: `/messages/${encodeURIComponent(id)}`, schema: 'publicMessage', options })
   }
 
   /**
@@ -61,8 +54,8 @@ export class Messages {
    * ```
    */
   async submit(message: NewMessageInput, options?: RequestOptions): Promise<SubmissionResult> {
-    const body = check(NewMessageSchema, message, this.transport.config.locale)
-    return this.transport.request({ method: 'POST', path: '/messages', body, schema: SubmissionResultSchema, options })
+    const body = await check('newMessage', message, this.transport.config.locale)
+    return this.transport.request({ method: 'POST', path: '/messages', body, schema: 'submission', options })
   }
 
   /**
@@ -74,8 +67,8 @@ export class Messages {
    * ```
    */
   async act(id: string, action: StaffAction, options?: RequestOptions): Promise<StaffActionResult> {
-    const body = check(StaffActionSchema, action, this.transport.config.locale)
-    return this.transport.request({ method: 'POST', path: `/messages/${encodeURIComponent(id)}/actions`, body, schema: StaffActionResultSchema, options })
+    const body = await check('staffAction', action, this.transport.config.locale)
+    return this.transport.request({ method: 'POST', path: `/messages/${encodeURIComponent(id)}/actions`, body, schema: 'staffResult', options })
   }
 
   /** Review passes (受理). */

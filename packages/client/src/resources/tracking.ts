@@ -1,4 +1,4 @@
-import { NewEvaluationSchema, NewFollowUpSchema, TrackedMessageSchema, type NewEvaluation, type NewFollowUp, type TrackedMessage } from '@liuyan/core'
+import type { NewEvaluation, NewFollowUp, TrackedMessage } from '@liuyan/core'
 import type { RequestOptions, Transport } from '../internal/transport.js'
 import { check } from '../internal/validate.js'
 
@@ -16,7 +16,7 @@ export class Tracking {
    * ```
    */
   get(code: string, options?: RequestOptions): Promise<TrackedMessage> {
-    return this.transport.request({ method: 'GET', path: `/tracking/${encodeURIComponent(code)}`, schema: TrackedMessageSchema, options })
+    return this.transport.request({ method: 'GET', path: `/tracking/${encodeURIComponent(code)}`, schema: 'tracked', options })
   }
 
   /**
@@ -28,8 +28,8 @@ export class Tracking {
    * ```
    */
   async followUp(code: string, followUp: NewFollowUp, options?: RequestOptions): Promise<TrackedMessage> {
-    const body = check(NewFollowUpSchema, followUp, this.transport.config.locale)
-    return this.transport.request({ method: 'POST', path: `/tracking/${encodeURIComponent(code)}/follow-ups`, body, schema: TrackedMessageSchema, options })
+    const body = await check('followUp', followUp, this.transport.config.locale)
+    return this.transport.request({ method: 'POST', path: `/tracking/${encodeURIComponent(code)}/follow-ups`, body, schema: 'tracked', options })
   }
 
   /**
@@ -41,7 +41,7 @@ export class Tracking {
    * ```
    */
   async evaluate(code: string, evaluation: NewEvaluation, options?: RequestOptions): Promise<TrackedMessage> {
-    const body = check(NewEvaluationSchema, evaluation, this.transport.config.locale)
-    return this.transport.request({ method: 'POST', path: `/tracking/${encodeURIComponent(code)}/evaluation`, body, schema: TrackedMessageSchema, options })
+    const body = await check('evaluation', evaluation, this.transport.config.locale)
+    return this.transport.request({ method: 'POST', path: `/tracking/${encodeURIComponent(code)}/evaluation`, body, schema: 'tracked', options })
   }
 }

@@ -1,8 +1,38 @@
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from '@liuyan/core'
 import { dateFormat, numberFormat } from '../internal/formats.js'
+import type { Catalog } from './catalog.js'
 
-/** Translations of one component: a typed module per locale, zh-CN complete, others may fall back. */
-export type Translations<T> = { 'zh-CN': T } & Partial<Record<Exclude<Locale, 'zh-CN'>, Partial<T>>>
+export type { Catalog } from './catalog.js'
+
+// zh-CN, the default language, is bundled with each component (its `*.i18n.ts`). The other
+// languages are one module each, holding every component's strings, loaded on first use: in the
+// script-tag build each is a chunk of its own, so a page carries zh-CN and, at most, its language.
+const LOADERS: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ default: Catalog }>> = {
+  'zh-TW': () => import('./zh-TW.js'),
+  en: () => import('./en.js'),
+}
+const catalogs: Partial<Record<Locale, Catalog>> = {}
+const loading: Partial<Record<Locale, Promise<void>>> = {}
+
+/** Whether the strings of `locale` are at hand (zh-CN always is). */
+export function hasLocale(locale: Locale): boolean {
+  return locale === 'zh-CN' || catalogs[locale] !== undefined
+}
+
+/**
+ * Loads the strings of `locale`. Rejects when the chunk cannot be fetched; a later call tries
+ * again. Until they are loaded, {@link pick} answers in zh-CN.
+ */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'zh-CN' || catalogs[locale]) return Promise.resolve()
+  return (loading[locale] ??= LOADERS[locale]().then(
+    (module) => void (catalogs[locale] = module.default),
+    (error: unknown) => {
+      delete loading[locale]
+      throw error
+    },
+  ))
+}
 
 /**
  * The language of an element: its own `lang`, else the nearest ancestor's (through shadow roots),
@@ -17,9 +47,9 @@ export function langOf(element: Element): Locale {
   return resolveLocale(document.documentElement.lang || DEFAULT_LOCALE)
 }
 
-/** The strings of `locale`, each missing one taken from zh-CN. */
-export function pick<T extends object>(table: Translations<T>, locale: Locale): T {
-  return locale === 'zh-CN' ? table['zh-CN'] : { ...table['zh-CN'], ...table[locale] }
+/** The strings of one part (`key` of the catalog) in `locale`; zh-CN's (`zh`) while `locale` is not loaded. */
+export function pick<K extends keyof Catalog>(key: K, zh: Catalog[K], locale: Locale): Catalog[K] {
+  return (locale !== 'zh-CN' && catalogs[locale]?.[key]) || zh
 }
 
 /** Replaces `{name}` placeholders. */

@@ -68,7 +68,7 @@ export class LiuyanFormElement extends LiuyanElement {
   }
 
   protected get strings(): FormStrings {
-    return pick(formStrings, this.locale)
+    return pick('form', formStrings, this.locale)
   }
 
   protected onInput(event: Event): void {

@@ -54,7 +54,7 @@ export class LiuyanViewElement extends LiuyanElement {
   }
 
   protected get viewStrings(): ViewStrings {
-    return pick(viewStrings, this.locale)
+    return pick('view', viewStrings, this.locale)
   }
 
   /**

@@ -31,7 +31,7 @@ export function humanizeSeconds(seconds: number, locale: Locale): string {
  * <liuyan-board-stats api="https://board.example.gov.cn/api/v1" board="220100-gov"></liuyan-board-stats>
  * ```
  *
- * @event liuyan-error - A call to the Board API failed (`code`, `message`).
+ * @event {LiuyanErrorEvent} liuyan-error - A call to the Board API failed (`code`, `message`).
  *
  * @csspart title - The heading.
  * @csspart figures - The `<dl>` of figures.
@@ -66,7 +66,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
   }
 
   get #t(): BoardStatsStrings {
-    return pick(boardStatsStrings, this.locale)
+    return pick('boardStats', boardStatsStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

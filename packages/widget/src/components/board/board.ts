@@ -1,16 +1,26 @@
 import { html, nothing, type PropertyValues } from 'lit'
 import { LiuyanElement } from '../../base.js'
-import { pick } from '../../i18n/index.js'
+import { LiuyanErrorEvent } from '../../events.js'
+import { hasLocale, loadLocale, pick } from '../../i18n/index.js'
 import { heading } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
 import { boardStrings } from './board.i18n.js'
 import { styles } from './board.styles.js'
+import { PART_FAILED, RELOAD } from '../../i18n/load-failed.js'
+import { PARTS, type Part } from './parts.js'
 
 /** The views of a board. */
 export type BoardView = 'list' | 'new' | 'track' | 'thread'
 
 const TABS = ['list', 'new', 'track'] as const
+/** The parts each view registers on first show (in the script-tag build the list is in the board's chunk). */
+const VIEW_PARTS: Record<BoardView, readonly Part[]> = {
+  list: ['liuyan-message-list', 'liuyan-board-stats'],
+  thread: ['liuyan-thread'],
+  new: ['liuyan-message-form'],
+  track: ['liuyan-tracking'],
+}
 const HASH = /^#liuyan\/(list|new|track|thread)(?:\/(.+))?$/
 
 /**
@@ -27,9 +37,9 @@ const HASH = /^#liuyan\/(list|new|track|thread)(?:\/(.+))?$/
  * <liuyan-board api="https://board.example.gov.cn/api/v1" board="220100-gov"></liuyan-board>
  * ```
  *
- * @event liuyan-before-submit - From the form, before sending (cancelable).
- * @event liuyan-submitted - From the form, after the message was stored (`id`, `trackingCode`).
- * @event liuyan-error - A call to the Board API failed (`code`, `message`).
+ * @event {LiuyanBeforeSubmitEvent} liuyan-before-submit - From the form, before sending (cancelable).
+ * @event {LiuyanSubmittedEvent} liuyan-submitted - From the form, after the message was stored (`id`, `trackingCode`).
+ * @event {LiuyanErrorEvent} liuyan-error - A call to the Board API failed (`code`, `message`), or a part of the board could not be fetched (`part_load_failed`).
  *
  * @csspart nav - The navigation between the views.
  * @csspart tab - Each link of the navigation; the current one has `aria-current="page"`.
@@ -39,6 +49,7 @@ const HASH = /^#liuyan\/(list|new|track|thread)(?:\/(.+))?$/
  * @csspart thread - The `<liuyan-thread>`.
  * @csspart form - The `<liuyan-message-form>`.
  * @csspart tracking - The `<liuyan-tracking>`.
+ * @csspart alert - A part of the board (or its language) that could not be fetched; `retry` is its button.
  *
  * @cssproperty --liuyan-board-gap - Space between the parts of a view. Falls back to twice `--liuyan-space`.
  * @cssproperty --liuyan-board-nav-background - Background of the navigation. Falls back to `--liuyan-color-surface-alt`.
@@ -52,6 +63,7 @@ export class LiuyanBoard extends LiuyanElement {
     pageSize: { type: Number, attribute: 'page-size' },
     view: { type: String },
     messageId: { state: true },
+    failedParts: { state: true },
   }
 
   /** Id of the board, e.g. `220100-gov`: its messages (and those of the boards below it) are listed, and new ones go to it. */
@@ -61,6 +73,8 @@ export class LiuyanBoard extends LiuyanElement {
   /** The view shown: `list`, `new`, `track` or `thread`. A `#liuyan/…` hash in the URL wins on load. */
   declare view: BoardView
   declare protected messageId: string
+  /** Parts (or `lang`, the page's language) whose chunk could not be fetched. */
+  declare protected failedParts: ReadonlySet<Part | 'lang'>
   #initial: BoardView | undefined
   readonly #seen = new Set<string>()
   readonly #onHash = () => void this.#route(true)
@@ -71,6 +85,8 @@ export class LiuyanBoard extends LiuyanElement {
     this.pageSize = 10
     this.view = 'list'
     this.messageId = ''
+    this.failedParts = new Set()
+    this.provideShared()
   }
 
   override connectedCallback(): void {
@@ -116,37 +132,85 @@ export class LiuyanBoard extends LiuyanElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed)
-    this.#seen.add(this.#current)
+    const view = this.#current
+    this.#seen.add(view)
+    for (const part of VIEW_PARTS[view]) if (!this.failedParts.has(part)) void this.#load(part)
+    if (!hasLocale(this.locale) && !this.failedParts.has('lang')) void this.#load('lang')
+  }
+
+  /**
+   * Fetches a part's chunk (or the page's language) unless it is at hand. A failure is shown in
+   * the view with a retry button and reported as a `liuyan-error` event; what the citizen typed
+   * elsewhere stays, since views are only hidden, never dropped.
+   */
+  async #load(part: Part | 'lang'): Promise<void> {
+    const locale = this.locale
+    if (part === 'lang' ? hasLocale(locale) : customElements.get(part)) return
+    try {
+      await (part === 'lang' ? loadLocale(locale) : PARTS[part]())
+      if (part === 'lang') for (const element of this.renderRoot.querySelectorAll<LiuyanElement>('*')) element.requestUpdate?.()
+    } catch {
+      this.failedParts = new Set([...this.failedParts, part])
+      this.dispatchEvent(new LiuyanErrorEvent('part_load_failed', `${part === 'lang' ? `the ${locale} strings` : `<${part}>`} could not be fetched`))
+      return
+    }
+    if (this.failedParts.has(part)) this.failedParts = new Set([...this.failedParts].filter((p) => p !== part))
+    this.requestUpdate()
+  }
+
+  async #retry(parts: readonly (Part | 'lang')[]): Promise<void> {
+    this.failedParts = new Set([...this.failedParts].filter((p) => !parts.includes(p)))
+    await Promise.all(parts.map((part) => this.#load(part)))
+    await this.updateComplete
+    const alert = this.renderRoot.querySelector<HTMLElement>('[part=alert]')
+    alert?.focus()
+  }
+
+  /** The notice of parts of this view that could not be fetched, or nothing. */
+  #failure(parts: readonly (Part | 'lang')[]) {
+    const failed = parts.filter((part) => this.failedParts.has(part))
+    if (!failed.length) return nothing
+    return html`<div class="alert" part="alert" role="alert" tabindex="-1">
+      <p>${PART_FAILED[this.locale]}</p>
+      <button type="button" part="retry" @click=${() => this.#retry(failed)}>${RELOAD[this.locale]}</button>
+    </div>`
+  }
+
+  /** Starts fetching the form's chunk when the citizen points at or focuses the tab that opens it. */
+  readonly #prefetch = (event: Event) => {
+    if ((event.currentTarget as HTMLElement).dataset.view === 'new') void this.#load('liuyan-message-form')
   }
 
   override render() {
-    const t = pick(boardStrings, this.locale)
+    const t = pick('board', boardStrings, this.locale)
     const view = this.#current
-    const client = this.sdk
-    const lang = this.locale
-    const size = this.size ?? nothing
-    const theme = this.theme ?? nothing
     const section = (name: 'list' | 'new' | 'track', content: unknown) =>
       this.#seen.has(name)
-        ? html`<section class="stack" ?hidden=${view !== name} aria-labelledby="h-${name}">${heading(2, t[name], `h-${name}`)} ${content}</section>`
+        ? html`<section class="stack" ?hidden=${view !== name} aria-labelledby="h-${name}">
+            ${heading(2, t[name], `h-${name}`)} ${this.#failure(['lang', ...VIEW_PARTS[name]])} ${content}
+          </section>`
         : nothing
     return html`<nav part="nav" aria-label=${t.nav}>
         <ul>
-          ${TABS.map((name) => html`<li><a part="tab" href=${this.#href(name)} aria-current=${view === name ? 'page' : nothing}>${t[name]}</a></li>`)}
+          ${TABS.map(
+            (name) =>
+              html`<li><a part="tab" data-view=${name} href=${this.#href(name)} aria-current=${view === name ? 'page' : nothing} @pointerenter=${this.#prefetch} @focus=${this.#prefetch}>${t[name]}</a></li>`,
+          )}
         </ul>
       </nav>
       ${section(
         'list',
-        html`<liuyan-board-stats part="stats" .client=${client} board=${this.board} heading-level="3" lang=${lang} size=${size} theme=${theme}></liuyan-board-stats>
-          <liuyan-message-list part="message-list" .client=${client} board=${this.board} page-size=${this.pageSize} href-template=${this.#href('thread/{id}')} lang=${lang} size=${size} theme=${theme}></liuyan-message-list>`,
+        html`<liuyan-board-stats part="stats" board=${this.board} heading-level="3"></liuyan-board-stats>
+          <liuyan-message-list part="message-list" board=${this.board} page-size=${this.pageSize} href-template=${this.#href('thread/{id}')}></liuyan-message-list>`,
       )}
       ${view === 'thread'
         ? html`<section class="stack">
             <a part="back" class="back" href=${this.#href('list')}>${t.back}</a>
-            <liuyan-thread part="thread" .client=${client} message-id=${this.messageId} lang=${lang} size=${size} theme=${theme}></liuyan-thread>
+            ${this.#failure(['lang', ...VIEW_PARTS.thread])}
+            <liuyan-thread part="thread" message-id=${this.messageId}></liuyan-thread>
           </section>`
         : nothing}
-      ${section('new', html`<liuyan-message-form part="form" .client=${client} board=${this.board} lang=${lang} size=${size} theme=${theme}></liuyan-message-form>`)}
-      ${section('track', html`<liuyan-tracking part="tracking" .client=${client} lang=${lang} size=${size} theme=${theme}></liuyan-tracking>`)}`
+      ${section('new', html`<liuyan-message-form part="form" board=${this.board}></liuyan-message-form>`)}
+      ${section('track', html`<liuyan-tracking part="tracking"></liuyan-tracking>`)}`
   }
 }

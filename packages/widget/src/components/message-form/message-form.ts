@@ -44,9 +44,9 @@ function storage(key: string, value?: string | null): string | null {
  *
  * @slot - Shown above the form, e.g. the board's rules for messages (留言须知).
  *
- * @event liuyan-before-submit - Before sending, with the checked message. Cancelable: `preventDefault()` stops the submission.
- * @event liuyan-submitted - After the message was stored, with its `id` and `trackingCode` only.
- * @event liuyan-error - A call to the Board API failed (`code`, `message`). What the citizen typed is kept.
+ * @event {LiuyanBeforeSubmitEvent} liuyan-before-submit - Before sending, with the checked message. Cancelable: `preventDefault()` stops the submission.
+ * @event {LiuyanSubmittedEvent} liuyan-submitted - After the message was stored, with its `id` and `trackingCode` only.
+ * @event {LiuyanErrorEvent} liuyan-error - A call to the Board API failed (`code`, `message`). What the citizen typed is kept.
  *
  * @csspart form - The `<form>`.
  * @csspart draft - The offer to restore a draft.
@@ -103,7 +103,7 @@ export class LiuyanMessageForm extends LiuyanFormElement {
   }
 
   get #t(): MessageFormStrings {
-    return pick(messageFormStrings, this.locale)
+    return pick('messageForm', messageFormStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

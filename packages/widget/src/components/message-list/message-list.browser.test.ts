@@ -57,13 +57,25 @@ describe('<liuyan-message-list>', () => {
     await expectAccessible(el)
   })
 
+  it('renders a long page a slice at a time, busy until the last message is there', async () => {
+    const all = (await expected()).map((m) => m.title)
+    expect(all.length).toBeGreaterThan(12) // more than two slices
+    const el = await mountList('page-size="100"')
+    await until(() => titles(el).length > 0, 8000, 'the first slice')
+    await el.updateComplete // waits for every slice
+    expect(titles(el)).toEqual(all)
+    expect($$(el, '[part=list]')[0]!.getAttribute('aria-busy')).toBe('false')
+    await expectAccessible(el)
+  })
+
   it('narrows the list by type, domain, status and keyword, with visible labels', async () => {
     const el = await mountList('page-size="100"')
     await loaded(el)
     await userEvent.selectOptions(page.getByRole('combobox', { name: '留言类型' }), 'complain')
     await search()
-    await until(() => titles(el).length && $$(el, '.badge:first-child').every((b) => b.textContent!.includes('投诉')), 8000, 'only complaints')
-    expect(titles(el)).toEqual((await expected({ type: 'complain' })).map((m) => m.title))
+    const complaints = (await expected({ type: 'complain' })).map((m) => m.title)
+    await until(() => titles(el).join() === complaints.join(), 8000, 'only complaints')
+    expect($$(el, '.badge:first-child').every((b) => b.textContent!.includes('投诉'))).toBe(true)
 
     await userEvent.selectOptions(page.getByRole('combobox', { name: '留言类型' }), '')
     await userEvent.selectOptions(page.getByRole('combobox', { name: '领域' }), 'urban')

@@ -21,7 +21,7 @@ const SCORES = ['resolution', 'attitude', 'speed'] as const
  * <liuyan-thread api="https://board.example.gov.cn/api/v1" message-id="m_8Zk2…"></liuyan-thread>
  * ```
  *
- * @event liuyan-error - A call to the Board API failed (`code`, `message`), an unknown id included.
+ * @event {LiuyanErrorEvent} liuyan-error - A call to the Board API failed (`code`, `message`), an unknown id included.
  *
  * @csspart message - The message itself.
  * @csspart title - Its title, a heading of `heading-level`.
@@ -65,7 +65,7 @@ export class LiuyanThread extends LiuyanViewElement {
   }
 
   get #t(): ThreadStrings {
-    return pick(threadStrings, this.locale)
+    return pick('thread', threadStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

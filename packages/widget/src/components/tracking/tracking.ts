@@ -51,7 +51,7 @@ function listingOf(m: TrackedMessage): Listing {
  *
  * @slot - Shown below the lookup form, e.g. whom to call when the code is lost.
  *
- * @event liuyan-error - A call to the Board API failed (`code`, `message`), an unknown code included.
+ * @event {LiuyanErrorEvent} liuyan-error - A call to the Board API failed (`code`, `message`), an unknown code included.
  *
  * @csspart lookup - The code lookup form.
  * @csspart field - Each field: label, hint, control, counter and error.
@@ -99,7 +99,7 @@ export class LiuyanTracking extends LiuyanFormElement {
   }
 
   get #t(): TrackingStrings {
-    return pick(trackingStrings, this.locale)
+    return pick('tracking', trackingStrings, this.locale)
   }
 
   protected override willUpdate(changed: PropertyValues): void {

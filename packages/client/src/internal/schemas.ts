@@ -1,0 +1,89 @@
+// Private: every zod schema the SDK checks with, and the checks themselves. The rest of the SDK
+// names a schema by key and loads this module on first use (`import()`), so a client that checks
+// nothing on a call (`validateResponses: false`, `validateQueries: false`, a successful GET) never
+// loads zod or core's schemas: a bundler puts them in a chunk of their own.
+import {
+  BoardSchema,
+  BoardStatsSchema,
+  InboxQuerySchema,
+  MessageListQuerySchema,
+  MessageSchema,
+  NewEvaluationSchema,
+  NewFollowUpSchema,
+  NewMessageSchema,
+  PageSchema,
+  ProblemSchema,
+  PublicMessageSchema,
+  resolveLocale,
+  StaffActionResultSchema,
+  StaffActionSchema,
+  SubmissionResultSchema,
+  TrackedMessageSchema,
+  validate,
+  type Problem,
+} from '@liuyan/core'
+import * as z from 'zod/mini'
+import { InvalidResponseError, ValidationError } from '../core/errors.js'
+
+const StaffPrincipalSchema = z.object({
+  label: z.string(),
+  roles: z.array(z.enum(['reviewer', 'handler', 'supervisor'])),
+  boardIds: z.array(z.string()),
+})
+
+/** What the server answers, by key. */
+export const RESPONSES = {
+  board: BoardSchema,
+  boards: PageSchema(BoardSchema),
+  stats: BoardStatsSchema,
+  publicMessage: PublicMessageSchema,
+  publicMessages: PageSchema(PublicMessageSchema),
+  submission: SubmissionResultSchema,
+  staffResult: StaffActionResultSchema,
+  tracked: TrackedMessageSchema,
+  message: MessageSchema,
+  messages: PageSchema(MessageSchema),
+  principal: StaffPrincipalSchema,
+}
+
+/** What the SDK sends, by key. */
+export const INPUTS = {
+  messageListQuery: MessageListQuerySchema,
+  inboxQuery: InboxQuerySchema,
+  newMessage: NewMessageSchema,
+  staffAction: StaffActionSchema,
+  followUp: NewFollowUpSchema,
+  evaluation: NewEvaluationSchema,
+}
+
+export type ResponseName = keyof typeof RESPONSES
+export type InputName = keyof typeof INPUTS
+export type ResponseOf<N extends ResponseName> = z.output<(typeof RESPONSES)[N]>
+export type InputOf<N extends InputName> = z.output<(typeof INPUTS)[N]>
+
+/** Checks input with core's rules: a `ValidationError` with localized issues when it fails. */
+export function checkInput<N extends InputName>(name: N, input: unknown, locale: string): InputOf<N> {
+  const result = validate(INPUTS[name] as z.core.$ZodType, input, { locale: resolveLocale(locale) })
+  if (!result.success) throw new ValidationError(result.issues)
+  return result.data as InputOf<N>
+}
+
+/** Checks a parsed body against the contract: an `InvalidResponseError` naming the paths that differ. */
+export function checkResponse<N extends ResponseName>(name: N, data: unknown): ResponseOf<N> {
+  const result = z.safeParse(RESPONSES[name] as z.core.$ZodType, data)
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), code: i.code }))
+    throw new InvalidResponseError(`unexpected fields at ${issues.slice(0, 3).map((i) => i.path.join('.') || '(root)').join(', ')}`, issues)
+  }
+  return result.data as ResponseOf<N>
+}
+
+/** An RFC 9457 problem, or undefined when the body is not one. */
+export function parseProblem(text: string): Problem | undefined {
+  try {
+    const result = z.safeParse(ProblemSchema, JSON.parse(text))
+    return result.success ? result.data : undefined
+  } catch {
+    return undefined
+  }
+}

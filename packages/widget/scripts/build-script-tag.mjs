@@ -1,0 +1,104 @@
+// Builds the script-tag files into dist/ with rolldown (it drops the zod code a page never calls;
+// esbuild keeps it):
+// - liuyan-widget.<name>-<hash>.js: ES module chunks. The first view (src/cdn/first-view.ts: the
+//   board shell and the list) and, fetched on first use, each part of a view, each language but
+//   zh-CN, and the SDK's schemas.
+// - liuyan-widget.min.js: the classic script a page includes (src/cdn/loader.ts), which imports the
+//   first view's chunks from beside itself.
+// - liuyan-widget.full.min.js: everything in one classic script, for sites that host one file.
+// - liuyan-widget.chunks.json: which chunk is which, for the size checks and the tests.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { rolldown } from 'rolldown'
+import { inputOptions, minify, root } from './iife-options.mjs'
+
+const dist = `${root}dist/`
+for (const file of readdirSync(dist)) if (file.startsWith('liuyan-widget.')) rmSync(dist + file)
+
+// Every module the first view imports statically goes into its chunk, also when a later chunk
+// shares it: rolldown would otherwise cut Lit, the tokens and core's labels into chunks of their
+// own, and the first view would cost more requests and bytes. A first pass finds those modules.
+const entry = `${root}src/cdn/first-view.ts`
+const probe = await rolldown({
+  ...inputOptions,
+  input: entry,
+  logLevel: 'silent',
+  plugins: [{ name: 'no-dynamic', resolveDynamicImport: () => false }],
+})
+const staticModules = new Set(Object.keys((await probe.generate({ format: 'es' })).output[0].modules))
+await probe.close()
+
+// The entry exports nothing a page uses, so the chunks may import shared code from it.
+const chunks = await rolldown({ ...inputOptions, input: { 'first-view': entry }, preserveEntrySignatures: false })
+const { output } = await chunks.write({
+  ...minify,
+  format: 'es',
+  dir: dist,
+  codeSplitting: { groups: [{ name: 'first-view', test: (id) => staticModules.has(id) }] },
+  entryFileNames: 'liuyan-widget.[name]-[hash].js',
+  chunkFileNames: 'liuyan-widget.[name]-[hash].js',
+  sourcemap: true,
+})
+await chunks.close()
+const files0 = output.filter((o) => o.type === 'chunk')
+const byName = new Map(files0.map((c) => [c.fileName, c]))
+const entryChunk = files0.find((c) => c.isEntry)
+const firstView = []
+const visit = (file) => {
+  if (firstView.includes(file)) return
+  firstView.push(file)
+  for (const imported of byName.get(file).imports) visit(imported)
+}
+visit(entryChunk.fileName)
+
+const loader = await rolldown({
+  ...inputOptions,
+  input: `${root}src/cdn/loader.ts`,
+  transform: { ...inputOptions.transform, define: { ...inputOptions.transform.define, LIUYAN_FIRST_VIEW: JSON.stringify(firstView) } },
+})
+await loader.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.min.js`, sourcemap: true })
+await loader.close()
+
+// In the one file, each `import('…')` of a chunk becomes a static import: inlined dynamic imports
+// would wrap every module they reach in a lazy initializer, which costs ~3 KB min+gzip.
+const staticImports = {
+  name: 'static-imports',
+  transform(code) {
+    let n = 0
+    const head = []
+    const out = code.replace(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g, (_, quote, specifier) => {
+      head.push(`import * as __liuyan_chunk_${n} from ${JSON.stringify(specifier)};`)
+      return `Promise.resolve(__liuyan_chunk_${n++})`
+    })
+    // Appended, so the lines of the module keep their place (the imports are hoisted all the same).
+    return n ? { code: `${out}\n${head.join('')}`, map: null } : null
+  },
+}
+const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [staticImports] })
+await full.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.full.min.js`, sourcemap: true })
+await full.close()
+
+/** The chunk whose module is `src/<path>`, and every chunk it imports statically. */
+const closure = (path) => {
+  const files = []
+  const add = (file) => {
+    if (files.includes(file)) return
+    files.push(file)
+    for (const imported of byName.get(file).imports) add(imported)
+  }
+  const chunk = files0.find((c) => c.facadeModuleId === `${root}src/${path}`)
+  if (!chunk) throw new Error(`no chunk for src/${path}`)
+  add(chunk.fileName)
+  return files
+}
+const manifest = {
+  script: 'liuyan-widget.min.js',
+  full: 'liuyan-widget.full.min.js',
+  firstView,
+  // What each part of a view and each language needs on top of what is loaded already.
+  parts: Object.fromEntries(
+    ['board-stats', 'thread', 'message-form', 'tracking'].map((tag) => [`liuyan-${tag}`, closure(`components/${tag}/${tag}.ts`)]),
+  ),
+  locales: { 'zh-TW': closure('i18n/zh-TW.ts'), en: closure('i18n/en.ts') },
+  chunks: files0.map((c) => ({ file: c.fileName, modules: Object.keys(c.modules).map((id) => id.replace(/^.*\/(node_modules|packages)\//, '')) })),
+}
+writeFileSync(`${dist}liuyan-widget.chunks.json`, `${JSON.stringify(manifest, null, 2)}\n`)

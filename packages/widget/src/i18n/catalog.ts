@@ -1,0 +1,21 @@
+// The shape of a language's strings: one entry per component (and per shared part).
+import type { BoardStrings } from '../components/board/board.i18n.js'
+import type { BoardStatsStrings } from '../components/board-stats/board-stats.i18n.js'
+import type { MessageListStrings } from '../components/message-list/message-list.i18n.js'
+import type { ThreadStrings } from '../components/thread/thread.i18n.js'
+import type { MessageFormStrings } from '../components/message-form/message-form.i18n.js'
+import type { TrackingStrings } from '../components/tracking/tracking.i18n.js'
+import type { ViewStrings } from '../internal/view.i18n.js'
+import type { FormStrings } from '../internal/form.i18n.js'
+
+/** Every string of the widget in one language. */
+export interface Catalog {
+  board: BoardStrings
+  boardStats: BoardStatsStrings
+  messageList: MessageListStrings
+  thread: ThreadStrings
+  messageForm: MessageFormStrings
+  tracking: TrackingStrings
+  view: ViewStrings
+  form: FormStrings
+}
