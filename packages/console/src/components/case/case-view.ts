@@ -40,7 +40,7 @@ export function facts(c: ViewContext): TemplateResult {
     <dt>${t.status}</dt><dd data-testid="status">${STATUS_LABELS[locale][m.status]}${m.supervised ? html`<span class="badge">${t.supervised}</span>` : nothing}</dd>
     <dt>${t.board}</dt><dd>${c.boardName(m.boardId)}</dd>
     <dt>${t.unit}</dt><dd>${m.assigneeBoardId ? c.boardName(m.assigneeBoardId) : t.unassigned}</dd>
-    <dt>${t.due}</dt><dd>${deadline(c)}</dd>
+    <dt>${t.due}</dt><dd data-testid="due">${deadline(c)}</dd>
     <dt>${t.publication}</dt><dd data-testid="publication">${publication(m, t)}</dd>
   </dl>`
 }
