@@ -62,7 +62,8 @@ describe('design tokens', () => {
 })
 
 describe('published types (dist/*.d.ts)', () => {
-  it('type the tags and their events for a page that imports only the define entry', () => {
+  // A whole TypeScript program: seconds on a busy 2-core machine, so it gets more than vitest's 5 s.
+  it('type the tags and their events for a page that imports only the define entry', { timeout: 60_000 }, () => {
     const file = fileURLToPath(new URL('./fixtures/define-only.ts', import.meta.url))
     const program = ts.createProgram([file], {
       strict: true, noEmit: true, skipLibCheck: true, types: [],

@@ -28,15 +28,23 @@ export const pickerStyles = css`
     align-items: center;
     gap: var(--liuyan-space, var(--liuyan-sys-space));
     min-height: var(--_target);
-    padding-inline-start: calc(var(--depth, 0) * 1.25em);
     cursor: pointer;
   }
   li .unit {
     min-height: var(--_target);
     display: flex;
     align-items: center;
-    padding-inline-start: calc(var(--depth, 0) * 1.25em);
   }
+  li {
+    padding-inline-start: calc(var(--depth) * 1.25em);
+  }
+  .depth-0 { --depth: 0; }
+  .depth-1 { --depth: 1; }
+  .depth-2 { --depth: 2; }
+  .depth-3 { --depth: 3; }
+  .depth-4 { --depth: 4; }
+  .depth-5 { --depth: 5; }
+  .depth-6 { --depth: 6; }
   input[type='radio'] {
     min-height: auto;
     width: 1.25em;

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit'
-import { styleMap } from 'lit/directives/style-map.js'
 import { langOf, format, pick } from '../../i18n.js'
 import type { ScopedBoard } from '../../internal/scope.js'
 import { tokens } from '../../styles/tokens.js'
@@ -83,7 +82,8 @@ export class LiuyanBoardPicker extends LitElement {
         ${shown.map(({ board, depth, path }) => {
           const offered = board.acceptsMessages && board.id !== this.exclude
           const level = words ? 0 : depth
-          return html`<li style=${styleMap({ '--depth': String(level) })}>
+          // A class per level, not a style attribute: a strict CSP (style-src 'self') blocks inline styles.
+          return html`<li class=${`depth-${Math.min(level, 6)}`}>
             ${offered
               ? html`<label><input type="radio" name="board" value=${board.id} .checked=${this.value === board.id}
                     aria-describedby=${describedBy} aria-invalid=${this.error ? 'true' : 'false'}
