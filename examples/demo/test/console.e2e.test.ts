@@ -49,6 +49,8 @@ it('accepts and assigns in bulk, by keyboard alone', async () => {
     await page.getByRole('checkbox', { name: `选择“${title}”` }).focus()
     await page.keyboard.press('Space')
   }
+  await page.locator('liuyan-inbox details.assign summary').focus()
+  await page.keyboard.press('Enter') // opens the assign panel
   await page.getByRole('searchbox', { name: '查找单位' }).focus()
   await page.keyboard.type('住房和城乡')
   await page.getByRole('radio', { name: '长春市住房和城乡建设局' }).focus()

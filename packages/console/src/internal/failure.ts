@@ -16,7 +16,7 @@ export function explain(error: unknown, t: SharedStrings): string {
     if (error.status === 403) return t.forbidden
     if (error.status >= 500) return t.server
     // 409 and the like: the server's own localized title says what is wrong (e.g. the status moved on).
-    return error.problem?.title ? `${error.problem.title}。${t.failed}`.replace('。。', '。') : t.failed
+    return error.problem?.title ? `${error.problem.title} ${t.failed}` : t.failed
   }
   return t.failed
 }

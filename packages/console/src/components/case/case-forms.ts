@@ -131,6 +131,7 @@ export function actionForm(c: FormContext, name: StaffActionName): TemplateResul
   const label = c.shared.actions[name]
   const alert = c.alert(name)
   return html`<form class="action" aria-label=${label} novalidate @submit=${(e: Event) => (e.preventDefault(), c.submit(name))}>
+    <h4>${label}</h4>
     ${name === 'redact' ? html`<p class="muted">${c.t.redactHint}</p>` : nothing}
     ${fieldsOf(name, c.message).map((field) => control(c, name, field))}
     ${alert ? html`<p class="alert" role="alert">${alert}</p>` : nothing}

@@ -28,6 +28,11 @@ export const caseStyles = css`
     display: grid;
     gap: calc(var(--liuyan-space, var(--liuyan-sys-space)) * 2);
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+    align-items: start;
+  }
+  form.action h4 {
+    margin: 0;
+    font-size: 1em;
   }
   form.action {
     display: grid;

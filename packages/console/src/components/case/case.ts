@@ -145,7 +145,7 @@ export class LiuyanCase extends LiuyanStaffElement {
     const shared = pick(sharedStrings, this.locale)
     const m = this.message
     // One heading for every state, so focus put on it survives the load.
-    const title = m ? m.title : this.busy ? t.loading : this.failure ? shared.failed : t.empty
+    const title = m ? m.title : this.busy ? t.loading : this.failure ? t.loadFailed : t.empty
     return html`<section id="detail" aria-labelledby="case-title">
       <h2 id="case-title" tabindex="-1">${title}</h2>
       ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}

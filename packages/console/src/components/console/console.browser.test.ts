@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import '../../define.js'
 import type { LiuyanConsole } from './console.js'
-import { activeDeep, deep, DEMO_TOKEN, expectAccessible, expectAccessibleInBothThemes, mount, signInTab, startBoard, submit, tokenFor, type, until } from '../../test-utils.js'
+import { activeDeep, breakApi, deep, DEMO_TOKEN, expectAccessible, expectAccessibleInBothThemes, mount, signInTab, startBoard, submit, tokenFor, type, until } from '../../test-utils.js'
 import type { MswBoard } from '@liuyan/server/msw'
 
 let board: MswBoard
@@ -69,6 +69,19 @@ describe('<liuyan-console>', () => {
     await until(() => deep(el, 'liuyan-inbox', 'tbody tr'), 5000, 'the inbox rows')
     expect(deep(el, 'liuyan-inbox', '.bulk')).toBeNull()
     expect(deep(el, 'liuyan-inbox', '#inbox-title')!.textContent).toBe('待辦留言')
+  })
+
+  it('keeps the tab’s token through a network failure, and forgets one the server refuses', async () => {
+    signInTab(DEMO_TOKEN)
+    const restore = await breakApi()
+    let el = mount<LiuyanConsole>('<liuyan-console api="/api/v1"></liuyan-console>')
+    await until(() => root(el).querySelector('#token-error')?.textContent?.includes('无法连接服务器'), 15000, 'the offline message')
+    restore()
+    expect(Object.values(sessionStorage)).toContain(DEMO_TOKEN)
+    signInTab('revoked-or-mistyped')
+    el = mount<LiuyanConsole>('<liuyan-console api="/api/v1"></liuyan-console>')
+    await until(() => root(el).querySelector('#token-error')?.textContent?.includes('令牌无效'), 5000, 'the refusal')
+    expect(Object.values(sessionStorage)).not.toContain('revoked-or-mistyped')
   })
 
   it('opens a message from the inbox with focus on its heading, and goes back to the inbox', async () => {

@@ -1,4 +1,4 @@
-import type { LiuyanClient, StaffPrincipal } from '@liuyan/client'
+import { isAPIError, type LiuyanClient, type StaffPrincipal } from '@liuyan/client'
 import { ROLE_LABELS, type Board } from '@liuyan/core'
 import { html, nothing } from 'lit'
 import { LiuyanConsoleElement } from '../../base.js'
@@ -92,8 +92,9 @@ export class LiuyanConsole extends LiuyanConsoleElement {
       this.#inbox?.focusHeading()
     } catch (error) {
       this.reportError(error)
-      // A stored token the server no longer knows is forgotten; a typed one stays in the field.
-      writeToken(this.baseUrl, undefined)
+      // A token the server refuses is forgotten (a typed one stays in the field); a stored one is
+      // kept through a network failure, so a reload once the API is back signs in again.
+      if (isAPIError(error) && error.status === 401) writeToken(this.baseUrl, undefined)
       this.signInError = explain(error, pick(sharedStrings, this.locale))
       this.line = ''
       if (typed) this.#focus('#token')

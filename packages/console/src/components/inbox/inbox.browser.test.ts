@@ -103,6 +103,8 @@ describe('<liuyan-inbox>', () => {
     await board.service.act((await board.service.authenticate(DEMO_TOKEN))!, a.id, { action: 'accept' })
     const el = await mountInbox(DEMO_TOKEN, 'page-size="100"')
     rows(el).find((r) => r.querySelector('button')!.textContent === a.title)!.querySelector<HTMLInputElement>('input')!.click()
+    root(el).querySelector<HTMLElement>('details.assign summary')!.click()
+    await until(() => root(el).querySelector<HTMLDetailsElement>('details.assign')!.open, 5000, 'the assign panel')
     button(el, '批量交办').click()
     await el.updateComplete
     const picker = root(el).querySelector('liuyan-board-picker')!

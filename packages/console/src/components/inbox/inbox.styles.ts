@@ -3,7 +3,7 @@ import { css } from 'lit'
 export const inboxStyles = css`
   form.filters {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5rem), 1fr));
     gap: var(--liuyan-space, var(--liuyan-sys-space)) calc(var(--liuyan-space, var(--liuyan-sys-space)) * 2);
     align-items: end;
     margin-block-end: var(--liuyan-space, var(--liuyan-sys-space));
@@ -43,7 +43,15 @@ export const inboxStyles = css`
     margin: 0 0 4px;
     font-size: 1em;
   }
+  .card .row {
+    align-items: center;
+    flex-wrap: nowrap;
+  }
   .card .meta {
+    margin: 0;
+    grid-template-columns: max-content 1fr;
+  }
+  .card .meta dd {
     margin: 0;
   }
   .bulk {
@@ -57,6 +65,25 @@ export const inboxStyles = css`
   .bulk h3 {
     margin: 0;
     font-size: 1em;
+  }
+  details.assign summary {
+    min-height: var(--_target);
+    display: list-item;
+    padding-block: calc(var(--liuyan-space, var(--liuyan-sys-space)) * 1.25);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  details.assign[open] {
+    display: grid;
+    gap: var(--liuyan-space, var(--liuyan-sys-space));
+  }
+  form.filters .field {
+    min-width: 0;
+  }
+  form.filters select,
+  form.filters input:not([type='checkbox']) {
+    width: 100%;
+    min-width: 0;
   }
   .results li.failed {
     color: var(--liuyan-color-danger, var(--liuyan-sys-color-danger));

@@ -255,12 +255,15 @@ export class LiuyanInbox extends LiuyanStaffElement {
         <label class="check">${selectAll} ${t.selectAll}</label>
         <button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.#bulk('accept')}>${t.bulkAccept}</button>
       </div>
-      <liuyan-board-picker label=${t.assignTo} .boards=${this.scope} .value=${this.assignTo} .error=${this.pickerError}
-        size=${this.size ?? nothing} theme=${this.theme ?? nothing}
-        @change=${(e: Event) => ((this.assignTo = (e.target as LiuyanBoardPicker).value), (this.pickerError = ''))}></liuyan-board-picker>
-      <div class="row">
-        <button type="button" ?disabled=${this.busy} @click=${() => void this.#bulk('assign')}>${t.bulkAssign}</button>
-      </div>
+      <details class="assign" ?open=${Boolean(this.pickerError || this.assignTo)}>
+        <summary>${t.bulkAssign}</summary>
+        <liuyan-board-picker label=${t.assignTo} .boards=${this.scope} .value=${this.assignTo} .error=${this.pickerError}
+          size=${this.size ?? nothing} theme=${this.theme ?? nothing}
+          @change=${(e: Event) => ((this.assignTo = (e.target as LiuyanBoardPicker).value), (this.pickerError = ''))}></liuyan-board-picker>
+        <div class="row">
+          <button type="button" ?disabled=${this.busy} @click=${() => void this.#bulk('assign')}>${t.bulkAssign}</button>
+        </div>
+      </details>
       ${this.results.length
         ? html`<h3 id="results-title" tabindex="-1">${t.results}</h3>
             <ol class="results">
