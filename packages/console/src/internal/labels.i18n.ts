@@ -15,7 +15,6 @@ export interface SharedStrings {
   server: string
   failed: string
   invalid: string
-  required: string
 }
 
 const actionsZh: SharedStrings['actions'] = {
@@ -37,7 +36,6 @@ export const sharedStrings: Translations<SharedStrings> = {
     server: '服务器出错，请稍后再试，填写的内容已保留。',
     failed: '操作未成功，填写的内容已保留。',
     invalid: '请修改标出的内容后再提交。',
-    required: '请填写此项',
   },
   'zh-TW': {
     actions: {
@@ -60,7 +58,6 @@ export const sharedStrings: Translations<SharedStrings> = {
     server: '伺服器出錯，請稍後再試，填寫的內容已保留。',
     failed: '操作未成功，填寫的內容已保留。',
     invalid: '請修改標出的內容後再送出。',
-    required: '請填寫此項',
   },
   en: {
     actions: {
@@ -83,6 +80,5 @@ export const sharedStrings: Translations<SharedStrings> = {
     server: 'The server failed. Try again later; what you typed is kept.',
     failed: 'That did not work; what you typed is kept.',
     invalid: 'Please correct the marked fields and submit again.',
-    required: 'Please fill this in',
   },
 }

@@ -145,4 +145,14 @@ describe('<liuyan-case>', () => {
     expect((await board.service.store.read.getMessage(second.id))!.rejection).toMatchObject({ code: 'not_specific', reason: '请拨打12345热线反映' })
     await expectAccessible(rejectCase)
   })
+
+  it('reads well on a 390 px phone in large mode and the dark theme', async () => {
+    const { id } = await submit(board, { place: { text: '朝阳路十二号', public: true } })
+    const el = await open(DEMO_TOKEN, id, 'size="large" theme="dark"')
+    el.parentElement!.style.width = '390px'
+    await el.updateComplete
+    expect(getComputedStyle(root(el).querySelector('dl')!).gridTemplateColumns.split(' ')).toHaveLength(1)
+    expect(root(el).querySelector('#redact-place')).not.toBeNull() // a public place can be rewritten
+    await expectAccessible(el)
+  })
 })

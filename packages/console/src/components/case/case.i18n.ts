@@ -4,8 +4,6 @@ export interface CaseStrings {
   empty: string
   loadFailed: string
   loading: string
-  back: string
-  facts: string
   typeDomain: string
   status: string
   board: string
@@ -58,7 +56,7 @@ export interface CaseStrings {
 
 export const caseStrings: Translations<CaseStrings> = {
   'zh-CN': {
-    empty: '请在待办留言中选择一条留言。', loadFailed: '无法打开这条留言', loading: '正在加载留言…', back: '返回待办留言', facts: '基本情况',
+    empty: '请在待办留言中选择一条留言。', loadFailed: '无法打开这条留言', loading: '正在加载留言…',
     typeDomain: '类型 / 领域', status: '状态', board: '留言对象', unit: '办理单位', unassigned: '未交办', due: '办理期限',
     supervised: '督办中', publication: '公开', noConsent: '留言人不同意公开', unreviewed: '留言人同意公开（未受理）',
     hidden: '已撤下', published: '已公开', awaiting: '待公开（审核后发布）', content: '留言内容',
@@ -72,7 +70,7 @@ export const caseStrings: Translations<CaseStrings> = {
     newCode: '新查询码：{code}（只显示这一次，请告知留言人）', dueLeft: '剩 {days} 个工作日', dueLate: '已超期 {days} 个工作日',
   },
   'zh-TW': {
-    empty: '請在待辦留言中選擇一則留言。', loadFailed: '無法開啟這則留言', loading: '正在載入留言…', back: '返回待辦留言', facts: '基本情況',
+    empty: '請在待辦留言中選擇一則留言。', loadFailed: '無法開啟這則留言', loading: '正在載入留言…',
     typeDomain: '類型 / 領域', status: '狀態', board: '留言對象', unit: '辦理單位', unassigned: '未交辦', due: '辦理期限',
     supervised: '督辦中', publication: '公開', noConsent: '留言人不同意公開', unreviewed: '留言人同意公開（未受理）',
     hidden: '已撤下', published: '已公開', awaiting: '待公開（審核後發布）', content: '留言內容',
@@ -86,7 +84,7 @@ export const caseStrings: Translations<CaseStrings> = {
     newCode: '新查詢碼：{code}（只顯示這一次，請告知留言人）', dueLeft: '剩 {days} 個工作日', dueLate: '已逾期 {days} 個工作日',
   },
   en: {
-    empty: 'Pick a message in the inbox.', loadFailed: 'The message could not be opened', loading: 'Loading the message…', back: 'Back to the inbox', facts: 'Facts',
+    empty: 'Pick a message in the inbox.', loadFailed: 'The message could not be opened', loading: 'Loading the message…',
     typeDomain: 'Type / domain', status: 'Status', board: 'Board', unit: 'Handling unit', unassigned: 'Not assigned', due: 'Deadline',
     supervised: 'Under supervision', publication: 'Publication', noConsent: 'The author did not consent to publication', unreviewed: 'Consented (not reviewed yet)',
     hidden: 'Unpublished', published: 'Public', awaiting: 'Awaiting publication (after review)', content: 'Message',

@@ -103,4 +103,17 @@ describe('<liuyan-console>', () => {
     await until(() => activeDeep() === inboxTitle(el), 5000, 'focus back on the inbox heading')
     expect(deep(el, 'liuyan-case')!.hidden).toBe(true)
   })
+
+  it('shows the inbox again with what was done in the case', async () => {
+    const { title } = await submit(board)
+    signInTab(DEMO_TOKEN)
+    const el = mount<LiuyanConsole>('<liuyan-console api="/api/v1"></liuyan-console>')
+    const row = () => [...(deep(el, 'liuyan-inbox')?.shadowRoot?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])].find((r) => r.querySelector('button')?.textContent === title)
+    ;(await until(row, 5000, 'the new message')).querySelector('button')!.click()
+    const accept = await until(() => deep(el, 'liuyan-case')?.shadowRoot?.querySelector<HTMLFormElement>('form[aria-label="受理"]'), 5000, 'the accept form')
+    accept.querySelector('button')!.click()
+    await until(() => deep(el, 'liuyan-case', '#status-line')?.textContent?.includes('已受理'), 5000, 'the acceptance')
+    ;(root(el).querySelector('nav button') as HTMLButtonElement).click()
+    await until(() => row()?.cells[3]?.textContent?.includes('已受理'), 5000, 'the inbox reloaded')
+  })
 })

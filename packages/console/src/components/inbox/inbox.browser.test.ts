@@ -139,4 +139,11 @@ describe('<liuyan-inbox>', () => {
     await el.updateComplete
     await expectAccessibleInBothThemes(el)
   })
+
+  it('speaks English with lang="en"', async () => {
+    const el = await mountInbox(DEMO_TOKEN, 'lang="en" page-size="5"')
+    expect(root(el).querySelector('#inbox-title')!.textContent).toBe('Inbox')
+    expect([...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).toEqual(['Select', 'Title', 'Type', 'Status', 'Handling unit', 'Submitted', 'Deadline'])
+    expect(root(el).querySelector('.status-line')!.textContent).toBe('5 messages loaded')
+  })
 })
