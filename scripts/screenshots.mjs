@@ -1,5 +1,5 @@
 // Takes the screenshots of docs/images/ with headless Chromium: the demo page's widget in light,
-// dark and large (适老化) mode, and the staff console. Run after `npm run build`:
+// dark and large (适老化) mode, and the staff console (inbox, a message, the phone layout in large mode). Run after `npm run build`:
 //   node scripts/screenshots.mjs
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -44,13 +44,28 @@ try {
   await form.goto(`${url}/#liuyan/new`)
   await form.getByRole('textbox', { name: '标题' }).waitFor()
   await form.locator('liuyan-board').screenshot({ path: join(out, 'widget-form.png') })
-  const staff = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+  // The staff console (<liuyan-console> at /staff/): the inbox, a message with its actions, and the
+  // inbox as cards on a 390 px phone in large mode.
+  const staff = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' })
   await staff.goto(`${url}/staff/`)
   await staff.getByLabel('工作人员令牌').fill(token)
-  await staff.getByRole('button', { name: '登录' }).click()
-  await staff.locator('#rows tr button').first().click()
-  await staff.locator('#detail h2').waitFor()
-  await staff.screenshot({ path: join(out, 'staff-console.png') })
+  await staff.getByRole('button', { name: '登录', exact: true }).click()
+  await staff.locator('liuyan-inbox tbody tr button').first().waitFor()
+  await staff.waitForTimeout(300)
+  await staff.screenshot({ path: join(out, 'console-inbox.png') })
+  await staff.locator('liuyan-inbox tbody tr button').first().click()
+  await staff.locator('#actions-title').waitFor()
+  await staff.waitForTimeout(300)
+  await staff.screenshot({ path: join(out, 'console-case.png'), fullPage: true })
+  const phone = await browser.newPage({ viewport: { width: 390, height: 1200 }, locale: 'zh-CN' })
+  await phone.goto(`${url}/staff/`)
+  await phone.locator('liuyan-console').evaluate((el) => el.setAttribute('size', 'large'))
+  await phone.getByLabel('工作人员令牌').fill(token)
+  await phone.getByRole('button', { name: '登录', exact: true }).click()
+  await phone.locator('liuyan-inbox .cards li').first().waitFor()
+  await phone.locator('liuyan-inbox #bulk-title').evaluate((el) => el.scrollIntoView())
+  await phone.waitForTimeout(300)
+  await phone.screenshot({ path: join(out, 'console-phone-large.png') })
   console.log(`screenshots written to ${out}`)
 } finally {
   await browser.close()

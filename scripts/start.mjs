@@ -12,7 +12,8 @@ const need = [
   'packages/server/dist/cli.js',
   'packages/client/dist/index.js',
   'packages/widget/dist/liuyan-widget.min.js',
-  'examples/demo/site/staff/staff.js',
+  'packages/console/dist/liuyan-console.min.js',
+  'examples/demo/site/staff/liuyan-console.min.js',
   'examples/demo/site/liuyan-widget.min.js',
 ]
 if (need.some((file) => !existsSync(join(root, file)))) {

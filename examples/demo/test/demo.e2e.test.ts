@@ -18,7 +18,7 @@ const e2e = useCliAndChromium(join(ROOT, 'examples/demo/site'))
 
 async function open(path: string): Promise<Page> {
   const page = await e2e.browser.newPage({ locale: 'zh-CN' })
-  problems.push(...watchPage(page))
+  watchPage(page, problems)
   await page.goto(`${e2e.cli.url}${path}`)
   return page
 }
@@ -46,7 +46,7 @@ it('carries a message through the whole loop, as a citizen and as staff would', 
   const staff = await open('/staff/')
   const act = await openInStaffConsole(staff, title)
   await act('受理')
-  await act('交办', (form) => form.getByLabel('办理单位').selectOption({ label: '长春市交通运输局' }).then(() => undefined))
+  await act('交办', (form) => form.getByRole('radio', { name: '长春市交通运输局' }).check())
   await act('开始办理')
   await act('答复', (form) => form.getByLabel('答复内容').fill('您好，经现场核查，已将该路口行人绿灯时间由15秒延长至30秒，感谢您的监督。'))
   const inbox = await staff.locator('#detail').textContent()

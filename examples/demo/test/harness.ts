@@ -96,9 +96,11 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
-/** Collects console errors and CSP / Trusted Types violations of a page. */
-export function watchPage(page: Page): string[] {
-  const problems: string[] = []
+/**
+ * Collects console errors and CSP / Trusted Types violations of a page into `problems` (as they
+ * happen, so pass the array the test checks at the end) and returns it.
+ */
+export function watchPage(page: Page, problems: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Trusted Type|Refused to/i.test(message.text())) problems.push(message.text())
   })
@@ -129,20 +131,29 @@ export function visibleText(page: Page): Promise<string> {
 }
 
 /**
- * Signs in to the demo staff console and opens the message titled `title`. The returned `act`
- * submits the form of one action (filled by `fill` first) and waits for the console to say it
- * was done.
+ * Signs in to the demo staff console (`<liuyan-console>` at /staff/; Playwright's locators reach
+ * into its shadow roots) and opens the message titled `title`. The returned `act` submits the form
+ * of one action (filled by `fill` first) and waits for the console to say it was done.
  */
 export async function openInStaffConsole(page: Page, title: string) {
   await page.getByLabel('工作人员令牌').fill(TOKEN)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('button', { name: title }).click()
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByRole('button', { name: title, exact: true }).click()
   return async (name: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) => {
     const form = page.getByRole('form', { name, exact: true })
     if (fill) await fill(form)
     await form.getByRole('button', { name, exact: true }).click()
     await expect.poll(() => page.locator('#status-line').textContent()).toContain(`已${name}`)
   }
+}
+
+/** The id of the element focused now, looking through shadow roots. */
+export function focusedId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    let element = document.activeElement
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
+    return element?.id
+  })
 }
 
 /** A Board API call with the demo token. */

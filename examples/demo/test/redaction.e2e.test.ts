@@ -20,7 +20,7 @@ const REDACTED = '桂林路幸福小区北门外的井盖丢了一个星期，�
 
 async function open(path: string): Promise<Page> {
   const page = await e2e.browser.newPage({ locale: 'zh-CN' })
-  problems.push(...watchPage(page))
+  watchPage(page, problems)
   await page.goto(`${e2e.cli.url}${path}`)
   return page
 }

@@ -30,7 +30,7 @@ const e2e = useCliAndChromium(() => site)
 
 async function open(): Promise<Page> {
   const page = await e2e.browser.newPage({ locale: 'zh-CN' })
-  problems.push(...watchPage(page))
+  watchPage(page, problems)
   // A hostile string that ran as script would call alert or set this flag.
   await page.addInitScript(() => {
     ;(window as unknown as { pwned: number }).pwned = 0

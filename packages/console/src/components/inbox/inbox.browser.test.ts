@@ -1,0 +1,149 @@
+import type { MswBoard } from '@liuyan/server/msw'
+import { STATUS_LABELS } from '@liuyan/core'
+import { createClient } from '@liuyan/client'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import '../../define.js'
+import { API, deep, DEMO_TOKEN, expectAccessible, expectAccessibleInBothThemes, mount, signInTab, startBoard, submit, tokenFor, type, until } from '../../test-utils.js'
+import type { LiuyanInbox } from './inbox.js'
+
+let board: MswBoard
+beforeAll(async () => {
+  document.documentElement.lang = 'zh-CN'
+  board = await startBoard()
+})
+afterEach(() => signInTab(undefined))
+
+const root = (el: Element) => el.shadowRoot!
+const rows = (el: Element) => [...root(el).querySelectorAll<HTMLTableRowElement>('tbody tr')]
+const titles = (el: Element) => rows(el).map((r) => r.querySelector('button')!.textContent)
+const button = (el: Element, text: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text)!
+const staffClient = (token: string) => createClient({ baseUrl: new URL(API, location.href).href, token })
+
+async function mountInbox(token: string, attrs = ''): Promise<LiuyanInbox> {
+  signInTab(token)
+  const el = mount<LiuyanInbox>(`<liuyan-inbox api="${API}" ${attrs}></liuyan-inbox>`)
+  await until(() => rows(el).length || root(el).querySelector('.status-line')?.textContent?.includes('没有'), 5000, 'the first page')
+  return el
+}
+
+describe('<liuyan-inbox>', () => {
+  it('lists the token’s messages in the server’s order and pages by cursor with “more”', async () => {
+    const el = await mountInbox(DEMO_TOKEN, 'page-size="4"')
+    const expected: string[] = []
+    for await (const m of staffClient(DEMO_TOKEN).inbox.list({ limit: 4 })) {
+      expected.push(m.title)
+      if (expected.length === 8) break
+    }
+    expect(titles(el)).toEqual(expected.slice(0, 4))
+    button(el, '加载更多').click()
+    await until(() => rows(el).length === 8, 5000, 'the second page')
+    expect(titles(el)).toEqual(expected)
+    await expectAccessibleInBothThemes(el)
+  })
+
+  it('filters as GET /inbox does: status, type, a board subtree, and refuses reversed dates', async () => {
+    const el = await mountInbox(DEMO_TOKEN, 'page-size="100"')
+    type(root(el).querySelector<HTMLSelectElement>('#f-status')!, 'pending')
+    button(el, '筛选').click()
+    await until(() => rows(el).length && rows(el).every((r) => r.cells[3]!.textContent!.includes(STATUS_LABELS['zh-CN'].pending)), 5000, 'pending only')
+    const pending = (await staffClient(DEMO_TOKEN).inbox.list({ status: 'pending', limit: 100 })).items
+    expect(titles(el)).toEqual(pending.map((m) => m.title))
+
+    type(root(el).querySelector<HTMLSelectElement>('#f-status')!, '')
+    type(root(el).querySelector<HTMLSelectElement>('#f-type')!, 'thank')
+    button(el, '筛选').click()
+    const thanks = (await staffClient(DEMO_TOKEN).inbox.list({ type: 'thank', limit: 100 })).items
+    await until(() => titles(el).join() === thanks.map((m) => m.title).join(), 5000, 'thanks only')
+    expect(thanks.length).toBeGreaterThan(0)
+    type(root(el).querySelector<HTMLSelectElement>('#f-type')!, '')
+    type(root(el).querySelector<HTMLSelectElement>('#f-boardId')!, '220104-gov')
+    button(el, '筛选').click()
+    const subtree = (await staffClient(DEMO_TOKEN).inbox.list({ boardId: '220104-gov', limit: 100 })).items
+    await until(() => titles(el).join() === subtree.map((m) => m.title).join(), 5000, 'the 朝阳区 subtree')
+    expect(subtree.length).toBeGreaterThan(0)
+
+    // An end date before the start date is refused here, in the console's language, keeping both.
+    type(root(el).querySelector<HTMLInputElement>('#f-from')!, '2026-03-10')
+    type(root(el).querySelector<HTMLInputElement>('#f-to')!, '2026-03-01')
+    button(el, '筛选').click()
+    await el.updateComplete
+    expect(root(el).querySelector('#f-to-error')!.textContent).toBe('结束日期不能早于开始日期')
+    expect(root(el).querySelector('#f-to')!.getAttribute('aria-invalid')).toBe('true')
+    expect(root(el).querySelector<HTMLInputElement>('#f-from')!.value).toBe('2026-03-10')
+    await expectAccessible(el)
+
+    button(el, '清除筛选').click()
+    await until(() => rows(el).length > subtree.length, 5000, 'every message again')
+  })
+
+  it('accepts in bulk, one action per message with a result for each, and skips what it cannot accept', async () => {
+    const a = await submit(board)
+    const b = await submit(board)
+    const el = await mountInbox(DEMO_TOKEN, 'page-size="100"')
+    const replied = rows(el).find((r) => r.cells[3]!.textContent!.includes('已回复'))!
+    const pick = (title: string) => rows(el).find((r) => r.querySelector('button')!.textContent === title)!.querySelector<HTMLInputElement>('input[type="checkbox"]')!
+    pick(a.title).click()
+    pick(b.title).click()
+    replied.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click()
+    await el.updateComplete
+    expect(root(el).querySelector('#bulk-title')!.textContent).toContain('已选 3 条')
+    button(el, '批量受理').click()
+    await until(() => root(el).querySelector('.results'), 5000, 'the results')
+    const results = [...root(el).querySelectorAll('.results li')].map((li) => li.textContent)
+    expect(results).toHaveLength(3)
+    expect(results.filter((r) => r!.includes('受理成功'))).toHaveLength(2)
+    expect(results.filter((r) => r!.includes('跳过：当前状态不能受理'))).toHaveLength(1)
+    for (const { id } of [a, b]) expect((await board.service.store.read.getMessage(id))!.status).toBe('accepted')
+    expect(rows(el).find((r) => r.querySelector('button')!.textContent === a.title)!.cells[3]!.textContent).toContain('已受理')
+    await expectAccessible(el)
+  })
+
+  it('assigns in bulk to a unit found by searching the tree, and asks for a unit first', async () => {
+    const a = await submit(board)
+    await board.service.act((await board.service.authenticate(DEMO_TOKEN))!, a.id, { action: 'accept' })
+    const el = await mountInbox(DEMO_TOKEN, 'page-size="100"')
+    rows(el).find((r) => r.querySelector('button')!.textContent === a.title)!.querySelector<HTMLInputElement>('input')!.click()
+    root(el).querySelector<HTMLElement>('details.assign summary')!.click()
+    await until(() => root(el).querySelector<HTMLDetailsElement>('details.assign')!.open, 5000, 'the assign panel')
+    button(el, '批量交办').click()
+    await el.updateComplete
+    const picker = root(el).querySelector('liuyan-board-picker')!
+    await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete
+    expect(picker.shadowRoot!.querySelector('#picker-error')!.textContent).toBe('请选择办理单位')
+    type(picker.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!, '交通')
+    await until(() => picker.shadowRoot!.querySelectorAll('input[type="radio"]').length === 1, 5000, 'the search')
+    picker.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click()
+    button(el, '批量交办').click()
+    await until(() => root(el).querySelector('.results li')?.textContent?.includes('交办成功'), 5000, 'the result')
+    const stored = (await board.service.store.read.getMessage(a.id))!
+    expect([stored.status, stored.assigneeBoardId]).toEqual(['assigned', '220100-jtj'])
+  })
+
+  it('shows a token only its own boards, and cards on a 390 px phone', async () => {
+    const token = await tokenFor(board, '朝阳区政府 审核', ['reviewer'], ['220104-gov'])
+    const el = await mountInbox(token, 'page-size="100"')
+    const mine = (await staffClient(token).inbox.list({ limit: 100 })).items
+    expect(mine.every((m) => ['220104-gov', '220104-cgj'].includes(m.boardId) || ['220104-gov', '220104-cgj'].includes(m.assigneeBoardId ?? ''))).toBe(true)
+    expect(titles(el)).toEqual(mine.map((m) => m.title))
+    const boardOptions = [...root(el).querySelectorAll<HTMLOptionElement>('#f-boardId option')].map((o) => o.value)
+    expect(boardOptions).toEqual(['', '220104-gov', '220104-cgj'])
+    const picker = root(el).querySelector('liuyan-board-picker')!
+    const units = [...picker.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((r) => r.value)
+    expect(units).toEqual(['220104-gov', '220104-cgj'])
+
+    el.parentElement!.style.width = '390px'
+    await until(() => getComputedStyle(root(el).querySelector('.cards')!).display !== 'none', 5000, 'cards')
+    expect(getComputedStyle(root(el).querySelector('.table-wrap')!).display).toBe('none')
+    expect(root(el).querySelectorAll('.cards li').length).toBe(mine.length)
+    el.size = 'large'
+    await el.updateComplete
+    await expectAccessibleInBothThemes(el)
+  })
+
+  it('speaks English with lang="en"', async () => {
+    const el = await mountInbox(DEMO_TOKEN, 'lang="en" page-size="5"')
+    expect(root(el).querySelector('#inbox-title')!.textContent).toBe('Inbox')
+    expect([...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).toEqual(['Select', 'Title', 'Type', 'Status', 'Handling unit', 'Submitted', 'Deadline'])
+    expect(root(el).querySelector('.status-line')!.textContent).toBe('5 messages loaded')
+  })
+})
