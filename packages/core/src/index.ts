@@ -182,3 +182,17 @@ export { InboxQuerySchema, MessageListQuerySchema } from './schemas/query.js'
 export type { InboxQuery, MessageListQuery } from './schemas/query.js'
 export { createOpenAPIDocument } from './openapi.js'
 export type { OpenAPIOptions } from './openapi.js'
+export { DEFAULT_BODY_BYTES, pathParamNames, responsesOf, ROUTES, TRACKING_CODE_PARAM } from './routes.js'
+export type {
+  OperationId,
+  PathParamNames,
+  PathParams,
+  RateLimitClass,
+  ResponseSchemaName,
+  Route,
+  RouteAuth,
+  RouteDefinition,
+  RouteIdempotency,
+  RouteMethod,
+  RouteResponse,
+} from './routes.js'

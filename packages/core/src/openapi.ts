@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
-import { toJSONSchema, type JSONSchemaDocument, type SchemaName } from './json-schema.js'
-import { InboxQuerySchema, MessageListQuerySchema } from './schemas/query.js'
+import { INPUT_SCHEMAS, toJSONSchema, type JSONSchemaDocument, type SchemaName } from './json-schema.js'
+import { pathParamNames, responsesOf, ROUTES, type RouteDefinition, type RouteResponse } from './routes.js'
 
 /** Options of {@link createOpenAPIDocument}. */
 export interface OpenAPIOptions {
@@ -28,28 +28,58 @@ const COMPONENTS: Record<string, SchemaName> = {
   Problem: 'problem',
 }
 
-const ref = (name: keyof typeof COMPONENTS | 'StaffPrincipal') => ({ $ref: `#/components/schemas/${name}` })
-const page = (name: keyof typeof COMPONENTS) => ({
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const page = (schema: object) => ({
   type: 'object',
-  properties: { items: { type: 'array', items: ref(name) }, nextCursor: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+  properties: { items: { type: 'array', items: schema }, nextCursor: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
   required: ['items', 'nextCursor'],
 })
-const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } })
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } })
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', minLength: 1 } })
-const idempotencyKey = {
+const idempotencyKey = (required: boolean) => ({
   name: 'Idempotency-Key',
   in: 'header',
-  required: false,
+  required,
   description: 'Makes a retried POST safe: the same key and body replay the first response; the same key with another body answers 422; a request still running with the key answers 409. Keys expire after 24 hours.',
   schema: { type: 'string', minLength: 1, maxLength: 255 },
+})
+
+/** The `paths` of the document, generated from the route table (`ROUTES`). */
+function paths(): Record<string, Record<string, unknown>> {
+  const components = new Map<unknown, string>()
+  for (const [name, file] of Object.entries(COMPONENTS)) components.set(INPUT_SCHEMAS[file as keyof typeof INPUT_SCHEMAS], name)
+  const result: Record<string, Record<string, unknown>> = {}
+  for (const route of ROUTES as readonly RouteDefinition[]) {
+    const parameters: object[] = pathParamNames(route.path).map((name) => ({
+      name, in: 'path', required: true, description: route.params?.[name] ?? name, schema: { type: 'string', minLength: 1 },
+    }))
+    if (route.query) parameters.push(...queryParameters(route.query))
+    if (route.idempotency !== 'none') parameters.push(idempotencyKey(route.idempotency === 'required'))
+    const responses: Record<string, unknown> = {}
+    for (const [status, response] of Object.entries(responsesOf(route))) responses[status] = responseObject(Number(status), response)
+    const bodyComponent = route.body && components.get(route.body)
+    if (route.body && !bodyComponent) throw new Error(`The body of ${route.operationId} is no component of the document`)
+    result[route.path] ??= {}
+    result[route.path]![route.method.toLowerCase()] = {
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.auth === 'staff' ? { security: [{ bearer: [] }] } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(bodyComponent ? { requestBody: { required: true, content: { 'application/json': { schema: ref(bodyComponent) } } } } : {}),
+      responses,
+    }
+  }
+  return result
 }
-const errors = {
-  '400': problem('Malformed request (e.g. invalid JSON).'),
-  '413': problem('Body larger than 64 KB.'),
-  '415': problem('Body is not application/json.'),
-  '422': problem('Validation failed; `issues` lists each problem in the language of Accept-Language.'),
-  '429': problem('Too many requests; see Retry-After.'),
+
+function responseObject(status: number, response: RouteResponse): object {
+  if (status >= 400) return { description: response.description, content: { 'application/problem+json': { schema: ref('Problem') } } }
+  const schema = response.schema === 'object' ? { type: 'object' } : response.schema ? ref(response.schema) : undefined
+  return {
+    description: response.description,
+    ...(response.headers
+      ? { headers: Object.fromEntries(Object.entries(response.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }
+      : {}),
+    ...(schema ? { content: { 'application/json': { schema: response.page ? page(schema) : schema } } } : {}),
+  }
 }
 
 function queryParameters(schema: z.core.$ZodType) {
@@ -94,7 +124,6 @@ export function createOpenAPIDocument(options: OpenAPIOptions = {}): JSONSchemaD
     },
     required: ['label', 'roles', 'boardIds'],
   }
-  const bearer = [{ bearer: [] }]
   return {
     openapi: '3.1.0',
     info: {
@@ -109,95 +138,6 @@ export function createOpenAPIDocument(options: OpenAPIOptions = {}): JSONSchemaD
       schemas,
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A staff token scoped to boards and roles.' } },
     },
-    paths: {
-      '/boards': {
-        get: { operationId: 'listBoards', summary: 'All boards (a tree through parentId)', responses: { '200': json(page('Board'), 'The boards') } },
-      },
-      '/boards/{id}': {
-        get: {
-          operationId: 'getBoard', parameters: [pathParam('id', 'Board id')],
-          responses: { '200': json(ref('Board'), 'The board'), '404': problem('No such board') },
-        },
-      },
-      '/boards/{id}/stats': {
-        get: {
-          operationId: 'getBoardStats', parameters: [pathParam('id', 'Board id')],
-          responses: { '200': json(ref('BoardStats'), 'Figures of the board and its descendants'), '404': problem('No such board') },
-        },
-      },
-      '/messages': {
-        get: {
-          operationId: 'listMessages', summary: 'Public messages, newest first, cursor-paginated',
-          parameters: queryParameters(MessageListQuerySchema),
-          responses: { '200': json(page('PublicMessage'), 'A page of public messages'), '400': errors['400'], '404': problem('No such board'), '422': errors['422'], '429': errors['429'] },
-        },
-        post: {
-          operationId: 'submitMessage', summary: 'Submit a message; keep the tracking code',
-          parameters: [idempotencyKey],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('NewMessage') } } },
-          responses: { '201': json(ref('SubmissionResult'), 'Stored, awaiting review'), ...errors, '409': problem('A request with this Idempotency-Key is still running') },
-        },
-      },
-      '/messages/{id}': {
-        get: {
-          operationId: 'getMessage', parameters: [pathParam('id', 'Message id')],
-          responses: { '200': json(ref('PublicMessage'), 'The public thread'), '400': errors['400'], '404': problem('No such public message') },
-        },
-      },
-      '/messages/{id}/actions': {
-        post: {
-          operationId: 'actOnMessage', summary: 'One staff action of the lifecycle', security: bearer,
-          parameters: [pathParam('id', 'Message id'), idempotencyKey],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('StaffAction') } } },
-          responses: {
-            '200': json(ref('StaffActionResult'), 'The message after the action; after reissue-code also the new tracking code, given this once'), ...errors,
-            '401': problem('No or unknown token'), '403': problem('The token lacks the role'),
-            '404': problem('No such message in the token’s boards'), '409': problem('The status does not allow the action'),
-          },
-        },
-      },
-      '/tracking/{code}': {
-        get: {
-          operationId: 'trackMessage', parameters: [pathParam('code', 'Tracking code (查询码)')],
-          responses: { '200': json(ref('TrackedMessage'), 'The author’s view'), '400': errors['400'], '404': problem('Unknown code'), '429': errors['429'] },
-        },
-      },
-      '/tracking/{code}/follow-ups': {
-        post: {
-          operationId: 'followUp', parameters: [pathParam('code', 'Tracking code'), idempotencyKey],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('NewFollowUp') } } },
-          responses: { '201': json(ref('TrackedMessage'), 'Follow-up stored'), ...errors, '404': problem('Unknown code'), '409': problem('Not allowed now') },
-        },
-      },
-      '/tracking/{code}/evaluation': {
-        post: {
-          operationId: 'evaluate', parameters: [pathParam('code', 'Tracking code'), idempotencyKey],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('NewEvaluation') } } },
-          responses: { '201': json(ref('TrackedMessage'), 'Rating stored'), ...errors, '404': problem('Unknown code'), '409': problem('Not replied yet, or rated already') },
-        },
-      },
-      '/inbox': {
-        get: {
-          operationId: 'listInbox', summary: 'Messages of the token’s boards with private fields', security: bearer,
-          parameters: queryParameters(InboxQuerySchema),
-          responses: { '200': json(page('Message'), 'A page of messages'), '401': problem('No or unknown token'), '404': problem('No such board in the token’s boards'), '422': errors['422'], '429': errors['429'] },
-        },
-      },
-      '/inbox/{id}': {
-        get: {
-          operationId: 'getInboxMessage', security: bearer, parameters: [pathParam('id', 'Message id')],
-          responses: { '200': json(ref('Message'), 'The message with private fields'), '400': errors['400'], '401': problem('No or unknown token'), '404': problem('No such message in the token’s boards'), '429': errors['429'] },
-        },
-      },
-      '/me': {
-        get: {
-          operationId: 'getStaffPrincipal', security: bearer,
-          responses: { '200': json(ref('StaffPrincipal'), 'Roles and boards of the token'), '401': problem('No or unknown token'), '429': errors['429'] },
-        },
-      },
-      '/openapi.json': {
-        get: { operationId: 'getOpenAPIDocument', summary: 'This document', responses: { '200': json({ type: 'object' }, 'The OpenAPI 3.1 document') } },
-      },
-    },
+    paths: paths(),
   }
 }
