@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { MessageSchema, toPublicMessage } from '@liuyan/core'
 import type { Board, Message, MessageStatus } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { freshDatabase, openingStore } from '../../test/postgres-database.js'
 import { createMemoryStore } from './memory.js'
+import { createPostgresStore } from './postgres.js'
 import { createSqliteStore } from './sqlite.js'
 import { InvalidCursorError } from './types.js'
 import type { IdempotencyRecord, MessageQuery, StaffToken, Store, StoreTransaction } from './types.js'
@@ -147,6 +149,7 @@ afterEach(async () => {
 describe.each<[string, () => Store]>([
   ['memory', () => createMemoryStore()],
   ['sqlite', () => createSqliteStore(tempDatabase())],
+  ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
 ])('%s store', (_name, create) => {
   function newStore(): Store {
     const store = create()

@@ -126,6 +126,19 @@ export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError'
 }
 
+/**
+ * Thrown by a networked store (PostgreSQL) when the database cannot be reached or went away in the
+ * middle of a call. Nothing the call wrote was acknowledged: a transaction that fails with it was
+ * not reported as committed (a retry with the same Idempotency-Key finds out whether it was). The
+ * HTTP layer answers 503 with `Retry-After`; the store reconnects by itself once the database is
+ * back.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError'
+  /** Stable code for programs. */
+  readonly code = 'store_unavailable'
+}
+
 /** What statistics read of each message. */
 export interface StatsRow {
   status: MessageStatus

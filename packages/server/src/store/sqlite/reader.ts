@@ -3,7 +3,7 @@
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, Message, Page } from '@liuyan/core'
 import type Database from 'better-sqlite3'
-import { compareTokens, encodeCursor, planQuery } from '../shared.js'
+import { compareTokens, encodeCursor, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,
@@ -15,27 +15,8 @@ import type {
 } from '../types.js'
 import type { Connection } from './connection.js'
 
-/**
- * The version of the public views stored in `messages.public_doc`.
- *
- * Each message row keeps `public_doc` = `JSON.stringify(toPublicMessage(message))` (core's public
- * view, timeline included) while core's `isPubliclyVisible` says the public may see it, else NULL;
- * `public_version` is this constant as it was when the row was rendered. Public reads serve the
- * stored text, so they skip JSON parsing, masking and serializing.
- *
- * **Bump this number whenever the public view can change for the same stored message**: an upgrade
- * of `@liuyan/core` that changes `toPublicMessage`, `maskPII`, `maskNickname` or
- * `isPubliclyVisible`, or a change to the message or timeline shapes. On the next start
- * (`createSqliteStore` without `readonly`) every row rendered under another version is rendered
- * again; until then, and in read-only stores, such rows are rendered on each read instead of being
- * served stale.
- */
-export const PUBLIC_VIEW_VERSION = 3
-
-/** The stored public view: core's, while the public may see the message; otherwise none. */
-export function renderPublic(message: Message): string | null {
-  return isPubliclyVisible(message) ? JSON.stringify(toPublicMessage(message)) : null
-}
+// Kept in shared.ts, where the PostgreSQL store reads them too; re-exported for this store's modules.
+export { PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 
 /** The `meta` key of a service setting (kept apart from the store's own bookkeeping keys). */
 export function settingKey(name: string): string {

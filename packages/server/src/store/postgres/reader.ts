@@ -1,0 +1,274 @@
+// Reads of the PostgreSQL store: messages with their timelines in one statement, list pages by
+// keyset through the board closure, public views kept as JSON, tokens, settings and idempotency.
+import { OPEN_STATUSES } from '@liuyan/core'
+import type { Board, Message, Page } from '@liuyan/core'
+import { compareTokens, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
+import type { ListPlan } from '../shared.js'
+import type { IdempotencyRecord, MessageQuery, StaffToken, StatsRow, StoredResponse, StoreReader } from '../types.js'
+import type { PgClient } from './driver.js'
+import { translate } from './errors.js'
+
+/** The documents of a message's timeline events, in order, as one column of its row. */
+const EVENTS = 'ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n)'
+
+/** The columns that make a message: its document and its timeline's, in order. */
+export const MESSAGE_COLUMNS = `m.doc, ${EVENTS} AS events`
+
+/**
+ * The columns of a public view: the stored one, and the message itself only when the stored view
+ * was rendered under another PUBLIC_VIEW_VERSION (an instance of another version wrote it).
+ */
+const PUBLIC_COLUMNS = `m.public_doc, m.public_version,
+  CASE WHEN m.public_version <> ${PUBLIC_VIEW_VERSION} THEN m.doc END AS doc,
+  CASE WHEN m.public_version <> ${PUBLIC_VIEW_VERSION} THEN ${EVENTS} END AS events`
+
+export interface MessageRow {
+  doc: string
+  events: string[]
+}
+
+/** A message from its row; a code an older row kept in the clear never reaches staff. */
+export function messageOf(row: MessageRow): Message {
+  const doc = JSON.parse(row.doc) as Omit<Message, 'timeline'> & { trackingCode?: string }
+  delete doc.trackingCode
+  return { ...doc, timeline: row.events.map((event) => JSON.parse(event) as Message['timeline'][number]) }
+}
+
+interface IdempotencyColumns {
+  scope: string
+  key: string
+  fingerprint: string
+  state: 'running' | 'done'
+  created_at: string
+  response: string | null
+}
+
+/**
+ * Where a list's board filter reads: `root` when the boards are whole subtrees of one board (the
+ * closure's index, in list order), `roots` for several, `direct` for a set that is not closed
+ * under descendants (a caller's own list), `none` for an empty set.
+ */
+type BoardScope = { kind: 'root'; id: string } | { kind: 'roots'; ids: string[] } | { kind: 'direct'; ids: string[] } | { kind: 'none' }
+
+export class PgReader implements StoreReader {
+  protected readonly client: PgClient
+  protected readonly check: () => void
+  /** Whether reads lock the message rows they return (inside a transaction, before a change). */
+  readonly #lock: boolean
+
+  constructor(client: PgClient, check: () => void, lock = false) {
+    this.client = client
+    this.check = check
+    this.#lock = lock
+  }
+
+  protected async rows<R>(text: string, values: readonly unknown[] = []): Promise<R[]> {
+    this.check()
+    try {
+      return (await this.client.query<R>(text, values)).rows
+    } catch (error) {
+      throw translate(error)
+    }
+  }
+
+  async listBoards(): Promise<Board[]> {
+    return (await this.rows<{ doc: string }>('SELECT doc FROM boards ORDER BY id COLLATE "C"')).map((row) => JSON.parse(row.doc) as Board)
+  }
+
+  async getBoard(id: string): Promise<Board | undefined> {
+    const [row] = await this.rows<{ doc: string }>('SELECT doc FROM boards WHERE id = $1', [id])
+    return row && (JSON.parse(row.doc) as Board)
+  }
+
+  async getMessage(id: string): Promise<Message | undefined> {
+    return this.#oneMessage('m.id = $1', id)
+  }
+
+  async getMessageByTrackingHash(hash: string): Promise<Message | undefined> {
+    return this.#oneMessage('m.tracking_hash = $1', hash)
+  }
+
+  async #oneMessage(where: string, value: string): Promise<Message | undefined> {
+    // In a transaction the row is locked until it ends: a read-modify-write of two instances (or of
+    // two requests of one) waits for the other instead of overwriting it.
+    const [row] = await this.rows<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE ${where}${this.#lock ? ' FOR UPDATE OF m' : ''}`, [value])
+    return row && messageOf(row)
+  }
+
+  async getSetting(name: string): Promise<string | undefined> {
+    const [row] = await this.rows<{ value: string }>('SELECT value FROM settings WHERE name = $1', [name])
+    return row?.value
+  }
+
+  async listMessages(query: MessageQuery): Promise<Page<Message>> {
+    const plan = planQuery(query)
+    const { text, values } = listSql(plan, await this.#scope(plan), MESSAGE_COLUMNS)
+    const rows = await this.rows<MessageRow & { seq: string; sort_ms: string }>(text, values)
+    const page = rows.slice(0, plan.limit)
+    const last = page[page.length - 1]
+    return {
+      items: page.map(messageOf),
+      nextCursor: rows.length > plan.limit && last ? encodeCursor(Number(last.sort_ms), Number(last.seq)) : null,
+    }
+  }
+
+  async listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }> {
+    const plan = planQuery({ ...query, publicOnly: true })
+    // A row rendered by an instance of another version is rendered again from its message, which
+    // the same statement reads (one snapshot): cheap while versions agree, right when they do not.
+    const { text, values } = listSql(plan, await this.#scope(plan), PUBLIC_COLUMNS)
+    const rows = await this.rows<PublicRow>(text, values)
+    const page = rows.slice(0, plan.limit)
+    const last = page[page.length - 1]
+    const items: string[] = []
+    for (const row of page) {
+      const json = row.public_version === PUBLIC_VIEW_VERSION ? row.public_doc : renderPublic(messageOf(row as MessageRow))
+      if (json) items.push(json)
+    }
+    return { items, nextCursor: rows.length > plan.limit && last ? encodeCursor(Number(last.sort_ms), Number(last.seq)) : null }
+  }
+
+  async getPublicJson(id: string): Promise<string | undefined> {
+    const [row] = await this.rows<PublicRow>(`SELECT ${PUBLIC_COLUMNS} FROM messages m WHERE m.id = $1`, [id])
+    if (!row) return undefined
+    return (row.public_version === PUBLIC_VIEW_VERSION ? row.public_doc : renderPublic(messageOf(row as MessageRow))) ?? undefined
+  }
+
+  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
+    const scope = await this.#scope({ boardIds: new Set(boardIds) })
+    const { where, values } = boardWhere(scope, [])
+    const rows = await this.rows<{
+      status: StatsRow['status']
+      type: StatsRow['type']
+      domain: StatsRow['domain']
+      reviewed_at: string | null
+      replied_at: string | null
+      due_at: string | null
+      overall: number | null
+    }>(`SELECT m.status, m.type, m.domain, m.reviewed_at, m.replied_at, m.due_at, m.overall FROM messages m WHERE ${where}`, values)
+    return rows.map((columns) => {
+      const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
+      if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
+      if (columns.replied_at !== null) row.repliedAt = columns.replied_at
+      if (columns.due_at !== null) row.dueAt = columns.due_at
+      if (columns.overall !== null) row.overall = columns.overall
+      return row
+    })
+  }
+
+  async findToken(tokenHash: string): Promise<StaffToken | undefined> {
+    const [row] = await this.rows<{ doc: string }>('SELECT doc FROM tokens WHERE hash = $1', [tokenHash])
+    return row && (JSON.parse(row.doc) as StaffToken)
+  }
+
+  async listTokens(): Promise<StaffToken[]> {
+    // Sorted here as the other stores do (instants, then hash by code point): tokens are few.
+    return (await this.rows<{ doc: string }>('SELECT doc FROM tokens')).map((row) => JSON.parse(row.doc) as StaffToken).sort(compareTokens)
+  }
+
+  async getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const [row] = await this.rows<IdempotencyColumns>(
+      'SELECT scope, key, fingerprint, state, created_at, response FROM idempotency WHERE scope = $1 AND key = $2',
+      [scope, key],
+    )
+    if (!row) return undefined
+    const record: IdempotencyRecord = { scope: row.scope, key: row.key, fingerprint: row.fingerprint, state: row.state, createdAt: row.created_at }
+    if (row.response !== null) record.response = JSON.parse(row.response) as StoredResponse
+    return record
+  }
+
+  async countMessages(): Promise<number> {
+    const [row] = await this.rows<{ count: string }>('SELECT count(*) AS count FROM messages')
+    return Number(row!.count)
+  }
+
+  /**
+   * Reads a board filter as whole subtrees: the boards of the set whose parent is not in it are its
+   * roots, and when every descendant of every root is in the set (as the service's expanded
+   * filters are), the closure answers it exactly.
+   */
+  async #scope(plan: Pick<ListPlan, 'boardIds'>): Promise<BoardScope | undefined> {
+    if (!plan.boardIds) return undefined
+    const ids = [...plan.boardIds]
+    if (ids.length === 0) return { kind: 'none' }
+    const [row] = await this.rows<{ roots: string[]; closed: boolean }>(
+      `WITH wanted AS (SELECT DISTINCT unnest($1::text[]) AS id),
+       roots AS (
+         SELECT w.id FROM wanted w LEFT JOIN boards b ON b.id = w.id
+         WHERE b.parent_id IS NULL OR b.parent_id NOT IN (SELECT id FROM wanted)
+       )
+       SELECT ARRAY(SELECT id FROM roots) AS roots,
+         NOT EXISTS (SELECT 1 FROM board_tree t WHERE t.ancestor IN (SELECT id FROM roots) AND t.descendant NOT IN (SELECT id FROM wanted)) AS closed`,
+      [ids],
+    )
+    if (!row!.closed || row!.roots.length === 0) return { kind: 'direct', ids }
+    return row!.roots.length === 1 ? { kind: 'root', id: row!.roots[0]! } : { kind: 'roots', ids: row!.roots }
+  }
+}
+
+/** A row of the public list: the stored view, and the message when the view is stale. */
+interface PublicRow {
+  public_doc: string | null
+  public_version: number
+  doc: string | null
+  events: string[] | null
+  seq: string
+  sort_ms: string
+}
+
+const OPEN = [...OPEN_STATUSES]
+
+/** The condition of a board filter on `messages m`, for reads that do not go through the closure's order. */
+function boardWhere(scope: BoardScope | undefined, values: unknown[]): { where: string; values: unknown[] } {
+  const param = (value: unknown) => `$${values.push(value)}`
+  if (!scope) return { where: 'TRUE', values }
+  switch (scope.kind) {
+    case 'none':
+      return { where: 'FALSE', values }
+    case 'direct': {
+      const ids = param(scope.ids)
+      return { where: `(m.board_id = ANY(${ids}::text[]) OR m.assignee_board_id = ANY(${ids}::text[]))`, values }
+    }
+    case 'root':
+      return { where: `m.seq IN (SELECT seq FROM message_boards WHERE board_id = ${param(scope.id)})`, values }
+    case 'roots':
+      return { where: `m.seq IN (SELECT seq FROM message_boards WHERE board_id = ANY(${param(scope.ids)}::text[]))`, values }
+  }
+}
+
+/**
+ * The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows; the
+ * columns are `columns` followed by `seq` and `sort_ms`. A filter on one board's subtree walks
+ * the closure's index (board, sort time, seq) in list order and stops after the page.
+ */
+export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: string): { text: string; values: unknown[] } {
+  const values: unknown[] = []
+  const param = (value: unknown) => `$${values.push(value)}`
+  const sortColumn = plan.publicOnly ? 'published_ms' : 'created_ms'
+  // The table that orders the page: the closure for one board's subtree, else the messages.
+  const order = scope?.kind === 'root' ? 'mb' : 'm'
+  const from = scope?.kind === 'root' ? `message_boards mb JOIN messages m ON m.seq = mb.seq` : 'messages m'
+  const sort = `${order}.${sortColumn}`
+  const seq = `${order}.seq`
+  const where: string[] = []
+  if (scope?.kind === 'root') where.push(`mb.board_id = ${param(scope.id)}`)
+  else if (scope) where.push(boardWhere(scope, values).where)
+  if (plan.publicOnly) where.push(`${sort} IS NOT NULL`)
+  if (plan.after) where.push(`(${sort}, ${seq}) < (${param(plan.after[0])}::bigint, ${param(plan.after[1])}::bigint)`)
+  if (plan.fromMs !== undefined) where.push(`${sort} >= ${param(plan.fromMs)}::bigint`)
+  if (plan.toMs !== undefined) where.push(`${sort} < ${param(plan.toMs)}::bigint`)
+  if (plan.statuses) where.push(`m.status = ANY(${param([...plan.statuses])}::text[])`)
+  if (plan.type !== undefined) where.push(`m.type = ${param(plan.type)}`)
+  if (plan.domain !== undefined) where.push(`m.domain = ${param(plan.domain)}`)
+  if (plan.overdueMs !== undefined) where.push(`m.status = ANY(${param(OPEN)}::text[]) AND m.due_ms < ${param(plan.overdueMs)}::bigint`)
+  if (plan.keyword !== undefined) {
+    // The index finds the rows with every character pair of the keyword; strpos keeps those that
+    // hold it as written (a plain substring: %, _ and quotes are characters, never syntax).
+    where.push(`m.grams @> ${param(keywordGrams(plan.keyword))}::text[] AND strpos(m.search_text, ${param(plan.keyword)}) > 0`)
+  }
+  const text =
+    `SELECT ${columns}, ${seq} AS seq, ${sort} AS sort_ms FROM ${from}` +
+    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY ${sort} DESC, ${seq} DESC LIMIT ${param(plan.limit + 1)}`
+  return { text, values }
+}
