@@ -44,6 +44,13 @@ export interface PostgresCluster {
   readonly dir: string
   /** Stops the server (`pg_ctl -m fast`) and removes the folder. Calling it again does nothing. */
   stop(): Promise<void>
+  /**
+   * Stops the server but keeps its folder, as an outage would: `fast` ends every session at once
+   * (clients get "terminating connection due to administrator command"), `immediate` as a crash.
+   */
+  pause(mode?: 'fast' | 'immediate'): Promise<void>
+  /** Starts a paused server again, on the same port; resolves once it accepts connections. */
+  resume(): Promise<void>
 }
 
 const run = promisify(execFile)
@@ -102,11 +109,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         url: `postgres://${USER}@${HOST}:${port}/postgres`,
         port,
         dir,
+        async pause(mode = 'fast') {
+          await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-m', mode, '-w', 'stop']), { cwd: dir })
+        },
+        async resume() {
+          await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']), { cwd: dir })
+        },
         async stop() {
           if (stopped) return
           stopped = true
           try {
-            await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-m', 'fast', '-w', 'stop']), { cwd: dir })
+            // A paused server has nothing left to stop.
+            if (existsSync(join(data, 'postmaster.pid'))) await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-m', 'fast', '-w', 'stop']), { cwd: dir })
           } finally {
             running.delete(dir)
             rmSync(dir, { recursive: true, force: true })
