@@ -50,6 +50,7 @@ const errors = {
   '415': problem('Body is not application/json.'),
   '422': problem('Validation failed; `issues` lists each problem in the language of Accept-Language.'),
   '429': problem('Too many requests; see Retry-After.'),
+  '503': problem('The database is unavailable for the moment; nothing was stored. Retry after Retry-After (with the same Idempotency-Key for a POST).'),
 }
 
 function queryParameters(schema: z.core.$ZodType) {
@@ -95,7 +96,7 @@ export function createOpenAPIDocument(options: OpenAPIOptions = {}): JSONSchemaD
     required: ['label', 'roles', 'boardIds'],
   }
   const bearer = [{ bearer: [] }]
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Liuyan Board API',
@@ -200,4 +201,13 @@ export function createOpenAPIDocument(options: OpenAPIOptions = {}): JSONSchemaD
       },
     },
   }
+  // Any operation that reads or writes the database may find it away (a networked store): 503 with
+  // Retry-After until it is back. The document itself is built without one.
+  for (const [path, operations] of Object.entries(document.paths)) {
+    if (path === '/openapi.json') continue
+    for (const operation of Object.values(operations) as { responses: Record<string, unknown> }[]) {
+      operation.responses['503'] = errors['503']
+    }
+  }
+  return document
 }

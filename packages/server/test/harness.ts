@@ -231,6 +231,8 @@ export interface TestBoardOptions {
   /** Options of the Node adapter (the port is always a free one). */
   serve?: Omit<ServeOptions, 'port' | 'host'>
   service?: Omit<BoardServiceOptions, 'store' | 'now'>
+  /** Puts something between the service and the store (e.g. to take the database away mid-request). */
+  wrapStore?: (store: Store) => Store
 }
 
 export interface TestBoard {
@@ -276,6 +278,7 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
   } else {
     store = createMemoryStore()
   }
+  if (options.wrapStore) store = options.wrapStore(store)
   const clock = createClock()
   const service = createBoardService({ ...options.service, store, now: clock.now })
   await service.putBoards(BOARDS)

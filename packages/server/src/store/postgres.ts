@@ -100,25 +100,45 @@ export async function createPostgresStore(connection: string | PostgresConnectio
   // when next needed; without a listener the pool's 'error' event would end the process.
   for (const pool of [readers, writers]) pool.on('error', () => {})
   try {
-    let client: PgPoolClient
-    try {
-      client = await writers.connect()
-    } catch (error) {
-      throw translate(error)
-    }
+    const client = await checkOut(writers)
     let migration: { from: number; to: number }
     try {
       migration = await migrate(client)
     } catch (error) {
-      client.release(true)
+      checkIn(client, true)
       throw translate(error)
     }
-    client.release()
+    checkIn(client)
     return new PostgresStoreImpl(readers, writers, migration)
   } catch (error) {
     await Promise.all([readers.end(), writers.end()]).catch(() => {})
     throw error
   }
+}
+
+/** Ignores what a connection reports between queries: the next query on it fails and says why. */
+const ignore = () => {}
+
+/**
+ * A connection of the pool for a transaction. While checked out, the pool no longer listens to its
+ * errors: a server that goes away between two queries would otherwise be an unhandled 'error'
+ * event, which ends the process.
+ */
+async function checkOut(pool: PgPool): Promise<PgPoolClient> {
+  let client: PgPoolClient
+  try {
+    client = await pool.connect()
+  } catch (error) {
+    throw translate(error)
+  }
+  client.on('error', ignore)
+  return client
+}
+
+/** Gives a connection back to its pool, or destroys it when it broke. */
+function checkIn(client: PgPoolClient, broken = false): void {
+  client.off('error', ignore)
+  client.release(broken ? true : undefined)
 }
 
 /** The schema version this code reads and writes. */
@@ -153,12 +173,7 @@ class PostgresStoreImpl implements PostgresStore {
 
   async #run<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      let client: PgPoolClient
-      try {
-        client = await this.#writers.connect()
-      } catch (error) {
-        throw translate(error)
-      }
+      const client = await checkOut(this.#writers)
       let open = true
       const tx = new PgTransaction(client, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
@@ -168,14 +183,14 @@ class PostgresStoreImpl implements PostgresStore {
         const result = await fn(tx)
         open = false
         await client.query('COMMIT')
-        client.release()
+        checkIn(client)
         return result
       } catch (error) {
         open = false
         const broken = isConnectionError(error)
         if (!broken) await client.query('ROLLBACK').catch(() => {})
         // A connection that broke is destroyed, not handed to the next transaction.
-        client.release(broken ? true : undefined)
+        checkIn(client, broken)
         if (isRetryable(error) && attempt < ATTEMPTS) continue
         throw translate(error)
       }

@@ -15,6 +15,8 @@ export interface PgClient {
 /** A checked-out connection, given back with `release` (an error destroys it instead). */
 export interface PgPoolClient extends PgClient {
   release(destroy?: boolean | Error): void
+  on(event: 'error', listener: (error: Error) => void): this
+  off(event: 'error', listener: (error: Error) => void): this
 }
 
 /** The pool of `pg`. */
