@@ -25,7 +25,7 @@ async function exitOf(args: string[], env: Record<string, string> = {}): Promise
   return { code, stderr: cli.stderr(), stdout: cli.stdout() }
 }
 
-describe('liuyan-server on PostgreSQL', () => {
+describe('liuyan-server on PostgreSQL', { timeout: 30_000 }, () => {
   it('serves from --db postgres://… with LIUYAN_TRACKING_KEY, shows the URL without its password, and keeps messages across restarts', async () => {
     const url = withPassword(await freshDatabase(false))
     const first = await start(['--port', '0', '--db', url, '--seed', 'demo'], { LIUYAN_TRACKING_KEY: KEY })
@@ -64,6 +64,38 @@ describe('liuyan-server on PostgreSQL', () => {
     const lost = await exitOf(['--port', '0', '--db', url])
     expect(lost.code).toBe(2)
     expect(lost.stderr).toContain("the database's tracking codes were stored under a tracking key")
+  })
+
+  it('migrates with liuyan-server migrate, and manages staff tokens with liuyan-server token, on the same URL', async () => {
+    const url = withPassword(await freshDatabase(false))
+    const env = { LIUYAN_TRACKING_KEY: KEY }
+    const migrated = await exitOf(['migrate', '--db', url], env)
+    expect(migrated.code, migrated.stderr).toBe(0)
+    expect(migrated.stdout).toMatch(/^postgres:\/\/liuyan:\*\*\*@127\.0\.0\.1:\d+\/board_\d+_\d+: schema version 1 \(migrated from 0\); tracking codes stored as keyed hashes \(key from LIUYAN_TRACKING_KEY\)$/m)
+    const again = await exitOf(['migrate'], { ...env, LIUYAN_DATABASE_URL: url })
+    expect(again.stdout).toContain('schema version 1 (already up to date)')
+    expect((await exitOf(['migrate', '--db', url])).code).toBe(2)
+
+    const seeded = await start(['--port', '0', '--db', url, '--seed', 'demo'], env)
+    const created = await exitOf(['token', 'create', '--db', url, '--label', '值班 办理', '--role', 'handler', '--board', '220100-gov'])
+    expect(created.code, created.stderr).toBe(0)
+    const secret = /^token: +(\S+)$/m.exec(created.stdout)![1]!
+    // A token created beside a running instance works there at once.
+    const me = await fetch(`${seeded.url}/api/v1/me`, { headers: { Authorization: `Bearer ${secret}` } })
+    expect(me.status).toBe(200)
+    expect(await me.json()).toMatchObject({ label: '值班 办理', roles: ['handler'] })
+    const listed = await exitOf(['token', 'list'], { LIUYAN_DATABASE_URL: url })
+    expect(listed.stdout).toContain('值班 办理')
+    expect(listed.stdout + listed.stderr + created.stderr).not.toContain(SECRET)
+    expect((await exitOf(['token', 'revoke', '--db', url, '--label', '值班 办理'])).code).toBe(0)
+    expect((await fetch(`${seeded.url}/api/v1/me`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401)
+    expect(await stop(seeded)).toBe(0)
+
+    // The token commands never migrate: a database of another version is refused.
+    const empty = await freshDatabase(false)
+    const refused = await exitOf(['token', 'list', '--db', empty])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('schema version 0, older than 1')
   })
 
   it.each([

@@ -4,7 +4,7 @@ import type { Store, StoreReader, StoreTransaction } from './types.js'
 import { loadDriver, PostgresDriverMissingError, type PgPool, type PgPoolClient } from './postgres/driver.js'
 import { isConnectionError, isRetryable, redactUrl, translate } from './postgres/errors.js'
 import { PgReader } from './postgres/reader.js'
-import { migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
+import { checkVersion, migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
 import { PgTransaction } from './postgres/transaction.js'
 
 export { PostgresDriverMissingError, PostgresMigrationError, redactUrl }
@@ -37,6 +37,16 @@ export interface PostgresConnectionOptions {
    */
   connectionTimeoutMillis?: number
   [option: string]: unknown
+}
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /**
+   * Apply the migrations the database lacks. Tools that work on a database a server runs on (the
+   * token commands) pass `false`: the store then opens only a database at this version's schema.
+   * @default true
+   */
+  migrate?: boolean
 }
 
 /** A {@link Store} on PostgreSQL. */
@@ -87,7 +97,7 @@ const ATTEMPTS = 8
  * await store.close()
  * ```
  */
-export async function createPostgresStore(connection: string | PostgresConnectionOptions): Promise<PostgresStore> {
+export async function createPostgresStore(connection: string | PostgresConnectionOptions, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const { Pool } = await loadDriver()
   const config: Record<string, unknown> = {
     connectionTimeoutMillis: 5000,
@@ -103,7 +113,12 @@ export async function createPostgresStore(connection: string | PostgresConnectio
     const client = await checkOut(writers)
     let migration: { from: number; to: number }
     try {
-      migration = await migrate(client)
+      if (options.migrate === false) {
+        const version = await checkVersion(client)
+        migration = { from: version, to: version }
+      } else {
+        migration = await migrate(client)
+      }
     } catch (error) {
       checkIn(client, true)
       throw translate(error)

@@ -124,6 +124,22 @@ export class PostgresMigrationError extends Error {
 }
 
 /**
+ * The database's schema version without changing anything; throws unless it is this code's (a tool
+ * that must not migrate a database a server of another version runs on).
+ */
+export async function checkVersion(client: PgClient): Promise<number> {
+  const { rows } = await client.query<{ found: boolean }>("SELECT to_regclass('liuyan_schema') IS NOT NULL AS found")
+  const version = rows[0]!.found ? ((await client.query<{ version: number }>('SELECT version FROM liuyan_schema')).rows[0]?.version ?? 0) : 0
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`The database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}; upgrade @liuyan/server`)
+  }
+  if (version < SCHEMA_VERSION) {
+    throw new Error(`The database has schema version ${version}, older than ${SCHEMA_VERSION}; start this version of liuyan-server on it once (or run liuyan-server migrate) to migrate it`)
+  }
+  return version
+}
+
+/**
  * Applies the migrations the database lacks, in one transaction under an advisory lock (a second
  * instance starting at the same time waits, then finds nothing left to do); resolves the versions
  * before and after. A database of a newer version is refused.
