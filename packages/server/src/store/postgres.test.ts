@@ -209,6 +209,48 @@ describe('postgres store: the board tree', () => {
   })
 })
 
+describe('postgres store: writes and keyword pages', () => {
+  it('says which key a second insert clashes on, the unique constraints deciding', async () => {
+    const store = await openStore(await freshDatabase())
+    const first = makeMessage()
+    await store.transaction((tx) => tx.insertMessage(first, hashOf(first)))
+    await expect(store.transaction((tx) => tx.insertMessage(makeMessage({ id: first.id }), 'f'.repeat(64)))).rejects.toThrow(`A message with id ${first.id} already exists`)
+    await expect(store.transaction((tx) => tx.insertMessage(makeMessage(), hashOf(first)))).rejects.toThrow('Another message already has this tracking code')
+    expect(await store.read.countMessages()).toBe(1)
+  })
+
+  it('pages a common keyword from the newest rows and a rare one through the index of terms, as the memory store does', async () => {
+    const pg = await openStore(await freshDatabase())
+    const memory = createMemoryStore()
+    open.push(memory)
+    // More rows than the window a keyword is first looked for in (2,000): a common word in every
+    // third message, a rare one only in the two oldest.
+    const messages = Array.from({ length: 2300 }, (_, i) =>
+      makeMessage({ boardId: i % 2 ? 'county' : 'unit', title: i % 3 === 0 ? '路灯坏了很久' : '噪音扰民问题', content: i < 2 ? '夜里施工的打桩机声音很大。' : '晚上出行很不方便，希望尽快处理。' }),
+    )
+    for (const store of [pg, memory]) {
+      await store.transaction(async (tx) => {
+        for (const message of messages) await tx.insertMessage(message, hashOf(message))
+      })
+    }
+    const pages = async (store: Store, keyword: string, limit: number, boardIds?: string[]) => {
+      const ids: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await store.read.listMessages({ keyword, limit, ...(boardIds ? { boardIds } : {}), ...(cursor ? { cursor } : {}) })
+        ids.push(...page.items.map((m) => m.id))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor && ids.length < 300)
+      return ids
+    }
+    for (const [keyword, limit, boards] of [['路灯', 20, undefined], ['路灯', 100, ['unit']], ['打桩', 20, undefined], ['打', 1, ['county', 'unit']], ['无此词', 20, undefined]] as const) {
+      const expected = await pages(memory, keyword, limit, boards && [...boards])
+      expect(await pages(pg, keyword, limit, boards && [...boards]), keyword).toEqual(expected)
+    }
+    expect(await pages(pg, '打桩', 20)).toEqual([messages[1]!.id, messages[0]!.id])
+  }, 60_000)
+})
+
 describe('postgres store: outages', () => {
   it('rejects with StoreUnavailableError while the database is down, and works again once it is back, keeping what was committed', async () => {
     const cluster = await testCluster()

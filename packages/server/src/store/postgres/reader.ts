@@ -102,8 +102,7 @@ export class PgReader implements StoreReader {
 
   async listMessages(query: MessageQuery): Promise<Page<Message>> {
     const plan = planQuery(query)
-    const { text, values } = listSql(plan, await this.#scope(plan), MESSAGE_COLUMNS)
-    const rows = await this.rows<MessageRow & { seq: string; sort_ms: string }>(text, values)
+    const rows = await this.#page<MessageRow & { seq: string; sort_ms: string }>(plan, MESSAGE_COLUMNS)
     const page = rows.slice(0, plan.limit)
     const last = page[page.length - 1]
     return {
@@ -116,8 +115,7 @@ export class PgReader implements StoreReader {
     const plan = planQuery({ ...query, publicOnly: true })
     // A row rendered by an instance of another version is rendered again from its message, which
     // the same statement reads (one snapshot): cheap while versions agree, right when they do not.
-    const { text, values } = listSql(plan, await this.#scope(plan), PUBLIC_COLUMNS)
-    const rows = await this.rows<PublicRow>(text, values)
+    const rows = await this.#page<PublicRow>(plan, PUBLIC_COLUMNS)
     const page = rows.slice(0, plan.limit)
     const last = page[page.length - 1]
     const items: string[] = []
@@ -183,6 +181,23 @@ export class PgReader implements StoreReader {
   }
 
   /**
+   * The rows of one page (limit + 1). A keyword is first looked for in the newest
+   * {@link KEYWORD_WINDOW} rows of the list, read in order: a common keyword fills its page there
+   * without collecting every match. A rarer one, which did not, is found through the index of terms
+   * (few matches, so sorting them is cheap). Either way the page is the newest matches.
+   */
+  async #page<R>(plan: ListPlan, columns: string): Promise<R[]> {
+    const scope = await this.#scope(plan)
+    if (plan.keyword !== undefined) {
+      const windowed = listSql(plan, scope, columns, KEYWORD_WINDOW)
+      const rows = await this.rows<R>(windowed.text, windowed.values)
+      if (rows.length > plan.limit) return rows
+    }
+    const { text, values } = listSql(plan, scope, columns)
+    return this.rows<R>(text, values)
+  }
+
+  /**
    * Reads a board filter as whole subtrees: the boards of the set whose parent is not in it are its
    * roots, and when every descendant of every root is in the set (as the service's expanded
    * filters are), the closure answers it exactly.
@@ -218,6 +233,9 @@ interface PublicRow {
 
 const OPEN = [...OPEN_STATUSES]
 
+/** Rows of a list read in order for a keyword before the index of terms is asked (see PgReader#page). */
+const KEYWORD_WINDOW = 2000
+
 /** The condition of a board filter on `messages m`, for reads that do not go through the closure's order. */
 function boardWhere(scope: BoardScope | undefined, values: unknown[]): { where: string; values: unknown[] } {
   const param = (value: unknown) => `$${values.push(value)}`
@@ -239,9 +257,10 @@ function boardWhere(scope: BoardScope | undefined, values: unknown[]): { where: 
 /**
  * The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows; the
  * columns are `columns` followed by `seq` and `sort_ms`. A filter on one board's subtree walks
- * the closure's index (board, sort time, seq) in list order and stops after the page.
+ * the closure's index (board, sort time, seq) in list order and stops after the page. With
+ * `window`, a keyword is looked for only in the first `window` rows of the list without it.
  */
-export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: string): { text: string; values: unknown[] } {
+export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: string, window?: number): { text: string; values: unknown[] } {
   const values: unknown[] = []
   const param = (value: unknown) => `$${values.push(value)}`
   const sortColumn = plan.publicOnly ? 'published_ms' : 'created_ms'
@@ -261,6 +280,16 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
   if (plan.type !== undefined) where.push(`m.type = ${param(plan.type)}`)
   if (plan.domain !== undefined) where.push(`m.domain = ${param(plan.domain)}`)
   if (plan.overdueMs !== undefined) where.push(`m.status = ANY(${param(OPEN)}::text[]) AND m.due_ms < ${param(plan.overdueMs)}::bigint`)
+  if (plan.keyword !== undefined && window !== undefined) {
+    const inner =
+      `SELECT ${seq} AS seq, ${sort} AS sort_ms FROM ${from}` +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ` ORDER BY ${sort} DESC, ${seq} DESC LIMIT ${param(window)}`
+    const text =
+      `SELECT ${columns}, w.seq, w.sort_ms FROM (${inner}) w JOIN messages m ON m.seq = w.seq` +
+      ` WHERE strpos(m.search_text, ${param(plan.keyword)}) > 0 ORDER BY w.sort_ms DESC, w.seq DESC LIMIT ${param(plan.limit + 1)}`
+    return { text, values }
+  }
   if (plan.keyword !== undefined) {
     // The index finds the rows with every character pair of the keyword; strpos keeps those that
     // hold it as written (a plain substring: %, _ and quotes are characters, never syntax).

@@ -21,12 +21,12 @@ import { PgReader } from './reader.js'
 const BOARD_TREE_LOCK = 0x6c7962747265 // "lybtre"
 
 /**
- * Rebuilds the closure rows of the messages matching `where` (on `messages m`): each message is
- * listed under its board, its assigned unit and every ancestor of either, with its sort keys.
+ * Rebuilds the closure rows of the messages matching `where` (on `from`, aliased `m`): each message
+ * is listed under its board, its assigned unit and every ancestor of either, with its sort keys.
  */
-function rebuildMessageBoards(where: string): string {
+function rebuildMessageBoards(where: string, from = 'messages m'): string {
   return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms)
-    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms FROM messages m
+    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms FROM ${from}
     CROSS JOIN LATERAL (
       SELECT m.board_id AS board_id
       UNION SELECT m.assignee_board_id
@@ -83,20 +83,28 @@ export class PgTransaction extends PgReader implements StoreTransaction {
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
-    // Checked first, so the usual mistakes leave the transaction usable and say what is wrong; the
-    // unique constraints still decide between two instances inserting at once.
-    const [clash] = await this.rows<{ id: string }>('SELECT id FROM messages WHERE id = $1 OR tracking_hash = $2 LIMIT 1', [message.id, trackingHash])
-    if (clash) throw new Error(clash.id === message.id ? duplicateId(message.id) : DUPLICATE_TRACKING_CODE)
+    // One statement (one round trip): the row, its events and its places in the board closure. The
+    // unique constraints refuse a second id or tracking hash, also of two instances at once.
     const columns = messageColumns(message, message.timeline)
-    const [row] = await this.rows<{ seq: string }>(
-      `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_ms, published_ms,
-         due_ms, reviewed_at, replied_at, due_at, overall, search_text, grams, doc, public_doc, public_version)
-       VALUES (${placeholders(19)}) RETURNING seq`,
-      [message.id, ...columns.slice(0, 5), trackingHash, ...columns.slice(5)],
-    )
-    const seq = row!.seq
-    await this.#appendEvents(seq, 0, message.timeline)
-    await this.run(rebuildMessageBoards('m.seq = $1'), [seq])
+    try {
+      await this.run(
+        `WITH m AS (
+           INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_ms, published_ms,
+             due_ms, reviewed_at, replied_at, due_at, overall, search_text, grams, doc, public_doc, public_version)
+           VALUES (${placeholders(19)}) RETURNING seq, board_id, assignee_board_id, created_ms, published_ms
+         ), e AS (
+           INSERT INTO events (message_seq, n, doc)
+           SELECT m.seq, ordinality - 1, doc FROM m, unnest($20::text[]) WITH ORDINALITY AS e (doc, ordinality)
+         )
+         ${rebuildMessageBoards('TRUE', 'm')}`,
+        [message.id, ...columns.slice(0, 5), trackingHash, ...columns.slice(5), message.timeline.map((event) => JSON.stringify(event))],
+      )
+    } catch (error) {
+      const constraint = (error as { code?: unknown; constraint?: unknown }).code === '23505' ? (error as { constraint?: unknown }).constraint : undefined
+      if (constraint === 'messages_id_key') throw new Error(duplicateId(message.id), { cause: error })
+      if (constraint === 'messages_tracking_hash') throw new Error(DUPLICATE_TRACKING_CODE, { cause: error })
+      throw error
+    }
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
