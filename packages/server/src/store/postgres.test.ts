@@ -41,6 +41,9 @@ function makeMessage(overrides: Partial<Message> = {}): Message {
   })
 }
 
+/** The time overdue lists are read at: after every deadline in the past of these messages. */
+const NOW = '2026-03-10T00:00:00Z'
+
 const hashOf = (message: Pick<Message, 'id'>) => createHash('sha256').update(message.id).digest('hex')
 
 const board = (id: string, parentId: string | null): Board => ({
@@ -144,11 +147,11 @@ describe('postgres store: several instances on one database', () => {
 
 describe('postgres store: the board tree', () => {
   /** Every id of a list, page by page. */
-  async function listIds(store: Store, boardIds: string[], publicOnly: boolean): Promise<string[]> {
+  async function listIds(store: Store, boardIds: string[], publicOnly: boolean, overdueAt?: string): Promise<string[]> {
     const ids: string[] = []
     let cursor: string | undefined
     do {
-      const page = await store.read.listMessages({ boardIds, publicOnly, limit: 3, ...(cursor ? { cursor } : {}) })
+      const page = await store.read.listMessages({ boardIds, publicOnly, limit: 3, ...(overdueAt ? { overdueAt } : {}), ...(cursor ? { cursor } : {}) })
       ids.push(...page.items.map((m) => m.id))
       cursor = page.nextCursor ?? undefined
     } while (cursor)
@@ -166,6 +169,10 @@ describe('postgres store: the board tree', () => {
       makeMessage({ boardId: 'other' }),
       makeMessage({ boardId: 'ministry' }),
       makeMessage({ boardId: 'county', publishedAt: undefined, status: 'pending', reviewedAt: undefined }),
+      makeMessage({ boardId: 'unit', status: 'processing', dueAt: '2026-03-01T00:00:00Z' }),
+      makeMessage({ boardId: 'other', status: 'assigned', assigneeBoardId: 'unit', dueAt: '2026-03-01T00:00:00Z' }),
+      makeMessage({ boardId: 'county', status: 'closed', dueAt: '2026-03-01T00:00:00Z' }),
+      makeMessage({ boardId: 'county', status: 'processing', dueAt: '2026-04-01T00:00:00Z' }),
     ]
     for (const store of [pg, memory]) {
       // Messages before their boards, and a child before its parent.
@@ -192,11 +199,16 @@ describe('postgres store: the board tree', () => {
         for (const publicOnly of [false, true]) {
           expect(await listIds(pg, ids, publicOnly), `${name} ${publicOnly}`).toEqual(await listIds(memory, ids, publicOnly))
         }
+        expect(await listIds(pg, ids, false, NOW), `${name} overdue`).toEqual(await listIds(memory, ids, false, NOW))
         expect((await pg.read.statsRows(ids)).length, name).toBe((await memory.read.statsRows(ids)).length)
       }
     }
     await compare()
-    expect(await listIds(pg, subtrees.county!, false)).toHaveLength(4)
+    expect(await listIds(pg, subtrees.county!, false)).toHaveLength(8)
+    expect(await listIds(pg, subtrees.province!, false, NOW)).toEqual([messages[7]!.id, messages[6]!.id])
+    // Closing a message takes it off the overdue lists of every board above it.
+    for (const store of [pg, memory]) await store.transaction(async (tx) => tx.updateMessage({ ...(await tx.getMessage(messages[6]!.id))!, status: 'closed' }))
+    expect(await listIds(pg, subtrees.county!, false, NOW)).toEqual([messages[7]!.id])
 
     // The county moves under the ministry: its messages leave the city's lists.
     for (const store of [pg, memory]) await store.transaction((tx) => tx.putBoard(board('county', 'ministry')))
@@ -204,7 +216,7 @@ describe('postgres store: the board tree', () => {
     subtrees.province = ['province', 'city', 'other']
     subtrees.ministry = ['ministry', 'county', 'unit']
     await compare()
-    expect(await listIds(pg, subtrees.ministry, false)).toHaveLength(5)
+    expect(await listIds(pg, subtrees.ministry, false)).toHaveLength(9)
     await expect(pg.transaction((tx) => tx.putBoard(board('ministry', 'unit')))).rejects.toThrow(/is below it/)
   })
 })

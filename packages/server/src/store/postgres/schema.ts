@@ -16,7 +16,8 @@ const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
  *   and is the second half of every keyset cursor, as SQLite's `rid`.
  * - `board_tree` is the closure of the board tree (every ancestor–descendant pair, each board with
  *   itself); `message_boards` lists, for each message, its board, its assigned unit and all their
- *   ancestors, with the list's sort keys. A board filter (a board and everything below it) is then
+ *   ancestors, with the list's sort keys and, while it is open, its deadline (`open_due_ms`, so
+ *   the overdue inbox reads only open messages). A board filter (a board and everything below it) is then
  *   one range of an index, in list order, whatever the size of the tree: no OR of two columns, no
  *   sort of every match.
  * - `grams` holds every character and pair of characters of the masked, lower-cased title and
@@ -72,10 +73,12 @@ const MIGRATIONS: readonly string[] = [
     seq bigint NOT NULL REFERENCES messages (seq),
     created_ms bigint NOT NULL,
     published_ms bigint,
+    open_due_ms bigint,
     PRIMARY KEY (board_id, seq)
   );
   CREATE INDEX message_boards_staff ON message_boards (board_id, created_ms DESC, seq DESC);
   CREATE INDEX message_boards_public ON message_boards (board_id, published_ms DESC, seq DESC) WHERE published_ms IS NOT NULL;
+  CREATE INDEX message_boards_open ON message_boards (board_id, created_ms DESC, seq DESC) WHERE open_due_ms IS NOT NULL;
   CREATE INDEX message_boards_seq ON message_boards (seq);
 
   CREATE TABLE events (

@@ -1,5 +1,5 @@
 // Writes of the PostgreSQL store, inside one transaction on one connection.
-import { isPubliclyVisible, toPublicMessage } from '@liuyan/core'
+import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, Message } from '@liuyan/core'
 import {
   appendOnlyTimeline,
@@ -17,6 +17,11 @@ import type { PgClient } from './driver.js'
 import { translate } from './errors.js'
 import { PgReader } from './reader.js'
 
+const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
+
+/** What a message's rows of the board closure are made of: when it changes, they are rebuilt. */
+const CLOSURE_KEY = `concat_ws(' ', m.board_id, m.assignee_board_id, m.created_ms, m.published_ms, m.status, m.due_ms)`
+
 /** The key of the advisory lock held while the board tree changes. */
 const BOARD_TREE_LOCK = 0x6c7962747265 // "lybtre"
 
@@ -25,8 +30,8 @@ const BOARD_TREE_LOCK = 0x6c7962747265 // "lybtre"
  * is listed under its board, its assigned unit and every ancestor of either, with its sort keys.
  */
 function rebuildMessageBoards(where: string, from = 'messages m'): string {
-  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms)
-    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms FROM ${from}
+  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms)
+    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END FROM ${from}
     CROSS JOIN LATERAL (
       SELECT m.board_id AS board_id
       UNION SELECT m.assignee_board_id
@@ -91,7 +96,7 @@ export class PgTransaction extends PgReader implements StoreTransaction {
         `WITH m AS (
            INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_ms, published_ms,
              due_ms, reviewed_at, replied_at, due_at, overall, search_text, grams, doc, public_doc, public_version)
-           VALUES (${placeholders(19)}) RETURNING seq, board_id, assignee_board_id, created_ms, published_ms
+           VALUES (${placeholders(19)}) RETURNING seq, board_id, assignee_board_id, created_ms, published_ms, status, due_ms
          ), e AS (
            INSERT INTO events (message_seq, n, doc)
            SELECT m.seq, ordinality - 1, doc FROM m, unnest($20::text[]) WITH ORDINALITY AS e (doc, ordinality)
@@ -109,7 +114,7 @@ export class PgTransaction extends PgReader implements StoreTransaction {
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
     const [stored] = await this.rows<{ seq: string; tracking_hash: string; boards: string; events: string[] }>(
-      `SELECT m.seq, m.tracking_hash, concat_ws(' ', m.board_id, m.assignee_board_id, m.created_ms, m.published_ms) AS boards,
+      `SELECT m.seq, m.tracking_hash, ${CLOSURE_KEY} AS boards,
          ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n) AS events
        FROM messages m WHERE m.id = $1 FOR UPDATE`,
       [message.id],
@@ -123,11 +128,11 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     // The public view shows the timeline as stored: the stored events, then the new ones.
     const columns = messageColumns(message, () => [...stored.events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added])
     const [after] = await this.rows<{ boards: string }>(
-      `UPDATE messages SET board_id = $2, assignee_board_id = $3, status = $4, type = $5, domain = $6, tracking_hash = $7,
+      `UPDATE messages m SET board_id = $2, assignee_board_id = $3, status = $4, type = $5, domain = $6, tracking_hash = $7,
          created_ms = $8, published_ms = $9, due_ms = $10, reviewed_at = $11, replied_at = $12, due_at = $13, overall = $14,
          search_text = $15, grams = $16, doc = $17, public_doc = $18, public_version = $19
-       WHERE seq = $1
-       RETURNING concat_ws(' ', board_id, assignee_board_id, created_ms, published_ms) AS boards`,
+       WHERE m.seq = $1
+       RETURNING ${CLOSURE_KEY} AS boards`,
       [stored.seq, ...columns.slice(0, 5), hash, ...columns.slice(5)],
     )
     await this.#appendEvents(stored.seq, stored.events.length, added)
