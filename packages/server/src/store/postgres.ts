@@ -102,6 +102,9 @@ export async function createPostgresStore(connection: string | PostgresConnectio
   const config: Record<string, unknown> = {
     connectionTimeoutMillis: 5000,
     max: 10,
+    // A connection whose server vanished without a word (a network cut) is found dead by TCP
+    // keep-alive instead of hanging a request for good.
+    keepAlive: true,
     ...(typeof connection === 'string' ? { connectionString: connection } : connection),
   }
   const readers = new Pool(config)
