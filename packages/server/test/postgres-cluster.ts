@@ -75,8 +75,18 @@ function freePort(): Promise<number> {
   })
 }
 
+/** Options of {@link startPostgresCluster}. */
+export interface PostgresClusterOptions {
+  /**
+   * Keep PostgreSQL's durability settings (fsync, synchronous commit, full-page writes) as a
+   * production server has them, for benchmarks of durable writes. Tests leave it off: faster.
+   * @default false
+   */
+  durable?: boolean
+}
+
 /** Starts a fresh cluster; see the module's comment. */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(settings: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   if (!existsSync(join(BIN, 'initdb'))) {
     throw new Error(`PostgreSQL 15 is missing (no ${BIN}/initdb): run \`node scripts/ensure-postgres.mjs\` as root`)
   }
@@ -96,7 +106,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       const port = await freePort()
       // The log is appended to on every attempt: read only this attempt's part.
       const logStart = existsSync(log) ? statSync(log).size : 0
-      const options = `-p ${port} -k '${dir}' -c listen_addresses=${HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`
+      const fast = settings.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+      const options = `-p ${port} -k '${dir}' -c listen_addresses=${HOST}${fast}`
       try {
         await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']), { cwd: dir })
       } catch (error) {

@@ -7,9 +7,40 @@ export interface PgResult<R> {
   rowCount: number | null
 }
 
+/** A query, named so that each connection parses and plans it once (a prepared statement). */
+export interface PgQuery {
+  name?: string
+  text: string
+  values?: readonly unknown[]
+}
+
 /** A connection: one of the pool's, checked out for a transaction. */
 export interface PgClient {
-  query<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<PgResult<R>>
+  query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>>
+}
+
+const names = new Map<string, string>()
+
+/**
+ * `text` as a prepared statement: the same SQL gets the same name on every connection, so after
+ * its first run there a query costs no parsing nor planning. The store's SQL texts are few (their
+ * values are parameters), so the names are too.
+ */
+export function prepared(text: string, values: readonly unknown[]): PgQuery {
+  let name = names.get(text)
+  if (name === undefined) {
+    // FNV-1a of the text, twice over with different seeds: a clash would need two texts alike in 64 bits.
+    let a = 0x811c9dc5
+    let b = 0x01000193
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      a = Math.imul(a ^ c, 0x01000193) >>> 0
+      b = Math.imul(b ^ c, 0x811c9dc5) >>> 0
+    }
+    name = `ly_${a.toString(36)}_${b.toString(36)}`
+    if (names.size < 10_000) names.set(text, name)
+  }
+  return { name, text, values }
 }
 
 /** A checked-out connection, given back with `release` (an error destroys it instead). */

@@ -5,7 +5,7 @@ import type { Board, Message, Page } from '@liuyan/core'
 import { compareTokens, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type { IdempotencyRecord, MessageQuery, StaffToken, StatsRow, StoredResponse, StoreReader } from '../types.js'
-import type { PgClient } from './driver.js'
+import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 
 /** The documents of a message's timeline events, in order, as one column of its row. */
@@ -62,10 +62,15 @@ export class PgReader implements StoreReader {
     this.#lock = lock
   }
 
-  protected async rows<R>(text: string, values: readonly unknown[] = []): Promise<R[]> {
+  /**
+   * Runs a query. Queries of a fixed shape run as prepared statements; lists and statistics
+   * (`plan: 'each'`) are planned for their values each time, as a plan fit for one board or
+   * keyword can be a poor one for another.
+   */
+  protected async rows<R>(text: string, values: readonly unknown[] = [], plan: 'once' | 'each' = 'once'): Promise<R[]> {
     this.check()
     try {
-      return (await this.client.query<R>(text, values)).rows
+      return (await this.client.query<R>(plan === 'once' ? prepared(text, values) : { text, values })).rows
     } catch (error) {
       throw translate(error)
     }
@@ -143,7 +148,7 @@ export class PgReader implements StoreReader {
       replied_at: string | null
       due_at: string | null
       overall: number | null
-    }>(`SELECT m.status, m.type, m.domain, m.reviewed_at, m.replied_at, m.due_at, m.overall FROM messages m WHERE ${where}`, values)
+    }>(`SELECT m.status, m.type, m.domain, m.reviewed_at, m.replied_at, m.due_at, m.overall FROM messages m WHERE ${where}`, values, 'each')
     return rows.map((columns) => {
       const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
       if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
@@ -190,11 +195,11 @@ export class PgReader implements StoreReader {
     const scope = await this.#scope(plan)
     if (plan.keyword !== undefined) {
       const windowed = listSql(plan, scope, columns, KEYWORD_WINDOW)
-      const rows = await this.rows<R>(windowed.text, windowed.values)
+      const rows = await this.rows<R>(windowed.text, windowed.values, 'each')
       if (rows.length > plan.limit) return rows
     }
     const { text, values } = listSql(plan, scope, columns)
-    return this.rows<R>(text, values)
+    return this.rows<R>(text, values, 'each')
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   searchText,
 } from '../shared.js'
 import type { IdempotencyRecord, StaffToken, StoredResponse, StoreTransaction } from '../types.js'
-import type { PgClient } from './driver.js'
+import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 import { PgReader } from './reader.js'
 
@@ -49,7 +49,7 @@ export class PgTransaction extends PgReader implements StoreTransaction {
   protected async run(text: string, values: readonly unknown[] = []): Promise<number> {
     this.check()
     try {
-      return (await this.client.query(text, values)).rowCount ?? 0
+      return (await this.client.query(prepared(text, values))).rowCount ?? 0
     } catch (error) {
       throw translate(error)
     }
