@@ -231,6 +231,8 @@ export interface TestBoardOptions {
   /** Options of the Node adapter (the port is always a free one). */
   serve?: Omit<ServeOptions, 'port' | 'host'>
   service?: Omit<BoardServiceOptions, 'store' | 'now'>
+  /** PostgreSQL: open this database instead of a fresh one (another instance on a board's database). */
+  databaseUrl?: string
   /** Puts something between the service and the store (e.g. to take the database away mid-request). */
   wrapStore?: (store: Store) => Store
 }
@@ -273,7 +275,7 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
     store = createSqliteStore(join(dir, 'board.db'))
   } else if (kind === 'postgres') {
     // A database of its own on the test file's throw-away cluster.
-    databaseUrl = await freshDatabase()
+    databaseUrl = options.databaseUrl ?? (await freshDatabase())
     store = await createPostgresStore(databaseUrl)
   } else {
     store = createMemoryStore()
