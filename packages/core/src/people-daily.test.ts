@@ -57,8 +57,37 @@ describe('fromPeopleDailyItem', () => {
     const base = fixture('liuyan_legacy_queryThreadsList_item.json')
     expect(fromPeopleDailyItem({ ...base, domainName: '体育' }).domain).toBe('other')
     expect(fromPeopleDailyItem({ ...base, typeName: '投诉/求助' }).type).toBe('complain')
-    expect(() => fromPeopleDailyItem({ ...base, typeName: '两会' })).toThrow(/两会.*fallbackType/)
+    expect(() => fromPeopleDailyItem({ ...base, typeName: '两会' })).toThrow(/两会.*fallback type/)
     expect(fromPeopleDailyItem({ ...base, typeName: '两会' }, { fallbackType: 'suggest' }).type).toBe('suggest')
     expect(() => fromPeopleDailyItem({ tid: 1 })).toThrow(expect.objectContaining({ code: 'invalid_import' }))
   })
+
+  it('reads the flattened records of crawls (the Zhejiang sample) like list items', () => {
+    const message = fromPeopleDailyItem(fixture('liuyan_zhejiang_flattened_record.json'))
+    expect(PublicMessageSchema.safeParse(message).success).toBe(true)
+    expect(message).toMatchObject({
+      id: '25275456',
+      boardId: 'rmw-14',
+      type: 'complain',
+      domain: 'agriculture',
+      title: '凤鸣山山林改变用途',
+      author: { nickname: '网友' },
+      status: 'replied',
+      channel: 'import',
+      // 2026-05-12, a day in China.
+      createdAt: '2026-05-11T16:00:00.000Z',
+      posts: [],
+    })
+    expect(message.content.startsWith('凤鸣山北侧')).toBe(true)
+    // gManner and gSpeed alone are not a whole evaluation.
+    expect(message.evaluation).toBeUndefined()
+    expect(JSON.stringify(message)).not.toContain('39.174.40')
+  })
+})
+
+it('refuses a record that makes no valid message with a core error, not a crash', () => {
+  const base = JSON.parse(readFileSync(new URL('../test/fixtures/liuyan_legacy_queryThreadsList_item.json', import.meta.url), 'utf8'))
+  expect(() => fromPeopleDailyItem({ ...base, nickName: '一个非常非常非常非常非常非常长的网名超过了二十个字' })).toThrow(
+    expect.objectContaining({ code: 'invalid_import', message: 'Record 9024562 does not make a valid message: check author.nickname.' }),
+  )
 })

@@ -65,7 +65,9 @@ function lookups() {
 
 /**
  * Maps one record of the People's Daily board (`typeId`/`typeName`, `domainName`, `stateInfo`,
- * `answer*`, `grade*`) to a {@link PublicMessage}, so real data can be imported and shown.
+ * `answer*`, `grade*`) to a {@link PublicMessage}, so real data can be imported and shown. The
+ * flattened records of crawls (`title`, `forum`, `date`, `type`, `status`, `replyContent`,
+ * `gManner`…, as in the Zhejiang sample) are read too.
  * Unknown domains (e.g. 体育) become `other`; free text is masked like any public text.
  *
  * @example
@@ -76,10 +78,9 @@ function lookups() {
  * ```
  */
 export function fromPeopleDailyItem(input: unknown, options: PeopleDailyImportOptions = {}): PublicMessage {
-  const parsed = z.safeParse(PeopleDailyItemSchema, input)
+  const parsed = z.safeParse(PeopleDailyItemSchema, isFlattened(input) ? unflatten(input) : input)
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].join(', ')
-    throw new LiuyanCoreError('invalid_import', `Not a People's Daily board record: check the fields ${fields}.`)
+    throw new LiuyanCoreError('invalid_import', `Not a People's Daily board record: check the fields ${issuePaths(parsed.error)}.`)
   }
   const item = parsed.data
   const id = String(item.tid)
@@ -88,7 +89,7 @@ export function fromPeopleDailyItem(input: unknown, options: PeopleDailyImportOp
   const { typeByName: TYPE_BY_NAME, domainByName: DOMAIN_BY_NAME } = lookups()
   const type = TYPE_BY_NAME[typeName] ?? options.fallbackType
   if (!type) {
-    throw new LiuyanCoreError('unknown_type', `Record ${id} has the message type "${typeName}", which Liuyan does not know; pass fallbackType to import it.`)
+    throw new LiuyanCoreError('unknown_type', `Record ${id} has the message type "${typeName}", which Liuyan does not know; give a fallback type to import it.`)
   }
   const domain = DOMAIN_BY_NAME[item.domainName?.trim() ?? ''] ?? 'other'
   const createdAt = fromUnix(item.dateline)
@@ -133,7 +134,33 @@ export function fromPeopleDailyItem(input: unknown, options: PeopleDailyImportOp
     const [overall, resolution, attitude, speed] = scores.map(Math.round) as [number, number, number, number]
     message.evaluation = { overall, resolution, attitude, speed }
   }
-  return PublicMessageSchema.parse(message)
+  const checked = z.safeParse(PublicMessageSchema, message)
+  if (!checked.success) {
+    throw new LiuyanCoreError('invalid_import', `Record ${id} does not make a valid message: check ${issuePaths(checked.error)}.`)
+  }
+  return checked.data
+}
+
+function issuePaths(error: z.core.$ZodError): string {
+  return [...new Set(error.issues.map((i) => i.path.join('.') || '(root)'))].join(', ')
+}
+
+type Loose = Record<string, unknown>
+
+/** Crawls of the board also keep a flattened record (`title`, `forum`, `date`, `reply*`, `g*`). */
+function isFlattened(input: unknown): input is Loose {
+  return typeof input === 'object' && input !== null && 'title' in input && !('subject' in input)
+}
+
+/** Names the flattened record's fields as the list item does; `date` (a day in China) becomes the dateline. */
+function unflatten(record: Loose): Loose {
+  const { title, forum, type, domain, status, replyOrg, replyContent, nick, gManner, gSpeed, date, ...rest } = record
+  const day = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00+08:00`) / 1000 : date
+  return {
+    ...rest,
+    subject: title, forumName: forum, typeName: type, domainName: domain, stateInfo: status,
+    answerOrganization: replyOrg, answerContent: replyContent, nickName: nick, gradeManner: gManner, gradeSpeed: gSpeed, dateline: day,
+  }
 }
 
 function statusOf(stateInfo: string, processInfo: string, hasAnswer: boolean): MessageStatus {

@@ -6,7 +6,9 @@ import { knownYears, registerCalendar, STAFF_ROLES, type HolidayCalendar } from 
 import { readCalendarFile } from './calendar-file.js'
 import { DatabaseOpenError, isPostgresUrl, openPostgresForCli, postgresKeyProblem, postgresUrlProblem, redactUrl } from './database-url.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
+import { runImportCommand } from './import-command.js'
 import { runMigrateCommand } from './migrate-command.js'
+import { OPEN311_USAGE, open311Fallback, parseOpen311, type Open311Settings } from './open311/cli.js'
 import { serve, type RunningServer } from './node.js'
 import { seedDemo } from './seed.js'
 import { createBoardService, TrackingKeyMismatchError } from './service.js'
@@ -21,10 +23,12 @@ import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
 const USAGE = `Usage: liuyan-server [options]
        liuyan-server token create|list|revoke [options]
        liuyan-server migrate [--db FILE]
+       liuyan-server import --format people-daily (--board ID | --board-map FILE) [options] FILE
 
 Runs the Liuyan Board API (under /api/v1) on Node's HTTP server. With "token", creates, lists or
 revokes the staff tokens of its database instead (run "liuyan-server token --help"); with
-"migrate", brings the database up to this version and exits.
+"migrate", brings the database up to this version and exits; with "import", imports another
+board's records (run "liuyan-server import --help").
 
 Options:
   --port N               port to listen on; 0 picks a free one            (default 8787)
@@ -49,6 +53,7 @@ Options:
                          ratings) per client IP and minute, or off        (default 60/min)
   --search-limit N/min   keyword searches of the public list per client IP
                          and minute, or off                               (default 120/min)
+${OPEN311_USAGE}
   --trust-proxy          take the client IP (for rate limits), scheme and host
                          from X-Forwarded-For, -Proto and -Host; only behind a
                          reverse proxy that overwrites those headers
@@ -76,6 +81,7 @@ interface Settings {
   submissionsPerMinute?: number | false
   trackingPerMinute?: number | false
   searchesPerMinute?: number | false
+  open311?: Open311Settings
   trustProxy: boolean
 }
 
@@ -92,6 +98,8 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   'tracking-limit': { type: 'string' },
   'search-limit': { type: 'string' },
+  open311: { type: 'string', multiple: true },
+  'open311-extended': { type: 'boolean' },
   'trust-proxy': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -162,6 +170,11 @@ function parse(argv: string[]): Settings | 'help' {
   if (values['rate-limit'] !== undefined) settings.submissionsPerMinute = perMinute('--rate-limit', values['rate-limit'])
   if (values['tracking-limit'] !== undefined) settings.trackingPerMinute = perMinute('--tracking-limit', values['tracking-limit'])
   if (values['search-limit'] !== undefined) settings.searchesPerMinute = perMinute('--search-limit', values['search-limit'])
+  if (values.open311?.length) {
+    const open311 = parseOpen311(values.open311, values['open311-extended'] ?? false)
+    if (typeof open311 === 'string') throw new UsageError(open311)
+    settings.open311 = open311
+  } else if (values['open311-extended']) throw new UsageError('--open311-extended needs --open311 JURISDICTION=BOARD')
   return settings
 }
 
@@ -189,6 +202,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (argv[0] === 'migrate') {
     process.exitCode = await runMigrateCommand(argv.slice(1))
+    return
+  }
+  if (argv[0] === 'import') {
+    process.exitCode = await runImportCommand(argv.slice(1))
     return
   }
   let settings: Settings | 'help'
@@ -288,6 +305,14 @@ async function main(argv: string[]): Promise<void> {
     ...(settings.searchesPerMinute !== undefined ? { searchesPerMinute: settings.searchesPerMinute } : {}),
     ...(settings.staticDir ? { fallback: serveStatic(settings.staticDir) } : {}),
   }
+  if (settings.open311) {
+    try {
+      options.fallback = await open311Fallback(service, settings.open311, options, options.fallback)
+    } catch (error) {
+      await store.close()
+      fail(describe(error), 2)
+    }
+  }
   let running: RunningServer
   try {
     running = await serve(createFetchHandler(service, options), { port: settings.port, host: settings.host, trustProxy: settings.trustProxy })
@@ -303,6 +328,7 @@ async function main(argv: string[]): Promise<void> {
       `  site:        ${base}/${settings.staticDir ? `  (${settings.staticDir})` : ''}`,
       `  boards:      ${base}/api/v1/boards`,
       `  openapi:     ${base}/api/v1/openapi.json`,
+      ...(settings.open311 ? [`  open311:     ${base}/open311/v2/discovery.json  (${Object.entries(settings.open311.jurisdictions).map(([j, b]) => `${j} → ${b}`).join(', ')})`] : []),
       `  calendars:   ${calendarsLine(settings.calendars)}`,
       `  database:    ${inMemory ? ':memory: (lost on exit)' : postgres ? `${redactUrl(settings.db)} (PostgreSQL)` : resolve(settings.db)}`,
       `  tracking key: ${trackingKeyLine(trackingKey)}`,

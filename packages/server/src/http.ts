@@ -26,7 +26,7 @@ export interface RequestLogEntry {
   time: string
   requestId: string
   method: string
-  /** The path with tracking codes replaced by `***`; the query string is left out. */
+  /** The path with tracking codes (and Open311 tokens) replaced by `***`; the query string is left out. */
   path: string
   /**
    * The status answered; `499` (as nginx logs it) when the client went away before its request
@@ -93,9 +93,10 @@ export interface FetchHandlerOptions {
   /** Receives one entry per request. */
   log?: (entry: RequestLogEntry) => void
   /**
-   * Serves other paths (e.g. a static site). Called for requests outside `basePath`.
+   * Serves other paths (e.g. a static site, the Open311 endpoint). Called for requests outside
+   * `basePath`, with the request's context; they are logged like the API's.
    */
-  fallback?: (request: Request) => Promise<Response | undefined> | Response | undefined
+  fallback?: (request: Request, context: RequestContext) => Promise<Response | undefined> | Response | undefined
 }
 
 /** Per-request facts the platform knows and the Request does not. */
@@ -470,7 +471,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     let errorText: string | undefined
     const inApi = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`)
     if (!inApi) {
-      const fallback = await options.fallback?.(request)
+      const fallback = await options.fallback?.(request, context)
       reply = fallback ?? problemReply(locale, requestId, new ServiceError(404, 'not_found', ''))
       if (!fallback) code = 'not_found'
     } else if (request.method === 'OPTIONS') {
@@ -521,7 +522,8 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
       time: new Date().toISOString(),
       requestId,
       method: request.method,
-      path: url.pathname.replace(/(\/tracking\/)[^/]+/, '$1***'),
+      // Open311's tokens are tracking codes too.
+      path: url.pathname.replace(/(\/(?:tracking|tokens)\/)[^/]+/, '$1***'),
       status: reply.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       ...(code ? { code } : {}),

@@ -9,6 +9,8 @@ export { randomTrackingKey, TRACKING_KEY_MIN_BYTES, TrackingKeyError } from './t
 export type { TrackingKey } from './tracking-key.js'
 export type { BoardServiceOptions, CommitHook, InboxQuery, PublicListQuery, StaffPrincipal } from './service.js'
 export { createFetchHandler } from './http.js'
+export { createOpen311Handler, OPEN311_MAX_REQUESTS } from './open311/handler.js'
+export type { Open311Options } from './open311/handler.js'
 export type { FetchHandler, FetchHandlerOptions, RequestContext, RequestLogEntry } from './http.js'
 export { isServiceError, ServiceError } from './errors.js'
 export type { ProblemCode } from './errors.js'

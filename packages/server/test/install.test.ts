@@ -9,7 +9,7 @@
  * symlinks to the other dependencies. Nothing above the temporary folder has a node_modules.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -22,7 +22,11 @@ let project: string
 
 /** The folder of an installed package of the repository, followed to its real path. */
 function installed(name: string): string {
-  return realpathSync(dirname(repoRequire.resolve(`${name}/package.json`)))
+  // Found by the search path, not by resolving `${name}/package.json`: some packages' exports do
+  // not name their package.json (fast-xml-parser).
+  const dir = repoRequire.resolve.paths(name)!.map((base) => join(base, name)).find((d) => existsSync(join(d, 'package.json')))
+  if (!dir) throw new Error(`${name} is not installed in the repository`)
+  return realpathSync(dir)
 }
 
 beforeAll(() => {
@@ -34,7 +38,7 @@ beforeAll(() => {
   cpSync(join(PACKAGE, 'package.json'), join(server, 'package.json'))
   cpSync(join(PACKAGE, 'dist'), join(server, 'dist'), { recursive: true })
   symlinkSync(join(ROOT, 'packages', 'core'), join(modules, '@liuyan', 'core'), 'dir')
-  for (const name of ['zod', 'msw', 'ipaddr.js', '@types/node']) {
+  for (const name of ['zod', 'msw', 'ipaddr.js', 'cli-progress', 'fast-xml-parser', '@types/node']) {
     mkdirSync(dirname(join(modules, name)), { recursive: true })
     symlinkSync(installed(name), join(modules, name), 'dir')
   }

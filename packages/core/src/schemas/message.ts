@@ -323,8 +323,10 @@ const messageShape = {
   assigneeBoardId: z.optional(IdSchema),
   type: MessageTypeSchema,
   domain: DomainSchema,
-  title: text(LIMITS.titleMin, LIMITS.titleMax),
-  content: text(LIMITS.contentMin, LIMITS.contentMax),
+  // As wide as the public view: records imported from other boards (\`liuyan-server import\`) may
+  // be longer than a submission allows.
+  title: text(1, PUBLIC_LIMITS.titleMax),
+  content: text(1, PUBLIC_LIMITS.contentMax),
   place: z.optional(PlaceSchema),
   images: checked(z.array(ImageRefSchema), z.maxLength(LIMITS.imagesMax)),
   imagesPublic: z.boolean(),
