@@ -99,7 +99,7 @@ console.log(JSON.stringify({
     })
   })
 
-  it('runs the CLI on --db :memory:, and says what to install for a SQLite file', async () => {
+  it('runs the CLI on --db :memory:, and says what to install for a SQLite file or a PostgreSQL database', async () => {
     const bin = join(project, 'node_modules', '@liuyan', 'server', 'dist', 'cli.js')
     const file = spawn(process.execPath, [bin, '--db', join(project, 'board.db'), '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
@@ -107,6 +107,12 @@ console.log(JSON.stringify({
     const code = await new Promise<number | null>((resolve) => file.once('exit', resolve))
     expect(code).toBe(1)
     expect(stderr).toContain('needs the better-sqlite3 package: install it beside @liuyan/server (npm install better-sqlite3), or run with --db :memory:')
+
+    const postgres = spawn(process.execPath, [bin, '--db', 'postgres://board:s3cret@127.0.0.1:1/board', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] })
+    let pgErr = ''
+    postgres.stderr.setEncoding('utf8').on('data', (chunk: string) => (pgErr += chunk))
+    expect(await new Promise<number | null>((resolve) => postgres.once('exit', resolve))).toBe(1)
+    expect(pgErr).toContain('--db postgres://board:***@127.0.0.1:1/board is a PostgreSQL database, which needs the pg package: install it beside @liuyan/server (npm install pg)')
 
     const memory = spawn(process.execPath, [bin, '--db', ':memory:', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -131,7 +137,7 @@ console.log(JSON.stringify({
     token.stderr.setEncoding('utf8').on('data', (chunk: string) => (tokenErr += chunk))
     expect(await new Promise<number | null>((resolve) => token.once('exit', resolve))).toBe(1)
     expect(tokenErr).toContain('need the better-sqlite3 package: install it beside @liuyan/server (npm install better-sqlite3)')
-  })
+  }, 30_000)
 
   it('type-checks against the published declarations with skipLibCheck: false', () => {
     const consumer = join(project, 'consumer.ts')

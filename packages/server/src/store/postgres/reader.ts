@@ -270,10 +270,10 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
   const param = (value: unknown) => `$${values.push(value)}`
   const sortColumn = plan.publicOnly ? 'published_ms' : 'created_ms'
   // The table that orders the page: the closure for one board's subtree, else the messages.
-  const order = scope?.kind === 'root' ? 'mb' : 'm'
+  const table = scope?.kind === 'root' ? 'mb' : 'm'
   const from = scope?.kind === 'root' ? `message_boards mb JOIN messages m ON m.seq = mb.seq` : 'messages m'
-  const sort = `${order}.${sortColumn}`
-  const seq = `${order}.seq`
+  const sort = `${table}.${sortColumn}`
+  const seq = `${table}.seq`
   const where: string[] = []
   if (scope?.kind === 'root') where.push(`mb.board_id = ${param(scope.id)}`)
   else if (scope) where.push(boardWhere(scope, values).where)
@@ -304,9 +304,12 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
     // hold it as written (a plain substring: %, _ and quotes are characters, never syntax).
     where.push(`m.grams @> ${param(keywordGrams(plan.keyword))}::text[] AND strpos(m.search_text, ${param(plan.keyword)}) > 0`)
   }
+  // A keyword's page (past the window) sorts its matches: `+ 0` keeps the planner from walking a
+  // list index in order and filtering, which reads every row when a keyword matches none.
+  const order = plan.keyword !== undefined ? `(${sort} + 0) DESC, (${seq} + 0) DESC` : `${sort} DESC, ${seq} DESC`
   const text =
     `SELECT ${columns}, ${seq} AS seq, ${sort} AS sort_ms FROM ${from}` +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY ${sort} DESC, ${seq} DESC LIMIT ${param(plan.limit + 1)}`
+    ` ORDER BY ${order} LIMIT ${param(plan.limit + 1)}`
   return { text, values }
 }
