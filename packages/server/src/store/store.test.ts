@@ -585,39 +585,6 @@ describe.each<[string, () => Store]>([
       expect(await list({ keyword: '路%' })).toEqual([])
       expect(await list({ keyword: '路_' })).toEqual([])
     })
-
-    it('gives statistics rows for every message of the boards, public or not', async () => {
-      const { store } = await seeded()
-      const rows = await store.read.statsRows(['b1'])
-      const byStatus = (s: MessageStatus) => rows.filter((r) => r.status === s)
-      expect(rows).toHaveLength(3)
-      expect(byStatus('pending')).toEqual([{ status: 'pending', type: 'complain', domain: 'urban' }])
-      expect(byStatus('assigned')).toEqual([
-        {
-          status: 'assigned',
-          type: 'consult',
-          domain: 'transport',
-          reviewedAt: '2026-03-01T10:00:00+08:00',
-          dueAt: '2026-03-05T23:59:59.999+08:00',
-        },
-      ])
-      expect((await store.read.statsRows(['b2'])).map((r) => r.status).sort()).toEqual(['assigned', 'closed', 'rejected'])
-      expect(await store.read.statsRows([])).toEqual([])
-    })
-
-    it('gives the overall score and reply time to statistics', async () => {
-      const store = newStore()
-      const rated = makePublished({
-        boardId: 'b9',
-        status: 'closed',
-        repliedAt: '2026-03-03T00:00:00Z',
-        evaluation: { overall: 4, resolution: 4, attitude: 5, speed: 3 },
-      })
-      await insertAll(store, [rated])
-      expect(await store.read.statsRows(['b9'])).toEqual([
-        { status: 'closed', type: 'complain', domain: 'urban', reviewedAt: rated.reviewedAt, repliedAt: '2026-03-03T00:00:00Z', overall: 4 },
-      ])
-    })
   })
 
   describe('public views as JSON', () => {

@@ -1,14 +1,16 @@
 // Reads of the SQLite store: messages with their timelines, list pages by keyset, the public
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
-import type { Board, Message, Page } from '@liuyan/core'
+import type { Board, BoardStats, Message, Page } from '@liuyan/core'
+import { computeStats } from '../../stats.js'
 import type Database from 'better-sqlite3'
-import { compareTokens, encodeCursor, planQuery } from '../shared.js'
+import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, planQuery, statsDays, subtreeIds } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
+  StatsQuery,
   StatsRow,
   StoredResponse,
   StoreReader,
@@ -130,7 +132,7 @@ export class SqliteReader implements StoreReader {
 
   async listMessages(query: MessageQuery): Promise<Page<Message>> {
     this.check()
-    const plan = planQuery(query)
+    const plan = this.plan(query)
     const { sql, params } = listSql(plan)
     return this.connection.snapshot(() => {
       const rows = this.all<MessageRecord & { rid: number; sort_ms: number }>(sql, params)
@@ -145,7 +147,7 @@ export class SqliteReader implements StoreReader {
 
   async listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }> {
     this.check()
-    const plan = planQuery({ ...query, publicOnly: true })
+    const plan = this.plan({ ...query, publicOnly: true })
     const { sql, params } = listSql(plan, 'id, public_doc, public_version')
     if (!this.#pages) return this.#publicPage(plan, sql, params)
     // A page read before the last commit is still exact: reading it again would give the same text.
@@ -200,19 +202,43 @@ export class SqliteReader implements StoreReader {
     return (message && renderPublic(message)) ?? undefined
   }
 
-  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
+  async boardStats(query: StatsQuery): Promise<BoardStats> {
+    const { fromDay, toDay } = statsDays(query)
+    const now = new Date(instant(query.now, 'now'))
+    const where = [IN_BOARDS]
+    const params: Record<string, unknown> = { boards: JSON.stringify([...this.subtrees([query.boardId])]) }
+    if (Number.isFinite(fromDay)) {
+      where.push('created_ms >= @fromMs')
+      params['fromMs'] = fromDay * 86_400_000 - CHINA_OFFSET_MS
+    }
+    if (Number.isFinite(toDay)) {
+      where.push('created_ms < @toMs')
+      params['toMs'] = (toDay + 1) * 86_400_000 - CHINA_OFFSET_MS
+    }
     const rows = this.all<StatsColumns>(
-      `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages WHERE ${IN_BOARDS}`,
-      { boards: JSON.stringify(boardIds) },
+      `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages WHERE ${where.join(' AND ')}`,
+      params,
     )
-    return rows.map((columns) => {
+    return computeStats(query.boardId, rows.map((columns) => {
       const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
       if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
       if (columns.replied_at !== null) row.repliedAt = columns.replied_at
       if (columns.due_at !== null) row.dueAt = columns.due_at
       if (columns.overall !== null) row.overall = columns.overall
       return row
-    })
+    }), now)
+  }
+
+  /** Every board in the subtrees of `roots`, from the stored boards. */
+  protected subtrees(roots: Iterable<string>): Set<string> {
+    const boards = this.all<{ id: string; parentId: string | null }>("SELECT id, json_extract(doc, '$.parentId') AS parentId FROM boards")
+    return subtreeIds(roots, boards)
+  }
+
+  /** The query's plan, with its board subtrees expanded over the stored boards. */
+  protected plan(query: MessageQuery): ListPlan {
+    const plan = planQuery(query)
+    return plan.boardIds ? { ...plan, boardIds: this.subtrees(plan.boardIds) } : plan
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
