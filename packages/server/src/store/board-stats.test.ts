@@ -155,6 +155,19 @@ describe.each<[string, () => Store]>([
     expect(await ids([])).toEqual([])
   })
 
+  it('follows a board added above stored messages, and a board moved to another parent', async () => {
+    const store = await seed(create(), [message('a', { boardId: 'u9', createdAt: '2026-03-01T00:00:00Z' })])
+    const ids = async (root: string) => (await store.read.listMessages({ boardIds: [root], limit: 10 })).items.map((m) => m.id)
+    expect(await ids('p')).toEqual([])
+    await store.transaction(async (tx) => tx.putBoard(board('u9', 'c1')))
+    expect(await ids('p')).toEqual(['a'])
+    expect(await ids('c1')).toEqual(['a'])
+    await store.transaction(async (tx) => tx.putBoard(board('c1', 'm')))
+    expect(await ids('p')).toEqual([])
+    expect(await ids('m')).toEqual(['a'])
+    expect((await store.read.boardStats({ boardId: 'm', now: NOW })).boardId).toBe('m')
+  })
+
   it('counts a board subtree in China-time days, both ends inclusive', async () => {
     const store = await seed(create(), [
       // 2026-03-01 23:30 in China, though 15:30 UTC on the 1st.
@@ -193,5 +206,5 @@ describe.each<[string, () => Store]>([
       }),
       { numRuns: 40, seed: 12 },
     )
-  })
+  }, 60_000)
 })
