@@ -7,7 +7,7 @@
 import { isPubliclyVisible, publicText, toPublicMessage } from '@liuyan/core'
 import type { Domain, Message, MessageStatus, MessageType } from '@liuyan/core'
 import { InvalidCursorError } from './types.js'
-import type { MessageQuery, StaffToken, StatsRow } from './types.js'
+import type { MessageQuery, StaffToken, StatsQuery, StatsRow } from './types.js'
 /**
  * The version of the public views stored in `messages.public_doc` (SQLite and PostgreSQL).
  *
@@ -226,4 +226,50 @@ export class Mutex {
     )
     return result
   }
+}
+
+/** Milliseconds China Standard Time (UTC+8, no daylight saving) is ahead of UTC. @internal */
+export const CHINA_OFFSET_MS = 8 * 3600_000
+
+/** The day number (days since 1970-01-01) in China time of an epoch-millisecond instant. @internal */
+export function chinaDay(ms: number): number {
+  return Math.floor((ms + CHINA_OFFSET_MS) / 86_400_000)
+}
+
+/**
+ * The range of China-time day numbers a {@link StatsQuery} counts, inclusive at both ends; a
+ * missing bound is unbounded. A day that is not a real `YYYY-MM-DD` date throws a RangeError. @internal
+ */
+export function statsDays(query: StatsQuery): { fromDay: number; toDay: number } {
+  const day = (text: string | undefined, what: string, open: number) => {
+    if (text === undefined) return open
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text)
+    const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN
+    if (!match || new Date(ms).toISOString().slice(0, 10) !== text) throw new RangeError(`${what} is not a YYYY-MM-DD date`)
+    return ms / 86_400_000
+  }
+  return { fromDay: day(query.from, 'from', -Infinity), toDay: day(query.to, 'to', Infinity) }
+}
+
+/**
+ * Every board in the subtrees of `roots` (each root included, stored or not), following `parentId`
+ * of `boards`. @internal
+ */
+export function subtreeIds(roots: Iterable<string>, boards: Iterable<{ id: string; parentId: string | null }>): Set<string> {
+  const children = new Map<string, string[]>()
+  for (const board of boards) {
+    if (board.parentId === null) continue
+    const list = children.get(board.parentId)
+    if (list) list.push(board.id)
+    else children.set(board.parentId, [board.id])
+  }
+  const out = new Set<string>()
+  const stack = [...roots]
+  while (stack.length > 0) {
+    const id = stack.pop()!
+    if (out.has(id)) continue
+    out.add(id)
+    for (const child of children.get(id) ?? []) stack.push(child)
+  }
+  return out
 }

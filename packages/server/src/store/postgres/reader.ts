@@ -1,10 +1,11 @@
 // Reads of the PostgreSQL store: messages with their timelines in one statement, list pages by
 // keyset through the board closure, public views kept as JSON, tokens, settings and idempotency.
 import { OPEN_STATUSES } from '@liuyan/core'
-import type { Board, Message, Page } from '@liuyan/core'
-import { compareTokens, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
+import type { Board, BoardStats, Message, Page } from '@liuyan/core'
+import { computeStats } from '../../stats.js'
+import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
 import type { ListPlan } from '../shared.js'
-import type { IdempotencyRecord, MessageQuery, StaffToken, StatsRow, StoredResponse, StoreReader } from '../types.js'
+import type { IdempotencyRecord, MessageQuery, StaffToken, StatsQuery, StatsRow, StoredResponse, StoreReader } from '../types.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 
@@ -44,11 +45,10 @@ interface IdempotencyColumns {
 }
 
 /**
- * Where a list's board filter reads: `root` when the boards are whole subtrees of one board (the
- * closure's index, in list order), `roots` for several, `direct` for a set that is not closed
- * under descendants (a caller's own list), `none` for an empty set.
+ * Where a list's board filter reads: `root` for one board's subtree (the closure's index, in list
+ * order), `roots` for several, `none` for an empty set.
  */
-type BoardScope = { kind: 'root'; id: string } | { kind: 'roots'; ids: string[] } | { kind: 'direct'; ids: string[] } | { kind: 'none' }
+type BoardScope = { kind: 'root'; id: string } | { kind: 'roots'; ids: string[] } | { kind: 'none' }
 
 export class PgReader implements StoreReader {
   protected readonly client: PgClient
@@ -137,9 +137,14 @@ export class PgReader implements StoreReader {
     return (row.public_version === PUBLIC_VIEW_VERSION ? row.public_doc : renderPublic(messageOf(row as MessageRow))) ?? undefined
   }
 
-  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
-    const scope = await this.#scope({ boardIds: new Set(boardIds) })
-    const { where, values } = boardWhere(scope, [])
+  async boardStats(query: StatsQuery): Promise<BoardStats> {
+    const { fromDay, toDay } = statsDays(query)
+    const now = new Date(instant(query.now, 'now'))
+    const values: unknown[] = [query.boardId]
+    const where = ['mb.board_id = $1']
+    // Days in China time, as a range of the closure's index (board, creation time).
+    if (Number.isFinite(fromDay)) where.push(`mb.created_ms >= $${values.push(fromDay * 86_400_000 - CHINA_OFFSET_MS)}::bigint`)
+    if (Number.isFinite(toDay)) where.push(`mb.created_ms < $${values.push((toDay + 1) * 86_400_000 - CHINA_OFFSET_MS)}::bigint`)
     const rows = await this.rows<{
       status: StatsRow['status']
       type: StatsRow['type']
@@ -148,8 +153,13 @@ export class PgReader implements StoreReader {
       replied_at: string | null
       due_at: string | null
       overall: number | null
-    }>(`SELECT m.status, m.type, m.domain, m.reviewed_at, m.replied_at, m.due_at, m.overall FROM messages m WHERE ${where}`, values, 'each')
-    return rows.map((columns) => {
+    }>(
+      `SELECT m.status, m.type, m.domain, m.reviewed_at, m.replied_at, m.due_at, m.overall
+       FROM message_boards mb JOIN messages m ON m.seq = mb.seq WHERE ${where.join(' AND ')}`,
+      values,
+      'each',
+    )
+    const stats = rows.map((columns) => {
       const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
       if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
       if (columns.replied_at !== null) row.repliedAt = columns.replied_at
@@ -157,6 +167,7 @@ export class PgReader implements StoreReader {
       if (columns.overall !== null) row.overall = columns.overall
       return row
     })
+    return computeStats(query.boardId, stats, now)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
@@ -192,7 +203,7 @@ export class PgReader implements StoreReader {
    * (few matches, so sorting them is cheap). Either way the page is the newest matches.
    */
   async #page<R>(plan: ListPlan, columns: string): Promise<R[]> {
-    const scope = await this.#scope(plan)
+    const scope = this.#scope(plan)
     if (plan.keyword !== undefined) {
       const windowed = listSql(plan, scope, columns, KEYWORD_WINDOW)
       const rows = await this.rows<R>(windowed.text, windowed.values, 'each')
@@ -202,27 +213,12 @@ export class PgReader implements StoreReader {
     return this.rows<R>(text, values, 'each')
   }
 
-  /**
-   * Reads a board filter as whole subtrees: the boards of the set whose parent is not in it are its
-   * roots, and when every descendant of every root is in the set (as the service's expanded
-   * filters are), the closure answers it exactly.
-   */
-  async #scope(plan: Pick<ListPlan, 'boardIds'>): Promise<BoardScope | undefined> {
+  /** Where a board filter reads: the given ids are subtree roots (see MessageQuery.boardIds). */
+  #scope(plan: Pick<ListPlan, 'boardIds'>): BoardScope | undefined {
     if (!plan.boardIds) return undefined
     const ids = [...plan.boardIds]
     if (ids.length === 0) return { kind: 'none' }
-    const [row] = await this.rows<{ roots: string[]; closed: boolean }>(
-      `WITH wanted AS (SELECT DISTINCT unnest($1::text[]) AS id),
-       roots AS (
-         SELECT w.id FROM wanted w LEFT JOIN boards b ON b.id = w.id
-         WHERE b.parent_id IS NULL OR b.parent_id NOT IN (SELECT id FROM wanted)
-       )
-       SELECT ARRAY(SELECT id FROM roots) AS roots,
-         NOT EXISTS (SELECT 1 FROM board_tree t WHERE t.ancestor IN (SELECT id FROM roots) AND t.descendant NOT IN (SELECT id FROM wanted)) AS closed`,
-      [ids],
-    )
-    if (!row!.closed || row!.roots.length === 0) return { kind: 'direct', ids }
-    return row!.roots.length === 1 ? { kind: 'root', id: row!.roots[0]! } : { kind: 'roots', ids: row!.roots }
+    return ids.length === 1 ? { kind: 'root', id: ids[0]! } : { kind: 'roots', ids }
   }
 }
 
@@ -248,10 +244,6 @@ function boardWhere(scope: BoardScope | undefined, values: unknown[]): { where: 
   switch (scope.kind) {
     case 'none':
       return { where: 'FALSE', values }
-    case 'direct': {
-      const ids = param(scope.ids)
-      return { where: `(m.board_id = ANY(${ids}::text[]) OR m.assignee_board_id = ANY(${ids}::text[]))`, values }
-    }
     case 'root':
       return { where: `m.seq IN (SELECT seq FROM message_boards WHERE board_id = ${param(scope.id)})`, values }
     case 'roots':
