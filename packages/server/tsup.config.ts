@@ -2,12 +2,14 @@ import { defineConfig } from 'tsup'
 
 // The library entries get declarations; the CLI is a program and needs none. One config, so a
 // single `clean` cannot race another build writing into dist/. Output paths follow package.json's
-// `exports` and `bin`: dist/index.js, dist/node.js, dist/msw.js, dist/store/sqlite.js, dist/cli.js.
+// `exports` and `bin`: dist/index.js, dist/node.js, dist/msw.js, dist/store/sqlite.js,
+// dist/store/postgres.js, dist/cli.js.
 const library = {
   index: 'src/index.ts',
   node: 'src/node.ts',
   msw: 'src/msw.ts',
   'store/sqlite': 'src/store/sqlite.ts',
+  'store/postgres': 'src/store/postgres.ts',
 }
 
 export default defineConfig({
@@ -20,9 +22,9 @@ export default defineConfig({
   removeNodeProtocol: false,
   clean: true,
   dts: { entry: library, compilerOptions: { ignoreDeprecations: '6.0' } },
-  // Dependencies stay imports: one copy of core and zod in an application, and better-sqlite3's
-  // native binding can only be loaded from its own package.
-  external: [/^better-sqlite3(\/|$)/, /^msw(\/|$)/, /^zod(\/|$)/, /^@liuyan\/core(\/|$)/],
+  // Dependencies stay imports: one copy of core and zod in an application, better-sqlite3's
+  // native binding can only be loaded from its own package, and pg is an optional peer.
+  external: [/^better-sqlite3(\/|$)/, /^pg(\/|$)/, /^msw(\/|$)/, /^zod(\/|$)/, /^@liuyan\/core(\/|$)/],
   // esbuild keeps the `#!/usr/bin/env node` line of src/cli.ts; npm links the bin, but a direct
   // `./dist/cli.js` needs the mode bit as well.
   onSuccess: 'chmod +x dist/cli.js',

@@ -230,6 +230,11 @@ export function responsesOf(route: RouteDefinition): Record<number, RouteRespons
     implied[422] = 'Validation failed; `issues` lists each problem in the language of Accept-Language.'
   }
   if (route.limits.rate.length > 0) implied[429] = 'Too many requests; see Retry-After.'
+  // Any operation that reads or writes the database may find it away (a networked store): 503
+  // with Retry-After until it is back. The document itself is built without one.
+  if (route.operationId !== 'getOpenAPIDocument') {
+    implied[503] = 'The database is unavailable for the moment; nothing was stored. Retry after Retry-After (with the same Idempotency-Key for a POST).'
+  }
   const all: Record<number, RouteResponse> = {}
   for (const [status, description] of Object.entries(implied)) all[Number(status)] = { description }
   for (const [status, response] of Object.entries(route.responses)) {

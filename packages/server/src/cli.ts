@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { knownYears, registerCalendar, STAFF_ROLES, type HolidayCalendar } from '@liuyan/core'
 import { readCalendarFile } from './calendar-file.js'
+import { DatabaseOpenError, isPostgresUrl, openPostgresForCli, postgresKeyProblem, postgresUrlProblem, redactUrl } from './database-url.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
 import { runExportCommand } from './export-command.js'
 import { runImportCommand } from './import-command.js'
@@ -15,6 +16,7 @@ import { createBoardService, TrackingKeyMismatchError } from './service.js'
 import { serveStatic } from './static.js'
 import { createMemoryStore } from './store/memory.js'
 import { loadTrackingKeyFor, TrackingKeyFileError, type LoadedTrackingKey } from './tracking-key-file.js'
+import { hasTrackingKeyCheck } from './tracking-codes.js'
 import { createSqliteStore, SqliteDriverMissingError } from './store/sqlite.js'
 import type { Store } from './store/types.js'
 import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
@@ -34,14 +36,17 @@ its own --help).
 Options:
   --port N               port to listen on; 0 picks a free one            (default 8787)
   --host HOST            address to listen on                             (default 127.0.0.1)
-  --db FILE              SQLite database file, created with its folder;
-                         :memory: keeps everything in memory              (default .liuyan/board.db)
+  --db FILE|URL          SQLite database file, created with its folder; a
+                         postgres://USER:PASSWORD@HOST:PORT/DATABASE URL for
+                         PostgreSQL (LIUYAN_DATABASE_URL when --db is not
+                         given); :memory: keeps everything in memory      (default .liuyan/board.db)
   --calendar FILE        register a year's State Council holiday calendar from a JSON file
                          {"year", "holidays", "workdays"} (repeatable); other years without
                          one count Saturdays and Sundays as the only days off
   --tracking-key FILE    the file with the key tracking codes are stored under, created
                          on a new database; LIUYAN_TRACKING_KEY overrides it (default
-                         the database file with .key appended)
+                         the database file with .key appended; PostgreSQL has no
+                         default: give this or LIUYAN_TRACKING_KEY)
   --seed demo            load the demo boards and messages into an empty database
   --demo-token TOKEN     create or refresh a staff token with every role on every root board
   --cors-origin ORIGIN   allow browser calls from ORIGIN (repeatable; * allows any)
@@ -117,7 +122,7 @@ function parse(argv: string[]): Settings | 'help' {
   const settings: Settings = {
     port: 8787,
     host: values.host ?? '127.0.0.1',
-    db: values.db ?? DEFAULT_DATABASE,
+    db: values.db ?? (process.env['LIUYAN_DATABASE_URL'] || DEFAULT_DATABASE),
     calendars: [],
     seed: false,
     corsOrigins: [],
@@ -129,10 +134,14 @@ function parse(argv: string[]): Settings | 'help' {
     settings.port = port
   }
   if (!settings.host) throw new UsageError('--host must not be empty')
-  if (!settings.db) throw new UsageError('--db must name a file, or :memory:')
+  if (!settings.db) throw new UsageError('--db must name a file, a postgres:// URL, or :memory:')
+  const postgres = isPostgresUrl(settings.db)
+  const urlProblem = postgres ? postgresUrlProblem(settings.db) : undefined
+  if (urlProblem) throw new UsageError(urlProblem)
   const keyFile = values['tracking-key']
   if (keyFile === '') throw new UsageError('--tracking-key must name a file')
-  if (keyFile !== undefined || settings.db !== ':memory:') settings.trackingKeyFile = resolve(keyFile ?? `${settings.db}.key`)
+  // A PostgreSQL database has no folder to keep its key beside.
+  if (keyFile !== undefined || (settings.db !== ':memory:' && !postgres)) settings.trackingKeyFile = resolve(keyFile ?? `${settings.db}.key`)
   for (const file of values.calendar ?? []) {
     const result = readCalendarFile(file)
     if (!result.ok) throw new UsageError(`--calendar ${file}: ${result.problem}`)
@@ -222,11 +231,17 @@ async function main(argv: string[]): Promise<void> {
   for (const { calendar } of settings.calendars) registerCalendar(calendar)
 
   const inMemory = settings.db === ':memory:'
+  const postgres = isPostgresUrl(settings.db)
   let store: Store
   try {
-    if (!inMemory) mkdirSync(dirname(resolve(settings.db)), { recursive: true })
-    store = inMemory ? createMemoryStore() : createSqliteStore(settings.db)
+    if (postgres) store = await openPostgresForCli(settings.db)
+    else if (inMemory) store = createMemoryStore()
+    else {
+      mkdirSync(dirname(resolve(settings.db)), { recursive: true })
+      store = createSqliteStore(settings.db)
+    }
   } catch (error) {
+    if (error instanceof DatabaseOpenError) fail(error.message, error.exitCode)
     // better-sqlite3 is an optional peer dependency: say what to install, and what works without it.
     if (error instanceof SqliteDriverMissingError) {
       fail(`--db ${settings.db} is a SQLite file, which needs the better-sqlite3 package: install it beside @liuyan/server (npm install better-sqlite3), or run with --db :memory: to keep everything in memory`)
@@ -235,6 +250,8 @@ async function main(argv: string[]): Promise<void> {
   }
   let trackingKey: LoadedTrackingKey
   try {
+    const keyProblem = postgres && postgresKeyProblem(process.env['LIUYAN_TRACKING_KEY'], settings.trackingKeyFile, await hasTrackingKeyCheck(store))
+    if (keyProblem) throw new TrackingKeyFileError(keyProblem)
     trackingKey = await loadTrackingKeyFor(store, settings.trackingKeyFile)
   } catch (error) {
     await store.close()
@@ -320,7 +337,7 @@ async function main(argv: string[]): Promise<void> {
       `  openapi:     ${base}/api/v1/openapi.json`,
       ...(settings.open311 ? [`  open311:     ${base}/open311/v2/discovery.json  (${Object.entries(settings.open311.jurisdictions).map(([j, b]) => `${j} → ${b}`).join(', ')})`] : []),
       `  calendars:   ${calendarsLine(settings.calendars)}`,
-      `  database:    ${inMemory ? ':memory: (lost on exit)' : resolve(settings.db)}`,
+      `  database:    ${inMemory ? ':memory: (lost on exit)' : postgres ? `${redactUrl(settings.db)} (PostgreSQL)` : resolve(settings.db)}`,
       `  tracking key: ${trackingKeyLine(trackingKey)}`,
       `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}, ${perClient(settings.searchesPerMinute, 120, 'searches')}`,
       // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.

@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal_error'
+  | 'service_unavailable'
   | (string & {})
 
 /**

@@ -15,7 +15,7 @@ export type { FetchHandler, FetchHandlerOptions, RequestContext, RequestLogEntry
 export { isServiceError, ServiceError } from './errors.js'
 export type { ProblemCode } from './errors.js'
 export { createMemoryStore } from './store/memory.js'
-export { InvalidCursorError } from './store/types.js'
+export { InvalidCursorError, StoreUnavailableError } from './store/types.js'
 export type {
   IdempotencyRecord,
   MessageQuery,

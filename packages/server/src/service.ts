@@ -26,7 +26,6 @@ import {
   type TransitionError,
 } from '@liuyan/core'
 import { ServiceError } from './errors.js'
-import { computeStats } from './stats.js'
 import { createStaffToken, sha256Hex, type NewStaffToken } from './staff-tokens.js'
 import { TrackingCodes } from './tracking-codes.js'
 import { randomTrackingKey, type TrackingKey } from './tracking-key.js'
@@ -81,11 +80,13 @@ export interface StaffPrincipal {
   roles: readonly StaffRole[]
   /** The boards covered, expanded to every descendant. */
   boardIds: ReadonlySet<string>
+  /** The token's own boards, each standing for its subtree (what store queries take). */
+  rootBoardIds: readonly string[]
 }
 
 /**
- * Filters of the public list: the store's filters a caller may set, with one board (the service
- * expands it to its descendants) in place of the store's expanded `boardIds`.
+ * Filters of the public list: the store's filters a caller may set, with one board (it
+ * stands for its subtree) in place of the store's `boardIds`.
  */
 export interface PublicListQuery extends Pick<MessageQuery, 'statuses' | 'type' | 'domain' | 'keyword' | 'from' | 'to' | 'limit' | 'cursor'> {
   /** A board, with every board below it. */
@@ -189,10 +190,13 @@ export class BoardService {
     return out
   }
 
-  async stats(id: string): Promise<BoardStats> {
+  /**
+   * Figures of a board and every board below it, over the messages created on the days of
+   * `range` (`YYYY-MM-DD` in China time, both inclusive; either may be left out).
+   */
+  async stats(id: string, range: { from?: string; to?: string } = {}): Promise<BoardStats> {
     await this.getBoard(id)
-    const rows = await this.store.read.statsRows(await this.descendants(id))
-    return computeStats(id, rows, this.#now())
+    return this.store.read.boardStats({ boardId: id, ...range, now: this.#now().toISOString() })
   }
 
   /** Adds or replaces boards (seeding, administration). */
@@ -345,7 +349,7 @@ export class BoardService {
     if (!record) return undefined
     const boardIds = new Set<string>()
     for (const id of record.boardIds) for (const d of await this.descendants(id)) boardIds.add(d)
-    return { tokenHash: hash, label: record.label, roles: record.roles, boardIds }
+    return { tokenHash: hash, label: record.label, roles: record.roles, boardIds, rootBoardIds: [...record.boardIds] }
   }
 
   /**
@@ -406,7 +410,7 @@ export class BoardService {
     const filters = await this.#filters(query)
     return this.store.read.listMessages({
       ...filters,
-      boardIds: filters.boardIds ?? [...staff.boardIds],
+      boardIds: filters.boardIds ?? staff.rootBoardIds,
       ...(query.overdue ? { overdueAt: this.#now().toISOString() } : {}),
     })
   }
@@ -478,7 +482,7 @@ export class BoardService {
     return {
       limit: query.limit,
       ...(query.cursor ? { cursor: query.cursor } : {}),
-      ...(query.boardId ? { boardIds: await this.descendants((await this.getBoard(query.boardId)).id) } : {}),
+      ...(query.boardId ? { boardIds: [(await this.getBoard(query.boardId)).id] } : {}),
       ...(query.statuses?.length ? { statuses: query.statuses } : {}),
       ...(query.type ? { type: query.type } : {}),
       ...(query.domain ? { domain: query.domain } : {}),

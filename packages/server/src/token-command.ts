@@ -4,8 +4,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { STAFF_ROLES, type StaffRole } from '@liuyan/core'
 import { isServiceError } from './errors.js'
 import { createBoardService } from './service.js'
-import { createSqliteStore, SqliteDriverMissingError, type SqliteStore } from './store/sqlite.js'
-import type { StaffToken } from './store/types.js'
+import { isPostgresUrl, redactUrl } from './database-url.js'
+import { createPostgresStore, PostgresDriverMissingError } from './store/postgres.js'
+import { createSqliteStore, SqliteDriverMissingError } from './store/sqlite.js'
+import type { StaffToken, Store } from './store/types.js'
 
 /** The database `liuyan-server` and its token commands use without `--db`. */
 export const DEFAULT_DATABASE = '.liuyan/board.db'
@@ -27,7 +29,8 @@ Run "liuyan-server token <command> --help" for the options of each.
 
 ${EXIT_CODES}`
 
-const DB_LINE = `  --db FILE      the server's SQLite database; must exist              (default ${DEFAULT_DATABASE})`
+const DB_LINE = `  --db FILE|URL  the server's SQLite database, which must exist, or its
+                 postgres:// URL (LIUYAN_DATABASE_URL)               (default ${DEFAULT_DATABASE})`
 
 const CREATE_USAGE = `Usage: liuyan-server token create --label TEXT --role ROLE [--role ROLE ...]
                                   --board ID [--board ID ...] [--db FILE]
@@ -260,8 +263,9 @@ function checkLabel(value: string | undefined): string {
  * and report that it holds no tokens. It is first opened read-only, which refuses a schema other
  * than this version's, so a token command never migrates a database a server of another version runs on.
  */
-async function openDatabase(db: string | undefined, { writable }: { writable: boolean }): Promise<{ store: SqliteStore; path: string }> {
-  const file = db ?? DEFAULT_DATABASE
+async function openDatabase(db: string | undefined, { writable }: { writable: boolean }): Promise<{ store: Store; path: string }> {
+  const file = db ?? (process.env['LIUYAN_DATABASE_URL'] || DEFAULT_DATABASE)
+  if (isPostgresUrl(file)) return openPostgres(file)
   if (file === '') throw new UsageError("--db must name the server's SQLite file")
   if (file === ':memory:') throw new UsageError("--db :memory: holds no tokens (a server started with it keeps them in its own memory); name the server's SQLite file")
   const path = resolve(file)
@@ -285,6 +289,19 @@ async function openDatabase(db: string | undefined, { writable }: { writable: bo
         ? `cannot open the database ${path}: its schema version ${older[1]} is older than ${older[2]}; back it up and start this version of liuyan-server on it once to migrate it`
         : `cannot open the database ${path}: ${message}`,
     )
+  }
+}
+
+/** The PostgreSQL database of `--db`, at this version's schema (never migrated by a token command). */
+async function openPostgres(url: string): Promise<{ store: Store; path: string }> {
+  const path = redactUrl(url)
+  try {
+    return { store: await createPostgresStore(url, { migrate: false }), path }
+  } catch (error) {
+    if (error instanceof PostgresDriverMissingError) {
+      throw new CommandFailure('the token commands on a PostgreSQL database need the pg package: install it beside @liuyan/server (npm install pg)')
+    }
+    throw new CommandFailure(`cannot open the database ${path}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BUILT_IN_CALENDARS, MessageSchema, NewMessageSchema, type Board, type Message, type StaffRole, type SubmissionResult } from '@liuyan/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,67 +7,11 @@ import { DEMO_BOARDS } from '../src/seed.js'
 import { createBoardService, sha256Hex } from '../src/service.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
 import type { StaffToken } from '../src/store/types.js'
-import { CLI, ensureBuilt } from './built.js'
+import { ensureBuilt } from './built.js'
+import { cleanUp, run, start, stop, tempDir } from './cli-process.js'
 
 // The CLI runs as a child process from the built dist/cli.js, built first when stale.
 const TOKEN = 'cli-test-token-3f9a7c21'
-
-interface Cli {
-  child: ChildProcess
-  url: string
-  stdout(): string
-  stderr(): string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
-
-const children = new Set<ChildProcess>()
-const temps: string[] = []
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'liuyan-cli-'))
-  temps.push(dir)
-  return dir
-}
-
-function run(args: string[], env: Record<string, string> = {}): Omit<Cli, 'url'> {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
-  children.add(child)
-  let out = ''
-  let err = ''
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
-      children.delete(child)
-      resolve({ code, signal })
-    })
-  })
-  return { child, exited, stdout: () => out, stderr: () => err }
-}
-
-/** Starts the CLI and waits for the start-up block, which prints the real port of `--port 0`. */
-async function start(args: string[], env: Record<string, string> = {}): Promise<Cli> {
-  const cli = run(args, env)
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /site:\s+(http:\/\/[^\s/]+)\//.exec(cli.stdout())
-      if (match) {
-        clearInterval(timer)
-        resolve(match[1]!)
-      }
-    }, 20)
-    void cli.exited.then(({ code }) => {
-      clearInterval(timer)
-      reject(new Error(`liuyan-server exited with ${code} before listening: ${cli.stderr()}`))
-    })
-  })
-  return { ...cli, url }
-}
-
-async function stop(cli: Cli): Promise<number | null> {
-  cli.child.kill('SIGTERM')
-  return (await cli.exited).code
-}
 
 /** A request with the path sent exactly as written (fetch would resolve the dot segments first). */
 function raw(url: string, path: string, method = 'GET'): Promise<{ status: number; body: string }> {
@@ -109,10 +51,7 @@ async function until(check: () => boolean, what: string, ms = 3000): Promise<voi
 
 beforeAll(() => ensureBuilt(), 240_000)
 
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL')
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
-})
+afterAll(cleanUp)
 
 describe('liuyan-server', () => {
   it('serves the seeded API and a static site, limits submissions, logs no private data and stops on SIGTERM', async () => {

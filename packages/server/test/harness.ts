@@ -24,13 +24,15 @@ import { createFetchHandler, type FetchHandlerOptions, type RequestLogEntry } fr
 import { serve, type RunningServer, type ServeOptions } from '../src/node.js'
 import { createBoardService, type BoardService, type BoardServiceOptions } from '../src/service.js'
 import { createMemoryStore } from '../src/store/memory.js'
+import { createPostgresStore } from '../src/store/postgres.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
 import type { Store } from '../src/store/types.js'
+import { freshDatabase } from './postgres-database.js'
 
 /** A response body: each test asserts the shape it relies on; the OpenAPI check validates them all. */
 export type Json = any
 
-export const STORES = ['memory', 'sqlite'] as const
+export const STORES = ['memory', 'sqlite', 'postgres'] as const
 export type StoreKind = (typeof STORES)[number]
 
 export const BASE_PATH = '/api/v1'
@@ -229,10 +231,16 @@ export interface TestBoardOptions {
   /** Options of the Node adapter (the port is always a free one). */
   serve?: Omit<ServeOptions, 'port' | 'host'>
   service?: Omit<BoardServiceOptions, 'store' | 'now'>
+  /** PostgreSQL: open this database instead of a fresh one (another instance on a board's database). */
+  databaseUrl?: string
+  /** Puts something between the service and the store (e.g. to take the database away mid-request). */
+  wrapStore?: (store: Store) => Store
 }
 
 export interface TestBoard {
   kind: StoreKind
+  /** The PostgreSQL store's database (on the test file's cluster, see postgres-database.ts). */
+  databaseUrl?: string
   service: BoardService
   clock: Clock
   /** e.g. `http://127.0.0.1:41234` */
@@ -260,13 +268,19 @@ export interface TestBoard {
 /** Starts a Board API over a fresh store of `kind` on 127.0.0.1 with a free port. */
 export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}): Promise<TestBoard> {
   let dir: string | undefined
+  let databaseUrl: string | undefined
   let store: Store
   if (kind === 'sqlite') {
     dir = mkdtempSync(join(tmpdir(), 'liuyan-contract-'))
     store = createSqliteStore(join(dir, 'board.db'))
+  } else if (kind === 'postgres') {
+    // A database of its own on the test file's throw-away cluster.
+    databaseUrl = options.databaseUrl ?? (await freshDatabase())
+    store = await createPostgresStore(databaseUrl)
   } else {
     store = createMemoryStore()
   }
+  if (options.wrapStore) store = options.wrapStore(store)
   const clock = createClock()
   const service = createBoardService({ ...options.service, store, now: clock.now })
   await service.putBoards(BOARDS)
@@ -295,6 +309,7 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
 
   const board: TestBoard = {
     kind,
+    ...(databaseUrl ? { databaseUrl } : {}),
     service,
     clock,
     origin: running.url,

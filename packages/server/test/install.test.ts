@@ -1,8 +1,8 @@
 /**
- * The package as a consumer installs it: better-sqlite3 is an optional peer dependency, so a
- * project with `@liuyan/server` and without better-sqlite3 (nor `@types/better-sqlite3`) must
- * load every entry, type-check against the published declarations with `skipLibCheck: false`, and
- * get a clear error only when it opens a SQLite file.
+ * The package as a consumer installs it: better-sqlite3 and pg are optional peer dependencies, so
+ * a project with `@liuyan/server` and without them (nor their `@types`) must load every entry,
+ * type-check against the published declarations with `skipLibCheck: false`, and get a clear error
+ * only when it opens a SQLite file or a PostgreSQL database.
  *
  * The consumer is a temporary folder outside the repository: its node_modules holds a copy of this
  * package's package.json and dist (a symlink would resolve better-sqlite3 from the repository) and
@@ -56,30 +56,40 @@ function runInConsumer(source: string): unknown {
   return JSON.parse(execFileSync(process.execPath, [file], { cwd: project, encoding: 'utf8' }))
 }
 
-describe('a project without better-sqlite3', () => {
+describe('a project without better-sqlite3 or pg', () => {
   it('cannot resolve better-sqlite3 or its types (the premise of the other tests)', () => {
     const found = runInConsumer(`import { createRequire } from 'node:module'
 const require = createRequire(import.meta.url)
 const tryResolve = (name) => { try { return require.resolve(name) } catch { return null } }
-console.log(JSON.stringify([tryResolve('better-sqlite3'), tryResolve('@types/better-sqlite3/package.json'), tryResolve('@liuyan/server/package.json')]))`)
-    expect(found).toEqual([null, null, join(project, 'node_modules', '@liuyan', 'server', 'package.json')])
+console.log(JSON.stringify([tryResolve('better-sqlite3'), tryResolve('@types/better-sqlite3/package.json'), tryResolve('pg'), tryResolve('@types/pg/package.json'), tryResolve('@liuyan/server/package.json')]))`)
+    expect(found).toEqual([null, null, null, null, join(project, 'node_modules', '@liuyan', 'server', 'package.json')])
   })
 
-  it('loads every entry, and only createSqliteStore asks for the driver', () => {
+  it('loads every entry, and only createSqliteStore and createPostgresStore ask for their drivers', () => {
     const result = runInConsumer(`const index = await import('@liuyan/server')
 const msw = await import('@liuyan/server/msw')
 const node = await import('@liuyan/server/node')
 const sqlite = await import('@liuyan/server/sqlite')
 let error
 try { sqlite.createSqliteStore(':memory:') } catch (e) { error = { name: e.name, code: e.code, message: e.message, cause: e.cause?.code } }
+const postgres = await import('@liuyan/server/postgres')
+let pgError
+try { await postgres.createPostgresStore('postgres://board@127.0.0.1:1/board') } catch (e) { pgError = { name: e.name, code: e.code, message: e.message, cause: e.cause?.code } }
 const store = index.createMemoryStore()
 await store.close()
 console.log(JSON.stringify({
-  entries: [typeof index.createBoardService, typeof msw.createMswHandlers, typeof node.serve, typeof sqlite.createSqliteStore],
+  entries: [typeof index.createBoardService, typeof msw.createMswHandlers, typeof node.serve, typeof sqlite.createSqliteStore, typeof postgres.createPostgresStore],
   error,
+  pgError,
 }))`)
     expect(result).toEqual({
-      entries: ['function', 'function', 'function', 'function'],
+      entries: ['function', 'function', 'function', 'function', 'function'],
+      pgError: {
+        name: 'PostgresDriverMissingError',
+        code: 'postgres_driver_missing',
+        message: 'The PostgreSQL store needs the pg package: install it with `npm install pg`',
+        cause: 'ERR_MODULE_NOT_FOUND',
+      },
       error: {
         name: 'SqliteDriverMissingError',
         code: 'sqlite_driver_missing',
@@ -89,7 +99,7 @@ console.log(JSON.stringify({
     })
   })
 
-  it('runs the CLI on --db :memory:, and says what to install for a SQLite file', async () => {
+  it('runs the CLI on --db :memory:, and says what to install for a SQLite file or a PostgreSQL database', async () => {
     const bin = join(project, 'node_modules', '@liuyan', 'server', 'dist', 'cli.js')
     const file = spawn(process.execPath, [bin, '--db', join(project, 'board.db'), '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
@@ -97,6 +107,12 @@ console.log(JSON.stringify({
     const code = await new Promise<number | null>((resolve) => file.once('exit', resolve))
     expect(code).toBe(1)
     expect(stderr).toContain('needs the better-sqlite3 package: install it beside @liuyan/server (npm install better-sqlite3), or run with --db :memory:')
+
+    const postgres = spawn(process.execPath, [bin, '--db', 'postgres://board:s3cret@127.0.0.1:1/board', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] })
+    let pgErr = ''
+    postgres.stderr.setEncoding('utf8').on('data', (chunk: string) => (pgErr += chunk))
+    expect(await new Promise<number | null>((resolve) => postgres.once('exit', resolve))).toBe(1)
+    expect(pgErr).toContain('--db postgres://board:***@127.0.0.1:1/board is a PostgreSQL database, which needs the pg package: install it beside @liuyan/server (npm install pg)')
 
     const memory = spawn(process.execPath, [bin, '--db', ':memory:', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -121,7 +137,7 @@ console.log(JSON.stringify({
     token.stderr.setEncoding('utf8').on('data', (chunk: string) => (tokenErr += chunk))
     expect(await new Promise<number | null>((resolve) => token.once('exit', resolve))).toBe(1)
     expect(tokenErr).toContain('need the better-sqlite3 package: install it beside @liuyan/server (npm install better-sqlite3)')
-  })
+  }, 30_000)
 
   it('type-checks against the published declarations with skipLibCheck: false', () => {
     const consumer = join(project, 'consumer.ts')
@@ -129,6 +145,7 @@ console.log(JSON.stringify({
 import { createMswHandlers } from '@liuyan/server/msw'
 import { serve } from '@liuyan/server/node'
 import { createSqliteStore, SqliteDriverMissingError, type SqliteDatabase, type SqliteStore } from '@liuyan/server/sqlite'
+import { createPostgresStore, PostgresDriverMissingError, StoreUnavailableError, type PostgresStore } from '@liuyan/server/postgres'
 
 const memory: Store = createMemoryStore()
 createBoardService({ store: memory })
@@ -142,6 +159,15 @@ export async function backUp(store: SqliteStore): Promise<number> {
   return count + totalPages + handlers.length + String(mode).length
 }
 try { createSqliteStore('board.db') } catch (error) { if (error instanceof SqliteDriverMissingError) console.log(error.code) }
+export async function openPostgres(url: string): Promise<Store> {
+  try {
+    const store: PostgresStore = await createPostgresStore({ connectionString: url, max: 4 })
+    return store.migration.to > 0 ? store : memory
+  } catch (error) {
+    if (error instanceof PostgresDriverMissingError || error instanceof StoreUnavailableError) return memory
+    throw error
+  }
+}
 `)
     const options: ts.CompilerOptions = {
       noEmit: true, strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
@@ -157,6 +183,7 @@ try { createSqliteStore('board.db') } catch (error) { if (error instanceof Sqlit
     const server = join(project, 'node_modules', '@liuyan', 'server')
     const mine = program.getSourceFiles().filter((f) => f.fileName === consumer || f.fileName.startsWith(`${server}/`))
     expect(mine.map((f) => f.fileName)).toContain(join(server, 'dist', 'store', 'sqlite.d.ts'))
+    expect(mine.map((f) => f.fileName)).toContain(join(server, 'dist', 'store', 'postgres.d.ts'))
     const diagnostics = [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics(), ...mine.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)])]
     expect(diagnostics.map((d) => `${d.file?.fileName ?? ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([])
   }, 60_000)

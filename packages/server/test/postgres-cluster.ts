@@ -44,6 +44,13 @@ export interface PostgresCluster {
   readonly dir: string
   /** Stops the server (`pg_ctl -m fast`) and removes the folder. Calling it again does nothing. */
   stop(): Promise<void>
+  /**
+   * Stops the server but keeps its folder, as an outage would: `fast` ends every session at once
+   * (clients get "terminating connection due to administrator command"), `immediate` as a crash.
+   */
+  pause(mode?: 'fast' | 'immediate'): Promise<void>
+  /** Starts a paused server again, on the same port; resolves once it accepts connections. */
+  resume(): Promise<void>
 }
 
 const run = promisify(execFile)
@@ -68,8 +75,18 @@ function freePort(): Promise<number> {
   })
 }
 
+/** Options of {@link startPostgresCluster}. */
+export interface PostgresClusterOptions {
+  /**
+   * Keep PostgreSQL's durability settings (fsync, synchronous commit, full-page writes) as a
+   * production server has them, for benchmarks of durable writes. Tests leave it off: faster.
+   * @default false
+   */
+  durable?: boolean
+}
+
 /** Starts a fresh cluster; see the module's comment. */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(settings: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   if (!existsSync(join(BIN, 'initdb'))) {
     throw new Error(`PostgreSQL 15 is missing (no ${BIN}/initdb): run \`node scripts/ensure-postgres.mjs\` as root`)
   }
@@ -89,7 +106,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       const port = await freePort()
       // The log is appended to on every attempt: read only this attempt's part.
       const logStart = existsSync(log) ? statSync(log).size : 0
-      const options = `-p ${port} -k '${dir}' -c listen_addresses=${HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`
+      const fast = settings.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+      const options = `-p ${port} -k '${dir}' -c listen_addresses=${HOST}${fast}`
       try {
         await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']), { cwd: dir })
       } catch (error) {
@@ -102,11 +120,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         url: `postgres://${USER}@${HOST}:${port}/postgres`,
         port,
         dir,
+        async pause(mode = 'fast') {
+          await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-m', mode, '-w', 'stop']), { cwd: dir })
+        },
+        async resume() {
+          await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']), { cwd: dir })
+        },
         async stop() {
           if (stopped) return
           stopped = true
           try {
-            await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-m', 'fast', '-w', 'stop']), { cwd: dir })
+            // A paused server has nothing left to stop.
+            if (existsSync(join(data, 'postmaster.pid'))) await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-m', 'fast', '-w', 'stop']), { cwd: dir })
           } finally {
             running.delete(dir)
             rmSync(dir, { recursive: true, force: true })

@@ -2,6 +2,7 @@ import { ServiceError } from '../errors.js'
 import { sha256Hex, type BoardService } from '../service.js'
 import type { StoredResponse, StoreTransaction } from '../store/types.js'
 import { isSealed } from '../tracking-key.js'
+import { isStoreUnavailable } from './problems.js'
 import { json, replay, type Reply } from './reply.js'
 
 /** The work of an idempotent request: given a hook, it stores the answer in the transaction of the change. */
@@ -30,6 +31,18 @@ export interface IdempotentRequest<T> {
  */
 export function createIdempotency(service: BoardService, ttlMs: number) {
   let lastExpiry = 0
+  /** Claims whose request failed while the database was away, released once it is back. */
+  const unreleased = new Map<string, [scope: string, key: string]>()
+
+  /**
+   * Releases a claim still running. One already done stays: a COMMIT whose answer was lost with
+   * the connection may have stored the work and its answer, which a retry must then replay.
+   */
+  async function releaseClaim(scope: string, key: string): Promise<void> {
+    await service.store.transaction(async (tx) => {
+      if ((await tx.getIdempotency(scope, key))?.state === 'running') await tx.releaseIdempotency(scope, key)
+    })
+  }
 
   async function sealResponse(scope: string, key: string, response: StoredResponse): Promise<StoredResponse> {
     const sealed = await service.seal(`${scope}\n${key}`, JSON.stringify({ headers: response.headers, body: response.body }))
@@ -52,6 +65,9 @@ export function createIdempotency(service: BoardService, ttlMs: number) {
     }
     if (key.length === 0 || key.length > 255) {
       throw new ServiceError(400, 'bad_request', '', [{ path: ['Idempotency-Key'], code: 'invalid_idempotency_key', message: '' }])
+    }
+    if (unreleased.size > 0) {
+      for (const [id, [s, k]] of unreleased) if (await releaseClaim(s, k).then(() => true, () => false)) unreleased.delete(id)
     }
     const now = service.now()
     if (now.getTime() - lastExpiry > 60_000) {
@@ -77,8 +93,13 @@ export function createIdempotency(service: BoardService, ttlMs: number) {
       })
       return replay(answer!)
     } catch (error) {
-      // Nothing was written: forget the claim so a corrected retry with the same key may run.
-      await service.store.transaction((tx) => tx.releaseIdempotency(scope, key))
+      // Nothing was written: forget the claim so a corrected retry with the same key may run. With
+      // the database away, this instance releases it once it is back (else the key would answer
+      // 409 until it expires).
+      await releaseClaim(scope, key).catch((releaseError: unknown) => {
+        if (!isStoreUnavailable(releaseError)) throw releaseError
+        unreleased.set(`${scope}\n${key}`, [scope, key])
+      })
       throw error
     }
   }

@@ -10,7 +10,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     conflict: '与当前状态冲突', idempotency_in_progress: '相同的请求正在处理，请稍后重试',
     idempotency_key_reused: '该幂等键已用于不同的请求', payload_too_large: '提交的内容过大',
     headers_too_large: '请求的地址或请求头过长', malformed_target: '请求地址含有不是 UTF-8 的字节，请对非 ASCII 字符进行百分号编码', request_timeout: '请求超时，请重试',
-    unsupported_media_type: '请以 JSON 格式提交', rate_limited: '操作太频繁，请稍后再试', internal_error: '服务器出错了，请稍后再试',
+    unsupported_media_type: '请以 JSON 格式提交', rate_limited: '操作太频繁，请稍后再试', internal_error: '服务器出错了，请稍后再试', service_unavailable: '服务暂时不可用，请稍后重试',
     invalid_action: '操作内容有误', reason_required: '请填写理由', same_board: '不能转办给当前办理单位',
     forbidden_role: '当前身份不能进行此操作', invalid_status: '留言当前的状态不允许此操作', not_replied: '留言答复后才能评价',
     already_evaluated: '您已经评价过了，每条留言只能评价一次', already_supervised: '该留言已在督办中', deadline_unavailable: '无法计算办理期限',
@@ -22,7 +22,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     conflict: '與目前狀態衝突', idempotency_in_progress: '相同的請求正在處理，請稍後重試',
     idempotency_key_reused: '該冪等鍵已用於不同的請求', payload_too_large: '提交的內容過大',
     headers_too_large: '請求的網址或標頭過長', malformed_target: '請求網址含有不是 UTF-8 的位元組，請對非 ASCII 字元進行百分比編碼', request_timeout: '請求逾時，請重試',
-    unsupported_media_type: '請以 JSON 格式提交', rate_limited: '操作太頻繁，請稍後再試', internal_error: '伺服器出錯了，請稍後再試',
+    unsupported_media_type: '請以 JSON 格式提交', rate_limited: '操作太頻繁，請稍後再試', internal_error: '伺服器出錯了，請稍後再試', service_unavailable: '服務暫時無法使用，請稍後重試',
     invalid_action: '操作內容有誤', reason_required: '請填寫理由', same_board: '不能轉辦給目前辦理單位',
     forbidden_role: '目前身分不能進行此操作', invalid_status: '留言目前的狀態不允許此操作', not_replied: '留言答覆後才能評價',
     already_evaluated: '您已經評價過了，每則留言只能評價一次', already_supervised: '該留言已在督辦中', deadline_unavailable: '無法計算辦理期限',
@@ -34,7 +34,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     conflict: 'Conflicts with the current state', idempotency_in_progress: 'The same request is still being processed; retry shortly',
     idempotency_key_reused: 'This Idempotency-Key was used for a different request', payload_too_large: 'The request body is too large',
     headers_too_large: 'The request line or headers are too long', malformed_target: 'The request target has bytes that are not UTF-8; percent-encode non-ASCII characters', request_timeout: 'The request took too long to arrive; try again',
-    unsupported_media_type: 'Send the body as application/json', rate_limited: 'Too many requests; try again later', internal_error: 'Something went wrong on the server; try again later',
+    unsupported_media_type: 'Send the body as application/json', rate_limited: 'Too many requests; try again later', internal_error: 'Something went wrong on the server; try again later', service_unavailable: 'The service is unavailable for the moment; try again shortly',
     invalid_action: 'The action is not valid', reason_required: 'Please give a reason', same_board: 'The message is already with that unit',
     forbidden_role: 'Your role cannot do this', invalid_status: 'The message’s status does not allow this', not_replied: 'A message can be rated only after a reply',
     already_evaluated: 'You have already rated this message; a rating is given once', already_supervised: 'The message is already under supervision', deadline_unavailable: 'The deadline cannot be computed',
@@ -85,9 +85,18 @@ function statusCode(status: number): string {
 export function toServiceError(caught: unknown, locale: Locale): { error: ServiceError; logged?: string } {
   if (caught instanceof Error && caught.name === 'InvalidCursorError') return { error: cursorProblem(locale) }
   if (isServiceError(caught)) return { error: caught }
+  // The store's database is away (a networked store): nothing was stored, and a retry will do.
+  if (isStoreUnavailable(caught)) return { error: UNAVAILABLE, logged: caught.name }
   const logged = caught instanceof Error ? `${caught.name}: ${caught.message}` : 'non-error thrown'
   return { error: new ServiceError(500, 'internal_error', ''), logged }
 }
+
+/** Thrown by a networked store while its database is away (see the PostgreSQL store). */
+export function isStoreUnavailable(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'StoreUnavailableError'
+}
+
+const UNAVAILABLE = new ServiceError(503, 'service_unavailable', '', undefined, { 'Retry-After': '5' })
 
 function cursorProblem(locale: Locale): ServiceError {
   // Worded by core's localization, like every other issue: as a format error of the field.

@@ -1,7 +1,9 @@
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
-import type { Board, Message, MessageStatus, Page } from '@liuyan/core'
+import type { Board, BoardStats, Message, MessageStatus, Page } from '@liuyan/core'
+import { computeStats } from '../stats.js'
 import {
   appendOnlyTimeline,
+  chinaDay,
   compareIds,
   compareTokens,
   DUPLICATE_TRACKING_CODE,
@@ -14,13 +16,16 @@ import {
   planQuery,
   publicSortTime,
   searchText,
+  statsDays,
   statsRowOf,
+  subtreeIds,
   type ListPlan,
 } from './shared.js'
 import type {
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
+  StatsQuery,
   StatsRow,
   Store,
   StoredResponse,
@@ -226,13 +231,13 @@ class MemoryReader implements StoreReader {
 
   async listMessages(query: MessageQuery): Promise<Page<Message>> {
     this.check()
-    const { items, nextCursor } = this.#page(planQuery(query))
+    const { items, nextCursor } = this.#page(this.#plan(query))
     return { items: items.map((row) => structuredClone(row.message)), nextCursor }
   }
 
   async listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }> {
     this.check()
-    const { items, nextCursor } = this.#page(planQuery({ ...query, publicOnly: true }))
+    const { items, nextCursor } = this.#page(this.#plan({ ...query, publicOnly: true }))
     return { items: items.map(publicJson), nextCursor }
   }
 
@@ -240,6 +245,12 @@ class MemoryReader implements StoreReader {
     this.check()
     const row = this.tables.messages.get(id)
     return row && isPubliclyVisible(row.message) ? publicJson(row) : undefined
+  }
+
+  /** The query's plan, with its board subtrees expanded over the stored boards. */
+  #plan(query: MessageQuery): ListPlan {
+    const plan = planQuery(query)
+    return plan.boardIds ? { ...plan, boardIds: subtreeIds(plan.boardIds, this.tables.boards.values()) } : plan
   }
 
   /** The rows of one page, newest first, and the cursor of the next page. */
@@ -272,15 +283,18 @@ class MemoryReader implements StoreReader {
     }
   }
 
-  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
+  async boardStats(query: StatsQuery): Promise<BoardStats> {
     this.check()
-    const boards = new Set(boardIds)
+    const { fromDay, toDay } = statsDays(query)
+    const now = new Date(instant(query.now, 'now'))
+    const boards = subtreeIds([query.boardId], this.tables.boards.values())
     const rows: StatsRow[] = []
-    for (const { message } of this.tables.messages.values()) {
-      if (!inBoards(message, boards)) continue
+    for (const { message, createdMs } of this.tables.messages.values()) {
+      const day = chinaDay(createdMs)
+      if (day < fromDay || day > toDay || !inBoards(message, boards)) continue
       rows.push(statsRowOf(message))
     }
-    return rows
+    return computeStats(query.boardId, rows, now)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {

@@ -1,12 +1,36 @@
 /**
- * What both stores share, so they read queries, cursors and times the same way: the query plan,
- * keyset cursors, the newest-first order, the text search reads, and the store's error messages.
+ * What the stores share, so they read queries, cursors and times the same way: the query plan,
+ * keyset cursors, the newest-first order, the text search reads, the stored public view, and the
+ * store's error messages.
  * Not part of the package's public API (index.ts exports only the stores).
  */
-import { isPubliclyVisible, publicText } from '@liuyan/core'
+import { isPubliclyVisible, publicText, toPublicMessage } from '@liuyan/core'
 import type { Domain, Message, MessageStatus, MessageType } from '@liuyan/core'
 import { InvalidCursorError } from './types.js'
-import type { MessageQuery, StaffToken, StatsRow } from './types.js'
+import type { MessageQuery, StaffToken, StatsQuery, StatsRow } from './types.js'
+/**
+ * The version of the public views stored in `messages.public_doc` (SQLite and PostgreSQL).
+ *
+ * Each message row keeps `public_doc` = `JSON.stringify(toPublicMessage(message))` (core's public
+ * view, timeline included) while core's `isPubliclyVisible` says the public may see it, else NULL;
+ * `public_version` is this constant as it was when the row was rendered. Public reads serve the
+ * stored text, so they skip JSON parsing, masking and serializing.
+ *
+ * **Bump this number whenever the public view can change for the same stored message**: an upgrade
+ * of `@liuyan/core` that changes `toPublicMessage`, `maskPII`, `maskNickname` or
+ * `isPubliclyVisible`, or a change to the message or timeline shapes. On the next start
+ * (`createSqliteStore` without `readonly`) every row rendered under another version is rendered
+ * again; until then, in read-only stores, and in the PostgreSQL store (where instances of two
+ * versions may share a database), such rows are rendered on each read instead of being served
+ * stale. @internal
+ */
+export const PUBLIC_VIEW_VERSION = 3
+
+/** The stored public view: core's, while the public may see the message; otherwise none. @internal */
+export function renderPublic(message: Message): string | null {
+  return isPubliclyVisible(message) ? JSON.stringify(toPublicMessage(message)) : null
+}
+
 /** A {@link MessageQuery} checked and turned into the values both stores compare. @internal */
 export interface ListPlan {
   publicOnly: boolean
@@ -107,6 +131,28 @@ export function searchText(message: Message): string {
   return `${title}\n${content}`.toLowerCase()
 }
 
+/**
+ * The index terms of a search text: every character and every pair of adjacent characters (code
+ * points), each once. A keyword of one character is found through its term, a longer one through
+ * all of its pairs ({@link keywordGrams}), then checked against the text itself: Chinese needs no
+ * word breaks, and 1–2 character terms (路灯) are found through the index too. @internal
+ */
+export function searchGrams(text: string): string[] {
+  const chars = [...text]
+  const grams = new Set<string>(chars)
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!)
+  return [...grams]
+}
+
+/** The terms every text holding `keyword` (lower-cased) has: see {@link searchGrams}. @internal */
+export function keywordGrams(keyword: string): string[] {
+  const chars = [...keyword]
+  if (chars.length === 1) return chars
+  const grams = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!)
+  return [...grams]
+}
+
 /** The fields statistics read; absent values are left out, not set to undefined. @internal */
 export function statsRowOf(message: Message): StatsRow {
   const row: StatsRow = { status: message.status, type: message.type, domain: message.domain }
@@ -180,4 +226,50 @@ export class Mutex {
     )
     return result
   }
+}
+
+/** Milliseconds China Standard Time (UTC+8, no daylight saving) is ahead of UTC. @internal */
+export const CHINA_OFFSET_MS = 8 * 3600_000
+
+/** The day number (days since 1970-01-01) in China time of an epoch-millisecond instant. @internal */
+export function chinaDay(ms: number): number {
+  return Math.floor((ms + CHINA_OFFSET_MS) / 86_400_000)
+}
+
+/**
+ * The range of China-time day numbers a {@link StatsQuery} counts, inclusive at both ends; a
+ * missing bound is unbounded. A day that is not a real `YYYY-MM-DD` date throws a RangeError. @internal
+ */
+export function statsDays(query: StatsQuery): { fromDay: number; toDay: number } {
+  const day = (text: string | undefined, what: string, open: number) => {
+    if (text === undefined) return open
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text)
+    const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN
+    if (!match || new Date(ms).toISOString().slice(0, 10) !== text) throw new RangeError(`${what} is not a YYYY-MM-DD date`)
+    return ms / 86_400_000
+  }
+  return { fromDay: day(query.from, 'from', -Infinity), toDay: day(query.to, 'to', Infinity) }
+}
+
+/**
+ * Every board in the subtrees of `roots` (each root included, stored or not), following `parentId`
+ * of `boards`. @internal
+ */
+export function subtreeIds(roots: Iterable<string>, boards: Iterable<{ id: string; parentId: string | null }>): Set<string> {
+  const children = new Map<string, string[]>()
+  for (const board of boards) {
+    if (board.parentId === null) continue
+    const list = children.get(board.parentId)
+    if (list) list.push(board.id)
+    else children.set(board.parentId, [board.id])
+  }
+  const out = new Set<string>()
+  const stack = [...roots]
+  while (stack.length > 0) {
+    const id = stack.pop()!
+    if (out.has(id)) continue
+    out.add(id)
+    for (const child of children.get(id) ?? []) stack.push(child)
+  }
+  return out
 }

@@ -1,4 +1,4 @@
-import type { Board, Message, MessageStatus, MessageType, Domain, StaffRole, Page } from '@liuyan/core'
+import type { Board, BoardStats, Message, MessageStatus, MessageType, Domain, StaffRole, Page } from '@liuyan/core'
 
 /**
  * What the board service needs from storage. Every method is async so a networked database
@@ -45,8 +45,14 @@ export interface StoreReader {
    * or published without the author's consent: see core's `isPubliclyVisible`).
    */
   getPublicJson(id: string): Promise<string | undefined>
-  /** The few fields statistics need, for every message of the given boards. */
-  statsRows(boardIds: readonly string[]): Promise<StatsRow[]>
+  /**
+   * Statistics of a board and every board below it (see {@link StatsQuery}): what core's
+   * `BoardStats` reports, computed as `computeStats` (`stats.ts`) computes it from the
+   * {@link StatsRow} of every message whose board or assigned unit is in the subtree and that was
+   * created on a day of the range. Stores answer from aggregates or indexes, never by reading every
+   * row of the subtree (docs/architecture.md §6).
+   */
+  boardStats(query: StatsQuery): Promise<BoardStats>
   findToken(tokenHash: string): Promise<StaffToken | undefined>
   /**
    * Every staff token, oldest first (by the instant of `createdAt`, then by hash). Tokens are few
@@ -97,7 +103,11 @@ export interface StoreTransaction extends StoreReader {
 
 /** Filters of a message list. Every filter is optional; they combine with AND. */
 export interface MessageQuery {
-  /** Messages whose board or assigned unit is one of these (already expanded to descendants). */
+  /**
+   * Messages whose board or assigned unit is one of these boards or below one of them: the ids are
+   * subtree roots, and the store follows the `parentId` of the boards it holds (an id that is no
+   * stored board matches only itself). The caller does not expand them to descendants.
+   */
   boardIds?: readonly string[]
   statuses?: readonly MessageStatus[]
   type?: MessageType
@@ -124,6 +134,34 @@ export interface MessageQuery {
 /** Thrown by listMessages for a cursor it did not issue. */
 export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError'
+}
+
+/**
+ * Thrown by a networked store (PostgreSQL) when the database cannot be reached or went away in the
+ * middle of a call. Nothing the call wrote was acknowledged: a transaction that fails with it was
+ * not reported as committed (a retry with the same Idempotency-Key finds out whether it was). The
+ * HTTP layer answers 503 with `Retry-After`; the store reconnects by itself once the database is
+ * back.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError'
+  /** Stable code for programs. */
+  readonly code = 'store_unavailable'
+}
+
+/** What {@link StoreReader.boardStats} counts. */
+export interface StatsQuery {
+  /** The board whose subtree (the board and every board below it) is counted. */
+  boardId: string
+  /**
+   * First day counted, `YYYY-MM-DD`, of the day in China time (UTC+8, no daylight saving) on which
+   * a message was created. Inclusive.
+   */
+  from?: string
+  /** Last day counted, `YYYY-MM-DD` in China time. Inclusive. */
+  to?: string
+  /** The instant (ISO) against which `overdue` is counted: open with `dueAt` before it. */
+  now: string
 }
 
 /** What statistics read of each message. */

@@ -1,41 +1,24 @@
 // Reads of the SQLite store: messages with their timelines, list pages by keyset, the public
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
-import type { Board, Message, Page } from '@liuyan/core'
+import type { Board, BoardStats, Message, Page } from '@liuyan/core'
+import { computeStats } from '../../stats.js'
 import type Database from 'better-sqlite3'
-import { compareTokens, encodeCursor, planQuery } from '../shared.js'
+import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
+  StatsQuery,
   StatsRow,
   StoredResponse,
   StoreReader,
 } from '../types.js'
 import type { Connection } from './connection.js'
 
-/**
- * The version of the public views stored in `messages.public_doc`.
- *
- * Each message row keeps `public_doc` = `JSON.stringify(toPublicMessage(message))` (core's public
- * view, timeline included) while core's `isPubliclyVisible` says the public may see it, else NULL;
- * `public_version` is this constant as it was when the row was rendered. Public reads serve the
- * stored text, so they skip JSON parsing, masking and serializing.
- *
- * **Bump this number whenever the public view can change for the same stored message**: an upgrade
- * of `@liuyan/core` that changes `toPublicMessage`, `maskPII`, `maskNickname` or
- * `isPubliclyVisible`, or a change to the message or timeline shapes. On the next start
- * (`createSqliteStore` without `readonly`) every row rendered under another version is rendered
- * again; until then, and in read-only stores, such rows are rendered on each read instead of being
- * served stale.
- */
-export const PUBLIC_VIEW_VERSION = 3
-
-/** The stored public view: core's, while the public may see the message; otherwise none. */
-export function renderPublic(message: Message): string | null {
-  return isPubliclyVisible(message) ? JSON.stringify(toPublicMessage(message)) : null
-}
+// Kept in shared.ts, where the PostgreSQL store reads them too; re-exported for this store's modules.
+export { PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 
 /** The `meta` key of a service setting (kept apart from the store's own bookkeeping keys). */
 export function settingKey(name: string): string {
@@ -72,9 +55,6 @@ interface StatsColumns {
   due_at: string | null
   overall: number | null
 }
-
-const IN_BOARDS =
-  '(board_id IN (SELECT value FROM json_each(@boards)) OR assignee_board_id IN (SELECT value FROM json_each(@boards)))'
 
 export class SqliteReader implements StoreReader {
   protected readonly connection: Connection
@@ -200,19 +180,32 @@ export class SqliteReader implements StoreReader {
     return (message && renderPublic(message)) ?? undefined
   }
 
-  async statsRows(boardIds: readonly string[]): Promise<StatsRow[]> {
+  async boardStats(query: StatsQuery): Promise<BoardStats> {
+    const { fromDay, toDay } = statsDays(query)
+    const now = new Date(instant(query.now, 'now'))
+    const where = ['s.ancestor = @board']
+    const params: Record<string, unknown> = { board: query.boardId }
+    if (Number.isFinite(fromDay)) {
+      where.push('s.created_ms >= @fromMs')
+      params['fromMs'] = fromDay * 86_400_000 - CHINA_OFFSET_MS
+    }
+    if (Number.isFinite(toDay)) {
+      where.push('s.created_ms < @toMs')
+      params['toMs'] = (toDay + 1) * 86_400_000 - CHINA_OFFSET_MS
+    }
     const rows = this.all<StatsColumns>(
-      `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages WHERE ${IN_BOARDS}`,
-      { boards: JSON.stringify(boardIds) },
+      `SELECT m.status, m.type, m.domain, m.reviewed_at, m.replied_at, m.due_at, m.overall FROM message_scope s JOIN messages m ON m.rid = s.rid
+       WHERE ${where.join(' AND ')}`,
+      params,
     )
-    return rows.map((columns) => {
+    return computeStats(query.boardId, rows.map((columns) => {
       const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
       if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
       if (columns.replied_at !== null) row.repliedAt = columns.replied_at
       if (columns.due_at !== null) row.dueAt = columns.due_at
       if (columns.overall !== null) row.overall = columns.overall
       return row
-    })
+    }), now)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
@@ -316,56 +309,72 @@ type PublicRow = [string, string | null, number | null, number, number]
  */
 export function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; params: Record<string, unknown> } {
   const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
+  const roots = plan.boardIds ? [...plan.boardIds] : undefined
+  // One board: walk its rows of message_scope in list order (an index range per access path, see
+  // migration 4), and read the messages of the page only. Otherwise the messages' own indexes.
+  const scoped = roots?.length === 1
+  const k = scoped ? 's' : 'm'
   const where: string[] = []
   const params: Record<string, unknown> = { limit: plan.limit + 1 }
-  if (plan.publicOnly) where.push('published_ms IS NOT NULL')
+  if (scoped) {
+    where.push('s.ancestor = @board')
+    params['board'] = roots![0]
+  } else if (roots) {
+    where.push('m.rid IN (SELECT rid FROM message_scope WHERE ancestor IN (SELECT value FROM json_each(@boards)))')
+    params['boards'] = JSON.stringify(roots)
+  }
+  if (plan.publicOnly) where.push(`${k}.published_ms IS NOT NULL`)
   if (plan.after) {
-    where.push(`(${sort}, rid) < (@afterMs, @afterSeq)`)
+    where.push(`(${k}.${sort}, ${k}.rid) < (@afterMs, @afterSeq)`)
     params['afterMs'] = plan.after[0]
     params['afterSeq'] = plan.after[1]
   }
   if (plan.fromMs !== undefined) {
-    where.push(`${sort} >= @fromMs`)
+    where.push(`${k}.${sort} >= @fromMs`)
     params['fromMs'] = plan.fromMs
   }
   if (plan.toMs !== undefined) {
-    where.push(`${sort} < @toMs`)
+    where.push(`${k}.${sort} < @toMs`)
     params['toMs'] = plan.toMs
   }
-  if (plan.boardIds) {
-    where.push(IN_BOARDS)
-    params['boards'] = JSON.stringify([...plan.boardIds])
-  }
-  if (plan.statuses) {
-    where.push('status IN (SELECT value FROM json_each(@statuses))')
+  if (plan.statuses?.size === 1) {
+    // An equality, so one board's messages of one status are one range of message_scope_status.
+    where.push(`${k}.status = @status`)
+    params['status'] = [...plan.statuses][0]
+  } else if (plan.statuses) {
+    where.push(`${k}.status IN (SELECT value FROM json_each(@statuses))`)
     params['statuses'] = JSON.stringify([...plan.statuses])
   }
   if (plan.type !== undefined) {
-    where.push('type = @type')
+    where.push('m.type = @type')
     params['type'] = plan.type
   }
   if (plan.domain !== undefined) {
-    where.push('domain = @domain')
+    where.push('m.domain = @domain')
     params['domain'] = plan.domain
   }
   if (plan.overdueMs !== undefined) {
-    where.push(`status IN (${OPEN_SQL}) AND due_ms < @overdueMs`)
+    // The same terms as the partial index message_scope_open, so the planner can use it.
+    where.push(`${k}.status IN (${OPEN_SQL}) AND ${k}.due_ms < @overdueMs`)
     params['overdueMs'] = plan.overdueMs
   }
   if (plan.keyword !== undefined) {
     if ([...plan.keyword].length >= 3) {
       // One quoted phrase: whatever the user typed (", *, OR, NEAR() is text to find, never syntax.
-      where.push('rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match)')
+      where.push('m.rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match)')
       params['match'] = `"${plan.keyword.replace(/"/gu, '""')}"`
     } else {
       // A trigram index cannot match one or two characters; scan the same masked text instead.
-      where.push('instr(search_text, @keyword) > 0')
+      where.push('instr(m.search_text, @keyword) > 0')
       params['keyword'] = plan.keyword
     }
   }
+  const selected = columns.split(',').map((column) => `m.${column.trim()}`).join(', ')
   const sql =
-    `SELECT ${columns}, rid, ${sort} AS sort_ms FROM messages` +
+    `SELECT ${selected}, ${k}.rid, ${k}.${sort} AS sort_ms FROM ` +
+    // Overdue: the open rows of the board in list order, each checked for its deadline in the index.
+    (scoped ? `message_scope s${plan.overdueMs !== undefined ? ' INDEXED BY message_scope_open' : ''} JOIN messages m ON m.rid = s.rid` : 'messages m') +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY ${sort} DESC, rid DESC LIMIT @limit`
+    ` ORDER BY ${k}.${sort} DESC, ${k}.rid DESC LIMIT @limit`
   return { sql, params }
 }

@@ -4,6 +4,33 @@ import type Database from 'better-sqlite3'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
 
+/** Fills `board_tree` from the boards' `parentId` (empty it first). A cycle stops at 64 levels. */
+export const BOARD_TREE_SQL = `INSERT OR IGNORE INTO board_tree (ancestor, descendant)
+  WITH RECURSIVE up (descendant, ancestor, depth) AS (
+    SELECT id, id, 0 FROM boards
+    UNION ALL
+    SELECT up.descendant, json_extract(b.doc, '$.parentId'), up.depth + 1
+    FROM up JOIN boards b ON b.id = up.ancestor
+    WHERE json_extract(b.doc, '$.parentId') IS NOT NULL AND up.depth < 64
+  )
+  SELECT ancestor, descendant FROM up`
+
+/**
+ * Inserts the `message_scope` rows of the messages `m` that `where` selects: their board and
+ * assigned unit, each with every board above it; a board the store does not hold stands for itself
+ * only. Statements separated by `;`, each an index lookup per message.
+ */
+export function scopeOf(where: string): string {
+  const insert = 'INSERT OR IGNORE INTO message_scope (ancestor, rid, created_ms, published_ms, status, due_ms)'
+  const columns = 'm.rid, m.created_ms, m.published_ms, m.status, m.due_ms'
+  return [
+    `${insert} SELECT m.board_id, ${columns} FROM messages m WHERE ${where}`,
+    `${insert} SELECT m.assignee_board_id, ${columns} FROM messages m WHERE m.assignee_board_id IS NOT NULL AND ${where}`,
+    `${insert} SELECT t.ancestor, ${columns} FROM messages m JOIN board_tree t ON t.descendant = m.board_id WHERE ${where}`,
+    `${insert} SELECT t.ancestor, ${columns} FROM messages m JOIN board_tree t ON t.descendant = m.assignee_board_id WHERE ${where}`,
+  ].join(';\n')
+}
+
 /**
  * Schema migrations; the database's `PRAGMA user_version` is the number applied. Append only: a
  * released migration is never edited.
@@ -105,6 +132,48 @@ const MIGRATIONS: readonly string[] = [
   DROP INDEX messages_staff;
   CREATE INDEX messages_public ON messages (published_ms DESC, rid DESC) WHERE published_ms IS NOT NULL;
   CREATE INDEX messages_staff ON messages (created_ms DESC, rid DESC);
+  `,
+  // 4: indexed ancestry. `board_tree` is the closure of the board tree (every board with itself and
+  // each board above it); `message_scope` has one row per message and board whose subtree holds
+  // the message's board or assigned unit, with copies of the columns lists sort and filter on, so a
+  // board filter is one index range in list order (docs/architecture.md §6). Triggers keep
+  // `message_scope` in step with `messages`; the store rebuilds `board_tree` when a board is added
+  // or moved (see `SqliteTransaction.putBoard`), since a trigger may not use a recursive query.
+  `
+  CREATE TABLE board_tree (
+    ancestor TEXT NOT NULL,
+    descendant TEXT NOT NULL,
+    PRIMARY KEY (descendant, ancestor)
+  ) WITHOUT ROWID;
+  CREATE INDEX board_tree_ancestor ON board_tree (ancestor);
+  ${BOARD_TREE_SQL};
+
+  CREATE TABLE message_scope (
+    ancestor TEXT NOT NULL,
+    rid INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    published_ms INTEGER,
+    status TEXT NOT NULL,
+    due_ms INTEGER,
+    PRIMARY KEY (ancestor, rid)
+  ) WITHOUT ROWID;
+  CREATE INDEX message_scope_rid ON message_scope (rid);
+  CREATE INDEX message_scope_public ON message_scope (ancestor, published_ms DESC, rid DESC) WHERE published_ms IS NOT NULL;
+  CREATE INDEX message_scope_staff ON message_scope (ancestor, created_ms DESC, rid DESC);
+  CREATE INDEX message_scope_status ON message_scope (ancestor, status, created_ms DESC, rid DESC);
+  CREATE INDEX message_scope_open ON message_scope (ancestor, created_ms DESC, rid DESC, due_ms)
+    WHERE status IN ('accepted', 'assigned', 'processing');
+  CREATE TRIGGER message_scope_insert AFTER INSERT ON messages BEGIN
+    ${scopeOf('m.rid = new.rid')};
+  END;
+  CREATE TRIGGER message_scope_update AFTER UPDATE OF board_id, assignee_board_id, status, created_ms, published_ms, due_ms ON messages BEGIN
+    DELETE FROM message_scope WHERE rid = old.rid;
+    ${scopeOf('m.rid = new.rid')};
+  END;
+  CREATE TRIGGER message_scope_delete AFTER DELETE ON messages BEGIN
+    DELETE FROM message_scope WHERE rid = old.rid;
+  END;
+  ${scopeOf('1')};
   `,
 ]
 

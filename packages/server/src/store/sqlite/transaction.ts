@@ -18,6 +18,7 @@ import type {
   StoreTransaction,
 } from '../types.js'
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
+import { BOARD_TREE_SQL, scopeOf } from './schema.js'
 
 export class SqliteTransaction extends SqliteReader implements StoreTransaction {
   protected run(sql: string, ...params: unknown[]): Database.RunResult {
@@ -26,7 +27,16 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
   }
 
   async putBoard(board: Board): Promise<void> {
+    const stored = this.get<{ parent: string | null }>("SELECT json_extract(doc, '$.parentId') AS parent FROM boards WHERE id = ?", board.id)
     this.run('INSERT INTO boards (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', board.id, JSON.stringify(board))
+    if (stored && stored.parent === board.parentId) return
+    // A new or moved board: its subtree has other boards above it now, and so do their messages.
+    this.run('DELETE FROM board_tree')
+    this.run(BOARD_TREE_SQL)
+    const affected = `m.rid IN (SELECT rid FROM messages WHERE board_id IN (SELECT descendant FROM board_tree WHERE ancestor = @board)
+      UNION SELECT rid FROM messages WHERE assignee_board_id IN (SELECT descendant FROM board_tree WHERE ancestor = @board))`
+    this.run(`DELETE FROM message_scope WHERE rid IN (SELECT m.rid FROM messages m WHERE ${affected})`, { board: board.id })
+    for (const statement of scopeOf(affected).split(';\n')) this.run(statement, { board: board.id })
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {

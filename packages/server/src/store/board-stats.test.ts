@@ -1,0 +1,213 @@
+// Board subtrees and statistics, on every store: lists take subtree roots, and boardStats gives what
+// computeStats gives over the rows of the subtree and the days asked for.
+import { createHash } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DOMAINS, MESSAGE_TYPES, MessageSchema } from '@liuyan/core'
+import type { Board, Message, MessageStatus } from '@liuyan/core'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it } from 'vitest'
+import { computeStats } from '../stats.js'
+import { freshDatabase, openingStore } from '../../test/postgres-database.js'
+import { createMemoryStore } from './memory.js'
+import { createPostgresStore } from './postgres.js'
+import { chinaDay, statsRowOf } from './shared.js'
+import { createSqliteStore } from './sqlite.js'
+import type { Store } from './types.js'
+
+const board = (id: string, parentId: string | null): Board => ({
+  id,
+  name: `Board ${id}`,
+  kind: 'agency',
+  level: 'city',
+  parentId,
+  region: '220100',
+  acceptsMessages: true,
+})
+
+/** province p → cities c1, c2 → units u1 (under c1), u2 (under c2); m stands apart. */
+const TREE = [board('p', null), board('c1', 'p'), board('c2', 'p'), board('u1', 'c1'), board('u2', 'c2'), board('m', null)]
+const BOARD_IDS = TREE.map((b) => b.id)
+
+function message(id: string, overrides: Partial<Message>): Message {
+  const createdAt = overrides.createdAt ?? '2026-03-02T09:00:00+08:00'
+  return MessageSchema.parse({
+    id,
+    boardId: 'u1',
+    type: 'complain',
+    domain: 'urban',
+    title: '小区门口路灯坏了',
+    content: '朝阳路12号小区门口的路灯已经坏了两个星期，晚上出行很不方便。',
+    images: [],
+    imagesPublic: false,
+    author: { nickname: '市民', maskNickname: false },
+    publish: true,
+    channel: 'web',
+    status: 'pending',
+    createdAt,
+    supervised: false,
+    reminders: 0,
+    posts: [],
+    timeline: [{ id: `${id}-e0`, type: 'submit', at: createdAt, actor: { role: 'citizen' } }],
+    ...overrides,
+  })
+}
+
+const open: Store[] = []
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((store) => store.close()))
+})
+
+async function seed(store: Store, messages: readonly Message[]): Promise<Store> {
+  open.push(store)
+  await store.transaction(async (tx) => {
+    for (const b of TREE) await tx.putBoard(b)
+    for (const m of messages) await tx.insertMessage(m, createHash('sha256').update(m.id).digest('hex'))
+  })
+  return store
+}
+
+const NOW = '2026-03-10T00:00:00Z'
+const STATUSES: MessageStatus[] = ['pending', 'accepted', 'assigned', 'processing', 'replied', 'closed', 'rejected']
+
+/** Messages in any board, of any status, with or without review, reply, deadline and rating. */
+const messagesArbitrary = fc
+  .array(
+    fc.record({
+      boardId: fc.constantFrom(...BOARD_IDS),
+      assignee: fc.option(fc.constantFrom(...BOARD_IDS), { nil: undefined }),
+      status: fc.constantFrom(...STATUSES),
+      type: fc.constantFrom(...MESSAGE_TYPES),
+      domain: fc.constantFrom(...DOMAINS),
+      // Creation within a fortnight around NOW, at minute resolution, in either offset.
+      createdMin: fc.integer({ min: 0, max: 14 * 1440 }),
+      plusEight: fc.boolean(),
+      reviewAfterMin: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
+      replyAfterMs: fc.option(fc.integer({ min: 0, max: 5 * 86_400_000 }), { nil: undefined }),
+      dueAfterMin: fc.option(fc.integer({ min: 0, max: 10 * 1440 }), { nil: undefined }),
+      overall: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    }),
+    { maxLength: 40 },
+  )
+  .map((specs) =>
+    specs.map((spec, index) => {
+      const base = Date.parse('2026-03-01T00:00:00Z') + spec.createdMin * 60_000
+      const iso = (ms: number) =>
+        spec.plusEight ? new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00') : new Date(ms).toISOString()
+      const reviewedMs = spec.reviewAfterMin === undefined ? undefined : base + spec.reviewAfterMin * 60_000
+      const overrides: Partial<Message> = {
+        boardId: spec.boardId,
+        status: spec.status,
+        type: spec.type,
+        domain: spec.domain,
+        createdAt: iso(base),
+      }
+      if (spec.assignee !== undefined) overrides.assigneeBoardId = spec.assignee
+      if (reviewedMs !== undefined) overrides.reviewedAt = iso(reviewedMs)
+      if (spec.replyAfterMs !== undefined) overrides.repliedAt = iso((reviewedMs ?? base) + spec.replyAfterMs)
+      if (spec.dueAfterMin !== undefined) overrides.dueAt = iso(base + spec.dueAfterMin * 60_000)
+      if (spec.overall !== undefined) {
+        overrides.evaluation = { overall: spec.overall, resolution: spec.overall, attitude: spec.overall, speed: spec.overall }
+      }
+      return message(`x${String(index).padStart(3, '0')}`, overrides)
+    }),
+  )
+
+const dayArbitrary = fc.option(fc.integer({ min: 1, max: 16 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`), { nil: undefined })
+
+/** What boardStats must answer: computeStats over the rows in the subtree and the day range. */
+function expected(messages: readonly Message[], root: string, from: string | undefined, to: string | undefined) {
+  const subtree = new Set<string>([root])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const b of TREE) {
+      if (b.parentId !== null && subtree.has(b.parentId) && !subtree.has(b.id)) {
+        subtree.add(b.id)
+        grew = true
+      }
+    }
+  }
+  const dayOf = (m: Message) => new Date(chinaDay(Date.parse(m.createdAt)) * 86_400_000).toISOString().slice(0, 10)
+  const rows = messages
+    .filter((m) => subtree.has(m.boardId) || (m.assigneeBoardId !== undefined && subtree.has(m.assigneeBoardId)))
+    .filter((m) => (from === undefined || dayOf(m) >= from) && (to === undefined || dayOf(m) <= to))
+    .map(statsRowOf)
+  return computeStats(root, rows, new Date(NOW))
+}
+
+describe.each<[string, () => Store]>([
+  ['memory', () => createMemoryStore()],
+  ['sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))],
+  ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
+])('%s store: board subtrees and statistics', (_name, create) => {
+  it('lists a board with every board below it, by its board or its assigned unit', async () => {
+    const store = await seed(create(), [
+      message('a', { boardId: 'u1', createdAt: '2026-03-01T00:00:00Z' }),
+      message('b', { boardId: 'c2', createdAt: '2026-03-01T01:00:00Z' }),
+      message('c', { boardId: 'm', assigneeBoardId: 'u2', createdAt: '2026-03-01T02:00:00Z' }),
+      message('d', { boardId: 'gone', createdAt: '2026-03-01T03:00:00Z' }),
+    ])
+    const ids = async (boardIds: string[]) => (await store.read.listMessages({ boardIds, limit: 10 })).items.map((m) => m.id)
+    expect(await ids(['p'])).toEqual(['c', 'b', 'a'])
+    expect(await ids(['c1'])).toEqual(['a'])
+    expect(await ids(['c2'])).toEqual(['c', 'b'])
+    expect(await ids(['m'])).toEqual(['c'])
+    expect(await ids(['u1', 'm'])).toEqual(['c', 'a'])
+    expect(await ids(['gone'])).toEqual(['d'])
+    expect(await ids([])).toEqual([])
+  })
+
+  it('follows a board added above stored messages, and a board moved to another parent', async () => {
+    const store = await seed(create(), [message('a', { boardId: 'u9', createdAt: '2026-03-01T00:00:00Z' })])
+    const ids = async (root: string) => (await store.read.listMessages({ boardIds: [root], limit: 10 })).items.map((m) => m.id)
+    expect(await ids('p')).toEqual([])
+    await store.transaction(async (tx) => tx.putBoard(board('u9', 'c1')))
+    expect(await ids('p')).toEqual(['a'])
+    expect(await ids('c1')).toEqual(['a'])
+    await store.transaction(async (tx) => tx.putBoard(board('c1', 'm')))
+    expect(await ids('p')).toEqual([])
+    expect(await ids('m')).toEqual(['a'])
+    expect((await store.read.boardStats({ boardId: 'm', now: NOW })).boardId).toBe('m')
+  })
+
+  it('counts a board subtree in China-time days, both ends inclusive', async () => {
+    const store = await seed(create(), [
+      // 2026-03-01 23:30 in China, though 15:30 UTC on the 1st.
+      message('a', { boardId: 'u1', status: 'replied', createdAt: '2026-03-01T15:30:00Z', reviewedAt: '2026-03-01T16:00:00Z', repliedAt: '2026-03-01T17:00:00Z' }),
+      // 2026-03-02 00:30 in China.
+      message('b', { boardId: 'c1', status: 'accepted', type: 'consult', createdAt: '2026-03-01T16:30:00Z', reviewedAt: '2026-03-01T16:30:00Z', dueAt: '2026-03-05T00:00:00Z' }),
+      message('c', { boardId: 'u2', status: 'pending', createdAt: '2026-03-03T00:00:00+08:00' }),
+    ])
+    const stats = (from?: string, to?: string) =>
+      store.read.boardStats({ boardId: 'p', now: NOW, ...(from ? { from } : {}), ...(to ? { to } : {}) })
+    expect(await stats()).toEqual({
+      boardId: 'p',
+      received: 2,
+      replied: 1,
+      replyRate: 0.5,
+      medianReplySeconds: 3600,
+      overdue: 1,
+      satisfaction: { average: null, count: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
+      byType: { complain: 1, consult: 1 },
+      byDomain: { urban: 2 },
+    })
+    expect((await stats('2026-03-01', '2026-03-01')).received).toBe(1)
+    expect((await stats('2026-03-02')).byType).toEqual({ consult: 1 })
+    expect((await stats(undefined, '2026-02-28')).received).toBe(0)
+    expect((await store.read.boardStats({ boardId: 'c2', now: NOW })).received).toBe(0)
+    await expect(stats('2026-02-30')).rejects.toThrow(RangeError)
+  })
+
+  it('gives what computeStats gives over the subtree and the days (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(messagesArbitrary, fc.constantFrom(...BOARD_IDS), dayArbitrary, dayArbitrary, async (messages, root, from, to) => {
+        const store = await seed(create(), messages)
+        const query = { boardId: root, now: NOW, ...(from ? { from } : {}), ...(to ? { to } : {}) }
+        expect(await store.read.boardStats(query)).toEqual(expected(messages, root, from, to))
+        await store.close()
+      }),
+      { numRuns: 40, seed: 12 },
+    )
+  }, 60_000)
+})

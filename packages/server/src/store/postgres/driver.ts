@@ -1,0 +1,95 @@
+// The part of the `pg` driver the PostgreSQL store uses, declared here so that the published types
+// need neither `pg` nor `@types/pg`, and the driver itself loaded only when a store is opened.
+
+/** A query's answer. */
+export interface PgResult<R> {
+  rows: R[]
+  rowCount: number | null
+}
+
+/** A query, named so that each connection parses and plans it once (a prepared statement). */
+export interface PgQuery {
+  name?: string
+  text: string
+  values?: readonly unknown[]
+}
+
+/** A connection: one of the pool's, checked out for a transaction. */
+export interface PgClient {
+  query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>>
+}
+
+const names = new Map<string, string>()
+
+/**
+ * `text` as a prepared statement: the same SQL gets the same name on every connection, so after
+ * its first run there a query costs no parsing nor planning. The store's SQL texts are few (their
+ * values are parameters), so the names are too.
+ */
+export function prepared(text: string, values: readonly unknown[]): PgQuery {
+  let name = names.get(text)
+  if (name === undefined) {
+    // FNV-1a of the text, twice over with different seeds: a clash would need two texts alike in 64 bits.
+    let a = 0x811c9dc5
+    let b = 0x01000193
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      a = Math.imul(a ^ c, 0x01000193) >>> 0
+      b = Math.imul(b ^ c, 0x811c9dc5) >>> 0
+    }
+    name = `ly_${a.toString(36)}_${b.toString(36)}`
+    if (names.size < 10_000) names.set(text, name)
+  }
+  return { name, text, values }
+}
+
+/** A checked-out connection, given back with `release` (an error destroys it instead). */
+export interface PgPoolClient extends PgClient {
+  release(destroy?: boolean | Error): void
+  on(event: 'error', listener: (error: Error) => void): this
+  off(event: 'error', listener: (error: Error) => void): this
+}
+
+/** The pool of `pg`. */
+export interface PgPool extends PgClient {
+  connect(): Promise<PgPoolClient>
+  end(): Promise<void>
+  on(event: 'error', listener: (error: Error) => void): this
+}
+
+/** `pg`'s module: what `import('pg')` gives. */
+interface PgModule {
+  Pool: new (config: Record<string, unknown>) => PgPool
+}
+
+/**
+ * Thrown by `createPostgresStore` when the `pg` package, an optional peer dependency of
+ * `@liuyan/server`, is not installed.
+ */
+export class PostgresDriverMissingError extends Error {
+  override name = 'PostgresDriverMissingError'
+  /** Stable code for programs. */
+  readonly code = 'postgres_driver_missing'
+  constructor(options?: ErrorOptions) {
+    super('The PostgreSQL store needs the pg package: install it with `npm install pg`', options)
+  }
+}
+
+let driver: PgModule | undefined
+
+/** `pg` on first use: a program that never opens a PostgreSQL store never loads, nor needs, it. */
+export async function loadDriver(): Promise<PgModule> {
+  if (driver) return driver
+  try {
+    const module = (await import('pg')) as { default?: PgModule } & Partial<PgModule>
+    driver = (module.default ?? module) as PgModule
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    const message = String((error as Error | null)?.message)
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /['"]pg['"]/.test(message)) {
+      throw new PostgresDriverMissingError({ cause: error })
+    }
+    throw error
+  }
+  return driver
+}

@@ -1,0 +1,48 @@
+// The SQLite plans of the list's and the inbox's access paths: each is an index range in list
+// order (no temporary B-tree to sort, no full scan), so its cost grows with the page, not the board.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { planQuery } from '../shared.js'
+import { createSqliteStore, type SqliteStore } from '../sqlite.js'
+import type { MessageQuery } from '../types.js'
+import { listSql } from './reader.js'
+
+let store: SqliteStore | undefined
+afterEach(async () => {
+  await store?.close()
+  store = undefined
+})
+
+/** The lines of EXPLAIN QUERY PLAN for the page query of `query`. */
+function planOf(query: MessageQuery, columns?: string): string[] {
+  store ??= createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))
+  const { sql, params } = listSql(planQuery(query), columns)
+  return (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail)
+}
+
+const cursor = 'WzE3NzI0MDk2MDAwMDAsMTBd'
+const PUBLIC = 'id, public_doc, public_version'
+
+describe('SQLite query plans', () => {
+  it.each<[string, MessageQuery, string | undefined, RegExp]>([
+    ['public list of a board', { boardIds: ['p'], publicOnly: true, limit: 20 }, PUBLIC, /message_scope_public \(ancestor=\? AND published_ms>\?\)/u],
+    ['public list of a board, next page', { boardIds: ['p'], publicOnly: true, limit: 20, cursor }, PUBLIC, /message_scope_public \(ancestor=\? AND/u],
+    ['public list of a board by type', { boardIds: ['p'], publicOnly: true, type: 'consult', limit: 20 }, PUBLIC, /message_scope_public/u],
+    ['inbox of a board', { boardIds: ['p'], limit: 20 }, undefined, /message_scope_staff \(ancestor=\?\)/u],
+    ['inbox of a board, next page', { boardIds: ['p'], limit: 20, cursor }, undefined, /message_scope_staff \(ancestor=\? AND/u],
+    ['inbox of a board, one status', { boardIds: ['p'], statuses: ['pending'], limit: 20 }, undefined, /message_scope_status \(ancestor=\? AND status=\?\)/u],
+    ['inbox of a board, overdue', { boardIds: ['p'], overdueAt: '2026-03-01T00:00:00Z', limit: 20 }, undefined, /message_scope_open \(ancestor=\?\)/u],
+    ['public list of everything', { publicOnly: true, limit: 20 }, PUBLIC, /messages_public/u],
+    ['inbox of everything', { limit: 20 }, undefined, /messages_staff/u],
+  ])('%s: one index range, no sort, no full scan', (_name, query, columns, index) => {
+    const plan = planOf(query, columns)
+    expect(plan.join('\n')).toMatch(index)
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/u)
+    // A SCAN of the scope table or of messages outside an index in list order would read the board.
+    for (const line of plan) if (/^SCAN /u.test(line)) expect(line).toMatch(/USING (COVERING )?INDEX messages_(public|staff)|^SCAN json_each/u)
+    // Messages are read by rowid, one per row of the page.
+    if (query.boardIds) expect(plan.join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/u)
+  })
+})

@@ -1,0 +1,86 @@
+/**
+ * Two instances of the Board API on one PostgreSQL database, behind a round-robin proxy on
+ * loopback: what one stores the other serves at once, and an Idempotency-Key sent to both stores
+ * one message. (Rate-limit counters are still kept per process.)
+ */
+import { createServer, request, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomTrackingKey } from '../src/tracking-key.js'
+import { ADMIN_TOKEN, call, startBoard, submission, type ApiReply, type TestBoard } from './harness.js'
+
+/** A reverse proxy that sends each request to the next of `origins` in turn. */
+async function roundRobin(origins: readonly string[]): Promise<{ url: string; close(): Promise<void> }> {
+  let next = 0
+  const server: Server = createServer((incoming, outgoing) => {
+    const target = new URL(incoming.url ?? '/', origins[next++ % origins.length])
+    const forward = request(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(outgoing)
+    })
+    forward.on('error', () => outgoing.writeHead(502).end())
+    incoming.pipe(forward)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+describe('two instances on one PostgreSQL database behind a round-robin', () => {
+  let a: TestBoard
+  let b: TestBoard
+  let proxy: Awaited<ReturnType<typeof roundRobin>>
+  const via = (method: string, path: string, options?: Parameters<typeof call>[2]): Promise<ApiReply> => call(method, proxy.url + path, options)
+
+  beforeAll(async () => {
+    // Every instance of one database shares its tracking key.
+    const service = { trackingKey: randomTrackingKey() }
+    a = await startBoard('postgres', { service })
+    b = await startBoard('postgres', { service, databaseUrl: a.databaseUrl! })
+    proxy = await roundRobin([a.origin, b.origin])
+  })
+  afterAll(async () => {
+    await proxy?.close()
+    await a?.close()
+    await b?.close()
+  })
+
+  it('serves through one instance what the other stored, at once', async () => {
+    const submitted = await via('POST', '/messages', { json: submission({ title: '两个实例之间的留言' }) })
+    expect(submitted.status, submitted.text).toBe(201)
+    // The next requests alternate: each instance answers half of them.
+    const accepted = await via('POST', `/messages/${submitted.body.id}/actions`, { json: { action: 'accept' }, token: ADMIN_TOKEN })
+    expect(accepted.status, accepted.text).toBe(200)
+    for (let i = 0; i < 4; i++) {
+      const listed = await via('GET', '/messages?limit=5')
+      expect(listed.body.items.map((m: { id: string }) => m.id)).toContain(submitted.body.id)
+    }
+    for (let i = 0; i < 4; i++) expect((await via('GET', `/tracking/${submitted.body.trackingCode}`)).body.status).toBe('accepted')
+    for (const instance of [a, b]) {
+      expect(instance.logs.filter((e) => e.method === 'GET' && e.path === '/api/v1/messages' && e.status === 200)).toHaveLength(2)
+      expect(instance.logs.filter((e) => e.path === '/api/v1/tracking/***' && e.status === 200)).toHaveLength(2)
+    }
+  })
+
+  it('stores one message for an Idempotency-Key sent to both instances, one after the other and at once', async () => {
+    const body = submission({ title: '同一个幂等键的留言' })
+    const headers = { 'Idempotency-Key': 'both-instances-1' }
+    const first = await via('POST', '/messages', { json: body, headers })
+    const second = await via('POST', '/messages', { json: body, headers })
+    expect([first.status, second.status]).toEqual([201, 201])
+    expect(second.body).toEqual(first.body)
+
+    const together = { 'Idempotency-Key': 'both-instances-2' }
+    const racing = await Promise.all([via('POST', '/messages', { json: body, headers: together }), via('POST', '/messages', { json: body, headers: together })])
+    // One ran; the other replayed its answer or was told it is still running.
+    expect(racing.map((r) => r.status).sort()).toSatisfy((statuses: number[]) => statuses[0] === 201 && [201, 409].includes(statuses[1]!))
+    const replay = await via('POST', '/messages', { json: body, headers: together })
+    expect(replay.status).toBe(201)
+    expect(replay.body).toEqual(racing.find((r) => r.status === 201)!.body)
+
+    const inbox = await via('GET', '/inbox?limit=100', { token: ADMIN_TOKEN })
+    expect(inbox.body.items.filter((m: { title: string }) => m.title === body.title)).toHaveLength(2)
+  })
+})
