@@ -44,6 +44,7 @@ Options:
                          ratings) per client IP and minute, or off        (default 60/min)
   --search-limit N/min   keyword searches of the public list per client IP
                          and minute, or off                               (default 120/min)
+  --staff-limit N/min    requests per staff token and minute, or off      (default 1200/min)
   --trust-proxy          take the client IP (for rate limits), scheme and host
                          from X-Forwarded-For, -Proto and -Host; only behind a
                          reverse proxy that overwrites those headers
@@ -70,6 +71,7 @@ interface Settings {
   staticDir?: string
   submissionsPerMinute?: number | false
   trackingPerMinute?: number | false
+  staffPerMinute?: number | false
   searchesPerMinute?: number | false
   trustProxy: boolean
 }
@@ -86,6 +88,7 @@ const OPTIONS = {
   static: { type: 'string' },
   'rate-limit': { type: 'string' },
   'tracking-limit': { type: 'string' },
+  'staff-limit': { type: 'string' },
   'search-limit': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -152,6 +155,7 @@ function parse(argv: string[]): Settings | 'help' {
   }
   if (values['rate-limit'] !== undefined) settings.submissionsPerMinute = perMinute('--rate-limit', values['rate-limit'])
   if (values['tracking-limit'] !== undefined) settings.trackingPerMinute = perMinute('--tracking-limit', values['tracking-limit'])
+  if (values['staff-limit'] !== undefined) settings.staffPerMinute = perMinute('--staff-limit', values['staff-limit'])
   if (values['search-limit'] !== undefined) settings.searchesPerMinute = perMinute('--search-limit', values['search-limit'])
   return settings
 }
@@ -268,6 +272,7 @@ async function main(argv: string[]): Promise<void> {
     },
     ...(settings.submissionsPerMinute !== undefined ? { submissionsPerMinute: settings.submissionsPerMinute } : {}),
     ...(settings.trackingPerMinute !== undefined ? { trackingPerMinute: settings.trackingPerMinute } : {}),
+    ...(settings.staffPerMinute !== undefined ? { staffPerMinute: settings.staffPerMinute } : {}),
     ...(settings.searchesPerMinute !== undefined ? { searchesPerMinute: settings.searchesPerMinute } : {}),
     ...(settings.staticDir ? { fallback: serveStatic(settings.staticDir) } : {}),
   }

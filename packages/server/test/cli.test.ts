@@ -276,6 +276,7 @@ describe('liuyan-server', () => {
       [['--rate-limit', 'fast'], /--rate-limit/],
       [['--trust-proxy=yes'], /--trust-proxy/],
       [['--tracking-limit', '0/min'], /--tracking-limit/],
+      [['--staff-limit', 'lots'], /--staff-limit/],
       [['--seed', 'production'], /--seed/],
       [['--cors-origin', 'www.example.gov.cn'], /--cors-origin/],
       [['--static', '/nonexistent/liuyan-site'], /--static/],
@@ -294,7 +295,7 @@ describe('liuyan-server', () => {
     )
     const help = run(['--help'])
     expect((await help.exited).code).toBe(0)
-    expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit[\s\S]*--tracking-limit[\s\S]*--trust-proxy/)
+    expect(help.stdout()).toMatch(/Usage: liuyan-server[\s\S]*--rate-limit[\s\S]*--tracking-limit[\s\S]*--staff-limit[\s\S]*--trust-proxy/)
   }, 30_000)
 
   it('seeds an empty database once with --seed demo, and leaves a database with data as it is, across restarts', async () => {
