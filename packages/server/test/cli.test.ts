@@ -545,7 +545,9 @@ describe('liuyan-server migrate', () => {
       NewMessageSchema.parse({ boardId: '220100-gov', type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？', author: { nickname: '市民' } }),
     )
     // Back to version 2, which kept the code in the clear and knew no tracking key.
-    store.database.exec(`ALTER TABLE messages RENAME COLUMN tracking_hash TO tracking_code;
+    store.database.exec(`DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
+      DROP TABLE message_scope; DROP TABLE board_tree;
+      ALTER TABLE messages RENAME COLUMN tracking_hash TO tracking_code;
       DROP INDEX messages_public; DROP INDEX messages_staff;
       CREATE INDEX messages_public ON messages (published_ms DESC, id DESC) WHERE published_ms IS NOT NULL;
       CREATE INDEX messages_staff ON messages (created_ms DESC, id DESC);
@@ -555,11 +557,11 @@ describe('liuyan-server migrate', () => {
 
     const first = run(['migrate', '--db', db])
     expect((await first.exited).code, first.stderr()).toBe(0)
-    expect(first.stdout()).toContain(`${db}: schema version 3 (migrated from 2); tracking codes stored as keyed hashes (key ${db}.key, created)`)
+    expect(first.stdout()).toContain(`${db}: schema version 4 (migrated from 2); tracking codes stored as keyed hashes (key ${db}.key, created)`)
     expect(readFileSync(db).toString('latin1')).not.toContain(trackingCode)
     const again = run(['migrate', '--db', db])
     expect((await again.exited).code).toBe(0)
-    expect(again.stdout()).toContain('schema version 3 (already up to date)')
+    expect(again.stdout()).toContain('schema version 4 (already up to date)')
 
     // The author's old code still works on the server, with the key the migration made.
     const server = await start(['--port', '0', '--db', db])
