@@ -1,82 +1,54 @@
-// npm run bench -w @liuyan/server: public list requests/s and durable submissions/s with p99
-// latency, against the CLI on loopback over a SQLite file seeded with 100,000 messages, plus the
-// database size per message. Uses autocannon in this process and the server in a child process,
-// so they do not share one event loop.
+// npm run bench -w @liuyan/server: the reads of issue 12's table and durable submissions, at
+// 10k, 100k and 1M messages (up to BENCH_MESSAGES), against the CLI on loopback in a child process
+// (autocannon here, 8 connections, BENCH_SECONDS each). The store is BENCH_STORE (default sqlite,
+// see stores.mjs); the database grows from one size to the next by direct store writes (seed.mjs).
+// Prints p50/p99 and req/s per read and size, and the ratio of p50 and p99 at the largest size to
+// the smallest.
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { createId, DOMAINS, MESSAGE_TYPES, toChinaISOString } from '@liuyan/core'
-import { createSqliteStore } from '../dist/store/sqlite.js'
-import { DEMO_BOARDS } from '../dist/index.js'
+import { provinceTree, ROOT, seedBoards, seedMessages } from './seed.mjs'
+import { STORES } from './stores.mjs'
 
-const COUNT = Number(process.env.BENCH_MESSAGES ?? 100_000)
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
+const MAX = Number(process.env.BENCH_MESSAGES ?? 1_000_000)
+const SIZES = [10_000, 100_000, 1_000_000].filter((n) => n < MAX).concat([MAX])
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = 8
+const kind = process.env.BENCH_STORE ?? 'sqlite'
+const backend = STORES[kind]
+if (!backend) throw new Error(`BENCH_STORE=${kind}: no such store; one of ${Object.keys(STORES).join(', ')}`)
+const TOKEN = 'bench-staff-token-0123456789'
+const CITY = '220300-gov'
 const dir = mkdtempSync(join(tmpdir(), 'liuyan-bench-'))
-const file = join(dir, 'board.db')
+const now = Date.now()
 
-const TITLES = ['小区门口路灯坏了', '公交站台缺少遮雨棚', '学校周边交通拥堵', '老旧小区加装电梯', '农村道路坑洼不平', '医院挂号难问题']
-const boards = DEMO_BOARDS.filter((b) => b.acceptsMessages).map((b) => b.id)
+const staff = { authorization: `Bearer ${TOKEN}` }
+/**
+ * The boards the board-filtered list cycles through: more than the 64 pages the SQLite store keeps,
+ * so its reads miss that cache, as the widget's would on a busy province.
+ */
+const LIST_BOARDS = provinceTree().filter((b) => b.level !== 'unit').map((b) => b.id)
+let nextBoard = 0
+const READS = [
+  ['GET /boards/{root}/stats', `/boards/${ROOT}/stats`, {}],
+  ['GET /inbox (default)', '/inbox?limit=20', staff],
+  ['GET /inbox?overdue=true', '/inbox?overdue=true&limit=20', staff],
+  ['public list by board', `/messages?boardId=${CITY}&limit=20`, {}, () => `/messages?boardId=${LIST_BOARDS[nextBoard++ % LIST_BOARDS.length]}&limit=20`],
+  ['keyword 3+ chars, common', `/messages?keyword=${encodeURIComponent('路灯坏')}&limit=20`, {}],
+  ['keyword 2 chars, absent', `/messages?keyword=${encodeURIComponent('火星')}&limit=20`, {}],
+]
+const SUBMIT = JSON.stringify({
+  boardId: `${CITY}`, type: 'complain', domain: 'urban', title: '小区门口路灯坏了',
+  content: '朝阳路12号小区门口的路灯已经坏了两个星期，晚上出行很不方便。',
+  author: { nickname: '市民', realName: '王小明', phone: '13812345678' }, publish: true,
+})
 
-function message(i, start) {
-  const created = new Date(start + i * 25_000)
-  const reviewed = new Date(created.getTime() + 3_600_000)
-  const at = created.toISOString()
-  const rv = reviewed.toISOString()
-  return {
-    id: createId(),
-    boardId: boards[i % boards.length],
-    type: MESSAGE_TYPES[i % MESSAGE_TYPES.length],
-    domain: DOMAINS[i % DOMAINS.length],
-    title: `${TITLES[i % TITLES.length]}${i % 1000}`,
-    content: `第${i}号留言：${TITLES[i % TITLES.length]}，已经持续一段时间，附近居民出行很不方便，希望有关部门尽快协调解决，谢谢。`,
-    place: { text: '朝阳区某小区', public: i % 2 === 0 },
-    images: [],
-    imagesPublic: false,
-    author: { nickname: `市民${i % 500}`, realName: '王小明', phone: '13812345678', maskNickname: i % 3 === 0 },
-    remark: '白天不在家',
-    publish: i % 10 !== 0,
-    channel: 'web',
-    status: 'accepted',
-    createdAt: at,
-    reviewedAt: rv,
-    ...(i % 10 !== 0 ? { publishedAt: rv } : {}),
-    dueAt: toChinaISOString(new Date(reviewed.getTime() + 7 * 86_400_000)),
-    supervised: false,
-    reminders: 0,
-    posts: [],
-    timeline: [
-      { id: createId(), type: 'submit', at, actor: { role: 'citizen' }, to: 'pending' },
-      { id: createId(), type: 'accept', at: rv, actor: { role: 'reviewer' }, from: 'pending', to: 'accepted' },
-    ],
-  }
-}
-
-async function seed() {
-  const store = createSqliteStore(file)
-  const started = performance.now()
-  await store.transaction(async (tx) => {
-    for (const board of DEMO_BOARDS) await tx.putBoard(board)
-  })
-  const start = Date.parse('2025-01-01T00:00:00Z')
-  for (let i = 0; i < COUNT; i += 2000) {
-    await store.transaction(async (tx) => {
-      for (let j = i; j < Math.min(COUNT, i + 2000); j++) {
-        const m = message(j, start)
-        // The codes of seeded messages are known to no one: any unique 64-hex hash will do.
-        await tx.insertMessage(m, createHash('sha256').update(m.id).digest('hex'))
-      }
-    })
-  }
-  await store.close()
-  return (performance.now() - started) / 1000
-}
-
-function startServer() {
+function startServer(args) {
   const cli = new URL('../dist/cli.js', import.meta.url).pathname
-  const child = spawn(process.execPath, [cli, '--db', file, '--port', '0', '--rate-limit', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const flags = [...args, '--port', '0', '--rate-limit', 'off', '--search-limit', 'off', '--staff-limit', 'off', '--demo-token', TOKEN]
+  const child = spawn(process.execPath, [cli, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout.on('data', function onData(chunk) {
@@ -85,52 +57,77 @@ function startServer() {
       if (match) {
         child.stdout.off('data', onData)
         child.stdout.resume() // discard request log lines
-        resolve({ child, url: match[1] })
+        resolve({ child, url: `${match[1]}/api/v1` })
       }
     })
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
   })
 }
 
-function cannon(options) {
-  return new Promise((resolve, reject) => {
-    autocannon({ connections: 32, duration: DURATION, ...options }, (error, result) => (error ? reject(error) : resolve(result)))
+/**
+ * One autocannon run, then one plain request, which the server answers only after the requests
+ * still in flight when autocannon stopped: the next read is measured on an idle server.
+ */
+async function cannon(options) {
+  const result = await new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: DURATION, timeout: 60, ...options }, (error, r) => (error ? reject(error) : resolve(r)))
   })
+  await (await fetch(new URL('boards', `${new URL(options.url).origin}/api/v1/`))).arrayBuffer()
+  return result
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US')
-console.log(`seeding ${fmt(COUNT)} messages into ${file} …`)
-const seconds = await seed()
-const size = statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)
-console.log(`seeded in ${seconds.toFixed(1)} s; database ${(size / 1024 / 1024).toFixed(1)} MiB = ${fmt(size / COUNT)} bytes per message`)
+const results = new Map() // read → size → { p50, p99, rps, bad }
+const record = (name, size, r) => {
+  if (!results.has(name)) results.set(name, new Map())
+  results.get(name).set(size, { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, bad: r.non2xx + r.errors })
+}
 
-const { child, url } = await startServer()
+const opened = await backend.open(dir)
+let seeded = 0
 try {
-  const list = await cannon({ url: `${url}/api/v1/messages?limit=20` })
-  console.log(`GET /messages?limit=20     ${fmt(list.requests.average)} req/s   p99 ${list.latency.p99} ms   (non-2xx: ${list.non2xx}, errors: ${list.errors})   goal ≥ 5,000 req/s`)
-  const body = JSON.stringify({
-    boardId: boards[0], type: 'complain', domain: 'urban', title: '小区门口路灯坏了',
-    content: '朝阳路12号小区门口的路灯已经坏了两个星期，晚上出行很不方便。',
-    author: { nickname: '市民', realName: '王小明', phone: '13812345678' }, publish: true,
-  })
-  // The same list while about 100 submissions a second arrive (a very busy board): every commit
-  // drops the pages the SQLite store keeps, so the list is read from the database again after each.
-  let posted = 0
-  const writer = setInterval(() => {
-    fetch(`${url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
-      .then((response) => {
-        if (response.status === 201) posted++
-        return response.arrayBuffer()
-      })
-      .catch(() => {})
-  }, 10)
-  const mixed = await cannon({ url: `${url}/api/v1/messages?limit=20` })
-  clearInterval(writer)
-  console.log(`  … with ${fmt(posted / DURATION)} submissions/s     ${fmt(mixed.requests.average)} req/s   p99 ${mixed.latency.p99} ms   (non-2xx: ${mixed.non2xx}, errors: ${mixed.errors})`)
-  const submit = await cannon({ url: `${url}/api/v1/messages`, method: 'POST', headers: { 'content-type': 'application/json' }, body })
-  console.log(`POST /messages (durable)   ${fmt(submit.requests.average)} req/s   p99 ${submit.latency.p99} ms   (non-2xx: ${submit.non2xx}, errors: ${submit.errors})   goal ≥ 1,000 req/s`)
+  await seedBoards(opened.store)
+  for (const size of SIZES) {
+    const started = performance.now()
+    await seedMessages(opened.store, seeded, size, MAX, now)
+    const seconds = (performance.now() - started) / 1000
+    console.log(`${kind}: seeded ${fmt(size - seeded)} messages in ${seconds.toFixed(1)} s (${fmt((size - seeded) / seconds)}/s); ${fmt(size)} in all${opened.size ? `, ${(opened.size() / 2 ** 20).toFixed(0)} MiB` : ''}`)
+    seeded = size
+    await opened.store.close()
+    const { child, url } = await startServer(opened.args)
+    try {
+      for (const [name, path, headers, vary] of READS) {
+        const base = new URL(url).pathname
+        const requests = vary ? [{ setupRequest: (request) => ({ ...request, path: `${base}${vary()}` }) }] : undefined
+        const r = await cannon({ url: `${url}${path}`, headers, ...(requests ? { requests } : {}) })
+        record(name, size, r)
+        console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${name.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
+      }
+      const r = await cannon({ url: `${url}/messages`, method: 'POST', headers: { 'content-type': 'application/json' }, body: SUBMIT })
+      record('POST /messages (durable)', size, r)
+      console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${'POST /messages (durable)'.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+    opened.store = (await backend.open(dir)).store
+  }
 } finally {
-  child.kill('SIGTERM')
-  await new Promise((resolve) => child.once('exit', resolve))
+  await opened.store.close()
   rmSync(dir, { recursive: true, force: true })
 }
+
+const first = SIZES[0]
+const last = SIZES[SIZES.length - 1]
+console.log(`\n${kind}, ${CONNECTIONS} connections, ${DURATION} s each; p50/p99 ms and req/s per size; ratio = p99 at ${fmt(last)} / p99 at ${fmt(first)}`)
+console.log(['read'.padEnd(28), ...SIZES.map((s) => fmt(s).padStart(24)), '  ratio'].join(''))
+for (const [name, bySize] of results) {
+  const cells = SIZES.map((s) => {
+    const x = bySize.get(s)
+    return (x ? `${x.p50}/${x.p99} ${fmt(x.rps)}/s${x.bad ? '!' : ''}` : '-').padStart(24)
+  })
+  const a = bySize.get(first)
+  const b = bySize.get(last)
+  console.log([name.padEnd(28), ...cells, `  ${a && b ? (b.p99 / Math.max(a.p99, 1)).toFixed(1) : '-'}x`].join(''))
+}
+console.log('(! = some answers were not 2xx)')

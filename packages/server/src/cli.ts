@@ -56,6 +56,7 @@ Options:
                          ratings) per client IP and minute, or off        (default 60/min)
   --search-limit N/min   keyword searches of the public list per client IP
                          and minute, or off                               (default 120/min)
+  --staff-limit N/min    requests per staff token and minute, or off      (default 1200/min)
 ${OPEN311_USAGE}
   --trust-proxy          take the client IP (for rate limits), scheme and host
                          from X-Forwarded-For, -Proto and -Host; only behind a
@@ -83,6 +84,7 @@ interface Settings {
   staticDir?: string
   submissionsPerMinute?: number | false
   trackingPerMinute?: number | false
+  staffPerMinute?: number | false
   searchesPerMinute?: number | false
   open311?: Open311Settings
   trustProxy: boolean
@@ -100,6 +102,7 @@ const OPTIONS = {
   static: { type: 'string' },
   'rate-limit': { type: 'string' },
   'tracking-limit': { type: 'string' },
+  'staff-limit': { type: 'string' },
   'search-limit': { type: 'string' },
   open311: { type: 'string', multiple: true },
   'open311-extended': { type: 'boolean' },
@@ -172,6 +175,7 @@ function parse(argv: string[]): Settings | 'help' {
   }
   if (values['rate-limit'] !== undefined) settings.submissionsPerMinute = perMinute('--rate-limit', values['rate-limit'])
   if (values['tracking-limit'] !== undefined) settings.trackingPerMinute = perMinute('--tracking-limit', values['tracking-limit'])
+  if (values['staff-limit'] !== undefined) settings.staffPerMinute = perMinute('--staff-limit', values['staff-limit'])
   if (values['search-limit'] !== undefined) settings.searchesPerMinute = perMinute('--search-limit', values['search-limit'])
   if (values.open311?.length) {
     const open311 = parseOpen311(values.open311, values['open311-extended'] ?? false)
@@ -309,6 +313,7 @@ async function main(argv: string[]): Promise<void> {
     },
     ...(settings.submissionsPerMinute !== undefined ? { submissionsPerMinute: settings.submissionsPerMinute } : {}),
     ...(settings.trackingPerMinute !== undefined ? { trackingPerMinute: settings.trackingPerMinute } : {}),
+    ...(settings.staffPerMinute !== undefined ? { staffPerMinute: settings.staffPerMinute } : {}),
     ...(settings.searchesPerMinute !== undefined ? { searchesPerMinute: settings.searchesPerMinute } : {}),
     ...(settings.staticDir ? { fallback: serveStatic(settings.staticDir) } : {}),
   }
