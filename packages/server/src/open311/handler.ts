@@ -1,7 +1,7 @@
 import { NewMessageSchema, resolveLocale, validate, type Locale, type MessageStatus, type PublicMessage } from '@liuyan/core'
 import { isServiceError } from '../errors.js'
 import type { FetchHandler } from '../http.js'
-import { clientKey, createRateLimiter, type RateLimiter } from '../rate-limit.js'
+import { createRateLimits } from '../http/limits.js'
 import type { BoardService, PublicListQuery } from '../service.js'
 import { OPEN311_ERRORS, Open311Error } from './errors.js'
 import { open311Response, type Open311Format } from './format.js'
@@ -54,8 +54,8 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
   const extended = options.extendedStatuses === true
   const jurisdictions = Object.entries(options.jurisdictions)
   if (jurisdictions.length === 0) throw new TypeError('createOpen311Handler: give at least one jurisdiction')
-  const submissions = limiter(options.submissionsPerMinute, 300)
-  const tokens = limiter(options.tokensPerMinute, 60)
+  // The API's own budgets (and defaults): POSTed requests are submissions, tokens are tracking codes.
+  const limits = createRateLimits({ submission: options.submissionsPerMinute, tracking: options.tokensPerMinute, search: false, staff: false })
 
   return async (request, context) => {
     const url = new URL(request.url)
@@ -96,7 +96,7 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
         return open311Response(format, { kind: 'service_definition', value: { service_code: id, attributes: [] } })
       }
       if (resource === 'tokens') {
-        take(tokens)
+        limits.take('tracking', context?.clientAddress ?? 'unknown')
         const tracked = await service.track(id!, locale).catch((error: unknown) => {
           if (isServiceError(error) && error.status === 404) throw new Open311Error(404, 'no_such_request')
           throw error
@@ -155,7 +155,7 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
     }
 
     async function post(): Promise<Response> {
-      take(submissions)
+      limits.take('submission', context?.clientAddress ?? 'unknown')
       const type = request.headers.get('Content-Type') ?? ''
       const length = Number(request.headers.get('Content-Length') ?? 0)
       if (!/^application\/x-www-form-urlencoded\b/i.test(type) || length > MAX_FORM_BYTES) throw new Open311Error(400, 'bad_form')
@@ -210,10 +210,6 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
       return ms
     }
 
-    function take(budget: RateLimiter | undefined): void {
-      const wait = budget?.take(clientKey(context?.clientAddress ?? 'unknown')) ?? 0
-      if (wait > 0) throw new Open311Error(429, 'rate_limited', String(wait), { 'Retry-After': String(wait) })
-    }
   }
 }
 
@@ -226,13 +222,11 @@ function open311Field(path: readonly (string | number)[]): string {
 function errorResponse(format: Open311Format, locale: Locale, error: unknown): Response {
   const failure = error instanceof Open311Error
     ? error
-    : isServiceError(error) && error.status < 500
+    : isServiceError(error) && error.status === 429
+      ? new Open311Error(429, 'rate_limited', error.headers?.['Retry-After'] ?? '', error.headers ?? {})
+      : isServiceError(error) && error.status < 500
       ? new Open311Error(error.status, error.status === 404 ? 'no_such_request' : 'invalid', error.detail, error.headers ?? {})
       : new Open311Error(503, 'unavailable')
   const description = OPEN311_ERRORS[locale][failure.code](failure.detail)
   return open311Response(format, { kind: 'errors', items: [{ code: failure.status, description }] }, failure.status, { 'Cache-Control': 'no-store', ...failure.headers })
-}
-
-function limiter(setting: number | false | undefined, fallback: number): RateLimiter | undefined {
-  return setting === false ? undefined : createRateLimiter(setting ?? fallback, 60_000)
 }
