@@ -79,6 +79,7 @@ function responseObject(status: number, response: RouteResponse): object {
       ? { headers: Object.fromEntries(Object.entries(response.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }
       : {}),
     ...(schema ? { content: { 'application/json': { schema: response.page ? page(schema) : schema } } } : {}),
+    ...(response.files ? { content: Object.fromEntries(response.files.map((type) => [type.split(';')[0], { schema: { type: 'string', contentMediaType: type.split(';')[0] } }])) } : {}),
   }
 }
 

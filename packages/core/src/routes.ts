@@ -2,7 +2,7 @@ import type * as z from 'zod/mini'
 import { STAFF_ROLES, type StaffRole } from './enums.js'
 import { StaffActionSchema } from './schemas/action.js'
 import { NewEvaluationSchema, NewFollowUpSchema, NewMessageSchema } from './schemas/message.js'
-import { InboxQuerySchema, MessageListQuerySchema } from './schemas/query.js'
+import { EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema } from './schemas/query.js'
 
 /**
  * Every route of the Board API, once, as data: the server builds its router from this table and
@@ -52,6 +52,8 @@ export interface RouteResponse {
   readonly page?: boolean
   /** Response headers the answer carries: name → description. */
   readonly headers?: Readonly<Record<string, string>>
+  /** The media types of a body that is a file rather than JSON (an export). */
+  readonly files?: readonly string[]
 }
 
 /** One route of the Board API. */
@@ -92,6 +94,7 @@ const body = { rate: ['submission'], bodyBytes: DEFAULT_BODY_BYTES } as const
 const tracking = { rate: ['tracking', 'submission'], bodyBytes: DEFAULT_BODY_BYTES } as const
 const staff = { auth: 'staff', roles: STAFF_ROLES, private: true } as const
 const none = { rate: [] } as const
+const exportFiles = Object.values(EXPORT_MEDIA_TYPES)
 
 /**
  * The routes of the Board API, in the order the OpenAPI document lists them.
@@ -181,6 +184,18 @@ export const ROUTES = [
     operationId: 'getStaffPrincipal', method: 'GET', path: '/me', summary: 'Roles and boards of the token',
     ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
     responses: { 200: { description: 'Roles and boards of the token', schema: 'StaffPrincipal' } },
+  },
+  {
+    operationId: 'exportMessages', method: 'GET', path: '/boards/{id}/export/messages', params: { id: 'Board id (its subtree is exported)' },
+    summary: 'The messages of a board subtree as CSV or XLSX, streamed (督查 reports)',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: ExportQuerySchema,
+    responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards' },
+  },
+  {
+    operationId: 'exportStats', method: 'GET', path: '/boards/{id}/export/stats', params: { id: 'Board id (one row for it, then one per board below it)' },
+    summary: 'The statistics of a board and each board below it as CSV or XLSX',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: StatsExportQuerySchema,
+    responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards' },
   },
   {
     operationId: 'getOpenAPIDocument', method: 'GET', path: '/openapi.json', summary: 'This document',

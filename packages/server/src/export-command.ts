@@ -4,9 +4,9 @@ import type { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { LOCALES, type Locale } from '@liuyan/core'
 import { isServiceError } from './errors.js'
-import { messageColumns, STATS_COLUMNS, type ExportContext } from './export/cells.js'
-import { rangeBound, subtreeMessages, subtreeStats, type ExportRange } from './export/rows.js'
-import { EXPORT_FORMATS, SHEET_NAMES, writeRows, type ExportFormat } from './export/writers.js'
+import { planExport } from './export/plan.js'
+import { rangeBound, type ExportRange } from './export/rows.js'
+import { EXPORT_FORMATS, writeRows, type ExportFormat } from './export/writers.js'
 import { createBoardService, TrackingKeyMismatchError } from './service.js'
 import { createSqliteStore, SqliteDriverMissingError, type SqliteStore } from './store/sqlite.js'
 import { DEFAULT_DATABASE } from './token-command.js'
@@ -90,18 +90,13 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     if (error instanceof SqliteDriverMissingError) return fail(error.message, 1)
     return fail(`cannot open the database ${db}: ${error instanceof Error ? error.message : String(error)}`, 1)
   }
-  let out: Writable | undefined
   try {
     const key = await loadTrackingKeyFor(store, resolve(values['tracking-key'] ?? `${db}.key`))
     const service = createBoardService({ store, trackingKey: key.key })
     await service.ready()
-    await service.getBoard(values.board)
-    const names = new Map((await service.listBoards()).map((b) => [b.id, b.name]))
-    const context: ExportContext = { locale, now: service.now(), boardName: (id) => (id ? (names.get(id) ?? id) : '') }
-    out = values.out ? createWriteStream(resolve(values.out)) : process.stdout
-    const rows = what === 'messages'
-      ? await writeRows(format, out, messageColumns(values.private ?? false), subtreeMessages(service, values.board, range), context, SHEET_NAMES.messages[locale])
-      : await writeRows(format, out, STATS_COLUMNS, subtreeStats(service, values.board), context, SHEET_NAMES.stats[locale])
+    const plan = await planExport(service, { what, boardId: values.board, locale, range, withPrivate: values.private ?? false })
+    const out: Writable = values.out ? createWriteStream(resolve(values.out)) : process.stdout
+    const rows = await writeRows(format, out, plan.columns, plan.rows, plan.context, plan.sheet)
     process.stderr.write(`liuyan-server export: ${rows} ${what === 'messages' ? 'messages' : 'boards'}${values.out ? ` written to ${resolve(values.out)}` : ''}\n`)
     return 0
   } catch (error) {

@@ -4,7 +4,7 @@ import { createIdempotency } from './http/idempotency.js'
 import { createRateLimits } from './http/limits.js'
 import { createOperations, type Operation, type OperationRequest } from './http/operations.js'
 import { problemReply, toServiceError } from './http/problems.js'
-import { handlerOf, json, jsonText, JsonText, type FetchHandler, type Reply, type RequestContext } from './http/reply.js'
+import { FileBody, handlerOf, json, jsonText, JsonText, type FetchHandler, type Reply, type RequestContext } from './http/reply.js'
 import { createQueryReader, localeOf, parse, readJson } from './http/request.js'
 import { createPathRedactor, createRouter, decodeParams, type Match } from './http/router.js'
 import type { BoardService, StaffPrincipal } from './service.js'
@@ -119,7 +119,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
   const corsMethods = [...new Set<string>(ROUTES.map((r) => r.method)), 'OPTIONS'].join(', ')
 
   /** Runs a matched route: the checks its declaration asks for, in this order, then its operation. */
-  async function dispatch({ route, rawParams }: Match<Route>, request: Request, url: URL, locale: Locale, clientAddress: string): Promise<Reply> {
+  async function dispatch({ route, rawParams }: Match<Route>, request: Request, url: URL, locale: Locale, clientAddress: string): Promise<Reply | Response> {
     const operation = operations[route.operationId] as Operation
     const params = decodeParams(rawParams)
     const rate: readonly string[] = route.limits.rate
@@ -158,6 +158,12 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     }
     limitSubmission?.()
     const result = await operation.run(r, undefined)
+    if (result instanceof FileBody) {
+      if (request.method === 'HEAD') await result.body.cancel()
+      return new Response(request.method === 'HEAD' ? null : result.body, {
+        status, headers: { 'Content-Type': result.contentType, 'Content-Disposition': result.disposition },
+      })
+    }
     return result instanceof JsonText ? jsonText(status, result.text) : json(status, result, operation.headers?.(result))
   }
 
@@ -204,8 +210,14 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
       }
     }
     if (reply instanceof Response) {
-      // Only the fallback answers with a Response, and only outside the API (no CORS there).
+      // The fallback outside the API (no CORS there), and the API's file downloads.
       reply.headers.set('X-Request-Id', requestId)
+      if (inApi) {
+        const headers: Record<string, string> = {}
+        applyCors(headers, request.headers.get('Origin'), request)
+        if (isPrivate) headers['Cache-Control'] = 'no-store'
+        for (const [name, value] of Object.entries(headers)) reply.headers.set(name, value)
+      }
     } else {
       if (request.method === 'HEAD') reply.body = null
       reply.headers['X-Request-Id'] = requestId
@@ -232,7 +244,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     headers['Vary'] = headers['Vary'] ? `${headers['Vary']}, Origin` : 'Origin'
     if (!origin || !(origins.has(origin) || origins.has('*'))) return
     headers['Access-Control-Allow-Origin'] = origins.has('*') ? '*' : origin
-    headers['Access-Control-Expose-Headers'] = 'Retry-After, Location, X-Request-Id'
+    headers['Access-Control-Expose-Headers'] = 'Retry-After, Location, X-Request-Id, Content-Disposition'
     if (request.method === 'OPTIONS') {
       headers['Access-Control-Allow-Methods'] = corsMethods
       headers['Access-Control-Allow-Headers'] = 'Content-Type, Authorization, Idempotency-Key, Accept-Language'

@@ -9,6 +9,7 @@ import { createBoardService } from '../src/service.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
 import { randomTrackingKey } from '../src/tracking-key.js'
 import { CLI, ensureBuilt } from './built.js'
+import { parseCsv } from './csv.js'
 
 // `liuyan-server export` as a child process from the built CLI, on a SQLite file made here.
 const CITY: Board = { id: '220100-gov', name: '长春市人民政府', kind: 'agency', level: 'city', parentId: null, region: '220100', acceptsMessages: true }
@@ -49,26 +50,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, 'export', ...args], { env, encoding: 'utf8' })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-/** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i]
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') (row.push(field), (field = ''))
-    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++)
-    else field += c
-  }
-  return rows
 }
 
 describe('liuyan-server export', () => {

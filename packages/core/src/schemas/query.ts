@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { LOCALES } from '../enums.js'
 import { checked, DateTimeSchema, DomainSchema, IdSchema, MessageStatusSchema, MessageTypeSchema, text } from './common.js'
 
 const listQueryShape = {
@@ -48,3 +49,49 @@ export const InboxQuerySchema = z.object({
   overdue: z.optional(z.boolean()),
 })
 export type InboxQuery = z.input<typeof InboxQuerySchema>
+
+/** A day in China (`2026-01-01`) or an ISO date-time with its offset. */
+const DayOrDateTimeSchema = z.union([z.iso.date(), DateTimeSchema])
+
+/** The file formats of an export: CSV (UTF-8 with a byte-order mark) or an XLSX workbook. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const
+/** One of {@link EXPORT_FORMATS}. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** The media type of each export format. */
+export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+/**
+ * Options of the staff exports `GET /boards/{id}/export/messages` and `…/export/stats` (督查
+ * reports). `from`/`to` (messages only) take a day in China or an ISO date-time; a day as `to`
+ * includes that whole day.
+ *
+ * @example
+ * ```ts
+ * ExportQuerySchema.parse({ format: 'xlsx', from: '2026-01-01', to: '2026-06-30', private: true })
+ * ```
+ */
+const exportFile = {
+  /** @default 'csv' */
+  format: z.optional(z.enum(EXPORT_FORMATS)),
+  /** The language of headings and labels; the request's Accept-Language otherwise. */
+  locale: z.optional(z.enum(LOCALES)),
+}
+
+export const ExportQuerySchema = z.object({
+  ...exportFile,
+  /** Only messages submitted from this day or time on. */
+  from: z.optional(DayOrDateTimeSchema),
+  /** Only messages submitted up to and including this day (or before this time). */
+  to: z.optional(DayOrDateTimeSchema),
+  /** Add names, phones, remarks and private places, and the text as written: for the staff's own use. */
+  private: z.optional(z.boolean()),
+})
+export type ExportQuery = z.input<typeof ExportQuerySchema>
+
+/** Options of the statistics export `GET /boards/{id}/export/stats`: the file's format and language. */
+export const StatsExportQuerySchema = z.object(exportFile)
+export type StatsExportQuery = z.input<typeof StatsExportQuerySchema>

@@ -1,9 +1,8 @@
 import type { Writable } from 'node:stream'
-import type { Locale } from '@liuyan/core'
+import type { ExportFormat, Locale } from '@liuyan/core'
 import { safeCell, type Column, type ExportContext } from './cells.js'
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export { EXPORT_FORMATS, type ExportFormat } from '@liuyan/core'
 
 /**
  * Writes rows as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read Chinese
@@ -15,15 +14,67 @@ export async function writeRows<T>(format: ExportFormat, out: Writable, columns:
 }
 
 async function writeCsv<T>(out: Writable, columns: readonly Column<T>[], rows: AsyncIterable<T>, context: ExportContext): Promise<number> {
-  const line = (cells: readonly (string | number)[]) => `${cells.map((c) => csvField(safeCell(c))).join(',')}\r\n`
-  await write(out, `\uFEFF${line(columns.map((c) => c.heading[context.locale]))}`)
-  let count = 0
-  for await (const row of rows) {
-    await write(out, line(columns.map((c) => c.value(row, context))))
-    count++
-  }
+  const counted = counter(rows)
+  for await (const chunk of csvChunks(columns, counted.rows, context)) await write(out, chunk)
   await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
-  return count
+  return counted.count()
+}
+
+/**
+ * The CSV text of rows, a chunk of about 16 KB at a time: the heading line first (after a
+ * byte-order mark), then one CRLF-ended line per row, every text cell through {@link safeCell}.
+ */
+export async function* csvChunks<T>(columns: readonly Column<T>[], rows: AsyncIterable<T>, context: ExportContext): AsyncGenerator<string> {
+  const line = (cells: readonly (string | number)[]) => `${cells.map((c) => csvField(safeCell(c))).join(',')}\r\n`
+  let chunk = `\uFEFF${line(columns.map((c) => c.heading[context.locale]))}`
+  for await (const row of rows) {
+    chunk += line(columns.map((c) => c.value(row, context)))
+    if (chunk.length >= 16_384) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  yield chunk
+}
+
+/** Rows passed through, counted. */
+function counter<T>(rows: AsyncIterable<T>): { rows: AsyncGenerator<T>; count(): number } {
+  let n = 0
+  return {
+    rows: (async function* () {
+      for await (const row of rows) {
+        n++
+        yield row
+      }
+    })(),
+    count: () => n,
+  }
+}
+
+/**
+ * An export as a web stream, for the staff API: CSV is made as the client reads (one page of the
+ * store at a time); a workbook is written by exceljs into a Node stream (loaded only then, so the
+ * fetch handler keeps running where there is none, e.g. in workers, for CSV).
+ */
+export async function exportStream<T>(format: ExportFormat, columns: readonly Column<T>[], rows: AsyncIterable<T>, context: ExportContext, sheet: string): Promise<ReadableStream<Uint8Array>> {
+  if (format === 'xlsx') {
+    const { PassThrough, Readable } = await import('node:stream')
+    const pass = new PassThrough()
+    writeXlsx(pass, columns, rows, context, sheet).catch((error: unknown) => pass.destroy(error instanceof Error ? error : new Error(String(error))))
+    return Readable.toWeb(pass) as ReadableStream<Uint8Array>
+  }
+  const chunks = csvChunks(columns, rows, context)
+  const encoder = new TextEncoder()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next()
+      if (next.done) controller.close()
+      else controller.enqueue(encoder.encode(next.value))
+    },
+    async cancel() {
+      await chunks.return(undefined)
+    },
+  })
 }
 
 function csvField(value: string | number): string {

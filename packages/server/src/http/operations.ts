@@ -1,7 +1,8 @@
 import { createOpenAPIDocument, type Locale, type OperationId, type PathParams, type Route, type SubmissionResult } from '@liuyan/core'
 import type * as z from 'zod/mini'
 import type { BoardService, CommitHook, StaffPrincipal } from '../service.js'
-import { JsonText } from './reply.js'
+import { FileBody, JsonText } from './reply.js'
+import { exportOperations } from './exports.js'
 import { listFilters } from './request.js'
 
 type RouteOf<K extends OperationId> = Extract<Route, { operationId: K }>
@@ -25,7 +26,7 @@ export interface OperationRequest<R extends Route = Route> {
 /** What the server does for one route of the table, once its declared checks have passed. */
 export interface Operation<R extends Route = Route, T = any> {
   /** The work. `hook` is given on an idempotent route: it stores the answer in the change's transaction. */
-  run(r: OperationRequest<R>, hook: CommitHook<T> | undefined): Promise<T | JsonText>
+  run(r: OperationRequest<R>, hook: CommitHook<T> | undefined): Promise<T | JsonText | FileBody>
   /** Headers of a successful answer. */
   headers?(result: T): Record<string, string>
   /** Names of the body's fields in the request's language, for validation messages. */
@@ -37,7 +38,7 @@ export type Operations = { [K in OperationId]: Operation<RouteOf<K>> }
 
 /** The Board API's operations over a board service, grouped as the routes are. */
 export function createOperations(service: BoardService, basePath: string): Operations {
-  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...documents(basePath) }
+  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service), ...documents(basePath) }
 }
 
 function boards(service: BoardService) {

@@ -71,3 +71,12 @@ export function replay(stored: StoredResponse): Reply {
 export class JsonText {
   constructor(readonly text: string) {}
 }
+
+/** What an export operation answers with: a file streamed to the client. */
+export class FileBody {
+  constructor(
+    readonly contentType: string,
+    readonly disposition: string,
+    readonly body: ReadableStream<Uint8Array>,
+  ) {}
+}

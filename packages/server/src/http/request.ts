@@ -81,6 +81,9 @@ async function readLimited(request: Request, limit: number): Promise<string> {
  * above all) come again and again, and their validation never changes. Failures are not kept
  * (their messages follow the request's language).
  */
+/** Query parameters that are yes/no: `true`/`1` or `false`/`0`. */
+const BOOLEAN_PARAMS = new Set(['overdue', 'private'])
+
 export function createQueryReader() {
   const valid = new WeakMap<z.core.$ZodType, Map<string, unknown>>()
   return function readQuery<S extends z.core.$ZodType>(schema: S, url: URL, locale: Locale): z.output<S> {
@@ -94,7 +97,7 @@ export function createQueryReader() {
       if (value === null || value === '') continue
       if (name === 'status') raw.status = value.split(',').map((s) => s.trim())
       else if (name === 'limit') raw.limit = /^\d+$/.test(value) ? Number(value) : value
-      else if (name === 'overdue') raw.overdue = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value
+      else if (BOOLEAN_PARAMS.has(name)) raw[name] = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value
       else raw[name] = value
     }
     const query = parse(schema, raw, locale)
