@@ -95,6 +95,7 @@ const tracking = { rate: ['tracking', 'submission'], bodyBytes: DEFAULT_BODY_BYT
 const staff = { auth: 'staff', roles: STAFF_ROLES, private: true } as const
 const none = { rate: [] } as const
 const exportFiles = Object.values(EXPORT_MEDIA_TYPES)
+const workbookUnavailable = 'This server cannot write workbooks (a handler outside Node); CSV works everywhere'
 
 /**
  * The routes of the Board API, in the order the OpenAPI document lists them.
@@ -189,13 +190,13 @@ export const ROUTES = [
     operationId: 'exportMessages', method: 'GET', path: '/boards/{id}/export/messages', params: { id: 'Board id (its subtree is exported)' },
     summary: 'The messages of a board subtree as CSV or XLSX, streamed (督查 reports)',
     ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: ExportQuerySchema,
-    responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards' },
+    responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards', 501: workbookUnavailable },
   },
   {
     operationId: 'exportStats', method: 'GET', path: '/boards/{id}/export/stats', params: { id: 'Board id (one row for it, then one per board below it)' },
     summary: 'The statistics of a board and each board below it as CSV or XLSX',
     ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: StatsExportQuerySchema,
-    responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards' },
+    responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards', 501: workbookUnavailable },
   },
   {
     operationId: 'getOpenAPIDocument', method: 'GET', path: '/openapi.json', summary: 'This document',

@@ -10,7 +10,7 @@ import { runExportCommand } from './export-command.js'
 import { runImportCommand } from './import-command.js'
 import { runMigrateCommand } from './migrate-command.js'
 import { OPEN311_USAGE, open311Fallback, parseOpen311, type Open311Settings } from './open311/cli.js'
-import { serve, type RunningServer } from './node.js'
+import { serve, workbookStream, type RunningServer } from './node.js'
 import { seedDemo } from './seed.js'
 import { createBoardService, TrackingKeyMismatchError } from './service.js'
 import { serveStatic } from './static.js'
@@ -306,6 +306,7 @@ async function main(argv: string[]): Promise<void> {
   process.on('exit', flushLog)
   const options: FetchHandlerOptions = {
     corsOrigins: settings.corsOrigins,
+    exportWorkbook: workbookStream,
     log: (entry) => {
       if (pending === '') setImmediate(flushLog)
       pending += `${JSON.stringify(entry)}\n`

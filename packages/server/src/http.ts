@@ -2,6 +2,7 @@ import { createId, DEFAULT_BODY_BYTES, ROUTES, type Locale, type Route } from '@
 import { ServiceError } from './errors.js'
 import { createIdempotency } from './http/idempotency.js'
 import { createRateLimits } from './http/limits.js'
+import type { WorkbookStreamer } from './http/exports.js'
 import { createOperations, type Operation, type OperationRequest } from './http/operations.js'
 import { problemReply, toServiceError } from './http/problems.js'
 import { FileBody, handlerOf, json, jsonText, JsonText, type FetchHandler, type Reply, type RequestContext } from './http/reply.js'
@@ -89,6 +90,12 @@ export interface FetchHandlerOptions {
    * `basePath`, with the request's context; they are logged like the API's.
    */
   fallback?: (request: Request, context: RequestContext) => Promise<Response | undefined> | Response | undefined
+  /**
+   * Writes the XLSX exports of the staff API. Workbooks need Node, so a handler that may run
+   * elsewhere leaves this out and answers `format=xlsx` with 501 (CSV works everywhere). On Node:
+   * `import { workbookStream } from '@liuyan/server/node'`; the CLI sets it.
+   */
+  exportWorkbook?: WorkbookStreamer
 }
 
 /**
@@ -113,7 +120,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
   })
   const idempotent = createIdempotency(service, options.idempotencyTtlMs ?? 86_400_000)
   const readQuery = createQueryReader()
-  const operations = createOperations(service, basePath)
+  const operations = createOperations(service, basePath, options.exportWorkbook)
   const router = createRouter<Route>(ROUTES)
   const redact = createPathRedactor(ROUTES)
   const corsMethods = [...new Set<string>(ROUTES.map((r) => r.method)), 'OPTIONS'].join(', ')

@@ -9,6 +9,7 @@ import { limitConnectionsPerClient, timeoutOptions, type ConnectionLimits } from
 import { isHandedOver, reparseRawTarget } from './node-target.js'
 
 export type { ConnectionLimits } from './node-limits.js'
+export { workbookStream } from './export/writers.js'
 
 /** Options of {@link serve}. */
 export interface ServeOptions extends ConnectionLimits {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { workbookStream } from '../src/node.js'
 import { parseCsv } from './csv.js'
 import {
   ADMIN_TOKEN,
@@ -33,7 +34,7 @@ function rowsOf(text: string): string[][] {
 }
 
 describe.each(STORES)('staff exports (%s store)', (kind) => {
-  const board = useBoard(kind)
+  const board = useBoard(kind, { handler: { exportWorkbook: workbookStream } })
   let arranged = false
 
   /** Three messages in the city (one assigned to the unit), a day apart, and one of the ministry. */
@@ -139,6 +140,20 @@ describe.each(STORES)('staff exports (%s store)', (kind) => {
     const zh = await b.get(`/boards/${CITY}/export/stats?format=pdf`, { token: ADMIN_TOKEN })
     expectProblem(zh, 422, 'validation_failed')
     expect(zh.body.issues[0].message).toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  conformanceTest()
+})
+
+describe('staff exports where workbooks cannot be written', () => {
+  const board = useBoard('memory')
+
+  it('answers format=xlsx with a localized 501 and still streams CSV', async () => {
+    const b = board()
+    const reply = await b.get(`/boards/${CITY}/export/stats?format=xlsx`, { token: ADMIN_TOKEN, lang: 'en' })
+    expectProblem(reply, 501, 'workbook_unavailable')
+    expect(reply.body.title).toBe('This server does not write XLSX exports; ask for CSV')
+    expect((await b.get(`/boards/${CITY}/export/stats`, { token: ADMIN_TOKEN })).status).toBe(200)
   })
 
   conformanceTest()

@@ -2,7 +2,7 @@ import type { ExportFormat, Locale } from '@liuyan/core'
 import type { BoardService } from '../service.js'
 import { messageColumns, STATS_COLUMNS, type Column, type ExportContext } from './cells.js'
 import { subtreeMessages, subtreeStats, type ExportRange } from './rows.js'
-import { SHEET_NAMES } from './writers.js'
+import { SHEET_NAMES } from './csv.js'
 
 /** What to export: the CLI's arguments and the staff API's query both come to this. */
 export interface ExportRequest {

@@ -1,6 +1,8 @@
 import type { Writable } from 'node:stream'
-import type { ExportFormat, Locale } from '@liuyan/core'
+import type { ExportFormat } from '@liuyan/core'
 import { safeCell, type Column, type ExportContext } from './cells.js'
+import { counter, csvChunks } from './csv.js'
+import type { ExportPlan } from './plan.js'
 
 export { EXPORT_FORMATS, type ExportFormat } from '@liuyan/core'
 
@@ -18,68 +20,6 @@ async function writeCsv<T>(out: Writable, columns: readonly Column<T>[], rows: A
   for await (const chunk of csvChunks(columns, counted.rows, context)) await write(out, chunk)
   await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
   return counted.count()
-}
-
-/**
- * The CSV text of rows, a chunk of about 16 KB at a time: the heading line first (after a
- * byte-order mark), then one CRLF-ended line per row, every text cell through {@link safeCell}.
- */
-export async function* csvChunks<T>(columns: readonly Column<T>[], rows: AsyncIterable<T>, context: ExportContext): AsyncGenerator<string> {
-  const line = (cells: readonly (string | number)[]) => `${cells.map((c) => csvField(safeCell(c))).join(',')}\r\n`
-  let chunk = `\uFEFF${line(columns.map((c) => c.heading[context.locale]))}`
-  for await (const row of rows) {
-    chunk += line(columns.map((c) => c.value(row, context)))
-    if (chunk.length >= 16_384) {
-      yield chunk
-      chunk = ''
-    }
-  }
-  yield chunk
-}
-
-/** Rows passed through, counted. */
-function counter<T>(rows: AsyncIterable<T>): { rows: AsyncGenerator<T>; count(): number } {
-  let n = 0
-  return {
-    rows: (async function* () {
-      for await (const row of rows) {
-        n++
-        yield row
-      }
-    })(),
-    count: () => n,
-  }
-}
-
-/**
- * An export as a web stream, for the staff API: CSV is made as the client reads (one page of the
- * store at a time); a workbook is written by exceljs into a Node stream (loaded only then, so the
- * fetch handler keeps running where there is none, e.g. in workers, for CSV).
- */
-export async function exportStream<T>(format: ExportFormat, columns: readonly Column<T>[], rows: AsyncIterable<T>, context: ExportContext, sheet: string): Promise<ReadableStream<Uint8Array>> {
-  if (format === 'xlsx') {
-    const { PassThrough, Readable } = await import('node:stream')
-    const pass = new PassThrough()
-    writeXlsx(pass, columns, rows, context, sheet).catch((error: unknown) => pass.destroy(error instanceof Error ? error : new Error(String(error))))
-    return Readable.toWeb(pass) as ReadableStream<Uint8Array>
-  }
-  const chunks = csvChunks(columns, rows, context)
-  const encoder = new TextEncoder()
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next()
-      if (next.done) controller.close()
-      else controller.enqueue(encoder.encode(next.value))
-    },
-    async cancel() {
-      await chunks.return(undefined)
-    },
-  })
-}
-
-function csvField(value: string | number): string {
-  const text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 function write(out: Writable, text: string): Promise<void> {
@@ -106,8 +46,14 @@ async function writeXlsx<T>(out: Writable, columns: readonly Column<T>[], rows: 
   return count
 }
 
-/** The sheet names of the exports, per language. */
-export const SHEET_NAMES: Record<'messages' | 'stats', Record<Locale, string>> = {
-  messages: { 'zh-CN': '留言', 'zh-TW': '留言', en: 'Messages' },
-  stats: { 'zh-CN': '统计', 'zh-TW': '統計', en: 'Statistics' },
+/**
+ * A workbook export as a web stream, for the staff API on Node (`createFetchHandler`'s
+ * `exportWorkbook` option; the CLI passes it): exceljs writes into a Node stream that the client
+ * reads at its own pace.
+ */
+export async function workbookStream(plan: ExportPlan): Promise<ReadableStream<Uint8Array>> {
+  const { PassThrough, Readable } = await import('node:stream')
+  const pass = new PassThrough()
+  writeXlsx(pass, plan.columns, plan.rows, plan.context, plan.sheet).catch((error: unknown) => pass.destroy(error instanceof Error ? error : new Error(String(error))))
+  return Readable.toWeb(pass) as ReadableStream<Uint8Array>
 }

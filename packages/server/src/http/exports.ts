@@ -1,8 +1,8 @@
 import { EXPORT_MEDIA_TYPES, type ExportFormat } from '@liuyan/core'
 import { ServiceError } from '../errors.js'
-import { attachment, exportFileName, planExport, type ExportRequest } from '../export/plan.js'
+import { attachment, exportFileName, planExport, type ExportPlan, type ExportRequest } from '../export/plan.js'
 import { rangeBound, type ExportRange } from '../export/rows.js'
-import { exportStream } from '../export/writers.js'
+import { csvStream } from '../export/csv.js'
 import type { BoardService, StaffPrincipal } from '../service.js'
 import type { Operations } from './operations.js'
 import { FileBody } from './reply.js'
@@ -11,11 +11,15 @@ import { FileBody } from './reply.js'
  * The staff exports (督查 reports): the same plan and writers as `liuyan-server export`, streamed.
  * A board outside the token's boards answers 404 like the inbox (its existence is not revealed).
  */
-export function exportOperations(service: BoardService) {
+/** Streams a plan as an XLSX workbook (Node: `workbookStream` of the server's export writers). */
+export type WorkbookStreamer = (plan: ExportPlan) => Promise<ReadableStream<Uint8Array>>
+
+export function exportOperations(service: BoardService, workbook: WorkbookStreamer | undefined) {
   const file = async (staff: StaffPrincipal, request: ExportRequest, format: ExportFormat, days: { from?: string; to?: string }) => {
     if (!staff.boardIds.has(request.boardId)) throw new ServiceError(404, 'not_found', '')
+    if (format === 'xlsx' && !workbook) throw new ServiceError(501, 'workbook_unavailable', '')
     const plan = await planExport(service, request)
-    const body = await exportStream(format, plan.columns, plan.rows, plan.context, plan.sheet)
+    const body = format === 'xlsx' ? await workbook!(plan) : csvStream(plan.columns, plan.rows, plan.context)
     return new FileBody(EXPORT_MEDIA_TYPES[format], attachment(exportFileName(request, format, days)), body)
   }
   return {

@@ -2,7 +2,7 @@ import { createOpenAPIDocument, type Locale, type OperationId, type PathParams, 
 import type * as z from 'zod/mini'
 import type { BoardService, CommitHook, StaffPrincipal } from '../service.js'
 import { FileBody, JsonText } from './reply.js'
-import { exportOperations } from './exports.js'
+import { exportOperations, type WorkbookStreamer } from './exports.js'
 import { listFilters } from './request.js'
 
 type RouteOf<K extends OperationId> = Extract<Route, { operationId: K }>
@@ -37,8 +37,8 @@ export interface Operation<R extends Route = Route, T = any> {
 export type Operations = { [K in OperationId]: Operation<RouteOf<K>> }
 
 /** The Board API's operations over a board service, grouped as the routes are. */
-export function createOperations(service: BoardService, basePath: string): Operations {
-  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service), ...documents(basePath) }
+export function createOperations(service: BoardService, basePath: string, workbook?: WorkbookStreamer): Operations {
+  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...documents(basePath) }
 }
 
 function boards(service: BoardService) {
