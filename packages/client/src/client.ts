@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from '@liuyan/core'
 import { Transport, type FetchLike } from './internal/transport.js'
 import { Boards } from './resources/boards.js'
+import { Exports } from './resources/exports.js'
 import { Inbox } from './resources/inbox.js'
 import { Messages } from './resources/messages.js'
 import { Tracking } from './resources/tracking.js'
@@ -105,6 +106,8 @@ export interface LiuyanClient {
   readonly tracking: Tracking
   /** The staff inbox (needs `token`). */
   readonly inbox: Inbox
+  /** The staff exports, CSV or XLSX files (needs `token`). */
+  readonly exports: Exports
 }
 
 /**
@@ -139,5 +142,6 @@ export function createClient(options: ClientOptions): LiuyanClient {
     messages: new Messages(transport),
     tracking: new Tracking(transport),
     inbox: new Inbox(transport),
+    exports: new Exports(transport),
   }
 }

@@ -29,8 +29,9 @@ export {
   ValidationError,
 } from './core/errors.js'
 export { PagePromise } from './core/pagination.js'
-export type { AbortSignalLike, FetchInit, FetchLike, FetchResponse, FetchSignal, RequestOptions } from './internal/transport.js'
+export type { AbortSignalLike, DownloadedFile, FetchInit, FetchLike, FetchResponse, FetchSignal, RequestOptions } from './internal/transport.js'
 export type { Boards } from './resources/boards.js'
+export type { Exports } from './resources/exports.js'
 export type { Inbox, StaffPrincipal } from './resources/inbox.js'
 export type { Messages } from './resources/messages.js'
 export type { Tracking } from './resources/tracking.js'

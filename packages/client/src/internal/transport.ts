@@ -29,6 +29,17 @@ export interface FetchResponse {
   readonly ok: boolean
   readonly headers: { get(name: string): string | null }
   text(): Promise<string>
+  /** Needed only for downloads (the staff exports). */
+  arrayBuffer?(): Promise<ArrayBuffer>
+}
+
+/** A file the server sent (a staff export): its name, media type and bytes. */
+export interface DownloadedFile {
+  /** From `Content-Disposition` (the UTF-8 name where given). */
+  fileName: string
+  /** The media type, e.g. `text/csv; charset=utf-8`. */
+  type: string
+  body: ArrayBuffer
 }
 
 /** An `AbortSignal`, structurally. */
@@ -67,7 +78,7 @@ export interface TransportConfig {
   validateQueries: boolean
 }
 
-interface Call<N extends ResponseName> {
+interface Call<N extends ResponseName | undefined = ResponseName> {
   method: 'GET' | 'POST'
   path: string
   query?: Record<string, string | undefined>
@@ -83,6 +94,18 @@ export class Transport {
   constructor(readonly config: TransportConfig) {}
 
   async request<N extends ResponseName>(call: Call<N>): Promise<ResponseOf<N>> {
+    const text = (await this.#send(call, false)) as string
+    return parseBody(text, this.config.validateResponses ? call.schema : undefined)
+  }
+
+  /** A GET whose answer is a file (the staff exports), with the retries and errors of {@link request}. */
+  async download(call: Omit<Call<undefined>, 'schema' | 'method' | 'body'>): Promise<DownloadedFile> {
+    const { response, body } = (await this.#send({ ...call, method: 'GET', schema: undefined }, true)) as { response: FetchResponse; body: ArrayBuffer }
+    return { fileName: fileNameOf(response.headers.get('Content-Disposition')), type: response.headers.get('Content-Type') ?? 'application/octet-stream', body }
+  }
+
+  /** Sends a call with its retries; resolves the text of a successful answer, or its response and bytes for a file. */
+  async #send(call: Call<ResponseName | undefined>, file: boolean): Promise<string | { response: FetchResponse; body: ArrayBuffer }> {
     const { config } = this
     const options = call.options ?? {}
     const maxRetries = options.maxRetries ?? config.maxRetries
@@ -90,7 +113,7 @@ export class Transport {
     const url = buildUrl(config.baseUrl, call.path, call.query)
     const what = `${call.method} ${redact(call.path)}`
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: file ? '*/*' : 'application/json',
       'Accept-Language': config.locale,
       ...config.headers,
       ...options.headers,
@@ -112,12 +135,22 @@ export class Transport {
       if (!fetchImpl) throw new ConnectionError('No fetch implementation: pass one as the `fetch` option.')
       const { signal, cleanup, timedOut, abandoned } = withTimeout(options.signal, timeoutMs)
       let response: FetchResponse | undefined
-      let text: string
+      let text = ''
+      let bytes: ArrayBuffer | undefined
       try {
         // Raced against the signal too: a fetch that ignores it must not outlive timeoutMs.
         response = await Promise.race([fetchImpl(url, { method: call.method, headers, ...(body !== undefined ? { body } : {}), signal }), abandoned])
-        text = await Promise.race([response.text(), abandoned])
+        if (file && response.ok) {
+          if (!response.arrayBuffer) throw new InvalidResponseError('the fetch implementation cannot read bytes (arrayBuffer)')
+          bytes = await Promise.race([response.arrayBuffer(), abandoned])
+        } else {
+          text = await Promise.race([response.text(), abandoned])
+        }
       } catch (cause) {
+        if (cause instanceof InvalidResponseError) {
+          cleanup()
+          throw cause
+        }
         cleanup()
         if (options.signal?.aborted) throw options.signal.reason ?? cause
         const error = timedOut()
@@ -130,7 +163,7 @@ export class Transport {
         throw error
       }
       cleanup()
-      if (response.ok) return parseBody(text, config.validateResponses ? call.schema : undefined)
+      if (response.ok) return bytes ? { response, body: bytes } : text
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
       const problem = scrub(await parseProblem(text), secrets)
       // A wait longer than MAX_RETRY_AFTER_MS is the caller's decision (`RateLimitError.retryAfter`).
@@ -205,6 +238,20 @@ function buildUrl(baseUrl: string, path: string, query?: Record<string, string |
     if (params.length) url += `?${params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`
   }
   return url
+}
+
+/** The file name of a `Content-Disposition`: `filename*` (RFC 8187, UTF-8) first, then `filename`. */
+export function fileNameOf(disposition: string | null): string {
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition ?? '')
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim())
+    } catch {
+      // A malformed name falls back to the plain one.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition ?? '')
+  return (plain?.[1] ?? plain?.[2]?.trim()) || 'export'
 }
 
 /** Tracking codes are the author's key to a message: keep them out of error messages. */
