@@ -122,6 +122,7 @@ export {
   CreatedWebhookSchema,
   DELIVERY_STATES,
   DeliveryAttemptSchema,
+  EventIdSchema,
   EVENT_TYPES,
   NewWebhookSchema,
   STAFF_ONLY_EVENTS,

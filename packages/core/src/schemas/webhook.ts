@@ -119,6 +119,9 @@ export const CreatedWebhookSchema = z.object({
 })
 export type CreatedWebhook = z.infer<typeof CreatedWebhookSchema>
 
+/** The stable id of an event: `evt_`, the message id and the number of its timeline event. */
+export const EventIdSchema = checked(z.string(), z.minLength(1), z.maxLength(128))
+
 /** The states of a delivery of one event to one subscription. */
 export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const
 export type DeliveryState = (typeof DELIVERY_STATES)[number]
@@ -131,7 +134,7 @@ export const DeliveryAttemptSchema = z.object({
   id: IdSchema,
   webhookId: IdSchema,
   /** The event's stable id, sent as `webhook-id`: receivers deduplicate on it. */
-  eventId: IdSchema,
+  eventId: EventIdSchema,
   eventType: z.enum(EVENT_TYPES),
   /** 1 for the first attempt of a delivery. */
   attempt: checked(z.int(), z.gte(1)),
@@ -147,7 +150,7 @@ export const DeliveryAttemptSchema = z.object({
 export type DeliveryAttempt = z.infer<typeof DeliveryAttemptSchema>
 
 /** The body of `POST /webhooks/{id}/replays`: deliver a past event to the subscription again. */
-export const WebhookReplaySchema = z.strictObject({ eventId: IdSchema })
+export const WebhookReplaySchema = z.strictObject({ eventId: EventIdSchema })
 export type WebhookReplay = z.infer<typeof WebhookReplaySchema>
 
 /** The query of `GET /webhooks/{id}/attempts`: newest first, by keyset. */
