@@ -1,34 +1,16 @@
 // The outbox on every store: each change of a message appends its events in the transaction of
 // the change, matching subscriptions get a delivery, and workers claim deliveries under a lease.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { NewMessageSchema, type EventType } from '@liuyan/core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { createBoardService, type BoardService, type StaffPrincipal } from '../src/service.js'
+import type { BoardService, StaffPrincipal } from '../src/service.js'
 import { eventId, messageEvent } from '../src/service/events.js'
-import { createMemoryStore } from '../src/store/memory.js'
 import type { WebhookRecord } from '../src/store/outbox-types.js'
-import { createPostgresStore } from '../src/store/postgres.js'
-import { createSqliteStore } from '../src/store/sqlite.js'
 import type { Store } from '../src/store/types.js'
-import { BOARDS, CITY, COUNTY, createClock, MINISTRY, PRIVATE, PROVINCE, STORES, submission, UNIT, type StoreKind } from './harness.js'
-import { freshDatabase } from './postgres-database.js'
+import { CITY, COUNTY, MINISTRY, PRIVATE, PROVINCE, STORES, submission, UNIT, type Clock } from './harness.js'
+import { closeStoresAfterEach, outboxBoard } from './outbox-board.js'
 
-const open: Store[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()))
-})
-
-async function storeOf(kind: StoreKind): Promise<Store> {
-  const store =
-    kind === 'memory' ? createMemoryStore()
-    : kind === 'sqlite' ? createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-outbox-')), 'board.db'))
-    : await createPostgresStore(await freshDatabase())
-  open.push(store)
-  return store
-}
+closeStoresAfterEach()
 
 function webhook(id: string, boardId: string, events: EventType[], extra: Partial<WebhookRecord> = {}): WebhookRecord {
   return {
@@ -40,15 +22,12 @@ function webhook(id: string, boardId: string, events: EventType[], extra: Partia
 describe.each(STORES)('%s outbox', (kind) => {
   let service: BoardService
   let admin: StaffPrincipal
-  const clock = createClock()
+  let clock: Clock
 
   async function board(): Promise<Store> {
-    const store = await storeOf(kind)
-    service = createBoardService({ store, now: clock.now })
-    await service.putBoards(BOARDS)
-    await service.createToken({ label: 'admin', roles: ['reviewer', 'handler', 'supervisor'], boardIds: [PROVINCE, MINISTRY], token: 'lyt_outbox_admin_token_0123456789' })
-    admin = (await service.authenticate('lyt_outbox_admin_token_0123456789'))!
-    return store
+    const made = await outboxBoard(kind)
+    ;({ service, admin, clock } = made)
+    return made.store
   }
 
   it('writes the event of each change with the change: stable ids, the public view, the private one apart', async () => {
