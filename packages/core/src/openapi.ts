@@ -26,6 +26,11 @@ const COMPONENTS: Record<string, SchemaName> = {
   Board: 'board',
   BoardStats: 'board-stats',
   Problem: 'problem',
+  NewWebhook: 'new-webhook',
+  WebhookReplay: 'webhook-replay',
+  Webhook: 'webhook',
+  CreatedWebhook: 'created-webhook',
+  DeliveryAttempt: 'delivery-attempt',
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })

@@ -7,6 +7,7 @@ import type { ListPlan } from '../shared.js'
 import type { IdempotencyRecord, MessageQuery, StaffToken, StatsQuery, StoredResponse, StoreReader } from '../types.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
+import { PgOutbox } from './outbox.js'
 
 /** The documents of a message's timeline events, in order, as one column of its row. */
 const EVENTS = 'ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n)'
@@ -54,11 +55,13 @@ export class PgReader implements StoreReader {
   protected readonly check: () => void
   /** Whether reads lock the message rows they return (inside a transaction, before a change). */
   readonly #lock: boolean
+  readonly outbox: PgOutbox
 
   constructor(client: PgClient, check: () => void, lock = false) {
     this.client = client
     this.check = check
     this.#lock = lock
+    this.outbox = new PgOutbox(client, check, lock)
   }
 
   /**

@@ -1,6 +1,7 @@
 // Reads of the SQLite store: messages with their timelines, list pages by keyset, the public
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
+import { SqliteOutbox } from './outbox.js'
 import type { Board, BoardStats, Message, Page } from '@liuyan/core'
 import { computeStats } from '../../stats.js'
 import type Database from 'better-sqlite3'
@@ -59,6 +60,7 @@ interface StatsColumns {
 export class SqliteReader implements StoreReader {
   protected readonly connection: Connection
   protected readonly check: () => void
+  readonly outbox: SqliteOutbox
   /** Recent public list pages, while no commit happened since (see {@link listPublicJson}). */
   readonly #pages: PageCache | undefined
 
@@ -69,6 +71,7 @@ export class SqliteReader implements StoreReader {
   constructor(connection: Connection, check: () => void, cachePages = false) {
     this.connection = connection
     this.check = check
+    this.outbox = new SqliteOutbox(connection, check, false)
     this.#pages = cachePages ? new PageCache(connection) : undefined
   }
 
