@@ -2,6 +2,7 @@ import type * as z from 'zod/mini'
 import { STAFF_ROLES, type StaffRole } from './enums.js'
 import { StaffActionSchema } from './schemas/action.js'
 import { NewEvaluationSchema, NewFollowUpSchema, NewMessageSchema } from './schemas/message.js'
+import { NewWebhookSchema, WebhookAttemptsQuerySchema, WebhookReplaySchema } from './schemas/webhook.js'
 import { EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema } from './schemas/query.js'
 
 /**
@@ -11,7 +12,7 @@ import { EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQue
  */
 
 /** The HTTP methods of the Board API (HEAD is answered as GET, OPTIONS as a CORS preflight). */
-export type RouteMethod = 'GET' | 'POST'
+export type RouteMethod = 'GET' | 'POST' | 'DELETE'
 
 /**
  * Who may call a route: anyone (`public`), a staff token sent as `Authorization: Bearer`
@@ -42,6 +43,9 @@ export type ResponseSchemaName =
   | 'SubmissionResult'
   | 'StaffActionResult'
   | 'StaffPrincipal'
+  | 'Webhook'
+  | 'CreatedWebhook'
+  | 'DeliveryAttempt'
 
 /** One declared answer of a route. */
 export interface RouteResponse {
@@ -197,6 +201,43 @@ export const ROUTES = [
     summary: 'The statistics of a board and each board below it as CSV or XLSX',
     ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: StatsExportQuerySchema,
     responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards', 501: workbookUnavailable },
+  },
+  {
+    operationId: 'createWebhook', method: 'POST', path: '/webhooks', summary: 'Subscribe a receiver to events of a board subtree; the signing secret is shown once',
+    ...staff, limits: { rate: ['staff'], bodyBytes: DEFAULT_BODY_BYTES }, idempotency: 'optional', body: NewWebhookSchema,
+    responses: {
+      201: { description: 'The subscription and its secret (whsec_…), given this once', schema: 'CreatedWebhook', headers: { Location: 'The subscription (GET /webhooks/{id})' } },
+      403: 'A private subscription needs the supervisor role',
+      404: 'No such board in the token’s boards',
+    },
+  },
+  {
+    operationId: 'listWebhooks', method: 'GET', path: '/webhooks', summary: 'The subscriptions of the token’s boards',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 200: { description: 'The subscriptions, oldest first', schema: 'Webhook', page: true } },
+  },
+  {
+    operationId: 'getWebhook', method: 'GET', path: '/webhooks/{id}', summary: 'One subscription', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 200: { description: 'The subscription (without its secret)', schema: 'Webhook' }, 404: 'No such subscription in the token’s boards' },
+  },
+  {
+    operationId: 'deleteWebhook', method: 'DELETE', path: '/webhooks/{id}', summary: 'Remove a subscription, its pending deliveries and its attempt log', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 204: 'Removed', 404: 'No such subscription in the token’s boards' },
+  },
+  {
+    operationId: 'listWebhookAttempts', method: 'GET', path: '/webhooks/{id}/attempts', summary: 'The delivery attempts of a subscription, newest first', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: WebhookAttemptsQuerySchema,
+    responses: { 200: { description: 'A page of attempts', schema: 'DeliveryAttempt', page: true }, 404: 'No such subscription in the token’s boards' },
+  },
+  {
+    operationId: 'replayWebhookEvent', method: 'POST', path: '/webhooks/{id}/replays', summary: 'Deliver a past event to the subscription again (same webhook-id)', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'], bodyBytes: DEFAULT_BODY_BYTES }, idempotency: 'optional', body: WebhookReplaySchema,
+    responses: {
+      202: { description: 'Queued for delivery', schema: 'object' },
+      404: 'No such subscription in the token’s boards, or no such event for it',
+    },
   },
   {
     operationId: 'getOpenAPIDocument', method: 'GET', path: '/openapi.json', summary: 'This document',

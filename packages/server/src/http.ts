@@ -171,6 +171,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
         status, headers: { 'Content-Type': result.contentType, 'Content-Disposition': result.disposition },
       })
     }
+    if (status === 204) return { status, headers: {}, body: null }
     return result instanceof JsonText ? jsonText(status, result.text) : json(status, result, operation.headers?.(result))
   }
 

@@ -434,6 +434,8 @@ export function createConformance(document: Json = createOpenAPIDocument()) {
       if (response.type === 'application/problem+json') validateAgainst({ $ref: '#/components/schemas/Problem' })
       return problems
     }
+    // An answer declared without content (204) must have none.
+    if (!declared.content && !response.type && response.body === undefined) return problems
     const media = declared.content?.[response.type]
     if (!media) {
       problems.push(`${where}: content type ${response.type || '(none)'} is not declared (${Object.keys(declared.content ?? {}).join(', ')})`)

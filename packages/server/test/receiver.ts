@@ -14,6 +14,8 @@ export interface Receiver {
   received: Received[]
   /** Requests of `/hang` wait here until released (or the client gives up). */
   release(): void
+  /** Releases the requests of `/hang` and answers its later ones at once (204). */
+  open(): void
   /** Resolves once `count` requests of `path` arrived. */
   waitFor(path: string, count: number): Promise<void>
   close(): Promise<void>
@@ -28,6 +30,7 @@ export async function startReceiver(options: { slowMs?: number; flaky?: number }
   const hanging: ServerResponse[] = []
   const waiters: Array<{ path: string; count: number; resolve: () => void }> = []
   const seen = new Map<string, number>()
+  let opened = false
   const check = () => {
     for (const w of [...waiters]) {
       if (received.filter((r) => r.path === w.path).length >= w.count) {
@@ -55,7 +58,7 @@ export async function startReceiver(options: { slowMs?: number; flaky?: number }
         case '/slow':
           return void setTimeout(() => res.writeHead(204).end(), options.slowMs ?? 200)
         case '/hang':
-          return void hanging.push(res)
+          return opened ? res.writeHead(204).end() : void hanging.push(res)
         case '/flaky': {
           const n = (seen.get(id) ?? 0) + 1
           seen.set(id, n)
@@ -72,6 +75,10 @@ export async function startReceiver(options: { slowMs?: number; flaky?: number }
     url: `http://127.0.0.1:${port}`,
     received,
     release: () => {
+      for (const res of hanging.splice(0)) res.writeHead(204).end()
+    },
+    open: () => {
+      opened = true
       for (const res of hanging.splice(0)) res.writeHead(204).end()
     },
     waitFor: (path, count) =>

@@ -3,7 +3,7 @@
 import { createId, type CreatedWebhook, type DeliveryAttempt, type NewWebhook, type Page, type Webhook } from '@liuyan/core'
 import { ServiceError } from '../errors.js'
 import { TRANSPORTS } from '../notify/registry.js'
-import type { BoardService, StaffPrincipal } from '../service.js'
+import type { BoardService, CommitHook, StaffPrincipal } from '../service.js'
 import { matches, type WebhookRecord } from '../store/outbox-types.js'
 
 /** A new Standard Webhooks secret: `whsec_` and the base64 of 32 random bytes. */
@@ -18,6 +18,12 @@ export function webhookView(record: WebhookRecord): Webhook {
   return view
 }
 
+/** The answer of a replay: the new delivery, of the event under its own id. */
+export interface Replayed {
+  deliveryId: string
+  eventId: string
+}
+
 export class WebhookSubscriptions {
   readonly #service: BoardService
   readonly #kinds: ReadonlySet<string>
@@ -28,7 +34,7 @@ export class WebhookSubscriptions {
     this.#kinds = new Set(kinds)
   }
 
-  async create(staff: Pick<StaffPrincipal, 'boardIds' | 'roles' | 'label' | 'tokenHash'>, input: NewWebhook): Promise<CreatedWebhook> {
+  async create(staff: Pick<StaffPrincipal, 'boardIds' | 'roles' | 'label' | 'tokenHash'>, input: NewWebhook, hook?: CommitHook<CreatedWebhook>): Promise<CreatedWebhook> {
     if (!staff.boardIds.has(input.boardId)) throw new ServiceError(404, 'not_found', '找不到该留言对象')
     if (input.private && !staff.roles.includes('supervisor')) throw new ServiceError(403, 'forbidden_role', '')
     const kind = input.kind ?? 'standard'
@@ -48,8 +54,12 @@ export class WebhookSubscriptions {
       secret: createWebhookSecret(),
       ownerHash: staff.tokenHash,
     }
-    await this.#service.store.transaction((tx) => tx.outbox.putWebhook(record))
-    return { ...webhookView(record), secret: record.secret }
+    const created = { ...webhookView(record), secret: record.secret }
+    return this.#service.store.transaction(async (tx) => {
+      await tx.outbox.putWebhook(record)
+      await hook?.(tx, created)
+      return created
+    })
   }
 
   async list(staff: Pick<StaffPrincipal, 'boardIds'>): Promise<Page<Webhook>> {
@@ -77,12 +87,16 @@ export class WebhookSubscriptions {
    * that saw it already drop it). Only an event the subscription matches: its type, a board of its
    * subtree, and a staff-only event only for a private subscription.
    */
-  async replay(staff: Pick<StaffPrincipal, 'boardIds'>, id: string, eventId: string): Promise<{ deliveryId: string; eventId: string }> {
+  async replay(staff: Pick<StaffPrincipal, 'boardIds'>, id: string, eventId: string, hook?: CommitHook<Replayed>): Promise<Replayed> {
     const webhook = await this.#find(staff, id)
     const event = await this.#service.store.read.outbox.getEvent(eventId)
     if (!event || !matches(webhook, event, await this.#ancestors(event.boardIds))) throw new ServiceError(404, 'not_found', '找不到该事件')
-    const delivery = await this.#service.store.transaction((tx) => tx.outbox.queueDelivery(id, eventId, this.#service.now().toISOString()))
-    return { deliveryId: delivery.id, eventId }
+    return this.#service.store.transaction(async (tx) => {
+      const delivery = await tx.outbox.queueDelivery(id, eventId, this.#service.now().toISOString())
+      const replayed = { deliveryId: delivery.id, eventId }
+      await hook?.(tx, replayed)
+      return replayed
+    })
   }
 
   async #find(staff: Pick<StaffPrincipal, 'boardIds'>, id: string): Promise<WebhookRecord> {

@@ -23,7 +23,7 @@ export interface WebhookWorkerOptions {
   concurrency?: number
   /** Attempts in flight at once for one subscription, so one receiver cannot take every slot. @default 4 */
   perWebhook?: number
-  /** How long a claim holds a delivery; a crashed worker's deliveries are taken again after it. @default timeoutMs + 30 s */
+  /** How long a claim holds a delivery; a crashed worker's deliveries are taken again after it. @default 2 · timeoutMs + 5 s */
   leaseMs?: number
   /** First retry delay's ceiling; each further attempt doubles it. @default 5_000 */
   baseDelayMs?: number
@@ -84,7 +84,7 @@ export class WebhookWorker {
     this.#timeoutMs = options.timeoutMs ?? 10_000
     this.#concurrency = Math.max(1, options.concurrency ?? 16)
     this.#perWebhook = Math.max(1, options.perWebhook ?? 4)
-    this.#leaseMs = options.leaseMs ?? this.#timeoutMs + 30_000
+    this.#leaseMs = options.leaseMs ?? 2 * this.#timeoutMs + 5_000
     this.#baseDelayMs = options.baseDelayMs ?? 5_000
     this.#maxDelayMs = options.maxDelayMs ?? 3_600_000
     this.#retryForMs = options.retryForMs ?? 86_400_000
