@@ -2,122 +2,24 @@
  * The group robots against receivers on loopback that answer as DingTalk, WeCom and Feishu do and
  * check the signatures themselves, with node:crypto, as those services document them.
  */
-import { createHmac } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createNotifyTransports, type NotifyEvent, type NotifyTransport } from '../src/notify/index.js'
+import { describe, expect, it } from 'vitest'
+import { createNotifyTransports, type NotifyTransport } from '../src/notify/index.js'
+import { dingtalkSign, EVENT, feishuSign, NOW, receiver, SECRET, TOKEN, useRobotReceiver } from './robot-receiver.js'
 
-/** 2026-03-02 09:00 China time: the transports' clock and the receivers' "now". */
-const NOW = Date.parse('2026-03-02T09:00:00+08:00')
-const SECRET = 'SECa1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9'
-const TOKEN = 'f3b1c2d4e5a6978812345678abcdef0123456789abcdef0123456789abcdef01'
-
-const EVENT: NotifyEvent = {
-  id: 'evt_0001',
-  type: 'message.assigned',
-  timestamp: '2026-03-02T01:30:00.000Z',
-  data: { id: 'm_01HZX8', boardId: '220100-gov', type: 'complain', domain: 'urban', title: '小区门口路灯坏了', status: 'assigned', dueAt: '2026-03-16T23:59:59.999+08:00' },
-}
-
-interface Received {
-  url: URL
-  contentType: string | undefined
-  body: any
-}
-
-/** What the receiver answers next: its robot's own verdict by default, or a forced answer. */
-type Answer = { status: number; json?: unknown; text?: string } | 'hang' | undefined
-
-const received: Received[] = []
-let next: Answer
-const hanging: ServerResponse[] = []
-let server: Server
-let origin: string
-
-function dingtalkSign(timestamp: string, secret: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64')
-}
-function feishuSign(timestamp: string, secret: string): string {
-  return createHmac('sha256', `${timestamp}\n${secret}`).update('').digest('base64')
-}
-
-/** The verdicts of the real services on a request, as their guides describe the checks. */
-function verdict(path: string, url: URL, body: any): unknown {
-  if (path === '/robot/send') {
-    if (url.searchParams.get('access_token') !== TOKEN) return { errcode: 300001, errmsg: 'token is not exist' }
-    const timestamp = url.searchParams.get('timestamp')
-    const sign = url.searchParams.get('sign')
-    if (!timestamp || !sign || Math.abs(Number(timestamp) - NOW) > 3_600_000 || sign !== dingtalkSign(timestamp, SECRET)) {
-      return { errcode: 310000, errmsg: `sign not match, more: [token ${TOKEN}]` }
-    }
-    if (body.msgtype !== 'markdown' || typeof body.markdown?.title !== 'string' || typeof body.markdown?.text !== 'string') return { errcode: 40035, errmsg: 'missing parameter' }
-    return { errcode: 0, errmsg: 'ok' }
-  }
-  if (path === '/cgi-bin/webhook/send') {
-    if (url.searchParams.get('key') !== TOKEN) return { errcode: 93000, errmsg: 'invalid webhook url' }
-    if (body.msgtype !== 'markdown' || typeof body.markdown?.content !== 'string') return { errcode: 40008, errmsg: 'invalid message type' }
-    if (Buffer.byteLength(body.markdown.content) > 4096) return { errcode: 40058, errmsg: 'markdown.content exceed max length 4096' }
-    return { errcode: 0, errmsg: 'ok' }
-  }
-  if (path === `/open-apis/bot/v2/hook/${TOKEN}`) {
-    const { timestamp, sign } = body
-    if (typeof timestamp !== 'string' || Math.abs(Number(timestamp) * 1000 - NOW) > 3_600_000 || sign !== feishuSign(timestamp, SECRET)) {
-      return { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time', data: {} }
-    }
-    if (body.msg_type !== 'post') return { code: 9499, msg: 'Bad Request', data: {} }
-    return { code: 0, msg: 'success', data: {}, StatusCode: 0, StatusMessage: 'success' }
-  }
-  return undefined
-}
-
-beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      const url = new URL(req.url!, origin)
-      const text = Buffer.concat(chunks).toString('utf8')
-      const body = text ? JSON.parse(text) : undefined
-      received.push({ url, contentType: req.headers['content-type'], body })
-      const answer = next
-      next = undefined
-      if (answer === 'hang') {
-        hanging.push(res)
-        return
-      }
-      if (answer) {
-        res.writeHead(answer.status, { 'Content-Type': answer.json === undefined ? 'text/html' : 'application/json' })
-        res.end(answer.json === undefined ? (answer.text ?? '') : JSON.stringify(answer.json))
-        return
-      }
-      const json = verdict(url.pathname, url, body)
-      if (json === undefined) {
-        res.writeHead(404).end()
-        return
-      }
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(json))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-
-afterAll(async () => {
-  for (const res of hanging) res.destroy()
-  await new Promise((resolve) => server.close(resolve))
-})
+useRobotReceiver()
 
 const transports = createNotifyTransports({ now: () => NOW, timeoutMs: 2_000, messageLink: (id) => `https://console.example.gov.cn/messages/${id}` })
 const byKind = (kind: string): NotifyTransport => transports.find((t) => t.kind === kind)!
 const urls = {
-  dingtalk: () => `${origin}/robot/send?access_token=${TOKEN}`,
-  wecom: () => `${origin}/cgi-bin/webhook/send?key=${TOKEN}`,
-  feishu: () => `${origin}/open-apis/bot/v2/hook/${TOKEN}`,
+  dingtalk: () => `${receiver.origin}/robot/send?access_token=${TOKEN}`,
+  wecom: () => `${receiver.origin}/cgi-bin/webhook/send?key=${TOKEN}`,
+  feishu: () => `${receiver.origin}/open-apis/bot/v2/hook/${TOKEN}`,
 }
 const send = (kind: keyof typeof urls, secret: string | undefined = SECRET, event = EVENT) =>
   byKind(kind).send({ url: urls[kind](), secret }, event, new AbortController().signal)
-const last = () => received.at(-1)!
+const last = () => receiver.received.at(-1)!
 
 it('offers one transport per robot kind', () => {
   expect(transports.map((t) => t.kind)).toEqual(['dingtalk', 'wecom', 'feishu'])
@@ -145,9 +47,9 @@ describe('DingTalk', () => {
   })
 
   it('retries a rate limit (130101) but not an unknown token', async () => {
-    next = { status: 200, json: { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' } }
+    receiver.next = { status: 200, json: { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' } }
     expect(await send('dingtalk')).toMatchObject({ ok: false, retryable: true, error: 'code 130101: send too fast, exceed 20 times per minute' })
-    const wrongToken = await byKind('dingtalk').send({ url: `${origin}/robot/send?access_token=nope`, secret: SECRET }, EVENT, new AbortController().signal)
+    const wrongToken = await byKind('dingtalk').send({ url: `${receiver.origin}/robot/send?access_token=nope`, secret: SECRET }, EVENT, new AbortController().signal)
     expect(wrongToken).toMatchObject({ ok: false, retryable: false, error: 'code 300001: token is not exist' })
   })
 })
@@ -168,9 +70,9 @@ describe('WeCom', () => {
   })
 
   it('retries 45009 (frequency limit), not 93000 (invalid webhook URL), without showing the key', async () => {
-    next = { status: 200, json: { errcode: 45009, errmsg: 'api freq out of limit' } }
+    receiver.next = { status: 200, json: { errcode: 45009, errmsg: 'api freq out of limit' } }
     expect(await send('wecom')).toMatchObject({ ok: false, retryable: true })
-    const wrong = await byKind('wecom').send({ url: `${origin}/cgi-bin/webhook/send?key=deadbeef-0000` }, EVENT, new AbortController().signal)
+    const wrong = await byKind('wecom').send({ url: `${receiver.origin}/cgi-bin/webhook/send?key=deadbeef-0000` }, EVENT, new AbortController().signal)
     expect(wrong).toMatchObject({ ok: false, retryable: false, error: 'code 93000: invalid webhook url' })
   })
 })
@@ -189,7 +91,7 @@ describe('Feishu', () => {
 
   it('fails for good on a wrong secret (19021), retries 11232', async () => {
     expect(await send('feishu', 'another secret')).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/^code 19021: sign match fail/) })
-    next = { status: 200, json: { code: 11232, msg: 'frequency limited psm[lark.oapi.app_platform_runtime]appID[1]', data: {} } }
+    receiver.next = { status: 200, json: { code: 11232, msg: 'frequency limited psm[lark.oapi.app_platform_runtime]appID[1]', data: {} } }
     expect(await send('feishu')).toMatchObject({ ok: false, retryable: true })
   })
 
@@ -202,19 +104,19 @@ describe('Feishu', () => {
 
 describe('every robot', () => {
   it.each(['dingtalk', 'wecom', 'feishu'] as const)('%s: retries 429 and 5xx, not 404 or a page that is not the API', async (kind) => {
-    next = { status: 503, text: 'busy' }
+    receiver.next = { status: 503, text: 'busy' }
     expect(await send(kind)).toEqual({ ok: false, status: 503, retryable: true, error: 'HTTP 503' })
-    next = { status: 429, text: '' }
+    receiver.next = { status: 429, text: '' }
     expect(await send(kind)).toMatchObject({ ok: false, status: 429, retryable: true })
-    next = { status: 404, text: 'gone' }
+    receiver.next = { status: 404, text: 'gone' }
     expect(await send(kind)).toMatchObject({ ok: false, status: 404, retryable: false })
-    next = { status: 200, text: '<html>captive portal</html>' }
+    receiver.next = { status: 200, text: '<html>captive portal</html>' }
     expect(await send(kind)).toMatchObject({ ok: false, status: 200, retryable: false, error: expect.stringContaining('not JSON') })
   })
 
   it('gives up on a receiver that never answers, retryably', async () => {
     const [dingtalk] = createNotifyTransports({ now: () => NOW, timeoutMs: 300 })
-    next = 'hang'
+    receiver.next = 'hang'
     expect(await dingtalk!.send({ url: urls.dingtalk(), secret: SECRET }, EVENT, new AbortController().signal)).toEqual({
       ok: false,
       retryable: true,
@@ -224,10 +126,10 @@ describe('every robot', () => {
 
   it('answers an aborted delivery as retryable, and a refused connection without the token', async () => {
     const controller = new AbortController()
-    next = 'hang'
-    const before = hanging.length
+    receiver.next = 'hang'
+    const before = receiver.hanging.length
     const pending = byKind('wecom').send({ url: urls.wecom() }, EVENT, controller.signal)
-    while (hanging.length === before) await new Promise((r) => setTimeout(r, 10))
+    while (receiver.hanging.length === before) await new Promise((r) => setTimeout(r, 10))
     controller.abort()
     expect(await pending).toEqual({ ok: false, retryable: true, error: 'delivery aborted' })
 
