@@ -10,7 +10,7 @@ import { dingtalkSign, EVENT, feishuSign, NOW, receiver, SECRET, TOKEN, useRobot
 
 useRobotReceiver()
 
-const transports = createNotifyTransports({ now: () => NOW, timeoutMs: 2_000, messageLink: (id) => `https://console.example.gov.cn/messages/${id}` })
+const transports = createNotifyTransports({ now: () => new Date(NOW), timeoutMs: 2_000, messageLink: (id) => `https://console.example.gov.cn/messages/${id}` })
 const byKind = (kind: string): NotifyTransport => transports.find((t) => t.kind === kind)!
 const urls = {
   dingtalk: () => `${receiver.origin}/robot/send?access_token=${TOKEN}`,
@@ -96,7 +96,7 @@ describe('Feishu', () => {
   })
 
   it('writes English posts under en_us', async () => {
-    const [, , feishu] = createNotifyTransports({ now: () => NOW, locale: 'en' })
+    const [, , feishu] = createNotifyTransports({ now: () => new Date(NOW), locale: 'en' })
     expect(await feishu!.send({ url: urls.feishu(), secret: SECRET }, EVENT, new AbortController().signal)).toMatchObject({ ok: true })
     expect(last().body.content.post.en_us.title).toBe('Message assigned: 小区门口路灯坏了')
   })
@@ -115,7 +115,7 @@ describe('every robot', () => {
   })
 
   it('gives up on a receiver that never answers, retryably', async () => {
-    const [dingtalk] = createNotifyTransports({ now: () => NOW, timeoutMs: 300 })
+    const [dingtalk] = createNotifyTransports({ now: () => new Date(NOW), timeoutMs: 300 })
     receiver.next = 'hang'
     expect(await dingtalk!.send({ url: urls.dingtalk(), secret: SECRET }, EVENT, new AbortController().signal)).toEqual({
       ok: false,

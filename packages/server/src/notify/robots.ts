@@ -21,8 +21,12 @@ export interface RobotOptions extends NotifyFormatOptions {
    * @default 10_000
    */
   timeoutMs?: number | undefined
-  /** The clock of the signatures' timestamps (ms since the epoch). @default Date.now */
-  now?: (() => number) | undefined
+  /**
+   * The clock of the signatures' timestamps: the wall clock (the robots allow an hour either
+   * way), as for Standard Webhooks' `now`.
+   * @default () => new Date()
+   */
+  now?: (() => Date) | undefined
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -157,6 +161,10 @@ function webhookUrl(target: NotifyTarget): URL | DeliveryResult {
   return url
 }
 
+function wallClock(options: RobotOptions): number {
+  return (options.now?.() ?? new Date()).getTime()
+}
+
 function localeOf(options: RobotOptions): Locale {
   return options.locale ?? 'zh-CN'
 }
@@ -184,7 +192,7 @@ export function createDingTalkTransport(options: RobotOptions = {}): NotifyTrans
       const url = webhookUrl(target)
       if (!(url instanceof URL)) return url
       if (target.secret) {
-        const timestamp = String((options.now ?? Date.now)())
+        const timestamp = String(wallClock(options))
         const sign = await hmacSha256Base64(target.secret, `${timestamp}\n${target.secret}`)
         // URLSearchParams writes the form encoding (+ / = escaped), the urlEncode the guide asks for.
         url.searchParams.set('timestamp', timestamp)
@@ -251,7 +259,7 @@ export function createFeishuTransport(options: RobotOptions = {}): NotifyTranspo
         content: { post: { [locale === 'en' ? 'en_us' : 'zh_cn']: { title: message.title, content: rows } } },
       }
       if (target.secret) {
-        const timestamp = String(Math.floor((options.now ?? Date.now)() / 1000))
+        const timestamp = String(Math.floor(wallClock(options) / 1000))
         body.timestamp = timestamp
         body.sign = await hmacSha256Base64(`${timestamp}\n${target.secret}`, '')
       }

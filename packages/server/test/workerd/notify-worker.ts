@@ -16,7 +16,7 @@ export default {
       locale: Locale
       timeoutMs: number
     }
-    const transports = createNotifyTransports({ now: () => now, locale, timeoutMs, messageLink: (id) => `https://console.example.gov.cn/messages/${id}` })
+    const transports = createNotifyTransports({ now: () => new Date(now), locale, timeoutMs, messageLink: (id) => `https://console.example.gov.cn/messages/${id}` })
     const transport = transports.find((t) => t.kind === kind)
     if (!transport) return new Response(`no transport ${kind}`, { status: 404 })
     return Response.json(await transport.send(target, event, new AbortController().signal))
