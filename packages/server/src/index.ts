@@ -29,3 +29,24 @@ export type {
 export { computeStats } from './stats.js'
 export { DEMO_BOARDS, seedDemo } from './seed.js'
 export type { SeedOptions } from './seed.js'
+export {
+  createDingTalkTransport,
+  createFeishuTransport,
+  createNotifyTransports,
+  createRobotTransports,
+  createWeComTransport,
+  formatNotifyEvent,
+  NOTIFY_EVENT_TYPES,
+  NOTIFY_TEXTS,
+} from './notify/index.js'
+export type {
+  DeliveryResult,
+  NotifyEvent,
+  NotifyEventType,
+  NotifyFormatOptions,
+  NotifyMessage,
+  NotifyTarget,
+  NotifyTransport,
+  NotifyTransportsOptions,
+  RobotOptions,
+} from './notify/index.js'
