@@ -3,6 +3,8 @@ import { EVENT_TYPES, NewWebhookSchema, STAFF_ROLES, WEBHOOK_KINDS } from '@liuy
 import { isServiceError } from './errors.js'
 import { createBoardService, type StaffPrincipal } from './service.js'
 import { WebhookSubscriptions } from './service/subscriptions.js'
+import { createEmailTransport, emailOptionsFromEnv } from './notify/email.js'
+import { createTransports } from './notify/registry.js'
 import { createWebhookWorker, type AttemptLogEntry, type WebhookWorker } from './service/webhooks.js'
 import type { Store } from './store/types.js'
 import { CommandFailure, DB_LINE, DB_OPTION, openDatabase, parse, shown, UsageError } from './token-command.js'
@@ -222,7 +224,11 @@ export function parseWebhookOptions(values: { 'webhook-timeout'?: string | undef
 /** Starts delivering the store's webhooks (none with concurrency off); `stop()` before closing the store. */
 export function startWebhookWorker(store: Store, settings: WebhookSettings, log: (entry: AttemptLogEntry) => void): WebhookWorker | undefined {
   if (settings.concurrency === 0) return undefined
-  const worker = createWebhookWorker({ store, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency, log })
+  // E-mail needs the operator's SMTP server (LIUYAN_SMTP_URL, LIUYAN_SMTP_FROM); without it an
+  // e-mail subscription's deliveries fail with "no transport" in the attempt log.
+  const email = emailOptionsFromEnv()
+  const transports = createTransports({}, email ? [createEmailTransport(email)] : [])
+  const worker = createWebhookWorker({ store, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency, log, transports })
   worker.start()
   return worker
 }

@@ -1,5 +1,6 @@
 // Which transport delivers each kind of subscription (docs/architecture.md §7). A new kind is one
 // line in TRANSPORTS: a factory from the shared options to a NotifyTransport (transport.ts).
+import { createDingTalkTransport, createFeishuTransport, createWeComTransport } from './robots.js'
 import { createStandardTransport, type TransportOptions } from './standard.js'
 import type { NotifyTransport } from './transport.js'
 
@@ -8,6 +9,9 @@ export type { TransportOptions } from './standard.js'
 /** Each subscription kind's transport factory. Platform-neutral ones only (e-mail comes from the Node host). */
 export const TRANSPORTS: Readonly<Record<string, (options: TransportOptions) => NotifyTransport>> = {
   standard: createStandardTransport,
+  dingtalk: createDingTalkTransport,
+  wecom: createWeComTransport,
+  feishu: createFeishuTransport,
 }
 
 /**
