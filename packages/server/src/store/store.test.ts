@@ -21,8 +21,10 @@ function hashOf(message: Pick<Message, 'id'>): string {
 }
 
 /** Takes a database of this version back to the schema before migration 4. */
+/** Takes a database of this version back to the schema before migration 6 (the statistics counters). */
+const UNDO_MIGRATION_6 = 'DROP INDEX message_scope_due; DROP TABLE stats_counts'
 /** Takes a database of this version back to the schema before migration 5 (the outbox). */
-const UNDO_MIGRATION_5 = 'DROP TABLE delivery_attempts; DROP TABLE deliveries; DROP TABLE webhook_events; DROP TABLE webhooks; DROP TABLE outbox'
+const UNDO_MIGRATION_5 = `${UNDO_MIGRATION_6}; DROP TABLE delivery_attempts; DROP TABLE deliveries; DROP TABLE webhook_events; DROP TABLE webhooks; DROP TABLE outbox`
 
 const UNDO_MIGRATION_4 = `${UNDO_MIGRATION_5}; DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
   DROP TABLE message_scope; DROP TABLE board_tree`
@@ -1098,6 +1100,27 @@ describe('sqlite store on disk', () => {
         payload: '{}', privatePayload: '{}', staffOnly: false }], '2026-03-01T00:00:00Z')
     })
     expect(await store.read.outbox.countDeliveries({ webhookId: 'w', state: 'pending' })).toBe(1)
+  })
+
+  it('migrates a version-5 database: the statistics counters count the messages stored before', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    const replied = { reviewedAt: '2026-03-02T10:00:00+08:00', repliedAt: '2026-03-04T10:00:00+08:00', status: 'replied' as const }
+    await insertAll(old, [makePublished({ id: 'm-1', boardId: 'c', ...replied }), makePublished({ id: 'm-2', boardId: 'p' }), makeMessage({ id: 'm-3', boardId: 'c' })])
+    const now = '2026-03-10T00:00:00Z'
+    const before = await old.read.boardStats({ boardId: 'p', now })
+    expect(before).toMatchObject({ received: 2, replied: 1, medianReplyWorkingDays: 2 })
+    old.database.exec(`${UNDO_MIGRATION_6}; PRAGMA user_version = 5`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.migration).toEqual({ from: 5, to: SCHEMA_VERSION })
+    expect(await store.read.boardStats({ boardId: 'p', now })).toEqual(before)
+    expect((await store.read.boardStats({ boardId: 'c', now })).received).toBe(1)
   })
 
   it('migrates a version-1 database, rendering the public view of every stored message', async () => {
