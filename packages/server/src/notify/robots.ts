@@ -239,9 +239,10 @@ const FEISHU_RETRYABLE = new Set([11232])
  * rich-text post `{ msg_type: 'post', content: { post: { zh_cn: { title, content: [[…]] } } } }`
  * (plain text runs and an `a` link: nothing in it is markup). With a secret (签名校验) the body
  * also has `timestamp` (seconds) and `sign` = base64(HmacSHA256(key = timestamp + "\n" + secret,
- * message = "")): the string is the key and the message is empty, unlike DingTalk. Source: Feishu's
- * custom bot guide, open.feishu.cn/document/client-docs/bot-v3/add-custom-bot (签名校验 and its
- * Python sample).
+ * message = "")): the string is the key and the message is empty, unlike DingTalk; Feishu accepts
+ * it within an hour of its time. Source: Feishu's custom bot guide (自定义机器人使用指南,
+ * open.feishu.cn/document/ukTMukTMukTM/ucTM5YjL3ETO24yNxkjN: 签名校验 and its Python sample, and
+ * the answer `{"code":0,"msg":"success"}`).
  */
 export function createFeishuTransport(options: RobotOptions = {}): NotifyTransport {
   return {

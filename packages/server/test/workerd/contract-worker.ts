@@ -78,6 +78,26 @@ async function harness(request: Request, path: string): Promise<Response> {
   return new Response('unknown harness route', { status: 404 })
 }
 
+/**
+ * The request's body, read first and handed to the handler as the client sent it (a stream in
+ * 16 KiB pieces without Content-Length, the bytes with it). workerd closes the connection when a
+ * response is complete while the client is still uploading, so a handler that answers 413 after
+ * 64 KiB of a 100 KiB upload would leave the suite's client with EPIPE instead of the 413; Node's
+ * adapter, and a platform's edge in front of a deployed worker, take the rest of the body in.
+ */
+async function replayable(request: Request): Promise<BodyInit> {
+  const bytes = new Uint8Array(await request.arrayBuffer())
+  if (request.headers.has('Content-Length')) return bytes
+  let offset = 0
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close()
+      controller.enqueue(bytes.slice(offset, offset + 16_384))
+      offset += 16_384
+    },
+  })
+}
+
 export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url)
@@ -93,11 +113,7 @@ export default {
     const headers = new Headers()
     for (const [name, value] of request.headers) if (!name.startsWith('x-harness-')) headers.set(name, value)
     const forwarded = board.trustProxy ? request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() : undefined
-    const inner = new Request(request.url, {
-      method: request.method,
-      headers,
-      ...(request.body ? { body: request.body } : {}),
-    })
+    const inner = new Request(request.url, { method: request.method, headers, ...(request.body ? { body: await replayable(request) } : {}) })
     const response = await board.handle(inner, { clientAddress: forwarded || '127.0.0.1' })
     const logged = board.logs.splice(0)
     if (logged.length === 0) return response
