@@ -111,6 +111,16 @@ const MIGRATIONS: readonly string[] = [
     value text NOT NULL
   );
   `,
+  // 2: rate-limit counters shared by the instances (postgres/rate-counter.ts): a SHA-256 digest of
+  // the class and client key, the window's start (epoch ms) and the requests counted in it.
+  `
+  CREATE UNLOGGED TABLE rate_counters (
+    key text NOT NULL,
+    window_ms bigint NOT NULL,
+    count integer NOT NULL,
+    PRIMARY KEY (key, window_ms)
+  );
+  `,
 ]
 
 /** The schema version this code reads and writes. */
