@@ -7,6 +7,7 @@ import { readCalendarFile } from './calendar-file.js'
 import { DatabaseOpenError, isPostgresUrl, openPostgresForCli, postgresKeyProblem, postgresUrlProblem, redactUrl } from './database-url.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
 import { runExportCommand } from './export-command.js'
+import { runCopyCommand } from './copy-command.js'
 import { runImportCommand } from './import-command.js'
 import { runMigrateCommand } from './migrate-command.js'
 import { OPEN311_USAGE, open311Fallback, parseOpen311, type Open311Settings } from './open311/cli.js'
@@ -26,6 +27,7 @@ const USAGE = `Usage: liuyan-server [options]
        liuyan-server migrate [--db FILE]
        liuyan-server import --format people-daily|open311 --board ID [options] FILE
        liuyan-server export messages|stats --board ID [options]
+       liuyan-server copy --from FILE.db --to postgres://… [--board ID]
 
 Runs the Liuyan Board API (under /api/v1) on Node's HTTP server. With "token", creates, lists or
 revokes the staff tokens of its database instead (run "liuyan-server token --help"); with
@@ -215,6 +217,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await runImportCommand(argv.slice(1))
     return
   }
+  if (argv[0] === 'copy') return void (process.exitCode = await runCopyCommand(argv.slice(1)))
   if (argv[0] === 'export') {
     process.exitCode = await runExportCommand(argv.slice(1))
     return
