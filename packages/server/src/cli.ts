@@ -7,6 +7,7 @@ import { readCalendarFile } from './calendar-file.js'
 import { DatabaseOpenError, isPostgresUrl, openPostgresForCli, postgresKeyProblem, postgresUrlProblem, redactUrl } from './database-url.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
 import { runExportCommand } from './export-command.js'
+import { runCopyCommand } from './copy-command.js'
 import { runImportCommand } from './import-command.js'
 import { runMigrateCommand } from './migrate-command.js'
 import { OPEN311_USAGE, open311Fallback, parseOpen311, type Open311Settings } from './open311/cli.js'
@@ -28,6 +29,7 @@ const USAGE = `Usage: liuyan-server [options]
        liuyan-server import --format people-daily|open311 --board ID [options] FILE
        liuyan-server export messages|stats --board ID [options]
        liuyan-server webhook add|list|remove|replay [options]
+       liuyan-server copy --from FILE.db --to postgres://… [--board ID]
 
 Runs the Liuyan Board API (under /api/v1) on Node's HTTP server. With "token", creates, lists or
 revokes the staff tokens of its database instead (run "liuyan-server token --help"); with
@@ -213,7 +215,7 @@ function isOrigin(value: string): boolean {
 
 async function main(argv: string[]): Promise<void> {
   const commands: Record<string, (argv: string[]) => Promise<number>> = {
-    token: runTokenCommand, migrate: runMigrateCommand, import: runImportCommand, export: runExportCommand, webhook: runWebhookCommand,
+    token: runTokenCommand, migrate: runMigrateCommand, import: runImportCommand, export: runExportCommand, webhook: runWebhookCommand, copy: runCopyCommand,
   }
   const command = argv[0] === undefined ? undefined : commands[argv[0]]
   if (command) {

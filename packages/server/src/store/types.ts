@@ -19,6 +19,21 @@ export interface Store {
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>
   /** Releases the database. Later calls fail. */
   close(): Promise<void>
+  /**
+   * Rate-limit counters kept in the database, shared by every instance on it (the PostgreSQL
+   * store). Absent, each process counts in its memory, which is right for one instance.
+   */
+  readonly rateCounter?: RateCounter
+}
+
+/**
+ * Counts requests per key and fixed window for the rate limits (docs/architecture.md §5). `count`
+ * adds one request of `key` to the window that starts at `windowStartMs` (epoch milliseconds, a
+ * multiple of `windowMs`, so every instance names a window alike) and answers the window's count
+ * with it, atomically: two instances counting at once never read the same number.
+ */
+export interface RateCounter {
+  count(key: string, windowStartMs: number, windowMs: number): Promise<number> | number
 }
 
 /** Queries shared by reads outside and inside a transaction. */

@@ -161,6 +161,16 @@ const MIGRATIONS: readonly Migration[] = [
   // 3: statistics counters kept with each change (see postgres/stats.ts), and those of the rows
   // already stored.
   statsMigration,
+  // 4: rate-limit counters shared by the instances (postgres/rate-counter.ts): a SHA-256 digest of
+  // the class and client key, the window's start (epoch ms) and the requests counted in it.
+  `
+  CREATE UNLOGGED TABLE rate_counters (
+    key text NOT NULL,
+    window_ms bigint NOT NULL,
+    count integer NOT NULL,
+    PRIMARY KEY (key, window_ms)
+  );
+  `,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */

@@ -1,6 +1,7 @@
 // The SQLite store's schema: numbered migrations, the checks of the version, connection tuning,
 // and the refresh of stored public views after an upgrade.
 import type Database from 'better-sqlite3'
+import { searchGrams } from '../shared.js'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
 import { backfillCounters, STATS_MIGRATION_SQL } from './stats.js'
@@ -42,7 +43,7 @@ export function scopeOf(where: string): string {
  * (SQLite may renumber implicit rowids on VACUUM); `id` is unique and what everything else uses.
  * `search_text` is the masked, lower-cased title and content: the only text the index ever sees.
  */
-const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE boards (
     id TEXT PRIMARY KEY,
@@ -235,7 +236,35 @@ const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
     db.exec(STATS_MIGRATION_SQL)
     backfillCounters(db)
   },
+  // 7: keyword search through an index of terms (sqlite/keyword.ts), replacing the FTS5 trigram
+  // table, which could neither match one or two characters nor give the newest matches first
+  // without collecting them all. `message_terms` has a row per message and term of its masked text
+  // (every character and pair of characters, searchGrams in store/shared.ts, as the PostgreSQL
+  // store), keyed in the inbox's order (term, creation time, rid) and indexed in the public list's
+  // (term, publication time, rid); the store keeps it in the transaction of each write.
+  (db) => {
+    db.exec(`
+    DROP TRIGGER messages_fts_insert;
+    DROP TRIGGER messages_fts_delete;
+    DROP TRIGGER messages_fts_update;
+    DROP TABLE messages_fts;
+    CREATE TABLE message_terms (
+      term TEXT NOT NULL,
+      created_ms INTEGER NOT NULL,
+      rid INTEGER NOT NULL,
+      published_ms INTEGER,
+      PRIMARY KEY (term, created_ms, rid)
+    ) WITHOUT ROWID;
+    CREATE INDEX message_terms_public ON message_terms (term, published_ms, rid) WHERE published_ms IS NOT NULL;
+    `)
+    db.function('liuyan_search_terms', { deterministic: true }, (text) => JSON.stringify(searchGrams(String(text))))
+    db.exec(`INSERT OR IGNORE INTO message_terms (term, created_ms, rid, published_ms)
+      SELECT t.value, m.created_ms, m.rid, m.published_ms FROM messages m, json_each(liuyan_search_terms(m.search_text)) t`)
+  },
 ]
+
+/** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */
+type Migration = string | ((db: Database.Database) => void)
 
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -18,6 +18,7 @@ import type {
   StoreTransaction,
 } from '../types.js'
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
+import { insertTerms, updateTerms, type TermRow } from './keyword.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
 import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
@@ -52,7 +53,7 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     const columns = { ...messageColumns(message, message.timeline), tracking_hash: trackingHash }
     if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
     if (this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', trackingHash)) throw new Error(DUPLICATE_TRACKING_CODE)
-    this.run(
+    const inserted = this.run(
       `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
          published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
          public_doc, public_version)
@@ -62,17 +63,26 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
       columns,
     )
     applyCounters(this.connection, message.id, counterRows(contributionOf(message)))
+    insertTerms(this.connection, { ...(columns as unknown as TermRow), rid: Number(inserted.lastInsertRowid) })
     this.appendEvents(message.id, 0, message.timeline)
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
-    const stored = this.get<{ tracking_hash: string; doc: string }>('SELECT tracking_hash, doc FROM messages WHERE id = ?', message.id)
+    const stored = this.get<TermRow & { tracking_hash: string; doc: string }>(
+      'SELECT rid, tracking_hash, doc, search_text, created_ms, published_ms FROM messages WHERE id = ?',
+      message.id,
+    )
     if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
     const events = this.connection.statement('SELECT doc FROM events WHERE message_id = ? ORDER BY seq', 'pluck').all(message.id) as string[]
     const added = appendOnlyTimeline(events.length, message)
     const hash = options.trackingHash ?? stored.tracking_hash
     if (hash !== stored.tracking_hash && this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', hash)) {
       throw new Error(DUPLICATE_TRACKING_CODE)
+    }
+    const columns = {
+      // The public view shows the timeline as stored: the stored events, then the new ones.
+      ...messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
+      tracking_hash: hash,
     }
     updateCounters(this.connection, JSON.parse(stored.doc) as Message, message, () => this.run(
       `UPDATE messages SET board_id = @board_id, assignee_board_id = @assignee_board_id, status = @status, type = @type,
@@ -81,12 +91,9 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
          replied_at = @replied_at, reviewed_at = @reviewed_at, overall = @overall, search_text = @search_text, doc = @doc,
          public_doc = @public_doc, public_version = @public_version
        WHERE id = @id`,
-      // The public view shows the timeline as stored: the stored events, then the new ones.
-      {
-        ...messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
-        tracking_hash: hash,
-      },
+      columns,
     ))
+    updateTerms(this.connection, stored, { ...(columns as unknown as TermRow), rid: stored.rid })
     this.appendEvents(message.id, events.length, added)
   }
 
