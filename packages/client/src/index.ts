@@ -39,6 +39,7 @@ export type { Tracking } from './resources/tracking.js'
 export type {
   Board,
   BoardStats,
+  BoardStatsQuery,
   Evaluation,
   InboxQuery,
   Locale,
@@ -59,5 +60,8 @@ export type {
   StaffActionResult,
   SubmissionResult,
   TrackedMessage,
+  UnitFigures,
+  UnitStats,
+  UnitStatsQuery,
   ValidationIssue,
 } from '@liuyan/core'

@@ -148,7 +148,10 @@ export {
   isOverdue,
   isWorkingDay,
   resolvePolicy,
+  REVIEW_WORKING_DAYS,
+  reviewDueAt,
   toChinaISOString,
+  workingDaysBetween,
 } from './deadlines.js'
 export type { AddWorkingDaysOptions, DeadlineOptions, DeadlinePolicy } from './deadlines.js'
 export {
@@ -178,8 +181,10 @@ export {
 } from './privacy.js'
 export type { PIIKind, PIIMatch, PIIOptions } from './privacy.js'
 export { createTrackingCode, normalizeTrackingCode, TRACKING_CODE_LENGTH } from './tracking-code.js'
-export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema } from './schemas/query.js'
-export type { ExportFormat, ExportQuery, InboxQuery, MessageListQuery, StatsExportQuery } from './schemas/query.js'
+export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema, BoardStatsQuerySchema, UNIT_STATS_SCOPES, UnitStatsQuerySchema } from './schemas/query.js'
+export type { ExportFormat, ExportQuery, InboxQuery, MessageListQuery, StatsExportQuery, BoardStatsQuery, UnitStatsQuery, UnitStatsScope } from './schemas/query.js'
+export { MonthFiguresSchema, UnitFiguresSchema, UnitStatsSchema } from './schemas/stats.js'
+export type { MonthFigures, UnitFigures, UnitStats } from './schemas/stats.js'
 export { createOpenAPIDocument } from './openapi.js'
 export type { OpenAPIOptions } from './openapi.js'
 export { DEFAULT_BODY_BYTES, pathParamNames, responsesOf, ROUTES, TRACKING_CODE_PARAM } from './routes.js'

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { StaffActionSchema, CitizenActionSchema } from './schemas/action.js'
 import { BoardSchema, BoardStatsSchema } from './schemas/board.js'
+import { UnitStatsSchema } from './schemas/stats.js'
 import { HolidayCalendarSchema } from './schemas/calendar.js'
 import {
   EvaluationSchema,
@@ -52,6 +53,7 @@ export const OUTPUT_SCHEMAS = {
   'timeline-event': TimelineEventSchema,
   board: BoardSchema,
   'board-stats': BoardStatsSchema,
+  'unit-stats': UnitStatsSchema,
   problem: ProblemSchema,
 } as const
 
@@ -104,7 +106,7 @@ export function toJSONSchema(name: SchemaName): JSONSchemaDocument {
 export const SCHEMA_NAMES: readonly SchemaName[] = [
   'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
   'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
-  'evaluation', 'timeline-event', 'board', 'board-stats', 'problem',
+  'evaluation', 'timeline-event', 'board', 'board-stats', 'unit-stats', 'problem',
 ]
 
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> }

@@ -25,6 +25,7 @@ const COMPONENTS: Record<string, SchemaName> = {
   StaffActionResult: 'staff-action-result',
   Board: 'board',
   BoardStats: 'board-stats',
+  UnitStats: 'unit-stats',
   Problem: 'problem',
 }
 

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini'
 import { STAFF_ROLES, type StaffRole } from './enums.js'
 import { StaffActionSchema } from './schemas/action.js'
 import { NewEvaluationSchema, NewFollowUpSchema, NewMessageSchema } from './schemas/message.js'
-import { EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema } from './schemas/query.js'
+import { BoardStatsQuerySchema, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema, UnitStatsQuerySchema } from './schemas/query.js'
 
 /**
  * Every route of the Board API, once, as data: the server builds its router from this table and
@@ -42,6 +42,7 @@ export type ResponseSchemaName =
   | 'SubmissionResult'
   | 'StaffActionResult'
   | 'StaffPrincipal'
+  | 'UnitStats'
 
 /** One declared answer of a route. */
 export interface RouteResponse {
@@ -119,8 +120,14 @@ export const ROUTES = [
   },
   {
     operationId: 'getBoardStats', method: 'GET', path: '/boards/{id}/stats', summary: 'Figures of a board and the boards below it', params: { id: 'Board id' },
-    auth: 'public', limits: none, idempotency: 'none', private: false,
+    auth: 'public', limits: none, idempotency: 'none', private: false, query: BoardStatsQuerySchema,
     responses: { 200: { description: 'Figures of the board and its descendants', schema: 'BoardStats' }, 404: 'No such board' },
+  },
+  {
+    operationId: 'getUnitStats', method: 'GET', path: '/boards/{id}/stats/units', params: { id: 'Board id (its row first, then one per unit below it)' },
+    summary: 'The supervision table of a board subtree: figures per unit and the monthly trend (督查)',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: UnitStatsQuerySchema,
+    responses: { 200: { description: 'Figures of the board, of each unit below it, and per month', schema: 'UnitStats' }, 404: 'No such board in the token’s boards' },
   },
   {
     operationId: 'listMessages', method: 'GET', path: '/messages', summary: 'Public messages, newest first, cursor-paginated',

@@ -4,6 +4,7 @@
 // loads zod or core's schemas: a bundler puts them in a chunk of their own.
 import {
   BoardSchema,
+  BoardStatsQuerySchema,
   BoardStatsSchema,
   InboxQuerySchema,
   MessageListQuerySchema,
@@ -19,6 +20,8 @@ import {
   StaffActionSchema,
   SubmissionResultSchema,
   TrackedMessageSchema,
+  UnitStatsQuerySchema,
+  UnitStatsSchema,
   validate,
   type Problem,
 } from '@liuyan/core'
@@ -36,6 +39,7 @@ export const RESPONSES = {
   board: BoardSchema,
   boards: PageSchema(BoardSchema),
   stats: BoardStatsSchema,
+  unitStats: UnitStatsSchema,
   publicMessage: PublicMessageSchema,
   publicMessages: PageSchema(PublicMessageSchema),
   submission: SubmissionResultSchema,
@@ -50,6 +54,8 @@ export const RESPONSES = {
 export const INPUTS = {
   messageListQuery: MessageListQuerySchema,
   inboxQuery: InboxQuerySchema,
+  boardStatsQuery: BoardStatsQuerySchema,
+  unitStatsQuery: UnitStatsQuerySchema,
   newMessage: NewMessageSchema,
   staffAction: StaffActionSchema,
   followUp: NewFollowUpSchema,

@@ -61,7 +61,9 @@ function count() {
 }
 
 /**
- * Figures of a board and its descendants (`GET /boards/{id}/stats`).
+ * Figures of a board and its descendants (`GET /boards/{id}/stats`): the messages submitted on the
+ * days asked (all days unless `from`/`to`) whose board or assigned unit is in the subtree, each
+ * once (docs/architecture.md §6).
  *
  * @example
  * ```ts
@@ -76,9 +78,12 @@ export const BoardStatsSchema = z.object({
   replied: count(),
   /** replied / received, 0–1; 0 when nothing was received. */
   replyRate: checked(z.number(), z.gte(0), z.lte(1)),
-  /** Median time from acceptance to first reply, in seconds; null before any reply. */
-  medianReplySeconds: z.nullable(checked(z.number(), z.gte(0))),
-  /** Open messages past their deadline now. */
+  /**
+   * Median working days from acceptance to reply (core's `workingDaysBetween`: 0 on the day of
+   * acceptance, N on the Nth working day after it), whole or half days; null before any reply.
+   */
+  medianReplyWorkingDays: z.nullable(checked(z.number(), z.gte(0))),
+  /** Of those received, open now with their deadline passed. */
   overdue: count(),
   satisfaction: z.object({
     /** Mean overall score, 1–5; null before any evaluation. */

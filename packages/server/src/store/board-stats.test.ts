@@ -186,7 +186,7 @@ describe.each<[string, () => Store]>([
       received: 2,
       replied: 1,
       replyRate: 0.5,
-      medianReplySeconds: 3600,
+      medianReplyWorkingDays: 0,
       overdue: 1,
       satisfaction: { average: null, count: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
       byType: { complain: 1, consult: 1 },

@@ -1,9 +1,9 @@
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, BoardStats, Message, MessageStatus, Page } from '@liuyan/core'
-import { computeStats } from '../stats.js'
+import { keepStats, recountStats, sumStats, type StatsEntry } from './memory-stats.js'
+import { boardStatsFromCounts } from './stats-keeping.js'
 import {
   appendOnlyTimeline,
-  chinaDay,
   compareIds,
   compareTokens,
   DUPLICATE_TRACKING_CODE,
@@ -16,8 +16,6 @@ import {
   planQuery,
   publicSortTime,
   searchText,
-  statsDays,
-  statsRowOf,
   subtreeIds,
   type ListPlan,
 } from './shared.js'
@@ -25,8 +23,9 @@ import type {
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
+  BoardCounts,
+  StatsCountsQuery,
   StatsQuery,
-  StatsRow,
   Store,
   StoredResponse,
   StoreReader,
@@ -89,6 +88,7 @@ interface Tables {
   tokens: Table<StaffToken>
   idempotency: Table<IdempotencyRecord>
   settings: Table<string>
+  stats: Table<StatsEntry>
 }
 
 interface Committed {
@@ -98,6 +98,7 @@ interface Committed {
   tokens: Map<string, StaffToken>
   idempotency: Map<string, IdempotencyRecord>
   settings: Map<string, string>
+  stats: Map<string, StatsEntry>
 }
 
 const GONE = Symbol('gone')
@@ -146,6 +147,7 @@ class MemoryStore implements Store {
     tokens: new Map(),
     idempotency: new Map(),
     settings: new Map(),
+    stats: new Map(),
   }
   readonly #mutex = new Mutex()
   /** The last sequence number given to a message; never reused, even by a rolled-back insert. */
@@ -170,6 +172,7 @@ class MemoryStore implements Store {
         tokens: new Staged(this.#committed.tokens),
         idempotency: new Staged(this.#committed.idempotency),
         settings: new Staged(this.#committed.settings),
+        stats: new Staged(this.#committed.stats),
       }
       let open = true
       const tx = new MemoryTransaction(staged, () => {
@@ -284,17 +287,12 @@ class MemoryReader implements StoreReader {
   }
 
   async boardStats(query: StatsQuery): Promise<BoardStats> {
+    return boardStatsFromCounts(this, query)
+  }
+
+  async statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
     this.check()
-    const { fromDay, toDay } = statsDays(query)
-    const now = new Date(instant(query.now, 'now'))
-    const boards = subtreeIds([query.boardId], this.tables.boards.values())
-    const rows: StatsRow[] = []
-    for (const { message, createdMs } of this.tables.messages.values()) {
-      const day = chinaDay(createdMs)
-      if (day < fromDay || day > toDay || !inBoards(message, boards)) continue
-      rows.push(statsRowOf(message))
-    }
-    return computeStats(query.boardId, rows, now)
+    return sumStats(this.tables.stats, this.tables.boards, [...this.tables.messages.values()].map((row) => row.message), query)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
@@ -327,6 +325,7 @@ interface StagedTables extends Tables {
   tokens: Staged<StaffToken>
   idempotency: Staged<IdempotencyRecord>
   settings: Staged<string>
+  stats: Staged<StatsEntry>
 }
 
 class MemoryTransaction extends MemoryReader implements StoreTransaction {
@@ -340,7 +339,9 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
 
   async putBoard(board: Board): Promise<void> {
     this.check()
+    const moved = this.tables.boards.get(board.id)?.parentId !== board.parentId
     this.tables.boards.set(board.id, structuredClone(board))
+    if (moved) recountStats(this.tables.stats, this.tables.boards, [...this.tables.messages.values()].map((row) => row.message))
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
@@ -349,6 +350,7 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     if (this.tables.codes.get(trackingHash) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
     this.tables.messages.set(message.id, messageRow(structuredClone(message), trackingHash, this.#nextSeq()))
     this.tables.codes.set(trackingHash, message.id)
+    keepStats(this.tables.stats, this.tables.boards, undefined, message)
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
@@ -365,6 +367,7 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     }
     const next = structuredClone({ ...message, timeline: [...stored.timeline, ...timeline] })
     this.tables.messages.set(message.id, messageRow(next, hash, row.seq))
+    keepStats(this.tables.stats, this.tables.boards, stored, next)
   }
 
   async putSetting(name: string, value: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { StatsCounts } from '../stats-counts.js'
 import type { Board, BoardStats, Message, MessageStatus, MessageType, Domain, StaffRole, Page } from '@liuyan/core'
 
 /**
@@ -53,6 +54,14 @@ export interface StoreReader {
    * row of the subtree (docs/architecture.md §6).
    */
   boardStats(query: StatsQuery): Promise<BoardStats>
+  /**
+   * The statistics counters (`stats-counts.ts`) summed for each board asked for, in that order:
+   * the `contribution` of every message whose board or assigned unit is in the board's
+   * subtree and that was created on a day of the range, and how many of those are overdue at
+   * `now`. Stores keep the counters per board and period in the transaction of each change
+   * (docs/architecture.md §6) and answer from them and from an index of open messages by deadline.
+   */
+  statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]>
   findToken(tokenHash: string): Promise<StaffToken | undefined>
   /**
    * Every staff token, oldest first (by the instant of `createdAt`, then by hash). Tokens are few
@@ -164,16 +173,26 @@ export interface StatsQuery {
   now: string
 }
 
-/** What statistics read of each message. */
-export interface StatsRow {
-  status: MessageStatus
-  type: MessageType
-  domain: Domain
-  reviewedAt?: string | undefined
-  repliedAt?: string | undefined
-  dueAt?: string | undefined
-  overall?: number | undefined
+/** What {@link StoreReader.statsCounts} sums: {@link StatsQuery} for several boards. */
+export interface StatsCountsQuery extends Omit<StatsQuery, 'boardId'> {
+  /** Subtree roots; each gets its own sums. */
+  boardIds: readonly string[]
+  /** Also the sums of each China month (`YYYY-MM`) of the range. */
+  byMonth?: boolean
 }
+
+/** The summed counters of one board's subtree. */
+export interface BoardCounts {
+  boardId: string
+  counts: StatsCounts
+  /** Open messages past their deadline at the query's `now`. */
+  overdue: number
+  /** With `byMonth`: the counters of each month that has any. */
+  months?: Record<string, StatsCounts>
+}
+
+/** What statistics read of each message (see `stats-counts.ts`). */
+export type { StatsRow } from '../stats-counts.js'
 
 /** A staff credential. Only the SHA-256 of the token is stored. */
 export interface StaffToken {

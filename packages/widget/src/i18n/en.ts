@@ -10,6 +10,7 @@ const en: Catalog = {
     replied: 'Replied',
     replyRate: 'Reply rate',
     median: 'Median time to reply',
+    workingDays: '{n} working days',
     overdue: 'Overdue',
     satisfaction: 'Satisfaction',
     ratings: 'ratings: {n}',

@@ -10,6 +10,7 @@ const zhTW: Catalog = {
     replied: '已答覆',
     replyRate: '答覆率',
     median: '答覆用時（中位數）',
+    workingDays: '{n} 個工作日',
     overdue: '逾期未答覆',
     satisfaction: '滿意度',
     ratings: '{n} 則評價',

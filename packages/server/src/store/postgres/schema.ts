@@ -2,6 +2,7 @@
 // lock, so instances started together neither race nor apply a migration twice.
 import { OPEN_STATUSES } from '@liuyan/core'
 import type { PgClient } from './driver.js'
+import { statsMigration } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
 
@@ -25,7 +26,7 @@ const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
  *   more Chinese characters are found through it and checked against `search_text`.
  * - `idempotency` is shared by every instance: its primary key makes exactly one claim of a key win.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE boards (
     id text PRIMARY KEY,
@@ -111,7 +112,13 @@ const MIGRATIONS: readonly string[] = [
     value text NOT NULL
   );
   `,
+  // 2: statistics counters kept with each change (see postgres/stats.ts), and those of the rows
+  // already stored.
+  statsMigration,
 ]
+
+/** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */
+export type Migration = string | ((client: PgClient) => Promise<void>)
 
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -147,7 +154,7 @@ export async function checkVersion(client: PgClient): Promise<number> {
  * instance starting at the same time waits, then finds nothing left to do); resolves the versions
  * before and after. A database of a newer version is refused.
  */
-export async function migrate(client: PgClient, migrations: readonly string[] = MIGRATIONS): Promise<{ from: number; to: number }> {
+export async function migrate(client: PgClient, migrations: readonly Migration[] = MIGRATIONS): Promise<{ from: number; to: number }> {
   await client.query('BEGIN')
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
@@ -160,7 +167,9 @@ export async function migrate(client: PgClient, migrations: readonly string[] = 
     }
     for (let index = from; index < migrations.length; index++) {
       try {
-        await client.query(migrations[index]!)
+        const migration = migrations[index]!
+        if (typeof migration === 'string') await client.query(migration)
+        else await migration(client)
       } catch (error) {
         throw new PostgresMigrationError(`Migration ${index + 1} of the PostgreSQL store failed: ${(error as Error).message}`, { cause: error })
       }

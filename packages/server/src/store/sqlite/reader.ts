@@ -2,7 +2,8 @@
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, BoardStats, Message, Page } from '@liuyan/core'
-import { computeStats } from '../../stats.js'
+import { boardStatsFromCounts } from '../stats-keeping.js'
+import { sqliteStatsCounts } from './stats.js'
 import type Database from 'better-sqlite3'
 import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
 import type { ListPlan } from '../shared.js'
@@ -10,8 +11,9 @@ import type {
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
+  BoardCounts,
+  StatsCountsQuery,
   StatsQuery,
-  StatsRow,
   StoredResponse,
   StoreReader,
 } from '../types.js'
@@ -44,16 +46,6 @@ interface IdempotencyColumns {
   state: 'running' | 'done'
   created_at: string
   response: string | null
-}
-
-interface StatsColumns {
-  status: StatsRow['status']
-  type: StatsRow['type']
-  domain: StatsRow['domain']
-  reviewed_at: string | null
-  replied_at: string | null
-  due_at: string | null
-  overall: number | null
 }
 
 export class SqliteReader implements StoreReader {
@@ -181,33 +173,12 @@ export class SqliteReader implements StoreReader {
   }
 
   async boardStats(query: StatsQuery): Promise<BoardStats> {
-    const { fromDay, toDay } = statsDays(query)
-    const now = new Date(instant(query.now, 'now'))
-    // The subtree's rids as a sorted list first: messages are then read in rowid order, page
-    // after page, rather than at random in the order of an index by time.
-    const where = ['s.ancestor = @board']
-    const params: Record<string, unknown> = { board: query.boardId }
-    if (Number.isFinite(fromDay)) {
-      where.push('s.created_ms >= @fromMs')
-      params['fromMs'] = fromDay * 86_400_000 - CHINA_OFFSET_MS
-    }
-    if (Number.isFinite(toDay)) {
-      where.push('s.created_ms < @toMs')
-      params['toMs'] = (toDay + 1) * 86_400_000 - CHINA_OFFSET_MS
-    }
-    const rows = this.all<StatsColumns>(
-      `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages
-       WHERE rid IN (SELECT s.rid FROM message_scope s WHERE ${where.join(' AND ')})`,
-      params,
-    )
-    return computeStats(query.boardId, rows.map((columns) => {
-      const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
-      if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
-      if (columns.replied_at !== null) row.repliedAt = columns.replied_at
-      if (columns.due_at !== null) row.dueAt = columns.due_at
-      if (columns.overall !== null) row.overall = columns.overall
-      return row
-    }), now)
+    return boardStatsFromCounts(this, query)
+  }
+
+  async statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
+    this.check()
+    return sqliteStatsCounts(this.connection, query)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {

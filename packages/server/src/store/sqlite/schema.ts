@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
+import { backfillCounters, STATS_MIGRATION_SQL } from './stats.js'
 
 /** Fills `board_tree` from the boards' `parentId` (empty it first). A cycle stops at 64 levels. */
 export const BOARD_TREE_SQL = `INSERT OR IGNORE INTO board_tree (ancestor, descendant)
@@ -41,7 +42,7 @@ export function scopeOf(where: string): string {
  * (SQLite may renumber implicit rowids on VACUUM); `id` is unique and what everything else uses.
  * `search_text` is the masked, lower-cased title and content: the only text the index ever sees.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   `
   CREATE TABLE boards (
     id TEXT PRIMARY KEY,
@@ -175,6 +176,12 @@ const MIGRATIONS: readonly string[] = [
   END;
   ${scopeOf('1')};
   `,
+  // 5: statistics counters kept with each change (see sqlite/stats.ts), and those of the rows
+  // already stored.
+  (db) => {
+    db.exec(STATS_MIGRATION_SQL)
+    backfillCounters(db)
+  },
 ]
 
 /** The schema version this code reads and writes. */
@@ -223,7 +230,9 @@ export function migrate(db: Database.Database): { from: number; to: number } {
   const apply = db.transaction(() => {
     const version = checkVersion(db, true)
     for (let index = version; index < MIGRATIONS.length; index++) {
-      db.exec(MIGRATIONS[index]!)
+      const migration = MIGRATIONS[index]!
+      if (typeof migration === 'string') db.exec(migration)
+      else migration(db)
       db.pragma(`user_version = ${index + 1}`)
     }
     return { from: version, to: MIGRATIONS.length }

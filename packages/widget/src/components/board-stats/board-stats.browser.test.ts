@@ -31,7 +31,7 @@ describe('<liuyan-board-stats>', () => {
     const el = await mountStats()
     const s: BoardStats = await board.service.stats(BOARD)
     expect(s.received).toBeGreaterThan(0)
-    expect(s.medianReplySeconds).not.toBeNull()
+    expect(s.medianReplyWorkingDays).not.toBeNull()
     expect(s.satisfaction.average).not.toBeNull()
     const pct = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(s.replyRate)
     const avg = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(s.satisfaction.average!)
@@ -39,11 +39,11 @@ describe('<liuyan-board-stats>', () => {
       受理留言: String(s.received),
       已答复: String(s.replied),
       答复率: pct,
-      '答复用时（中位数）': humanizeSeconds(s.medianReplySeconds!, 'zh-CN'),
+      '答复用时（中位数）': `${new Intl.NumberFormat('zh-CN').format(s.medianReplyWorkingDays!)} 个工作日`,
       超期未答复: String(s.overdue),
       满意度: `${avg} · ${satisfactionLabel(s.satisfaction.average!)} ${s.satisfaction.count} 条评价`,
     })
-    expect(figures(el)['答复用时（中位数）']).toMatch(/^\d+(天|小时|分钟)/)
+    expect(figures(el)['答复用时（中位数）']).toMatch(/^\d+(\.5)? 个工作日$/)
     await expectAccessible(el)
   })
 
@@ -76,7 +76,7 @@ describe('<liuyan-board-stats>', () => {
     const s = await board.service.stats(BOARD)
     expect(text($(el, '#title'))).toBe('Handling statistics')
     expect(figures(el)['Reply rate']).toBe(new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(s.replyRate))
-    expect(figures(el)['Median time to reply']).toMatch(/^\d+ (days?|hours?|minutes?)/)
+    expect(figures(el)['Median time to reply']).toMatch(/^\d+(\.5)? working days$/)
     expect($(el, 'svg')!.getAttribute('aria-label')).toMatch(/^Chart of satisfaction ratings/)
     await expectAccessible(el)
   })

@@ -5,6 +5,8 @@ export interface BoardStatsStrings {
   replied: string
   replyRate: string
   median: string
+  /** The median reply time: `{n}` working days. */
+  workingDays: string
   overdue: string
   satisfaction: string
   /** `{n}` ratings. */
@@ -29,6 +31,7 @@ export const boardStatsStrings: BoardStatsStrings = {
   replied: '已答复',
   replyRate: '答复率',
   median: '答复用时（中位数）',
+  workingDays: '{n} 个工作日',
   overdue: '超期未答复',
   satisfaction: '满意度',
   ratings: '{n} 条评价',

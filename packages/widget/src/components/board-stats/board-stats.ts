@@ -21,7 +21,7 @@ export function humanizeSeconds(seconds: number, locale: Locale): string {
 
 /**
  * The figures of a board and the boards below it: messages received and replied, the reply rate,
- * the median time to reply, open messages past their deadline, and the satisfaction average with a
+ * the median working days to reply, open messages past their deadline, and the satisfaction average with a
  * small chart of the ratings (an SVG image with a spoken summary, and a table of the numbers).
  *
  * @summary Shows a board's reply rate, time to reply and satisfaction, as numbers and a small chart.
@@ -120,7 +120,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
               <div><dt>${t.received}</dt><dd>${n(s.received)}</dd></div>
               <div><dt>${t.replied}</dt><dd>${n(s.replied)}</dd></div>
               <div><dt>${t.replyRate}</dt><dd>${formatNumber(s.replyRate, l, { style: 'percent', maximumFractionDigits: 1 })}</dd></div>
-              <div><dt>${t.median}</dt><dd>${s.medianReplySeconds === null ? t.none : humanizeSeconds(s.medianReplySeconds, l)}</dd></div>
+              <div><dt>${t.median}</dt><dd>${s.medianReplyWorkingDays === null ? t.none : format(t.workingDays, { n: n(s.medianReplyWorkingDays) })}</dd></div>
               <div><dt>${t.overdue}</dt><dd>${n(s.overdue)}</dd></div>
               <div>
                 <dt>${t.satisfaction}</dt>
