@@ -251,6 +251,8 @@ describe('<liuyan-supervision>', () => {
     expect(rowIds(el)).toEqual(['220200-gov', '220200-wjw', '220200-ybj'])
     const picker = root(el).querySelector('liuyan-board-picker')!
     expect([...picker.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((r) => r.value)).toEqual(['220200-gov', '220200-wjw', '220200-ybj'])
+    // Without a board asked for, a token of several top boards starts with the widest (吉林省, not 生态环境部).
+    expect(rowIds(await mountView(DEMO_TOKEN, 'from="2026-01-01" to="2026-06-15"'))[0]).toBe('220000-gov')
     const outside = await mountView(token, 'board-id="220100-gov" from="2026-01-01" to="2026-06-15"')
     expect(root(outside).querySelector('table.units')).toBeNull()
     expect(root(outside).querySelector('[role="alert"]')!.textContent).toBe('找不到这个单位，或它不在您的令牌范围内。')

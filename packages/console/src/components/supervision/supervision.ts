@@ -47,7 +47,7 @@ export class LiuyanSupervision extends LiuyanStaffElement {
     fieldErrors: { state: true },
   }
 
-  /** The board counted, with the units below it; by default the first board of the token's scope. */
+  /** The board counted, with the units below it; by default the top board of the token's scope with the most boards below it. */
   declare boardId: string
   /** The first day of submission counted (`YYYY-MM-DD`, China time); by default 1 January of this year. */
   declare from: string
@@ -94,7 +94,7 @@ export class LiuyanSupervision extends LiuyanStaffElement {
     this.line = t.loading
     try {
       await this.staffContext()
-      if (!this.boardId) this.boardId = this.scope[0]?.board.id ?? ''
+      if (!this.boardId) this.boardId = this.#widestRoot()
       if (!this.boardId) {
         this.stats = undefined
         this.alert = t.noScope
@@ -118,6 +118,20 @@ export class LiuyanSupervision extends LiuyanStaffElement {
     } finally {
       if (seq === this.#seq) this.busy = false
     }
+  }
+
+  /** The top board of the token's scope with the most boards below it (the first of equals). */
+  #widestRoot(): string {
+    let best = { id: '', size: -1 }
+    let current = { id: '', size: 0 }
+    for (const { board, depth } of this.scope) {
+      if (depth === 0) {
+        if (current.size > best.size) best = current
+        current = { id: board.id, size: 0 }
+      }
+      current.size++
+    }
+    return (current.size > best.size ? current : best).id
   }
 
   get #t() {
