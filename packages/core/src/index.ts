@@ -118,6 +118,31 @@ export {
   UnpublishActionSchema,
 } from './schemas/action.js'
 export type { CitizenAction, MessageAction, MessageActionName, StaffAction, StaffActionName } from './schemas/action.js'
+export {
+  CreatedWebhookSchema,
+  DELIVERY_STATES,
+  DeliveryAttemptSchema,
+  EventIdSchema,
+  EVENT_TYPES,
+  NewWebhookSchema,
+  STAFF_ONLY_EVENTS,
+  TIMELINE_EVENTS,
+  WEBHOOK_KINDS,
+  WebhookAttemptsQuerySchema,
+  WebhookReplaySchema,
+  WebhookSchema,
+} from './schemas/webhook.js'
+export type {
+  CreatedWebhook,
+  DeliveryAttempt,
+  DeliveryState,
+  EventType,
+  NewWebhook,
+  Webhook,
+  WebhookAttemptsQuery,
+  WebhookKind,
+  WebhookReplay,
+} from './schemas/webhook.js'
 export { ProblemSchema, ValidationIssueSchema } from './schemas/problem.js'
 export type { Problem, ValidationIssue } from './schemas/problem.js'
 export { PageSchema } from './schemas/page.js'

@@ -19,6 +19,7 @@ import {
   TrackedMessageSchema,
 } from './schemas/message.js'
 import { ProblemSchema } from './schemas/problem.js'
+import { CreatedWebhookSchema, DeliveryAttemptSchema, NewWebhookSchema, WebhookReplaySchema, WebhookSchema } from './schemas/webhook.js'
 
 /** A JSON Schema document (draft 2020-12). */
 export type JSONSchemaDocument = Record<string, unknown>
@@ -34,6 +35,8 @@ export const INPUT_SCHEMAS = {
   'staff-action': StaffActionSchema,
   'citizen-action': CitizenActionSchema,
   'holiday-calendar': HolidayCalendarSchema,
+  'new-webhook': NewWebhookSchema,
+  'webhook-replay': WebhookReplaySchema,
 } as const
 
 /**
@@ -55,6 +58,9 @@ export const OUTPUT_SCHEMAS = {
   'board-stats': BoardStatsSchema,
   'unit-stats': UnitStatsSchema,
   problem: ProblemSchema,
+  webhook: WebhookSchema,
+  'created-webhook': CreatedWebhookSchema,
+  'delivery-attempt': DeliveryAttemptSchema,
 } as const
 
 /** The name of an exported schema, which is also its file name under `schema/`. */
@@ -107,6 +113,7 @@ export const SCHEMA_NAMES: readonly SchemaName[] = [
   'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
   'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
   'evaluation', 'timeline-event', 'board', 'board-stats', 'unit-stats', 'problem',
+  'new-webhook', 'webhook-replay', 'webhook', 'created-webhook', 'delivery-attempt',
 ]
 
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> }

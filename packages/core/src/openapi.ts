@@ -27,6 +27,11 @@ const COMPONENTS: Record<string, SchemaName> = {
   BoardStats: 'board-stats',
   UnitStats: 'unit-stats',
   Problem: 'problem',
+  NewWebhook: 'new-webhook',
+  WebhookReplay: 'webhook-replay',
+  Webhook: 'webhook',
+  CreatedWebhook: 'created-webhook',
+  DeliveryAttempt: 'delivery-attempt',
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })

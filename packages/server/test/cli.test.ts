@@ -485,7 +485,8 @@ describe('liuyan-server migrate', () => {
     )
     // Back to version 2, which kept the code in the clear and knew no tracking key (and had no
     // indexed ancestry, migration 4).
-    store.database.exec(`DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
+    store.database.exec(`DROP TABLE delivery_attempts; DROP TABLE deliveries; DROP TABLE webhook_events; DROP TABLE webhooks; DROP TABLE outbox;
+      DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
       DROP TABLE message_scope; DROP TABLE board_tree;
       ALTER TABLE messages RENAME COLUMN tracking_hash TO tracking_code;
       DROP INDEX messages_public; DROP INDEX messages_staff;

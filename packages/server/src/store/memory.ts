@@ -19,6 +19,8 @@ import {
   subtreeIds,
   type ListPlan,
 } from './shared.js'
+import { Staged, type Table } from './memory-staged.js'
+import { CommittedOutbox, MemoryOutbox, type OutboxTables } from './memory-outbox.js'
 import type {
   IdempotencyRecord,
   MessageQuery,
@@ -55,12 +57,6 @@ export function createMemoryStore(): Store {
 const STORE_CLOSED = 'The store is closed; create a new one'
 const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the function given to transaction()'
 
-/** The rows of one collection as a reader sees them. A `Map` is one; so is a {@link Staged} view. */
-interface Table<V> {
-  get(key: string): V | undefined
-  values(): Iterable<V>
-}
-
 /** A stored message with the values its queries need, computed once when it is written. */
 interface MessageRow {
   message: Message
@@ -89,6 +85,7 @@ interface Tables {
   idempotency: Table<IdempotencyRecord>
   settings: Table<string>
   stats: Table<StatsEntry>
+  outbox: OutboxTables
 }
 
 interface Committed {
@@ -99,44 +96,7 @@ interface Committed {
   idempotency: Map<string, IdempotencyRecord>
   settings: Map<string, string>
   stats: Map<string, StatsEntry>
-}
-
-const GONE = Symbol('gone')
-
-/** A transaction's writes over committed rows: reads see both, `commit` applies the writes. */
-class Staged<V> implements Table<V> {
-  readonly #base: Map<string, V>
-  readonly #writes = new Map<string, V | typeof GONE>()
-
-  constructor(base: Map<string, V>) {
-    this.#base = base
-  }
-
-  get(key: string): V | undefined {
-    if (!this.#writes.has(key)) return this.#base.get(key)
-    const value = this.#writes.get(key)
-    return value === GONE ? undefined : value
-  }
-
-  *values(): Iterable<V> {
-    for (const [key, value] of this.#base) if (!this.#writes.has(key)) yield value
-    for (const value of this.#writes.values()) if (value !== GONE) yield value
-  }
-
-  set(key: string, value: V): void {
-    this.#writes.set(key, value)
-  }
-
-  delete(key: string): void {
-    this.#writes.set(key, GONE)
-  }
-
-  commit(): void {
-    for (const [key, value] of this.#writes) {
-      if (value === GONE) this.#base.delete(key)
-      else this.#base.set(key, value)
-    }
-  }
+  outbox: CommittedOutbox
 }
 
 class MemoryStore implements Store {
@@ -148,6 +108,7 @@ class MemoryStore implements Store {
     idempotency: new Map(),
     settings: new Map(),
     stats: new Map(),
+    outbox: new CommittedOutbox(),
   }
   readonly #mutex = new Mutex()
   /** The last sequence number given to a message; never reused, even by a rolled-back insert. */
@@ -173,6 +134,7 @@ class MemoryStore implements Store {
         idempotency: new Staged(this.#committed.idempotency),
         settings: new Staged(this.#committed.settings),
         stats: new Staged(this.#committed.stats),
+        outbox: this.#committed.outbox.stage(),
       }
       let open = true
       const tx = new MemoryTransaction(staged, () => {
@@ -201,9 +163,12 @@ class MemoryReader implements StoreReader {
   protected readonly tables: Tables
   protected readonly check: () => void
 
-  constructor(tables: Tables, check: () => void) {
+  readonly outbox: MemoryOutbox
+
+  constructor(tables: Tables, check: () => void, nextSeq: () => number = () => 0) {
     this.tables = tables
     this.check = check
+    this.outbox = new MemoryOutbox(tables.outbox, tables.boards, check, nextSeq)
   }
 
   async listBoards(): Promise<Board[]> {
@@ -333,7 +298,7 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
   readonly #nextSeq: () => number
 
   constructor(tables: StagedTables, check: () => void, nextSeq: () => number) {
-    super(tables, check)
+    super(tables, check, nextSeq)
     this.#nextSeq = nextSeq
   }
 

@@ -9,6 +9,7 @@ import { freshDatabase, openingStore } from '../../test/postgres-database.js'
 import { createMemoryStore } from './memory.js'
 import { createPostgresStore } from './postgres.js'
 import { createSqliteStore } from './sqlite.js'
+import { SCHEMA_VERSION } from './sqlite/schema.js'
 import { InvalidCursorError } from './types.js'
 import type { IdempotencyRecord, MessageQuery, StaffToken, Store, StoreTransaction } from './types.js'
 
@@ -20,7 +21,12 @@ function hashOf(message: Pick<Message, 'id'>): string {
 }
 
 /** Takes a database of this version back to the schema before migration 4. */
-const UNDO_MIGRATION_4 = `DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
+/** Takes a database of this version back to the schema before migration 6 (the statistics counters). */
+const UNDO_MIGRATION_6 = 'DROP INDEX message_scope_due; DROP TABLE stats_counts'
+/** Takes a database of this version back to the schema before migration 5 (the outbox). */
+const UNDO_MIGRATION_5 = `${UNDO_MIGRATION_6}; DROP TABLE delivery_attempts; DROP TABLE deliveries; DROP TABLE webhook_events; DROP TABLE webhooks; DROP TABLE outbox`
+
+const UNDO_MIGRATION_4 = `${UNDO_MIGRATION_5}; DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
   DROP TABLE message_scope; DROP TABLE board_tree`
 
 /** Takes a database of this version back to the schema before migration 3. */
@@ -1032,7 +1038,7 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(4)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     // Until the service hashes them, no reader hands a code out with the message.
     expect(JSON.stringify(await store.read.getMessage('m-b'))).not.toContain('K7mPq2xR9tWz')
     const hash = async (code: string) => createHash('sha256').update(`key:${code}`).digest('hex')
@@ -1063,13 +1069,58 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(4)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     const ids = async (query: Partial<MessageQuery>) => (await listAll(store, { limit: 1, ...query })).map((m) => m.id)
     expect(await ids({ boardIds: ['p'] })).toEqual(['m-2', 'm-1'])
     expect(await ids({ boardIds: ['u'] })).toEqual(['m-1'])
     expect(await ids({ boardIds: ['x'], publicOnly: true })).toEqual(['m-2'])
     expect(await ids({ boardIds: ['x'] })).toEqual(['m-3', 'm-2'])
     expect((await store.read.boardStats({ boardId: 'p', now: '2026-03-10T00:00:00Z' })).received).toBe(2)
+  })
+
+  it('migrates a version-4 database: an empty outbox, whose subscriptions match boards stored before', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    await insertAll(old, [makePublished({ id: 'm-1', boardId: 'c' })])
+    old.database.exec(`${UNDO_MIGRATION_5}; PRAGMA user_version = 4`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.migration).toEqual({ from: 4, to: SCHEMA_VERSION })
+    expect(await store.read.outbox.listWebhooks()).toEqual([])
+    const hook = { id: 'w', url: 'http://127.0.0.1:9/', kind: 'standard' as const, boardId: 'p', events: ['message.submitted' as const], private: false,
+      createdBy: 't', createdAt: '2026-03-01T00:00:00Z', secret: 'whsec_AAAA', ownerHash: 'f' }
+    await store.transaction(async (tx) => {
+      await tx.outbox.putWebhook(hook)
+      await tx.outbox.appendEvents([{ id: 'evt_m-1_1', type: 'message.submitted', messageId: 'm-1', boardIds: ['c'], occurredAt: '2026-03-01T00:00:00Z',
+        payload: '{}', privatePayload: '{}', staffOnly: false }], '2026-03-01T00:00:00Z')
+    })
+    expect(await store.read.outbox.countDeliveries({ webhookId: 'w', state: 'pending' })).toBe(1)
+  })
+
+  it('migrates a version-5 database: the statistics counters count the messages stored before', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    const replied = { reviewedAt: '2026-03-02T10:00:00+08:00', repliedAt: '2026-03-04T10:00:00+08:00', status: 'replied' as const }
+    await insertAll(old, [makePublished({ id: 'm-1', boardId: 'c', ...replied }), makePublished({ id: 'm-2', boardId: 'p' }), makeMessage({ id: 'm-3', boardId: 'c' })])
+    const now = '2026-03-10T00:00:00Z'
+    const before = await old.read.boardStats({ boardId: 'p', now })
+    expect(before).toMatchObject({ received: 2, replied: 1, medianReplyWorkingDays: 2 })
+    old.database.exec(`${UNDO_MIGRATION_6}; PRAGMA user_version = 5`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.migration).toEqual({ from: 5, to: SCHEMA_VERSION })
+    expect(await store.read.boardStats({ boardId: 'p', now })).toEqual(before)
+    expect((await store.read.boardStats({ boardId: 'c', now })).received).toBe(1)
   })
 
   it('migrates a version-1 database, rendering the public view of every stored message', async () => {
@@ -1083,7 +1134,7 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(4)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     const docs = new Map(
       (store.database.prepare('SELECT id, public_doc FROM messages').raw().all() as [string, string | null][]).map(([id, doc]) => [id, doc]),
     )

@@ -1,3 +1,4 @@
+import type { OutboxReader, OutboxTransaction } from './outbox-types.js'
 import type { StatsCounts } from '../stats-counts.js'
 import type { Board, BoardStats, Message, MessageStatus, MessageType, Domain, StaffRole, Page } from '@liuyan/core'
 
@@ -74,10 +75,14 @@ export interface StoreReader {
   countMessages(): Promise<number>
   /** A setting the server keeps in the store (e.g. the check value of its tracking key). */
   getSetting(name: string): Promise<string | undefined>
+  /** Events, webhook subscriptions and their deliveries (`outbox-types.ts`). */
+  readonly outbox: OutboxReader
 }
 
 /** Reads and writes inside a transaction. */
 export interface StoreTransaction extends StoreReader {
+  /** Appends events with the change they record, manages subscriptions, claims deliveries. */
+  readonly outbox: OutboxTransaction
   putBoard(board: Board): Promise<void>
   /**
    * Stores a new message with its whole timeline and the keyed hash of its tracking code. Fails if

@@ -9,6 +9,7 @@ import { boardStatsFromCounts } from '../stats-keeping.js'
 import { pgStatsCounts } from './stats.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
+import { PgOutbox } from './outbox.js'
 
 /** The documents of a message's timeline events, in order, as one column of its row. */
 const EVENTS = 'ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n)'
@@ -56,11 +57,13 @@ export class PgReader implements StoreReader {
   protected readonly check: () => void
   /** Whether reads lock the message rows they return (inside a transaction, before a change). */
   readonly #lock: boolean
+  readonly outbox: PgOutbox
 
   constructor(client: PgClient, check: () => void, lock = false) {
     this.client = client
     this.check = check
     this.#lock = lock
+    this.outbox = new PgOutbox(client, check, lock)
   }
 
   /**

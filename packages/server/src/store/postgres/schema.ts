@@ -112,7 +112,53 @@ const MIGRATIONS: readonly Migration[] = [
     value text NOT NULL
   );
   `,
-  // 2: statistics counters kept with each change (see postgres/stats.ts), and those of the rows
+  // 2: the outbox and webhook deliveries (docs/architecture.md §7), as SQLite's migration 5:
+  // events once each, subscriptions (the record with its secret in `doc`, the event types as an
+  // array), deliveries leased by the instance that claimed them, and the log of attempts.
+  `
+  CREATE TABLE outbox (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    type text NOT NULL,
+    message_id text NOT NULL,
+    board_ids text[] NOT NULL,
+    occurred_at text NOT NULL,
+    payload text NOT NULL,
+    private_payload text NOT NULL,
+    staff_only boolean NOT NULL
+  );
+  CREATE INDEX outbox_message ON outbox (message_id);
+  CREATE TABLE webhooks (
+    id text PRIMARY KEY,
+    board_id text NOT NULL,
+    private boolean NOT NULL,
+    events text[] NOT NULL,
+    created_ms double precision NOT NULL,
+    doc text NOT NULL
+  );
+  CREATE TABLE deliveries (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    event_id text NOT NULL REFERENCES outbox (id),
+    state text NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+    attempts integer NOT NULL,
+    next_at text NOT NULL,
+    next_ms bigint NOT NULL,
+    created_at text NOT NULL,
+    lease text,
+    lease_ms bigint
+  );
+  CREATE INDEX deliveries_due ON deliveries (next_ms, seq) WHERE state = 'pending';
+  CREATE INDEX deliveries_webhook ON deliveries (webhook_id, state);
+  CREATE TABLE delivery_attempts (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    delivery_id bigint NOT NULL,
+    doc text NOT NULL
+  );
+  CREATE INDEX delivery_attempts_webhook ON delivery_attempts (webhook_id, seq);
+  `,
+  // 3: statistics counters kept with each change (see postgres/stats.ts), and those of the rows
   // already stored.
   statsMigration,
 ]

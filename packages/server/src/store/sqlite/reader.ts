@@ -1,6 +1,7 @@
 // Reads of the SQLite store: messages with their timelines, list pages by keyset, the public
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
+import { SqliteOutbox } from './outbox.js'
 import type { Board, BoardStats, Message, Page } from '@liuyan/core'
 import { boardStatsFromCounts } from '../stats-keeping.js'
 import { sqliteStatsCounts } from './stats.js'
@@ -51,6 +52,7 @@ interface IdempotencyColumns {
 export class SqliteReader implements StoreReader {
   protected readonly connection: Connection
   protected readonly check: () => void
+  readonly outbox: SqliteOutbox
   /** Recent public list pages, while no commit happened since (see {@link listPublicJson}). */
   readonly #pages: PageCache | undefined
 
@@ -61,6 +63,7 @@ export class SqliteReader implements StoreReader {
   constructor(connection: Connection, check: () => void, cachePages = false) {
     this.connection = connection
     this.check = check
+    this.outbox = new SqliteOutbox(connection, check, false)
     this.#pages = cachePages ? new PageCache(connection) : undefined
   }
 

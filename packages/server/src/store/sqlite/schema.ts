@@ -176,7 +176,60 @@ const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   END;
   ${scopeOf('1')};
   `,
-  // 5: statistics counters kept with each change (see sqlite/stats.ts), and those of the rows
+  // 5: the outbox and webhook deliveries (docs/architecture.md §7). `outbox` holds each event once,
+  // appended in the transaction of its change; `webhooks` the subscriptions (the whole record in
+  // `doc`, secret included) with their event types in `webhook_events`; `deliveries` one row per
+  // event and subscription to deliver (a replay adds another), leased by the worker that claimed
+  // it; `delivery_attempts` the log of every attempt.
+  `
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    board_ids TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    private_payload TEXT NOT NULL,
+    staff_only INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_message ON outbox (message_id);
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    private INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE webhook_events (
+    type TEXT NOT NULL,
+    webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    PRIMARY KEY (type, webhook_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX webhook_events_webhook ON webhook_events (webhook_id);
+  CREATE TABLE deliveries (
+    seq INTEGER PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL REFERENCES outbox (id),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+    attempts INTEGER NOT NULL,
+    next_at TEXT NOT NULL,
+    next_ms INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    lease TEXT,
+    lease_ms INTEGER
+  );
+  CREATE INDEX deliveries_due ON deliveries (next_ms, seq) WHERE state = 'pending';
+  CREATE INDEX deliveries_webhook ON deliveries (webhook_id, state);
+  CREATE TABLE delivery_attempts (
+    seq INTEGER PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    delivery_id INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX delivery_attempts_webhook ON delivery_attempts (webhook_id, seq);
+  `,
+  // 6: statistics counters kept with each change (see sqlite/stats.ts), and those of the rows
   // already stored.
   (db) => {
     db.exec(STATS_MIGRATION_SQL)

@@ -19,10 +19,13 @@ import type {
 } from '../types.js'
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
+import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
 
 export class SqliteTransaction extends SqliteReader implements StoreTransaction {
+  override readonly outbox = new SqliteOutbox(this.connection, this.check, true)
+
   protected run(sql: string, ...params: unknown[]): Database.RunResult {
     this.check()
     return this.connection.statement(sql).run(...params)

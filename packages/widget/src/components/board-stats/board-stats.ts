@@ -2,6 +2,7 @@ import { satisfactionLabel, type BoardStats, type Locale } from '@liuyan/core'
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatNumber, pick } from '../../i18n/index.js'
 import { unitListFormat } from '../../internal/formats.js'
+import { boardStats } from '../../internal/reads.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -76,7 +77,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
 
   async #load(): Promise<boolean> {
     const board = this.board
-    const stats = await this.load(() => this.sdk.boards.stats(board))
+    const stats = await this.load(() => boardStats(this.readContext, board))
     if (stats) this.stats = stats
     return !!stats
   }
