@@ -90,8 +90,8 @@ export type {
   TimelineEventType,
   TrackedMessage,
 } from './schemas/message.js'
-export { BOARD_KINDS, BOARD_LEVELS, BOARD_PUBLICATION, BoardSchema, BoardStatsSchema, DeadlinePolicySchema } from './schemas/board.js'
-export type { Board, BoardKind, BoardLevel, BoardPublication, BoardStats } from './schemas/board.js'
+export { BOARD_KINDS, BOARD_LEVELS, BOARD_PUBLICATION, BoardSchema, BoardStatsSchema, DeadlinePolicySchema, EscalationPolicySchema } from './schemas/board.js'
+export type { Board, BoardKind, BoardLevel, BoardPublication, BoardStats, EscalationPolicy } from './schemas/board.js'
 export { REJECT_REASON_TEXTS, REJECT_REASONS } from './rejection.js'
 export type { RejectReason, RejectReasonText } from './rejection.js'
 export {

@@ -8,6 +8,7 @@ import { DatabaseOpenError, isPostgresUrl, openPostgresForCli, postgresKeyProble
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
 import { runExportCommand } from './export-command.js'
 import { runCopyCommand } from './copy-command.js'
+import { escalationLine, ESCALATION_OPTIONS, ESCALATION_OPTIONS_USAGE, parseEscalationOptions, startEscalationLoop, type EscalationSettings } from './escalation/options.js'
 import { runImportCommand } from './import-command.js'
 import { runMigrateCommand } from './migrate-command.js'
 import { OPEN311_USAGE, open311Fallback, parseOpen311, type Open311Settings } from './open311/cli.js'
@@ -63,6 +64,7 @@ Options:
   --staff-limit N/min    requests per staff token and minute, or off      (default 1200/min)
 ${OPEN311_USAGE}
 ${WEBHOOK_OPTIONS_USAGE}
+${ESCALATION_OPTIONS_USAGE}
   --trust-proxy          take the client IP (for rate limits), scheme and host
                          from X-Forwarded-For, -Proto and -Host; only behind a
                          reverse proxy that overwrites those headers
@@ -94,6 +96,7 @@ interface Settings {
   open311?: Open311Settings
   trustProxy: boolean
   webhooks: WebhookSettings
+  escalation: EscalationSettings
 }
 
 const OPTIONS = {
@@ -114,6 +117,7 @@ const OPTIONS = {
   'open311-extended': { type: 'boolean' },
   'trust-proxy': { type: 'boolean' },
   ...WEBHOOK_OPTIONS,
+  ...ESCALATION_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -138,10 +142,14 @@ function parse(argv: string[]): Settings | 'help' {
     corsOrigins: [],
     trustProxy: values['trust-proxy'] ?? false,
     webhooks: { timeoutMs: 10_000, concurrency: 16 },
+    escalation: { everyMs: 0, defaults: { approachingDays: 0, superviseOverdue: false } },
   }
   const webhooks = parseWebhookOptions(values)
   if (typeof webhooks === 'string') throw new UsageError(webhooks)
   settings.webhooks = webhooks
+  const escalation = parseEscalationOptions(values)
+  if (typeof escalation === 'string') throw new UsageError(escalation)
+  settings.escalation = escalation
   if (values.port !== undefined) {
     const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN
     if (!(port >= 0 && port <= 65_535)) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`)
@@ -340,6 +348,8 @@ async function main(argv: string[]): Promise<void> {
 
   // Deliveries run beside the requests, on their own clock: a slow receiver never holds one up.
   const worker = startWebhookWorker(store, settings.webhooks, (entry) => writeLog({ time: new Date().toISOString(), webhook: entry }))
+  // Deadline escalation catches up at once, then looks again now and then.
+  const escalating = startEscalationLoop(service, settings.escalation, (entry) => writeLog({ time: new Date().toISOString(), ...entry }))
   const base = running.url
   process.stdout.write(
     [
@@ -356,6 +366,7 @@ async function main(argv: string[]): Promise<void> {
       settings.trustProxy
         ? '  client IP:   first X-Forwarded-For entry (--trust-proxy; scheme and host from X-Forwarded-Proto, -Host)'
         : `  client IP:   the connection's address (behind a reverse proxy, add --trust-proxy)`,
+      `  escalation:  ${escalationLine(settings.escalation)}`,
       `  webhooks:    ${settings.webhooks.concurrency ? `${settings.webhooks.concurrency} at once, ${settings.webhooks.timeoutMs} ms per attempt` : 'not delivered by this instance (--webhook-concurrency off)'}`,
       ...(settings.corsOrigins.length ? [`  CORS:        ${settings.corsOrigins.join(', ')}`] : []),
       ...(seedLine ? [`  ${seedLine}`] : []),
@@ -382,6 +393,7 @@ async function main(argv: string[]): Promise<void> {
     try {
       await running.close()
       clearTimeout(force)
+      await escalating?.stop()
       await worker?.stop()
       await store.close()
     } catch (error) {

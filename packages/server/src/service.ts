@@ -170,6 +170,11 @@ export class BoardService {
     return this.#now()
   }
 
+  /** The calendar options deadlines are counted with (for deadline escalation). */
+  deadlineOptions(): DeadlineOptions {
+    return this.#calendar
+  }
+
   // ── Boards ────────────────────────────────────────────────────────────────────────────────
 
   async listBoards(): Promise<Board[]> {

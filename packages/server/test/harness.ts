@@ -270,6 +270,8 @@ export interface TestBoard {
   kind: StoreKind
   /** The PostgreSQL store's database (on the test file's cluster, see postgres-database.ts). */
   databaseUrl?: string
+  /** The SQLite store's file. */
+  sqlitePath?: string
   service: BoardService
   clock: Clock
   /** e.g. `http://127.0.0.1:41234` */
@@ -299,10 +301,12 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
   if (kind === 'workerd') return startWorkerdBoard(options)
   let dir: string | undefined
   let databaseUrl: string | undefined
+  let sqlitePath: string | undefined
   let store: Store
   if (kind === 'sqlite') {
     dir = mkdtempSync(join(tmpdir(), 'liuyan-contract-'))
-    store = createSqliteStore(join(dir, 'board.db'))
+    sqlitePath = join(dir, 'board.db')
+    store = createSqliteStore(sqlitePath)
   } else if (kind === 'postgres') {
     // A database of its own on the test file's throw-away cluster.
     databaseUrl = options.databaseUrl ?? (await freshDatabase())
@@ -334,6 +338,7 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
   const board: TestBoard = {
     kind,
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(sqlitePath ? { sqlitePath } : {}),
     service,
     clock,
     origin: running.url,
