@@ -8,13 +8,14 @@ import ts from 'typescript'
 /** The CSS of one static span of a css`` template, minified. */
 export function minifyCss(text) {
   let out = ''
-  for (const [i, part] of text.split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/).entries()) {
+  // Strings and comments in one pass, so a quote in a comment (`list's`) opens no string.
+  const parts = text.split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\/)/)
+  for (const [i, part] of parts.entries()) {
     if (i % 2) {
-      out += part
+      out += part.startsWith('/*') ? part.replace(/[^\n]/g, '') : part
       continue
     }
     out += part
-      .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''))
       .replace(/[ \t]*\n\s*/g, '\n')
       .replace(/[ \t]+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, (match, mark) => (match.includes('\n') ? `${mark}\n` : mark))

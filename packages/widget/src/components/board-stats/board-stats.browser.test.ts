@@ -3,6 +3,7 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
 import '../../define.js'
+import { loadLocale } from '../../i18n/index.js'
 import { API, breakApi, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
 import { humanizeSeconds, type LiuyanBoardStats } from './board-stats.js'
 
@@ -47,7 +48,8 @@ describe('<liuyan-board-stats>', () => {
     await expectAccessible(el)
   })
 
-  it('humanizes durations in days and hours', () => {
+  it('humanizes durations in days and hours', async () => {
+    await Promise.all([loadLocale('en'), loadLocale('zh-TW')]) // the unit words are strings of each language
     const t = 2 * 86_400 + 3 * 3600
     expect(humanizeSeconds(t, 'zh-CN')).toBe('2天3小时')
     expect(humanizeSeconds(t, 'en')).toBe('2 days 3 hours')
