@@ -6,6 +6,7 @@ import { WebhookSubscriptions } from './service/subscriptions.js'
 import { createEmailTransport, emailOptionsFromEnv } from './notify/email.js'
 import { createTransports } from './notify/registry.js'
 import { createWebhookWorker, type AttemptLogEntry, type WebhookWorker } from './service/webhooks.js'
+import { createNodeFetch } from './notify/node-fetch.js'
 import type { Store } from './store/types.js'
 import { CommandFailure, DB_LINE, DB_OPTION, openDatabase, parse, shown, UsageError } from './token-command.js'
 
@@ -224,11 +225,12 @@ export function parseWebhookOptions(values: { 'webhook-timeout'?: string | undef
 /** Starts delivering the store's webhooks (none with concurrency off); `stop()` before closing the store. */
 export function startWebhookWorker(store: Store, settings: WebhookSettings, log: (entry: AttemptLogEntry) => void): WebhookWorker | undefined {
   if (settings.concurrency === 0) return undefined
-  // E-mail needs the operator's SMTP server (LIUYAN_SMTP_URL, LIUYAN_SMTP_FROM); without it an
-  // e-mail subscription's deliveries fail with "no transport" in the attempt log.
+  // Node's own HTTP client: several times the deliveries per second of its built-in fetch. E-mail
+  // needs the operator's SMTP server (LIUYAN_SMTP_URL, LIUYAN_SMTP_FROM); without it an e-mail
+  // subscription's deliveries fail with "no transport" in the attempt log.
   const email = emailOptionsFromEnv()
-  const transports = createTransports({}, email ? [createEmailTransport(email)] : [])
-  const worker = createWebhookWorker({ store, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency, log, transports })
+  const transports = createTransports({ fetch: createNodeFetch({ maxSockets: settings.concurrency }) }, email ? [createEmailTransport(email)] : [])
+  const worker = createWebhookWorker({ store, transports, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency, log })
   worker.start()
   return worker
 }

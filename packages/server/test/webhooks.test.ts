@@ -5,6 +5,8 @@ import { NewMessageSchema, type EventType } from '@liuyan/core'
 import { Webhook } from 'standardwebhooks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
+import { createNodeFetch } from '../src/notify/node-fetch.js'
+import { createTransports } from '../src/notify/registry.js'
 import { createWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../src/service/webhooks.js'
 import { WebhookSubscriptions } from '../src/service/subscriptions.js'
 import { CITY, PRIVATE, PROVINCE, STORES, submission } from './harness.js'
@@ -101,6 +103,20 @@ describe.each(STORES)('webhooks on the %s store', (kind) => {
     const [answered] = (await subscriptions.attempts(board.admin, slow.id, {})).items
     expect(answered).toMatchObject({ ok: true, status: 204, state: 'delivered' })
     expect(answered!.durationMs).toBeGreaterThanOrEqual(200)
+  })
+
+  it('delivers, times out and retries the same way through the Node host’s HTTP client', async () => {
+    await setUp()
+    const ok = await subscribe('/ok')
+    const hanging = await subscribe('/hang')
+    const failing = await subscribe('/fail')
+    const { id } = await submit()
+    const transports = createTransports({ fetch: createNodeFetch() })
+    expect(await worker({ transports, timeoutMs: 500 }).runOnce()).toEqual({ attempted: 3, delivered: 1, retried: 2, dead: 0 })
+    const request = receiver.received.find((r) => r.path === '/ok')!
+    expect(new Webhook(ok.secret).verify(request.body, request.headers)).toMatchObject({ data: { message: { id } } })
+    expect((await subscriptions.attempts(board.admin, hanging.id, {})).items).toMatchObject([{ error: 'timeout', state: 'pending' }])
+    expect((await subscriptions.attempts(board.admin, failing.id, {})).items).toMatchObject([{ status: 500, state: 'pending' }])
   })
 
   it('keeps delivering to other subscriptions while one receiver holds its requests', async () => {

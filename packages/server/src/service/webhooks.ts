@@ -69,6 +69,8 @@ export class WebhookWorker {
   readonly #maxDelayMs: number
   readonly #retryForMs: number
   readonly #pollMs: number
+  /** Free slots worth a claim before the next poll. */
+  readonly #batch: number
   readonly #log: ((entry: AttemptLogEntry) => void) | undefined
   /** Attempts in flight, by subscription. */
   readonly #inflight = new Map<Promise<unknown>, string>()
@@ -89,6 +91,7 @@ export class WebhookWorker {
     this.#maxDelayMs = options.maxDelayMs ?? 3_600_000
     this.#retryForMs = options.retryForMs ?? 86_400_000
     this.#pollMs = options.pollMs ?? 1_000
+    this.#batch = Math.max(1, Math.ceil(this.#concurrency / 4))
     this.#log = options.log
   }
 
@@ -140,15 +143,15 @@ export class WebhookWorker {
           const counts = new Map<string, number>()
           for (const id of this.#inflight.values()) counts.set(id, (counts.get(id) ?? 0) + 1)
           const busy = [...counts].filter(([, n]) => n >= this.#perWebhook).map(([id]) => id)
-          const now = this.#now()
-          const batch = await this.#claim(now, free, busy)
+          const batch = await this.#claim(undefined, free, busy)
           claimed = batch.claimed.length
           for (const item of batch.claimed) {
-            const attempt: Promise<unknown> = this.#attempt(item, batch.webhooks, batch.lease, now)
+            const attempt: Promise<unknown> = this.#attempt(item, batch.webhooks, batch.lease, batch.now)
               .catch(() => {})
               .finally(() => {
                 this.#inflight.delete(attempt)
-                this.#wake?.()
+                // Claims are worth a transaction once a few slots are free (or the last one ended).
+                if (this.#concurrency - this.#inflight.size >= this.#batch || this.#inflight.size === 0) this.#wake?.()
               })
             this.#inflight.set(attempt, item.delivery.webhookId)
           }
@@ -170,15 +173,17 @@ export class WebhookWorker {
     await Promise.allSettled([...this.#inflight.keys()])
   }
 
-  async #claim(now: Date, limit: number, exclude: readonly string[]) {
+  async #claim(at: Date | undefined, limit: number, exclude: readonly string[]) {
     const lease = createId()
     return this.#store.transaction(async (tx) => {
+      // The lease runs from when the claim runs, not from when it was queued behind other writes.
+      const now = at ?? this.#now()
       const claimed = await tx.outbox.claimDeliveries({
         now: now.toISOString(), leaseUntil: new Date(now.getTime() + this.#leaseMs).toISOString(), lease, limit, perWebhook: this.#perWebhook, exclude,
       })
       const webhooks = new Map<string, WebhookRecord | undefined>()
       for (const { delivery } of claimed) if (!webhooks.has(delivery.webhookId)) webhooks.set(delivery.webhookId, await tx.outbox.getWebhook(delivery.webhookId))
-      return { claimed, webhooks, lease }
+      return { claimed, webhooks, lease, now }
     })
   }
 

@@ -48,13 +48,16 @@ const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, 
   ORDER BY w.created_ms, w.id`
 
 // Without row locks in the choice (a window function cannot take them), two instances may pick
-// the same rows; the UPDATE locks each, and the one that waited checks the lease again on the
+// the same rows (among the 1,000 oldest due, which bounds a claim's cost); the UPDATE locks each, and the one that waited checks the lease again on the
 // updated row and leaves it: never two leases on one delivery.
 const CLAIM = `WITH due AS (
     SELECT seq FROM (
       SELECT seq, next_ms, row_number() OVER (PARTITION BY webhook_id ORDER BY next_ms, seq) AS n
-      FROM deliveries
-      WHERE state = 'pending' AND next_ms <= $1 AND (lease_ms IS NULL OR lease_ms <= $1) AND NOT (webhook_id = ANY ($2::text[]))
+      FROM (
+        SELECT seq, webhook_id, next_ms FROM deliveries
+        WHERE state = 'pending' AND next_ms <= $1 AND (lease_ms IS NULL OR lease_ms <= $1) AND NOT (webhook_id = ANY ($2::text[]))
+        ORDER BY next_ms, seq LIMIT 1000
+      ) w
     ) x WHERE n <= $3 ORDER BY next_ms, seq LIMIT $4)
   UPDATE deliveries d SET lease = $5, lease_ms = $6 FROM due
   WHERE d.seq = due.seq AND d.state = 'pending' AND (d.lease_ms IS NULL OR d.lease_ms <= $1)

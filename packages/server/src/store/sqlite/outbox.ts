@@ -49,12 +49,20 @@ const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, 
       UNION SELECT value FROM json_each(@boards))
   ORDER BY w.created_ms, w.id`
 
+/**
+ * How many of the oldest due deliveries a claim chooses from: bounds its cost however long the
+ * queue is. Subscriptions at their limit are left out before, so the others' turn comes.
+ */
+const CLAIM_WINDOW = 1_000
+
 const CLAIM = `UPDATE deliveries SET lease = @lease, lease_ms = @lease_ms WHERE seq IN (
   SELECT seq FROM (
     SELECT seq, next_ms, ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY next_ms, seq) AS n
-    FROM deliveries
-    WHERE state = 'pending' AND next_ms <= @now AND (lease_ms IS NULL OR lease_ms <= @now)
-      AND webhook_id NOT IN (SELECT value FROM json_each(@exclude)))
+    FROM (
+      SELECT seq, webhook_id, next_ms FROM deliveries
+      WHERE state = 'pending' AND next_ms <= @now AND (lease_ms IS NULL OR lease_ms <= @now)
+        AND webhook_id NOT IN (SELECT value FROM json_each(@exclude))
+      ORDER BY next_ms, seq LIMIT ${CLAIM_WINDOW}))
   WHERE n <= @per ORDER BY next_ms, seq LIMIT @limit)
   RETURNING ${DELIVERY_COLUMNS}`
 
