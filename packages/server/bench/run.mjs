@@ -31,8 +31,13 @@ const staff = { authorization: `Bearer ${TOKEN}` }
  */
 const LIST_BOARDS = provinceTree().filter((b) => b.level !== 'unit').map((b) => b.id)
 let nextBoard = 0
+/** A year of China days ending today, starting mid-month: the stats read whole months and the days of two cut ones. */
+const YEAR = { from: new Date(now - 350 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10), to: new Date(now + 8 * 3_600_000).toISOString().slice(0, 10) }
 const READS = [
   ['GET /boards/{root}/stats', `/boards/${ROOT}/stats`, {}],
+  ['GET /boards/{root}/stats, year', `/boards/${ROOT}/stats?from=${YEAR.from}&to=${YEAR.to}`, {}],
+  ['GET …/stats/units (root)', `/boards/${ROOT}/stats/units`, staff],
+  ['GET …/stats/units, year', `/boards/${ROOT}/stats/units?from=${YEAR.from}&to=${YEAR.to}`, staff],
   ['GET /inbox (default)', '/inbox?limit=20', staff],
   ['GET /inbox?overdue=true', '/inbox?overdue=true&limit=20', staff],
   ['public list by board', `/messages?boardId=${CITY}&limit=20`, {}, () => `/messages?boardId=${LIST_BOARDS[nextBoard++ % LIST_BOARDS.length]}&limit=20`],
@@ -122,6 +127,7 @@ try {
   }
 } finally {
   await opened.store.close()
+  await backend.shutdown?.()
   rmSync(dir, { recursive: true, force: true })
 }
 

@@ -1,8 +1,8 @@
 // Reads of the PostgreSQL store: messages with their timelines in one statement, list pages by
 // keyset through the board closure, public views kept as JSON, tokens, settings and idempotency.
 import { OPEN_STATUSES } from '@liuyan/core'
-import type { Board, BoardStats, Domain, Message, MessageType, Page } from '@liuyan/core'
-import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
+import type { Board, BoardStats, Message, Page } from '@liuyan/core'
+import { compareTokens, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type { BoardCounts, IdempotencyRecord, MessageQuery, StaffToken, StatsCountsQuery, StatsQuery, StoredResponse, StoreReader } from '../types.js'
 import { boardStatsFromCounts } from '../stats-keeping.js'

@@ -4,7 +4,7 @@
 // in a fixed order, so two instances lock them alike); sums read one primary-key range per board
 // and period range. Overdue messages due today come from the closure's index of open deadlines.
 import type { Message } from '@liuyan/core'
-import { overdueOf, todayBounds } from '../../stats-counts.js'
+import { dayOf, overdueOf, todayBounds } from '../../stats-counts.js'
 import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { PgClient } from './driver.js'
@@ -85,9 +85,12 @@ export async function pgStatsCounts(rows: <R>(text: string, values: readonly unk
   const { fromMs, toMs } = createdBounds(fromDay, toDay)
   const byMonth = query.byMonth ?? false
   const period = byMonth ? 'c.period' : '0'
-  const group = byMonth ? 'c.board, c.grain, c.period, c.key' : 'c.board, c.grain, c.key'
+  // Every `due:<day>` before today summed as one key (the day before today, which overdueOf reads
+  // the same), those from today on as none: a subtree with deadlines on many days sums one row.
+  const key = `CASE WHEN c.key LIKE 'due:%' THEN (CASE WHEN substr(c.key, 5)::int < $9::int THEN $10::text END) ELSE c.key END`
+  const group = byMonth ? `c.board, c.grain, c.period, ${key}` : `c.board, c.grain, ${key}`
   const found = await rows<{ board: string; grain: number; period: number; key: string | null; n: string }>(
-    `SELECT c.board, c.grain, ${period} AS period, c.key, sum(c.n)::text AS n
+    `SELECT c.board, c.grain, ${period} AS period, ${key} AS key, sum(c.n)::text AS n
      FROM unnest($1::text[]) AS b (board)
      CROSS JOIN unnest($2::int[], $3::int[], $4::int[]) AS r (grain, lo, hi)
      JOIN stats_counts c ON c.board = b.board AND c.grain = r.grain AND c.period BETWEEN r.lo AND r.hi
@@ -97,14 +100,15 @@ export async function pgStatsCounts(rows: <R>(text: string, values: readonly unk
      WHERE mb.board_id = ANY($1::text[]) AND mb.open_due_ms >= $5::bigint AND mb.open_due_ms < $6::bigint
        AND mb.created_ms >= $7::bigint AND mb.created_ms < $8::bigint
      GROUP BY mb.board_id`,
-    [query.boardIds, ranges.map((r) => r.grain), ranges.map((r) => r.from), ranges.map((r) => r.to), startMs, nowMs, Math.max(fromMs, -9e15), Math.min(toMs, 9e15)],
+    [query.boardIds, ranges.map((r) => r.grain), ranges.map((r) => r.from), ranges.map((r) => r.to), startMs, nowMs, Math.max(fromMs, -9e15), Math.min(toMs, 9e15), dayOf(nowMs), `due:${dayOf(nowMs) - 1}`],
   )
   const out = new Map<string, BoardCounts>(query.boardIds.map((id) => [id, { boardId: id, counts: {}, overdue: 0 }]))
   const today = new Map<string, number>()
   for (const row of found) {
     const target = out.get(row.board)
     if (!target) continue
-    if (row.key === null) today.set(row.board, Number(row.n))
+    if (row.grain === -1) today.set(row.board, Number(row.n))
+    else if (row.key === null) continue
     else addSum(target, row.grain, row.period, row.key, Number(row.n), byMonth)
   }
   for (const target of out.values()) target.overdue = overdueOf(target.counts, nowMs, today.get(target.boardId) ?? 0)

@@ -6,7 +6,7 @@ import type { Board, BoardStats, Message, Page } from '@liuyan/core'
 import { boardStatsFromCounts } from '../stats-keeping.js'
 import { sqliteStatsCounts } from './stats.js'
 import type Database from 'better-sqlite3'
-import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
+import { compareTokens, encodeCursor, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,

@@ -6,7 +6,7 @@
 import type { Message } from '@liuyan/core'
 import { OPEN_STATUSES } from '@liuyan/core'
 import type Database from 'better-sqlite3'
-import { overdueOf, todayBounds } from '../../stats-counts.js'
+import { dayOf, overdueOf, todayBounds } from '../../stats-counts.js'
 import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { Connection } from './connection.js'
@@ -73,8 +73,14 @@ export function backfillCounters(db: Database.Database): void {
   }
 }
 
-const SUM = `SELECT key, sum(n) FROM stats_counts WHERE board = ? AND grain = ? AND period BETWEEN ? AND ? GROUP BY key`
-const SUM_BY_PERIOD = `SELECT period, key, sum(n) FROM stats_counts WHERE board = ? AND grain = ? AND period BETWEEN ? AND ? GROUP BY period, key`
+/**
+ * The key a counter is summed under: itself, but every `due:<day>` before today as one (the day
+ * before today, which `overdueOf` reads the same) and those from today on as none (they are not
+ * overdue; today's come from the index). So a subtree with deadlines on many days sums one row.
+ */
+const KEY = `CASE WHEN key GLOB 'due:*' THEN (CASE WHEN CAST(substr(key, 5) AS INTEGER) < @today THEN @past END) ELSE key END`
+const SUM = `SELECT ${KEY} AS k, sum(n) FROM stats_counts WHERE board = @board AND grain = @grain AND period BETWEEN @from AND @to GROUP BY k`
+const SUM_BY_PERIOD = `SELECT period, ${KEY} AS k, sum(n) FROM stats_counts WHERE board = @board AND grain = @grain AND period BETWEEN @from AND @to GROUP BY period, k`
 const DUE_TODAY = `SELECT count(*) FROM message_scope WHERE ancestor = ? AND status IN (${OPEN_SQL})
   AND due_ms >= ? AND due_ms < ? AND created_ms >= ? AND created_ms < ?`
 
@@ -84,20 +90,23 @@ export function sqliteStatsCounts(connection: Connection, query: StatsCountsQuer
   const { startMs } = todayBounds(nowMs)
   const { fromMs, toMs } = createdBounds(fromDay, toDay)
   const byMonth = query.byMonth ?? false
+  const today = dayOf(nowMs)
+  const past = `due:${today - 1}`
   return connection.snapshot(() =>
     query.boardIds.map((boardId) => {
       const target: BoardCounts = { boardId, counts: {}, overdue: 0 }
       for (const range of ranges) {
+        const params = { board: boardId, grain: range.grain, from: range.from, to: range.to, today, past }
         if (byMonth) {
-          const rows = connection.statement(SUM_BY_PERIOD, 'raw').all(boardId, range.grain, range.from, range.to) as Array<[number, string, number]>
-          for (const [period, key, n] of rows) addSum(target, range.grain, period, key, n, true)
+          const rows = connection.statement(SUM_BY_PERIOD, 'raw').all(params) as Array<[number, string | null, number]>
+          for (const [period, key, n] of rows) if (key !== null) addSum(target, range.grain, period, key, n, true)
         } else {
-          const rows = connection.statement(SUM, 'raw').all(boardId, range.grain, range.from, range.to) as Array<[string, number]>
-          for (const [key, n] of rows) addSum(target, range.grain, 0, key, n, false)
+          const rows = connection.statement(SUM, 'raw').all(params) as Array<[string | null, number]>
+          for (const [key, n] of rows) if (key !== null) addSum(target, range.grain, 0, key, n, false)
         }
       }
-      const today = connection.statement(DUE_TODAY, 'pluck').get(boardId, startMs, nowMs, fromMs, toMs) as number
-      target.overdue = overdueOf(target.counts, nowMs, today)
+      const dueToday = connection.statement(DUE_TODAY, 'pluck').get(boardId, startMs, nowMs, fromMs, toMs) as number
+      target.overdue = overdueOf(target.counts, nowMs, dueToday)
       return target
     }),
   )
