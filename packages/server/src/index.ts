@@ -33,7 +33,6 @@ export { eventId, messageEvent, timelineEvents } from './service/events.js'
 export { createTransports, TRANSPORTS } from './notify/registry.js'
 export type { TransportOptions } from './notify/registry.js'
 export { createStandardTransport } from './notify/standard.js'
-export type { DeliveryResult, NotifyEvent, NotifyMessage, NotifyTarget, NotifyTransport } from './notify/transport.js'
 export type {
   AttemptRecord,
   ClaimedDelivery,
