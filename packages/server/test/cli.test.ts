@@ -169,7 +169,10 @@ describe('liuyan-server', () => {
     // One JSON line per request; never a body, a token or a tracking code.
     await until(() => cli.stdout().includes('"/api/v1/tracking/***"'), 'the tracking request in the log')
     const logLines = cli.stdout().split('\n').filter((line) => line.startsWith('{'))
-    const entries = logLines.map((line) => JSON.parse(line) as { method: string; path: string; status: number; requestId: string })
+    const parsed = logLines.map((line) => JSON.parse(line) as { method?: string; path: string; status: number; requestId: string; escalation?: unknown; webhook?: unknown })
+    // Besides requests, the log has the background work: a deadline escalation run, webhook attempts.
+    for (const entry of parsed) if (entry.method === undefined) expect(Object.keys(entry).sort()).toSatisfy((keys: string[]) => keys.includes('escalation') || keys.includes('webhook'))
+    const entries = parsed.filter((entry): entry is typeof entry & { method: string } => entry.method !== undefined)
     for (const entry of entries) expect(entry).toMatchObject({ method: expect.any(String), path: expect.any(String), status: expect.any(Number) })
     expect(entries.filter((e) => e.method === 'POST' && e.path === '/api/v1/messages').map((e) => e.status)).toEqual([201, 201, ...more.map((r) => r.status)])
     expect(entries.some((e) => e.path === '/app.js' && e.status === 200)).toBe(true)
