@@ -18,6 +18,7 @@ import {
   TrackedMessageSchema,
 } from './schemas/message.js'
 import { ProblemSchema } from './schemas/problem.js'
+import { DuplicateLinkSchema, HeatTableSchema, SimilarGroupsSchema } from './schemas/hotspots.js'
 
 /** A JSON Schema document (draft 2020-12). */
 export type JSONSchemaDocument = Record<string, unknown>
@@ -33,6 +34,7 @@ export const INPUT_SCHEMAS = {
   'staff-action': StaffActionSchema,
   'citizen-action': CitizenActionSchema,
   'holiday-calendar': HolidayCalendarSchema,
+  'duplicate-link': DuplicateLinkSchema,
 } as const
 
 /**
@@ -53,6 +55,8 @@ export const OUTPUT_SCHEMAS = {
   board: BoardSchema,
   'board-stats': BoardStatsSchema,
   problem: ProblemSchema,
+  'heat-table': HeatTableSchema,
+  'similar-groups': SimilarGroupsSchema,
 } as const
 
 /** The name of an exported schema, which is also its file name under `schema/`. */
@@ -104,7 +108,7 @@ export function toJSONSchema(name: SchemaName): JSONSchemaDocument {
 export const SCHEMA_NAMES: readonly SchemaName[] = [
   'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
   'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
-  'evaluation', 'timeline-event', 'board', 'board-stats', 'problem',
+  'evaluation', 'timeline-event', 'board', 'board-stats', 'problem', 'duplicate-link', 'heat-table', 'similar-groups',
 ]
 
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> }

@@ -26,6 +26,9 @@ const COMPONENTS: Record<string, SchemaName> = {
   Board: 'board',
   BoardStats: 'board-stats',
   Problem: 'problem',
+  DuplicateLink: 'duplicate-link',
+  HeatTable: 'heat-table',
+  SimilarGroups: 'similar-groups',
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
