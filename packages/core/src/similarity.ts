@@ -7,7 +7,8 @@ import type { Message } from './schemas/message.js'
  * their bigram sets is at least `threshold` and they were created at most `windowDays` apart.
  * Stores find the candidates through MinHash signatures cut into LSH bands (`bands` bands of
  * `rows` hashes each): two messages are compared only when some band of theirs hashes equal, and
- * for each band of a new message only the `perBand` candidates created nearest before it count.
+ * for each band of a new message only the `perBand` candidates created nearest before it and the
+ * `perBand` nearest after it count.
  * Changing any of these numbers changes which messages group together: stores keep the bands and
  * groups they computed when each message came in.
  */
@@ -20,17 +21,18 @@ export const SIMILARITY = {
 } as const
 
 /**
- * The text similarity reads: the author's title and content as written, with personal data masked
- * as in public views (never a phone number or a name), lower-cased. The public copy of a redaction
- * is not used: a message keeps the group it joined when it came in.
+ * The text similarity reads: the public title and content (core's `publicText`: personal data
+ * masked, the reviewer's public copy where one was set), lower-cased: what keyword search reads
+ * too, so similarity never sees a phone number or a name. A message keeps the group it joined
+ * when it came in.
  *
  * @example
  * ```ts
  * similarityText(message) // '小区门口路灯坏了\n小区门口的路灯已经坏了两个星期……'
  * ```
  */
-export function similarityText(message: Pick<Message, 'title' | 'content' | 'author'>): string {
-  const { title, content } = publicText({ title: message.title, content: message.content, author: message.author })
+export function similarityText(message: Pick<Message, 'title' | 'content' | 'publicCopy' | 'author'>): string {
+  const { title, content } = publicText(message)
   return `${title}\n${content}`.toLowerCase()
 }
 

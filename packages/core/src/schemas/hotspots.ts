@@ -103,7 +103,7 @@ export type GroupPlace = z.infer<typeof GroupPlaceSchema>
  * `SIMILAR_GROUP_COUNT_CAP`.
  */
 export const SimilarGroupSchema = z.object({
-  /** The group: the id of its first message. Any member's id opens the group as well. */
+  /** The group: the id of its oldest member counted. Any member's id opens the group as well. */
   id: IdSchema,
   /** Members counted (at most the cap). */
   count: count(),

@@ -21,7 +21,9 @@ import {
   subtreeIds,
   type ListPlan,
 } from './shared.js'
+import { memoryGroupMessages, memoryGroups, memoryHeat } from './memory-hotspots.js'
 import type {
+  GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery,
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
@@ -296,6 +298,11 @@ class MemoryReader implements StoreReader {
     }
     return computeStats(query.boardId, rows, now)
   }
+
+  // Hot spots: memory-hotspots.ts.
+  async heatTable(q: HeatStoreQuery) { this.check(); return memoryHeat(this.tables, q) }
+  async similarGroups(q: GroupsStoreQuery) { this.check(); return memoryGroups(this.tables, q) }
+  async groupMessages(q: GroupMessagesStoreQuery) { this.check(); return memoryGroupMessages(this.tables, q) }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
     this.check()

@@ -7,6 +7,8 @@ import type { ListPlan } from '../shared.js'
 import type { IdempotencyRecord, MessageQuery, StaffToken, StatsQuery, StoredResponse, StoreReader } from '../types.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
+import { PgHotspots, type Query } from './hotspots.js'
+import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from '../hotspots.js'
 
 /** The documents of a message's timeline events, in order, as one column of its row. */
 const EVENTS = 'ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n)'
@@ -141,6 +143,14 @@ export class PgReader implements StoreReader {
    * messages of the days asked through the closure's index (board, creation time) and answers the
    * totals, the counts by type and by domain, and the one or two middle reply times.
    */
+  #hotspots: PgHotspots | undefined
+  #hot(): PgHotspots {
+    return (this.#hotspots ??= new PgHotspots(((text: string, values?: readonly unknown[]) => this.rows(text, values)) as Query))
+  }
+  heatTable(query: HeatStoreQuery) { return this.#hot().heatTable(query) }
+  similarGroups(query: GroupsStoreQuery) { return this.#hot().similarGroups(query) }
+  groupMessages(query: GroupMessagesStoreQuery) { return this.#hot().groupMessages(query) }
+
   async boardStats(query: StatsQuery): Promise<BoardStats> {
     const { fromDay, toDay } = statsDays(query)
     const values: unknown[] = [query.boardId, OPEN, instant(query.now, 'now')]

@@ -2,6 +2,7 @@
 // lock, so instances started together neither race nor apply a migration twice.
 import { OPEN_STATUSES } from '@liuyan/core'
 import type { PgClient } from './driver.js'
+import { HOTSPOTS_MIGRATION } from './hotspots.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
 
@@ -111,6 +112,9 @@ const MIGRATIONS: readonly string[] = [
     value text NOT NULL
   );
   `,
+  // 2: hot spots (docs/architecture.md §6): the heat aggregate and the groups of similar messages,
+  // see postgres/hotspots.ts.
+  HOTSPOTS_MIGRATION,
 ]
 
 /** The schema version this code reads and writes. */

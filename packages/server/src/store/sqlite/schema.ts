@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
+import { HOTSPOTS_MIGRATION } from './hotspots.js'
 
 /** Fills `board_tree` from the boards' `parentId` (empty it first). A cycle stops at 64 levels. */
 export const BOARD_TREE_SQL = `INSERT OR IGNORE INTO board_tree (ancestor, descendant)
@@ -175,6 +176,10 @@ const MIGRATIONS: readonly string[] = [
   END;
   ${scopeOf('1')};
   `,
+  // 5: hot spots (docs/architecture.md §6): the heat aggregate and the groups of similar messages,
+  // see sqlite/hotspots.ts. Messages stored before it are counted in the heat table at once; they
+  // join no group (groups are made as messages come in).
+  HOTSPOTS_MIGRATION,
 ]
 
 /** The schema version this code reads and writes. */

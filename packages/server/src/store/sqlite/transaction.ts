@@ -19,6 +19,8 @@ import type {
 } from '../types.js'
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
+import { hotspotsBoardChange, sqliteGroupWriter } from './hotspots.js'
+import { groupNewMessage } from '../hotspots.js'
 
 export class SqliteTransaction extends SqliteReader implements StoreTransaction {
   protected run(sql: string, ...params: unknown[]): Database.RunResult {
@@ -27,9 +29,14 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
   }
 
   async putBoard(board: Board): Promise<void> {
-    const stored = this.get<{ parent: string | null }>("SELECT json_extract(doc, '$.parentId') AS parent FROM boards WHERE id = ?", board.id)
+    const stored = this.get<{ parent: string | null; region: string }>(
+      "SELECT json_extract(doc, '$.parentId') AS parent, json_extract(doc, '$.region') AS region FROM boards WHERE id = ?",
+      board.id,
+    )
+    const hotspots = hotspotsBoardChange(this.connection, board, stored)
+    hotspots?.before()
     this.run('INSERT INTO boards (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', board.id, JSON.stringify(board))
-    if (stored && stored.parent === board.parentId) return
+    if (stored && stored.parent === board.parentId) return hotspots?.after()
     // A new or moved board: its subtree has other boards above it now, and so do their messages.
     this.run('DELETE FROM board_tree')
     this.run(BOARD_TREE_SQL)
@@ -37,13 +44,14 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
       UNION SELECT rid FROM messages WHERE assignee_board_id IN (SELECT descendant FROM board_tree WHERE ancestor = @board))`
     this.run(`DELETE FROM message_scope WHERE rid IN (SELECT m.rid FROM messages m WHERE ${affected})`, { board: board.id })
     for (const statement of scopeOf(affected).split(';\n')) this.run(statement, { board: board.id })
+    hotspots?.after()
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
     const columns = { ...messageColumns(message, message.timeline), tracking_hash: trackingHash }
     if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
     if (this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', trackingHash)) throw new Error(DUPLICATE_TRACKING_CODE)
-    this.run(
+    const { lastInsertRowid } = this.run(
       `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
          published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
          public_doc, public_version)
@@ -53,6 +61,7 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
       columns,
     )
     this.appendEvents(message.id, 0, message.timeline)
+    await groupNewMessage(sqliteGroupWriter(this.connection), message, Number(lastInsertRowid))
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
