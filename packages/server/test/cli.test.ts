@@ -484,8 +484,10 @@ describe('liuyan-server migrate', () => {
       NewMessageSchema.parse({ boardId: '220100-gov', type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？', author: { nickname: '市民' } }),
     )
     // Back to version 2, which kept the code in the clear and knew no tracking key (and had no
-    // indexed ancestry, migration 4).
-    store.database.exec(`DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
+    // indexed ancestry, migration 4, nor hot spots, migration 5).
+    store.database.exec(`DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
+      DROP TABLE hot_bands; DROP TABLE hot_members; DROP TABLE hot_scope; DROP TABLE hot_spans;
+      DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
       DROP TABLE message_scope; DROP TABLE board_tree;
       ALTER TABLE messages RENAME COLUMN tracking_hash TO tracking_code;
       DROP INDEX messages_public; DROP INDEX messages_staff;
