@@ -12,7 +12,7 @@ const KB = 1024
  * no budget for it: this ceiling keeps it from growing unnoticed.
  */
 const CEILING = 48 * KB
-const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-inbox']
+const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-hotspots', 'liuyan-inbox']
 
 describe('the script-tag build (dist/liuyan-console.min.js)', () => {
   if (!existsSync(dist)) throw new Error('dist/liuyan-console.min.js is missing: run `npm run build` first (npm test does)')
@@ -50,6 +50,8 @@ describe('custom-elements.json', () => {
     expect(byTag['liuyan-case']!.attributes!.map((a) => a.name)).toContain('message-id')
     expect(byTag['liuyan-inbox']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-open-case', 'liuyan-acted', 'liuyan-error']))
     expect(byTag['liuyan-console']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-sign-in', 'liuyan-sign-out']))
+    expect(byTag['liuyan-hotspots']!.attributes!.map((a) => a.name)).toContain('board-id')
+    expect(byTag['liuyan-hotspots']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-open-case', 'liuyan-duplicate-linked', 'liuyan-error']))
     for (const element of elements) expect(element.attributes!.map((a) => a.name)).not.toContain('session')
   })
 })

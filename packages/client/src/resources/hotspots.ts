@@ -39,16 +39,21 @@ export class Hotspots {
   }
 
   /**
-   * The messages of one group (its id or any member's id) under a board, newest first, page by page.
+   * The messages of one group (its id or any member's id) under a board, newest first, page by page
+   * (`cursor` starts from a page's `nextCursor`).
    *
    * @example
    * ```ts
    * for await (const m of staff.hotspots.groupMessages('220100-gov', group.id)) console.log(m.title)
    * ```
    */
-  groupMessages(boardId: string, groupId: string, query: Omit<GroupMessagesQuery, 'cursor'> = {}, options?: RequestOptions): PagePromise<Message> {
+  groupMessages(boardId: string, groupId: string, query: GroupMessagesQuery = {}, options?: RequestOptions): PagePromise<Message> {
     const path = `/boards/${encodeURIComponent(boardId)}/hotspots/groups/${encodeURIComponent(groupId)}`
-    return new PagePromise((cursor) => this.transport.request({ method: 'GET', path, query: { ...toQuery(query), ...(cursor ? { cursor } : {}) }, schema: 'messages', options }))
+    const { cursor: start, ...filters } = query
+    return new PagePromise(
+      (cursor) => this.transport.request({ method: 'GET', path, query: { ...toQuery(filters), ...(cursor ? { cursor } : {}) }, schema: 'messages', options }),
+      start,
+    )
   }
 
   /**

@@ -29,13 +29,12 @@ export interface Candidate {
 /** The writes and lookups a store gives the grouping of a new message. @internal */
 export interface GroupWriter {
   /**
-   * For each band hash, the `perBand` messages with that hash created nearest before or at
+   * Stores the band hashes of the new message (number `seq`) and answers, as they were before it,
+   * for each band hash the `perBand` messages with that hash created nearest before or at
    * `createdMs` (within the window, newest first, ties by higher seq) and the `perBand` nearest
    * after it (oldest first, ties by lower seq), each message once.
    */
-  candidates(bands: readonly number[], createdMs: number): Promise<Candidate[]>
-  /** Stores the band hashes of the new message. */
-  putBands(seq: number, createdMs: number, bands: readonly number[]): Promise<void>
+  candidates(seq: number, bands: readonly number[], createdMs: number): Promise<Candidate[]>
   /** Moves every member of the group `from` into the group `to`. */
   merge(from: number, to: number): Promise<void>
   /** Makes messages without a group members of the group `root`. */
@@ -53,8 +52,7 @@ export async function groupNewMessage(writer: GroupWriter, message: Message, seq
   const bands = bandHashes(text)
   if (bands.length === 0) return
   const createdMs = instant(message.createdAt, 'createdAt')
-  const candidates = await writer.candidates(bands, createdMs)
-  await writer.putBands(seq, createdMs, bands)
+  const candidates = await writer.candidates(seq, bands, createdMs)
   const matches = candidates.filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS && similarity(text, c.text) >= SIMILARITY.threshold)
   if (matches.length === 0) return
   const root = Math.min(...matches.map((c) => c.root ?? c.seq))

@@ -78,24 +78,22 @@ class Replay {
 
   #writer() {
     return {
-      candidates: async (bands: readonly number[], t: number): Promise<Candidate[]> => {
+      candidates: async (seq: number, bands: readonly number[], t: number): Promise<Candidate[]> => {
         const seen = new Map<number, Candidate>()
         for (const band of bands) {
           const list = this.#bands.get(band) ?? []
           // The list is sorted by (ms, seq): those at or before t, nearest first, then those after.
-          let split = upperBound(list, t)
+          const split = upperBound(list, t)
           for (let i = split - 1, n = 0; i >= 0 && n < SIMILARITY.perBand && list[i]!.ms >= t - WINDOW_MS; i--, n++) this.#add(seen, list[i]!.seq)
           for (let i = split, n = 0; i < list.length && n < SIMILARITY.perBand && list[i]!.ms <= t + WINDOW_MS; i++, n++) this.#add(seen, list[i]!.seq)
         }
-        return [...seen.values()]
-      },
-      putBands: async (seq: number, ms: number, bands: readonly number[]) => {
         for (const band of bands) {
           const list = this.#bands.get(band) ?? []
-          const at = lowerBound(list, ms, seq)
-          if (list[at]?.seq !== seq) list.splice(at, 0, { ms, seq })
+          const at = lowerBound(list, t, seq)
+          if (list[at]?.seq !== seq) list.splice(at, 0, { ms: t, seq })
           this.#bands.set(band, list)
         }
+        return [...seen.values()]
       },
       merge: async (from: number, to: number) => {
         const moving = this.#members.get(from) ?? new Set<number>()

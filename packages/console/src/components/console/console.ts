@@ -10,6 +10,7 @@ import { readToken, writeToken } from '../../internal/session.js'
 import { consoleStyles } from '../../styles/console.js'
 import { tokens } from '../../styles/tokens.js'
 import type { LiuyanCase } from '../case/case.js'
+import type { LiuyanHotspots } from '../hotspots/hotspots.js'
 import type { LiuyanInbox } from '../inbox/inbox.js'
 import { consoleStrings } from './console.i18n.js'
 import { shellStyles } from './console.styles.js'
@@ -43,12 +44,14 @@ export class LiuyanConsole extends LiuyanConsoleElement {
   }
 
   declare protected session: Session | undefined
-  declare protected view: 'inbox' | 'case'
+  declare protected view: 'inbox' | 'case' | 'hotspots'
   declare protected caseId: string
   declare protected busy: boolean
   declare protected signInError: string
   declare protected line: string
   #inboxStale = false
+  /** Hot spots are loaded once first opened. */
+  #hotspotsShown = false
 
   constructor() {
     super()
@@ -122,9 +125,11 @@ export class LiuyanConsole extends LiuyanConsoleElement {
     return this.renderRoot.querySelector('liuyan-inbox')
   }
 
-  async #go(view: 'inbox' | 'case') {
+  async #go(view: 'inbox' | 'case' | 'hotspots') {
     this.view = view
+    if (view === 'hotspots') this.#hotspotsShown = true
     await this.updateComplete
+    if (view === 'hotspots') return this.renderRoot.querySelector<LiuyanHotspots>('liuyan-hotspots')?.focusHeading()
     if (view === 'inbox') {
       if (this.#inboxStale) {
         this.#inboxStale = false
@@ -176,6 +181,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
           ${this.caseId
             ? html`<li><button type="button" aria-current=${this.view === 'case' ? 'page' : nothing} @click=${() => void this.#go('case')}>${t.case}</button></li>`
             : nothing}
+          <li><button type="button" aria-current=${this.view === 'hotspots' ? 'page' : nothing} @click=${() => void this.#go('hotspots')}>${t.hotspots}</button></li>
         </ul>
       </nav>
       ${s.principal.roles.length === 0 ? html`<p class="alert" role="alert">${t.noRoles}</p>` : nothing}
@@ -186,6 +192,11 @@ export class LiuyanConsole extends LiuyanConsoleElement {
         ? html`<liuyan-case ?hidden=${this.view !== 'case'} message-id=${this.caseId} .client=${shared.client} .principal=${shared.principal}
             .boards=${shared.boards} lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
             @liuyan-acted=${() => (this.#inboxStale = true)}></liuyan-case>`
+        : nothing}
+      ${this.#hotspotsShown
+        ? html`<liuyan-hotspots ?hidden=${this.view !== 'hotspots'} .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}
+            lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
+            @liuyan-open-case=${(e: LiuyanOpenCaseEvent) => this.#open(e)} @liuyan-duplicate-linked=${() => (this.#inboxStale = true)}></liuyan-hotspots>`
         : nothing}
       <p class="status-line" role="status">${this.line}</p>`
   }

@@ -115,17 +115,15 @@ const SPANS_OF = (where: string) => `INSERT INTO hot_spans (ancestor, root, firs
  */
 export function pgGroupWriter(query: Query): GroupWriter {
   return {
-    async candidates(bands, createdMs): Promise<Candidate[]> {
-      const rows = await query<{ seq: string; created_ms: string; search_text: string; root: string | null }>(CANDIDATES_SQL, [
-        ...bands,
-        createdMs,
-        createdMs - WINDOW_MS,
-        createdMs + WINDOW_MS,
-      ])
+    async candidates(seq, bands, createdMs): Promise<Candidate[]> {
+      // One round trip: the bands are stored by the statement that reads the others (which does
+      // not see its own insert).
+      const rows = await query<{ seq: string; created_ms: string; search_text: string; root: string | null }>(
+        `WITH stored AS (INSERT INTO hot_bands (band, created_ms, seq) SELECT unnest($${n + 4}::integer[]), $${n + 1}, $${n + 5} ON CONFLICT DO NOTHING)
+         ${CANDIDATES_SQL}`,
+        [...bands, createdMs, createdMs - WINDOW_MS, createdMs + WINDOW_MS, bands, seq],
+      )
       return rows.map((r) => ({ seq: Number(r.seq), createdMs: Number(r.created_ms), text: r.search_text, root: r.root === null ? undefined : Number(r.root) }))
-    },
-    async putBands(seq, createdMs, bands) {
-      await query('INSERT INTO hot_bands (band, created_ms, seq) SELECT unnest($1::integer[]), $2, $3 ON CONFLICT DO NOTHING', [bands, createdMs, seq])
     },
     async merge(from, to) {
       await query('UPDATE hot_members SET root = $1 WHERE root = $2', [to, from])
@@ -138,9 +136,19 @@ export function pgGroupWriter(query: Query): GroupWriter {
       await query('DELETE FROM hot_spans WHERE root = $1', [from])
     },
     async join(root, seqs) {
-      await query('INSERT INTO hot_members (seq, root) SELECT unnest($1::bigint[]), $2 ON CONFLICT (seq) DO UPDATE SET root = excluded.root', [seqs, root])
-      await query(SCOPE_OF('h.seq = ANY($1::bigint[])'), [seqs])
-      await query(SPANS_OF('s.root = $1 AND s.seq = ANY($2::bigint[])'), [root, seqs])
+      // One round trip: the memberships, their rows under each board above, and the spans.
+      await query(
+        `WITH mem AS (
+           INSERT INTO hot_members (seq, root) SELECT unnest($1::bigint[]), $2 ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
+         ), sc AS (
+           INSERT INTO hot_scope (ancestor, root, created_ms, seq)
+           SELECT t.ancestor, mem.root, m.created_ms, m.seq FROM mem JOIN messages m ON m.seq = mem.seq JOIN board_tree t ON t.descendant = m.board_id
+           ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
+         )
+         INSERT INTO hot_spans (ancestor, root, first_ms, last_ms) SELECT ancestor, root, min(created_ms), max(created_ms) FROM sc GROUP BY ancestor, root
+         ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`,
+        [seqs, root],
+      )
     },
   }
 }

@@ -109,14 +109,12 @@ const SPANS_OF = (where: string) => `INSERT INTO hot_spans (ancestor, root, firs
 export function sqliteGroupWriter(connection: Connection): GroupWriter {
   const run = (sql: string, ...params: unknown[]) => connection.statement(sql).run(...params)
   return {
-    async candidates(bands, createdMs): Promise<Candidate[]> {
+    async candidates(seq, bands, createdMs): Promise<Candidate[]> {
       const params: Record<string, number> = { t: createdMs, lo: createdMs - WINDOW_MS, hi: createdMs + WINDOW_MS }
       bands.forEach((band, i) => (params[`b${i}`] = band))
       const rows = connection.statement(CANDIDATES_SQL, 'raw').all(params) as Array<[number, number, string, number | null]>
-      return rows.map(([seq, ms, text, root]) => ({ seq, createdMs: ms, text, root: root ?? undefined }))
-    },
-    async putBands(seq, createdMs, bands) {
       for (const band of bands) run('INSERT OR IGNORE INTO hot_bands (band, created_ms, rid) VALUES (?, ?, ?)', band, createdMs, seq)
+      return rows.map(([rid, ms, text, root]) => ({ seq: rid, createdMs: ms, text, root: root ?? undefined }))
     },
     async merge(from, to) {
       run('UPDATE hot_members SET root = ? WHERE root = ?', to, from)
