@@ -8,10 +8,11 @@ const dist = new URL('../dist/liuyan-console.min.js', import.meta.url)
 const KB = 1024
 /**
  * The console's script-tag build bundles what the widget's does (Lit, zod, core, the SDK) plus the
- * staff parts; measured at 43.9 KB min+gzip (`npm run bench -w @liuyan/console`). The issue sets
- * no budget for it: this ceiling keeps it from growing unnoticed.
+ * staff parts; measured at 43.9 KB min+gzip (`npm run bench -w @liuyan/console`), 49.3 KB with
+ * `<liuyan-hotspots>` and its SDK schemas. The issue sets no budget for it: this ceiling keeps it
+ * from growing unnoticed.
  */
-const CEILING = 48 * KB
+const CEILING = 52 * KB
 const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-hotspots', 'liuyan-inbox']
 
 describe('the script-tag build (dist/liuyan-console.min.js)', () => {
