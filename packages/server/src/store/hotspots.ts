@@ -44,7 +44,8 @@ export interface GroupWriter {
 /**
  * Groups a new message (number `seq`): writes its band hashes, compares it with the candidates
  * that share one (core's `similarity` at least `SIMILARITY.threshold`), and unites it and every
- * group it matches into one group, whose root is the lowest seq among them (the first message).
+ * group it matches into one group: the one with the lowest root among the groups matched (else a
+ * new one, whose root is the lowest seq among the messages matched).
  * Runs in the transaction that inserts the message. @internal
  */
 export async function groupNewMessage(writer: GroupWriter, message: Message, seq: number): Promise<void> {
@@ -55,7 +56,10 @@ export async function groupNewMessage(writer: GroupWriter, message: Message, seq
   const candidates = await writer.candidates(seq, bands, createdMs)
   const matches = candidates.filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS && similarity(text, c.text) >= SIMILARITY.threshold)
   if (matches.length === 0) return
-  const root = Math.min(...matches.map((c) => c.root ?? c.seq))
+  // The oldest group among those matched survives (a message in no group joins it), so a large
+  // group is not moved under a newly matched message of a lower number.
+  const roots = matches.flatMap((c) => (c.root === undefined ? [] : [c.root]))
+  const root = roots.length > 0 ? Math.min(...roots) : Math.min(...matches.map((c) => c.seq))
   const others = new Set<number>()
   for (const c of matches) if (c.root !== undefined && c.root !== root) others.add(c.root)
   for (const other of [...others].sort((a, b) => a - b)) await writer.merge(other, root)

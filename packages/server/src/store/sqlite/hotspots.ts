@@ -127,7 +127,15 @@ export function sqliteGroupWriter(connection: Connection): GroupWriter {
       const list = JSON.stringify(seqs)
       run('INSERT OR REPLACE INTO hot_members (rid, root) SELECT value, ? FROM json_each(?)', root, list)
       run(SCOPE_OF('h.rid IN (SELECT value FROM json_each(?))'), list)
-      run(SPANS_OF('s.root = ? AND s.rid IN (SELECT value FROM json_each(?))'), root, list)
+      // The spans grow by the joining messages alone (reading the group's rows would cost its size).
+      run(
+        `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
+         SELECT t.ancestor, ?, min(m.created_ms), max(m.created_ms) FROM messages m JOIN board_tree t ON t.descendant = m.board_id
+         WHERE m.rid IN (SELECT value FROM json_each(?)) GROUP BY t.ancestor
+         ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)`,
+        root,
+        list,
+      )
     },
   }
 }
