@@ -24,11 +24,14 @@ export type Query = <R>(text: string, values?: readonly unknown[]) => Promise<R[
 
 const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
 
+/** The region under the board `a` above: rolled up to the level below it (see the SQLite store). */
+const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
+
 /** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
 function heatOf(where: string, sign: 1 | -1): string {
   return `INSERT INTO hot_heat (ancestor, month, domain, region, n)
-    SELECT t.ancestor, ${MONTH_SQL('m.created_ms')}, m.domain, b.doc::jsonb ->> 'region', ${sign} * count(*)
-    FROM messages m JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = m.board_id
+    SELECT t.ancestor, ${MONTH_SQL('m.created_ms')}, m.domain, ${ROLLED_SQL}, ${sign} * count(*)
+    FROM messages m JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = m.board_id JOIN boards a ON a.id = t.ancestor
     WHERE ${where} GROUP BY 1, 2, 3, 4
     ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n`
 }
@@ -54,8 +57,8 @@ export const HOTSPOTS_MIGRATION = `
       d := CASE WHEN NEW.status = 'rejected' THEN -1 ELSE 1 END;
     END IF;
     INSERT INTO hot_heat (ancestor, month, domain, region, n)
-      SELECT t.ancestor, ${MONTH_SQL('NEW.created_ms')}, NEW.domain, b.doc::jsonb ->> 'region', d
-      FROM boards b JOIN board_tree t ON t.descendant = b.id WHERE b.id = NEW.board_id
+      SELECT t.ancestor, ${MONTH_SQL('NEW.created_ms')}, NEW.domain, ${ROLLED_SQL}, d
+      FROM boards b JOIN board_tree t ON t.descendant = b.id JOIN boards a ON a.id = t.ancestor WHERE b.id = NEW.board_id
     ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n;
     RETURN NULL;
   END $$;

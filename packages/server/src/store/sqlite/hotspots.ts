@@ -22,20 +22,26 @@ import type { Connection } from './connection.js'
 
 const MONTH_SQL = (ms: string) => `strftime('%Y-%m', (${ms} + 28800000) / 1000, 'unixepoch')`
 const REGION_SQL = `json_extract(b.doc, '$.region')`
+/**
+ * The region a message counts under for the board `a` above it: rolled up to the level below
+ * `a` (store/hotspots.ts's `regionDigits`), so a subtree's heat table reads its rows as they are.
+ */
+const ROLLED_SQL = `CASE WHEN json_extract(a.doc, '$.region') GLOB '[0-9][0-9]0000' THEN substr(${REGION_SQL}, 1, 4) || '00' ELSE ${REGION_SQL} END`
 
 /** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
 function heatOf(where: string, sign: '1' | '-1' | 'CASE WHEN new.status = \'rejected\' THEN -1 ELSE 1 END'): string {
   return `INSERT INTO hot_heat (ancestor, month, domain, region, n)
-    SELECT t.ancestor, ${MONTH_SQL('m.created_ms')}, m.domain, ${REGION_SQL}, ${sign === '1' || sign === '-1' ? `${sign} * count(*)` : sign}
-    FROM messages m JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = m.board_id
+    SELECT t.ancestor, ${MONTH_SQL('m.created_ms')}, m.domain, ${ROLLED_SQL}, ${sign === '1' || sign === '-1' ? `${sign} * count(*)` : sign}
+    FROM messages m JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = m.board_id JOIN boards a ON a.id = t.ancestor
     WHERE ${where} GROUP BY 1, 2, 3, 4
     ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = n + excluded.n`
 }
 
 /**
  * Migration 5: hot spots. `hot_heat` counts the messages (refused ones left out) of each board's
- * subtree by China month, domain and region of the board they were sent to, kept by triggers in
- * the transaction of each insert and refusal, so the heat table reads one index range. `hot_bands`
+ * subtree by China month, domain and region of the board they were sent to (rolled up to the
+ * level below that board), kept by triggers in the transaction of each insert and refusal, so the
+ * heat table reads one index range of at most regions × domains × months rows. `hot_bands`
  * keeps the LSH band hashes of each message (core's `bandHashes`), `hot_members` the group of each
  * message that has one, `hot_scope` each member under every board above its own (with its time,
  * for counts by range) and `hot_spans` each group's first and last member under each board, by
