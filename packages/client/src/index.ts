@@ -40,6 +40,7 @@ export type { Tracking } from './resources/tracking.js'
 export type {
   Board,
   BoardStats,
+  BoardStatsQuery,
   Evaluation,
   InboxQuery,
   Locale,
@@ -60,5 +61,8 @@ export type {
   StaffActionResult,
   SubmissionResult,
   TrackedMessage,
+  UnitFigures,
+  UnitStats,
+  UnitStatsQuery,
   ValidationIssue,
 } from '@liuyan/core'

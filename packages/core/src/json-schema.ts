@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { StaffActionSchema, CitizenActionSchema } from './schemas/action.js'
 import { BoardSchema, BoardStatsSchema } from './schemas/board.js'
+import { UnitStatsSchema } from './schemas/stats.js'
 import { HolidayCalendarSchema } from './schemas/calendar.js'
 import {
   EvaluationSchema,
@@ -19,6 +20,7 @@ import {
 } from './schemas/message.js'
 import { ProblemSchema } from './schemas/problem.js'
 import { DuplicateLinkSchema, HeatTableSchema, SimilarGroupsSchema } from './schemas/hotspots.js'
+import { CreatedWebhookSchema, DeliveryAttemptSchema, NewWebhookSchema, WebhookReplaySchema, WebhookSchema } from './schemas/webhook.js'
 
 /** A JSON Schema document (draft 2020-12). */
 export type JSONSchemaDocument = Record<string, unknown>
@@ -35,6 +37,8 @@ export const INPUT_SCHEMAS = {
   'citizen-action': CitizenActionSchema,
   'holiday-calendar': HolidayCalendarSchema,
   'duplicate-link': DuplicateLinkSchema,
+  'new-webhook': NewWebhookSchema,
+  'webhook-replay': WebhookReplaySchema,
 } as const
 
 /**
@@ -54,9 +58,13 @@ export const OUTPUT_SCHEMAS = {
   'timeline-event': TimelineEventSchema,
   board: BoardSchema,
   'board-stats': BoardStatsSchema,
+  'unit-stats': UnitStatsSchema,
   problem: ProblemSchema,
   'heat-table': HeatTableSchema,
   'similar-groups': SimilarGroupsSchema,
+  webhook: WebhookSchema,
+  'created-webhook': CreatedWebhookSchema,
+  'delivery-attempt': DeliveryAttemptSchema,
 } as const
 
 /** The name of an exported schema, which is also its file name under `schema/`. */
@@ -108,7 +116,9 @@ export function toJSONSchema(name: SchemaName): JSONSchemaDocument {
 export const SCHEMA_NAMES: readonly SchemaName[] = [
   'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
   'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
-  'evaluation', 'timeline-event', 'board', 'board-stats', 'problem', 'duplicate-link', 'heat-table', 'similar-groups',
+  'evaluation', 'timeline-event', 'board', 'board-stats', 'unit-stats', 'problem',
+  'new-webhook', 'webhook-replay', 'webhook', 'created-webhook', 'delivery-attempt',
+  'duplicate-link', 'heat-table', 'similar-groups',
 ]
 
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> }

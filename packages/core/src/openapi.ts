@@ -25,10 +25,16 @@ const COMPONENTS: Record<string, SchemaName> = {
   StaffActionResult: 'staff-action-result',
   Board: 'board',
   BoardStats: 'board-stats',
+  UnitStats: 'unit-stats',
   Problem: 'problem',
   DuplicateLink: 'duplicate-link',
   HeatTable: 'heat-table',
   SimilarGroups: 'similar-groups',
+  NewWebhook: 'new-webhook',
+  WebhookReplay: 'webhook-replay',
+  Webhook: 'webhook',
+  CreatedWebhook: 'created-webhook',
+  DeliveryAttempt: 'delivery-attempt',
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })

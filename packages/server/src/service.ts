@@ -30,6 +30,7 @@ import { createStaffToken, sha256Hex, type NewStaffToken } from './staff-tokens.
 import { TrackingCodes } from './tracking-codes.js'
 import { randomTrackingKey, type TrackingKey } from './tracking-key.js'
 
+import { withOutbox } from './service/events.js'
 export { TrackingKeyMismatchError } from './tracking-codes.js'
 export { sha256Hex } from './staff-tokens.js'
 import type { MessageQuery, StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
@@ -130,6 +131,11 @@ export class BoardService {
     this.#codes = new TrackingCodes(options.store, options.trackingKey ?? randomTrackingKey())
   }
 
+  /** A transaction of the write path: its message changes append their events to the outbox. */
+  #write<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.store.transaction((tx) => fn(withOutbox(tx, this.#now)))
+  }
+
   /**
    * Checks the tracking key against the store and hashes any tracking code an older version kept
    * in the clear. Runs once, before the first use of a tracking code; call it at start-up to fail
@@ -162,6 +168,11 @@ export class BoardService {
   /** The current time of the service's clock. */
   now(): Date {
     return this.#now()
+  }
+
+  /** The calendar options deadlines are counted with (for deadline escalation). */
+  deadlineOptions(): DeadlineOptions {
+    return this.#calendar
   }
 
   // ── Boards ────────────────────────────────────────────────────────────────────────────────
@@ -293,7 +304,7 @@ export class BoardService {
     if (input.place) message.place = input.place
     if (input.remark) message.remark = input.remark
     await this.ready()
-    return this.store.transaction(async (tx) => {
+    return this.#write(async (tx) => {
       const code = await this.#codes.create(tx)
       await tx.insertMessage(message, code.hash)
       const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: at }
@@ -321,7 +332,7 @@ export class BoardService {
 
   async #citizenAct(code: string, action: MessageAction, hook?: CommitHook<TrackedMessage>, locale?: Locale): Promise<TrackedMessage> {
     await this.ready()
-    return this.store.transaction(async (tx) => {
+    return this.#write(async (tx) => {
       const { message, normalized } = await this.#byCode(tx, code)
       const result = transition(message, action, { actor: { role: 'citizen' }, now: this.#now(), calendar: this.#calendar })
       if (!result.ok) throw transitionProblem(result.error)
@@ -436,7 +447,7 @@ export class BoardService {
     const rule = LIFECYCLE[action.action]
     const role = staff.roles.find((r) => rule.roles.includes(r))
     if (action.action === 'reissue-code') await this.ready()
-    return this.store.transaction(async (tx) => {
+    return this.#write(async (tx) => {
       const message = await tx.getMessage(id)
       if (!message || !inScope(staff, message)) throw notFound()
       if (!role) {
@@ -522,18 +533,8 @@ function roleName(role: string): string {
 }
 
 const TRANSITION_STATUS: Record<TransitionError['code'], number> = {
-  invalid_action: 422,
-  reason_required: 422,
-  same_board: 422,
-  forbidden_role: 403,
-  invalid_status: 409,
-  not_replied: 409,
-  already_evaluated: 409,
-  already_supervised: 409,
-  deadline_unavailable: 500,
-  no_consent: 409,
-  already_published: 409,
-  not_published: 409,
+  invalid_action: 422, reason_required: 422, same_board: 422, forbidden_role: 403, invalid_status: 409, not_replied: 409,
+  already_evaluated: 409, already_supervised: 409, deadline_unavailable: 500, no_consent: 409, already_published: 409, not_published: 409,
 }
 
 function transitionProblem(error: TransitionError): ServiceError {

@@ -7,6 +7,7 @@ import {
   HeatTableSchema,
   SimilarGroupsSchema,
   BoardSchema,
+  BoardStatsQuerySchema,
   BoardStatsSchema,
   InboxQuerySchema,
   MessageListQuerySchema,
@@ -22,6 +23,8 @@ import {
   StaffActionSchema,
   SubmissionResultSchema,
   TrackedMessageSchema,
+  UnitStatsQuerySchema,
+  UnitStatsSchema,
   validate,
   type Problem,
 } from '@liuyan/core'
@@ -39,6 +42,7 @@ export const RESPONSES = {
   board: BoardSchema,
   boards: PageSchema(BoardSchema),
   stats: BoardStatsSchema,
+  unitStats: UnitStatsSchema,
   publicMessage: PublicMessageSchema,
   publicMessages: PageSchema(PublicMessageSchema),
   submission: SubmissionResultSchema,
@@ -55,6 +59,8 @@ export const RESPONSES = {
 export const INPUTS = {
   messageListQuery: MessageListQuerySchema,
   inboxQuery: InboxQuerySchema,
+  boardStatsQuery: BoardStatsQuerySchema,
+  unitStatsQuery: UnitStatsQuerySchema,
   newMessage: NewMessageSchema,
   staffAction: StaffActionSchema,
   followUp: NewFollowUpSchema,

@@ -1,9 +1,9 @@
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, BoardStats, Message, MessageStatus, Page } from '@liuyan/core'
-import { computeStats } from '../stats.js'
+import { keepStats, recountStats, sumStats, type StatsEntry } from './memory-stats.js'
+import { boardStatsFromCounts } from './stats-keeping.js'
 import {
   appendOnlyTimeline,
-  chinaDay,
   compareIds,
   compareTokens,
   DUPLICATE_TRACKING_CODE,
@@ -16,19 +16,20 @@ import {
   planQuery,
   publicSortTime,
   searchText,
-  statsDays,
-  statsRowOf,
   subtreeIds,
   type ListPlan,
 } from './shared.js'
 import { memoryGroupMessages, memoryGroups, memoryHeat } from './memory-hotspots.js'
+import { Staged, type Table } from './memory-staged.js'
+import { CommittedOutbox, MemoryOutbox, type OutboxTables } from './memory-outbox.js'
 import type {
   GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery,
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
+  BoardCounts,
+  StatsCountsQuery,
   StatsQuery,
-  StatsRow,
   Store,
   StoredResponse,
   StoreReader,
@@ -58,12 +59,6 @@ export function createMemoryStore(): Store {
 const STORE_CLOSED = 'The store is closed; create a new one'
 const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the function given to transaction()'
 
-/** The rows of one collection as a reader sees them. A `Map` is one; so is a {@link Staged} view. */
-interface Table<V> {
-  get(key: string): V | undefined
-  values(): Iterable<V>
-}
-
 /** A stored message with the values its queries need, computed once when it is written. */
 interface MessageRow {
   message: Message
@@ -91,6 +86,8 @@ interface Tables {
   tokens: Table<StaffToken>
   idempotency: Table<IdempotencyRecord>
   settings: Table<string>
+  stats: Table<StatsEntry>
+  outbox: OutboxTables
 }
 
 interface Committed {
@@ -100,44 +97,8 @@ interface Committed {
   tokens: Map<string, StaffToken>
   idempotency: Map<string, IdempotencyRecord>
   settings: Map<string, string>
-}
-
-const GONE = Symbol('gone')
-
-/** A transaction's writes over committed rows: reads see both, `commit` applies the writes. */
-class Staged<V> implements Table<V> {
-  readonly #base: Map<string, V>
-  readonly #writes = new Map<string, V | typeof GONE>()
-
-  constructor(base: Map<string, V>) {
-    this.#base = base
-  }
-
-  get(key: string): V | undefined {
-    if (!this.#writes.has(key)) return this.#base.get(key)
-    const value = this.#writes.get(key)
-    return value === GONE ? undefined : value
-  }
-
-  *values(): Iterable<V> {
-    for (const [key, value] of this.#base) if (!this.#writes.has(key)) yield value
-    for (const value of this.#writes.values()) if (value !== GONE) yield value
-  }
-
-  set(key: string, value: V): void {
-    this.#writes.set(key, value)
-  }
-
-  delete(key: string): void {
-    this.#writes.set(key, GONE)
-  }
-
-  commit(): void {
-    for (const [key, value] of this.#writes) {
-      if (value === GONE) this.#base.delete(key)
-      else this.#base.set(key, value)
-    }
-  }
+  stats: Map<string, StatsEntry>
+  outbox: CommittedOutbox
 }
 
 class MemoryStore implements Store {
@@ -148,6 +109,8 @@ class MemoryStore implements Store {
     tokens: new Map(),
     idempotency: new Map(),
     settings: new Map(),
+    stats: new Map(),
+    outbox: new CommittedOutbox(),
   }
   readonly #mutex = new Mutex()
   /** The last sequence number given to a message; never reused, even by a rolled-back insert. */
@@ -172,6 +135,8 @@ class MemoryStore implements Store {
         tokens: new Staged(this.#committed.tokens),
         idempotency: new Staged(this.#committed.idempotency),
         settings: new Staged(this.#committed.settings),
+        stats: new Staged(this.#committed.stats),
+        outbox: this.#committed.outbox.stage(),
       }
       let open = true
       const tx = new MemoryTransaction(staged, () => {
@@ -200,9 +165,12 @@ class MemoryReader implements StoreReader {
   protected readonly tables: Tables
   protected readonly check: () => void
 
-  constructor(tables: Tables, check: () => void) {
+  readonly outbox: MemoryOutbox
+
+  constructor(tables: Tables, check: () => void, nextSeq: () => number = () => 0) {
     this.tables = tables
     this.check = check
+    this.outbox = new MemoryOutbox(tables.outbox, tables.boards, check, nextSeq)
   }
 
   async listBoards(): Promise<Board[]> {
@@ -286,17 +254,12 @@ class MemoryReader implements StoreReader {
   }
 
   async boardStats(query: StatsQuery): Promise<BoardStats> {
+    return boardStatsFromCounts(this, query)
+  }
+
+  async statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
     this.check()
-    const { fromDay, toDay } = statsDays(query)
-    const now = new Date(instant(query.now, 'now'))
-    const boards = subtreeIds([query.boardId], this.tables.boards.values())
-    const rows: StatsRow[] = []
-    for (const { message, createdMs } of this.tables.messages.values()) {
-      const day = chinaDay(createdMs)
-      if (day < fromDay || day > toDay || !inBoards(message, boards)) continue
-      rows.push(statsRowOf(message))
-    }
-    return computeStats(query.boardId, rows, now)
+    return sumStats(this.tables.stats, this.tables.boards, [...this.tables.messages.values()].map((row) => row.message), query)
   }
 
   // Hot spots: memory-hotspots.ts.
@@ -334,6 +297,7 @@ interface StagedTables extends Tables {
   tokens: Staged<StaffToken>
   idempotency: Staged<IdempotencyRecord>
   settings: Staged<string>
+  stats: Staged<StatsEntry>
 }
 
 class MemoryTransaction extends MemoryReader implements StoreTransaction {
@@ -341,13 +305,15 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
   readonly #nextSeq: () => number
 
   constructor(tables: StagedTables, check: () => void, nextSeq: () => number) {
-    super(tables, check)
+    super(tables, check, nextSeq)
     this.#nextSeq = nextSeq
   }
 
   async putBoard(board: Board): Promise<void> {
     this.check()
+    const moved = this.tables.boards.get(board.id)?.parentId !== board.parentId
     this.tables.boards.set(board.id, structuredClone(board))
+    if (moved) recountStats(this.tables.stats, this.tables.boards, [...this.tables.messages.values()].map((row) => row.message))
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
@@ -356,6 +322,7 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     if (this.tables.codes.get(trackingHash) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
     this.tables.messages.set(message.id, messageRow(structuredClone(message), trackingHash, this.#nextSeq()))
     this.tables.codes.set(trackingHash, message.id)
+    keepStats(this.tables.stats, this.tables.boards, undefined, message)
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
@@ -372,6 +339,7 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     }
     const next = structuredClone({ ...message, timeline: [...stored.timeline, ...timeline] })
     this.tables.messages.set(message.id, messageRow(next, hash, row.seq))
+    keepStats(this.tables.stats, this.tables.boards, stored, next)
   }
 
   async putSetting(name: string, value: string): Promise<void> {

@@ -36,7 +36,7 @@ function heatOf(where: string, sign: 1 | -1): string {
     ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n`
 }
 
-/** Migration 2: hot spots, as SQLite's migration 5 (see sqlite/hotspots.ts). */
+/** Migration 5: hot spots, as SQLite's migration 8 (see sqlite/hotspots.ts). */
 export const HOTSPOTS_MIGRATION = `
   CREATE TABLE hot_heat (
     ancestor text NOT NULL,

@@ -38,7 +38,7 @@ function heatOf(where: string, sign: '1' | '-1' | 'CASE WHEN new.status = \'reje
 }
 
 /**
- * Migration 5: hot spots. `hot_heat` counts the messages (refused ones left out) of each board's
+ * Migration 8: hot spots. `hot_heat` counts the messages (refused ones left out) of each board's
  * subtree by China month, domain and region of the board they were sent to (rolled up to the
  * level below that board), kept by triggers in the transaction of each insert and refusal, so the
  * heat table reads one index range of at most regions × domains × months rows. `hot_bands`
