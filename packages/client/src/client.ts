@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, type Locale } from '@liuyan/core'
 import { Transport, type FetchLike } from './internal/transport.js'
 import { Boards } from './resources/boards.js'
 import { Exports } from './resources/exports.js'
+import { Hotspots } from './resources/hotspots.js'
 import { Inbox } from './resources/inbox.js'
 import { Messages } from './resources/messages.js'
 import { Tracking } from './resources/tracking.js'
@@ -108,6 +109,8 @@ export interface LiuyanClient {
   readonly inbox: Inbox
   /** The staff exports, CSV or XLSX files (needs `token`). */
   readonly exports: Exports
+  /** Hot spots (源头治理): heat table, groups of similar messages, duplicate links (needs `token`). */
+  readonly hotspots: Hotspots
 }
 
 /**
@@ -143,5 +146,6 @@ export function createClient(options: ClientOptions): LiuyanClient {
     tracking: new Tracking(transport),
     inbox: new Inbox(transport),
     exports: new Exports(transport),
+    hotspots: new Hotspots(transport),
   }
 }

@@ -52,6 +52,16 @@ export class LiuyanActedEvent extends Event {
   }
 }
 
+/** Fired after a message was marked as a duplicate (与…重复) of another: both ids. */
+export class LiuyanDuplicateLinkedEvent extends Event {
+  constructor(
+    readonly id: string,
+    readonly of: string,
+  ) {
+    super('liuyan-duplicate-linked', { bubbles: true, composed: true })
+  }
+}
+
 /** Fired when a call to the Board API failed. `code` is the SDK's stable error code. */
 export class LiuyanErrorEvent extends Event {
   constructor(
@@ -68,6 +78,7 @@ declare global {
     'liuyan-sign-out': LiuyanSignOutEvent
     'liuyan-open-case': LiuyanOpenCaseEvent
     'liuyan-acted': LiuyanActedEvent
+    'liuyan-duplicate-linked': LiuyanDuplicateLinkedEvent
     'liuyan-drill-down': LiuyanDrillDownEvent
     'liuyan-error': LiuyanErrorEvent
   }

@@ -9,11 +9,12 @@ const KB = 1024
 /**
  * The console's script-tag build bundles what the widget's does (Lit, zod, core, the SDK) plus the
  * staff parts; measured at 55.5 KB min+gzip with the supervision view (`npm run bench -w
- * @liuyan/console`; 46.9 KB without it, most of the difference its words in three languages). The
- * issue sets no budget for it: this ceiling keeps it from growing unnoticed.
+ * @liuyan/console`; 46.9 KB without it, most of the difference its words in three languages), and
+ * 58.2 KB with both the supervision view and `<liuyan-hotspots>` (gzip -9 of the build). The issue
+ * sets no budget for it: this ceiling keeps it from growing unnoticed.
  */
-const CEILING = 58 * KB
-const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-inbox', 'liuyan-supervision']
+const CEILING = 60 * KB
+const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-hotspots', 'liuyan-inbox', 'liuyan-supervision']
 
 describe('the script-tag build (dist/liuyan-console.min.js)', () => {
   if (!existsSync(dist)) throw new Error('dist/liuyan-console.min.js is missing: run `npm run build` first (npm test does)')
@@ -53,6 +54,8 @@ describe('custom-elements.json', () => {
     expect(byTag['liuyan-console']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-sign-in', 'liuyan-sign-out']))
     expect(byTag['liuyan-supervision']!.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['board-id', 'from', 'to', 'units']))
     expect(byTag['liuyan-supervision']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-drill-down', 'liuyan-error']))
+    expect(byTag['liuyan-hotspots']!.attributes!.map((a) => a.name)).toContain('board-id')
+    expect(byTag['liuyan-hotspots']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-open-case', 'liuyan-duplicate-linked', 'liuyan-error']))
     for (const element of elements) expect(element.attributes!.map((a) => a.name)).not.toContain('session')
   })
 })

@@ -226,3 +226,33 @@ export type {
   RouteMethod,
   RouteResponse,
 } from './routes.js'
+export { bandHashes, minHash, shingles, similarity, SIMILARITY, similarityText } from './similarity.js'
+export { linkDuplicate } from './duplicates.js'
+export type { DuplicateLinkErrorCode, DuplicateLinkResult } from './duplicates.js'
+export {
+  DUPLICATE_ROLES,
+  DuplicateLinkSchema,
+  GroupMessagesQuerySchema,
+  GroupPlaceSchema,
+  HEAT_MAX_MONTHS,
+  HeatCellSchema,
+  HeatQuerySchema,
+  HeatTableSchema,
+  MonthSchema,
+  SIMILAR_GROUP_COUNT_CAP,
+  SIMILAR_GROUPS_MAX,
+  SimilarGroupSchema,
+  SimilarGroupsQuerySchema,
+  SimilarGroupsSchema,
+} from './schemas/hotspots.js'
+export type {
+  DuplicateLink,
+  GroupMessagesQuery,
+  GroupPlace,
+  HeatCell,
+  HeatQuery,
+  HeatTable,
+  SimilarGroup,
+  SimilarGroups,
+  SimilarGroupsQuery,
+} from './schemas/hotspots.js'

@@ -19,6 +19,7 @@ import {
   TrackedMessageSchema,
 } from './schemas/message.js'
 import { ProblemSchema } from './schemas/problem.js'
+import { DuplicateLinkSchema, HeatTableSchema, SimilarGroupsSchema } from './schemas/hotspots.js'
 import { CreatedWebhookSchema, DeliveryAttemptSchema, NewWebhookSchema, WebhookReplaySchema, WebhookSchema } from './schemas/webhook.js'
 
 /** A JSON Schema document (draft 2020-12). */
@@ -35,6 +36,7 @@ export const INPUT_SCHEMAS = {
   'staff-action': StaffActionSchema,
   'citizen-action': CitizenActionSchema,
   'holiday-calendar': HolidayCalendarSchema,
+  'duplicate-link': DuplicateLinkSchema,
   'new-webhook': NewWebhookSchema,
   'webhook-replay': WebhookReplaySchema,
 } as const
@@ -58,6 +60,8 @@ export const OUTPUT_SCHEMAS = {
   'board-stats': BoardStatsSchema,
   'unit-stats': UnitStatsSchema,
   problem: ProblemSchema,
+  'heat-table': HeatTableSchema,
+  'similar-groups': SimilarGroupsSchema,
   webhook: WebhookSchema,
   'created-webhook': CreatedWebhookSchema,
   'delivery-attempt': DeliveryAttemptSchema,
@@ -114,6 +118,7 @@ export const SCHEMA_NAMES: readonly SchemaName[] = [
   'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
   'evaluation', 'timeline-event', 'board', 'board-stats', 'unit-stats', 'problem',
   'new-webhook', 'webhook-replay', 'webhook', 'created-webhook', 'delivery-attempt',
+  'duplicate-link', 'heat-table', 'similar-groups',
 ]
 
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> }

@@ -81,6 +81,7 @@ export function toPublicMessage(message: Message): PublicMessage {
   if (message.repliedAt) view.repliedAt = message.repliedAt
   if (message.closedAt) view.closedAt = message.closedAt
   if (message.dueAt) view.dueAt = message.dueAt
+  if (message.duplicateOf) view.duplicateOf = message.duplicateOf
   if (message.evaluation) {
     const { comment, ...scores } = message.evaluation
     view.evaluation = comment ? { ...scores, comment: mask(comment) } : { ...scores }

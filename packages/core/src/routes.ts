@@ -2,6 +2,7 @@ import type * as z from 'zod/mini'
 import { STAFF_ROLES, type StaffRole } from './enums.js'
 import { StaffActionSchema } from './schemas/action.js'
 import { NewEvaluationSchema, NewFollowUpSchema, NewMessageSchema } from './schemas/message.js'
+import { DUPLICATE_ROLES, DuplicateLinkSchema, GroupMessagesQuerySchema, HeatQuerySchema, SimilarGroupsQuerySchema } from './schemas/hotspots.js'
 import { NewWebhookSchema, WebhookAttemptsQuerySchema, WebhookReplaySchema } from './schemas/webhook.js'
 import { BoardStatsQuerySchema, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema, UnitStatsQuerySchema } from './schemas/query.js'
 
@@ -43,6 +44,8 @@ export type ResponseSchemaName =
   | 'SubmissionResult'
   | 'StaffActionResult'
   | 'StaffPrincipal'
+  | 'HeatTable'
+  | 'SimilarGroups'
   | 'Webhook'
   | 'CreatedWebhook'
   | 'DeliveryAttempt'
@@ -208,6 +211,36 @@ export const ROUTES = [
     summary: 'The statistics of a board and each board below it as CSV or XLSX',
     ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: StatsExportQuerySchema,
     responses: { 200: { description: 'The file', files: exportFiles, headers: { 'Content-Disposition': 'attachment; filename=…' } }, 404: 'No such board in the token’s boards', 501: workbookUnavailable },
+  },
+  {
+    operationId: 'getHeatTable', method: 'GET', path: '/boards/{id}/hotspots/heat', params: { id: 'Board id (its subtree is counted)' },
+    summary: 'Messages by domain × region × month of a board subtree (源头治理 heat table)',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: HeatQuerySchema,
+    responses: { 200: { description: 'The heat table', schema: 'HeatTable' }, 404: 'No such board in the token’s boards' },
+  },
+  {
+    operationId: 'listSimilarGroups', method: 'GET', path: '/boards/{id}/hotspots/groups', params: { id: 'Board id (its subtree is searched)' },
+    summary: 'Groups of similar messages of a board subtree, most recently active first',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: SimilarGroupsQuerySchema,
+    responses: { 200: { description: 'The groups', schema: 'SimilarGroups' }, 404: 'No such board in the token’s boards' },
+  },
+  {
+    operationId: 'listGroupMessages', method: 'GET', path: '/boards/{id}/hotspots/groups/{groupId}',
+    params: { id: 'Board id (members in its subtree)', groupId: 'The group’s id, or the id of any of its messages' },
+    summary: 'The messages of one group of similar messages, newest first',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: GroupMessagesQuerySchema,
+    responses: { 200: { description: 'A page of the group’s messages', schema: 'Message', page: true }, 404: 'No such board or message in the token’s boards' },
+  },
+  {
+    operationId: 'linkDuplicate', method: 'POST', path: '/messages/{id}/duplicate', params: { id: 'Message id' },
+    summary: 'Mark a message as a duplicate of another (与…重复), on the timeline and the public thread',
+    auth: 'staff', roles: DUPLICATE_ROLES, private: true, limits: { rate: ['staff'], bodyBytes: DEFAULT_BODY_BYTES }, idempotency: 'optional', body: DuplicateLinkSchema,
+    responses: {
+      200: { description: 'The message after the link', schema: 'Message' },
+      403: 'The token lacks the role',
+      404: 'No such message, or no such other message, in the token’s boards',
+      409: 'Already marked as a duplicate of that message, or a request with this Idempotency-Key is still running',
+    },
   },
   {
     operationId: 'createWebhook', method: 'POST', path: '/webhooks', summary: 'Subscribe a receiver to events of a board subtree; the signing secret is shown once',

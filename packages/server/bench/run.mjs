@@ -25,6 +25,8 @@ const dir = mkdtempSync(join(tmpdir(), 'liuyan-bench-'))
 const now = Date.now()
 
 const staff = { authorization: `Bearer ${TOKEN}` }
+/** The China-time month `YYYY-MM` of an instant. */
+const chinaMonth = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 7)
 /**
  * The boards the board-filtered list cycles through: more than the 64 pages the SQLite store keeps,
  * so its reads miss that cache, as the widget's would on a busy province.
@@ -43,6 +45,15 @@ const READS = [
   ['public list by board', `/messages?boardId=${CITY}&limit=20`, {}, () => `/messages?boardId=${LIST_BOARDS[nextBoard++ % LIST_BOARDS.length]}&limit=20`],
   ['keyword 3+ chars, common', `/messages?keyword=${encodeURIComponent('路灯坏')}&limit=20`, {}],
   ['keyword 2 chars, absent', `/messages?keyword=${encodeURIComponent('火星')}&limit=20`, {}],
+  // Hot spots (源头治理): the heat table of two years of the province, the groups of the province
+  // and of a city, and the members of the province's most recent group (asked for first).
+  ['hot spots: heat, root 24 mo', `/boards/${ROOT}/hotspots/heat?from=${chinaMonth(now - 700 * 86_400_000)}&to=${chinaMonth(now)}`, staff],
+  ['hot spots: groups, root', `/boards/${ROOT}/hotspots/groups`, staff],
+  ['hot spots: groups, city', `/boards/${CITY}/hotspots/groups`, staff],
+  ['hot spots: group messages', undefined, staff, undefined, async (url) => {
+    const groups = await (await fetch(`${url}/boards/${ROOT}/hotspots/groups?limit=1`, { headers: staff })).json()
+    return `/boards/${ROOT}/hotspots/groups/${groups.items[0]?.id ?? 'none'}?limit=20`
+  }],
   // The same two searches past the SQLite store's page cache: each request bounds the list by
   // another of 100 instants of the year 2000 (no message is older), more than the 64 pages it keeps.
   ['keyword 3+ chars, uncached', '', {}, () => `/messages?keyword=${encodeURIComponent('路灯坏')}&limit=20&from=${year2000()}`],
@@ -109,7 +120,8 @@ try {
     await opened.store.close()
     const { child, url } = await startServer(opened.args)
     try {
-      for (const [name, path, headers, vary] of READS) {
+      for (const [name, fixed, headers, vary, resolve] of READS) {
+        const path = fixed ?? (await resolve(url))
         const base = new URL(url).pathname
         const requests = vary ? [{ setupRequest: (request) => ({ ...request, path: `${base}${vary()}` }) }] : undefined
         const r = await cannon({ url: `${url}${path}`, headers, ...(requests ? { requests } : {}) })

@@ -3,6 +3,9 @@
 // nothing on a call (`validateResponses: false`, `validateQueries: false`, a successful GET) never
 // loads zod or core's schemas: a bundler puts them in a chunk of their own.
 import {
+  DuplicateLinkSchema,
+  HeatTableSchema,
+  SimilarGroupsSchema,
   BoardSchema,
   BoardStatsQuerySchema,
   BoardStatsSchema,
@@ -48,6 +51,8 @@ export const RESPONSES = {
   message: MessageSchema,
   messages: PageSchema(MessageSchema),
   principal: StaffPrincipalSchema,
+  heatTable: HeatTableSchema,
+  similarGroups: SimilarGroupsSchema,
 }
 
 /** What the SDK sends, by key. */
@@ -60,6 +65,7 @@ export const INPUTS = {
   staffAction: StaffActionSchema,
   followUp: NewFollowUpSchema,
   evaluation: NewEvaluationSchema,
+  duplicateLink: DuplicateLinkSchema,
 }
 
 export type ResponseName = keyof typeof RESPONSES

@@ -26,7 +26,7 @@ const actionsZh: SharedStrings['actions'] = {
 export const sharedStrings: Translations<SharedStrings> = {
   'zh-CN': {
     actions: actionsZh,
-    events: { ...actionsZh, submit: '提交留言', 'follow-up': '留言人追问', evaluate: '留言人评价' },
+    events: { ...actionsZh, submit: '提交留言', 'follow-up': '留言人追问', evaluate: '留言人评价', duplicate: '标记为重复留言' },
     done: '已{action}：{title}（{status}）',
     unauthorized: '令牌无效或已失效，请重新登录。',
     forbidden: '您的令牌没有此操作的权限。',
@@ -47,7 +47,7 @@ export const sharedStrings: Translations<SharedStrings> = {
       accept: '受理', reject: '不予受理', assign: '交辦', transfer: '轉辦', start: '開始辦理', reply: '答覆',
       extend: '延期', close: '辦結', supervise: '督辦', remind: '催辦', reopen: '退回重辦',
       publish: '公開', unpublish: '撤下', redact: '設定公開版本', 'reissue-code': '重發查詢碼',
-      submit: '提交留言', 'follow-up': '留言人追問', evaluate: '留言人評價',
+      submit: '提交留言', 'follow-up': '留言人追問', evaluate: '留言人評價', duplicate: '標記為重複留言',
     },
     done: '已{action}：{title}（{status}）',
     unauthorized: '權杖無效或已失效，請重新登入。',
@@ -69,7 +69,7 @@ export const sharedStrings: Translations<SharedStrings> = {
       accept: 'Accepted', reject: 'Rejected', assign: 'Assigned', transfer: 'Transferred', start: 'Handling started', reply: 'Replied',
       extend: 'Deadline extended', close: 'Closed', supervise: 'Put under supervision', remind: 'Reminded', reopen: 'Reopened',
       publish: 'Published', unpublish: 'Unpublished', redact: 'Public copy set', 'reissue-code': 'Tracking code reissued',
-      submit: 'Submitted', 'follow-up': 'Follow-up by the author', evaluate: 'Rated by the author',
+      submit: 'Submitted', 'follow-up': 'Follow-up by the author', evaluate: 'Rated by the author', duplicate: 'Marked as a duplicate',
     },
     done: '{action}: done for {title} ({status})',
     unauthorized: 'The token is not valid or no longer valid. Please sign in again.',

@@ -197,6 +197,7 @@ export const TIMELINE_EVENT_TYPES = [
   'unpublish',
   'redact',
   'reissue-code',
+  'duplicate',
 ] as const
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number]
 
@@ -235,6 +236,8 @@ export const TimelineEventSchema = z.object({
   reasonCode: z.optional(z.enum(REJECT_REASONS)),
   /** A reason or remark; staff-only. */
   note: z.optional(text(1, LIMITS.reasonMax)),
+  /** The message a `duplicate` event points to (与…重复). */
+  duplicateOf: z.optional(IdSchema),
 })
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>
 
@@ -359,6 +362,8 @@ const messageShape = {
   posts: z.array(PostSchema),
   timeline: z.array(TimelineEventSchema),
   evaluation: z.optional(EvaluationSchema),
+  /** The message this one repeats (与…重复), set by a staff member's duplicate link. */
+  duplicateOf: z.optional(IdSchema),
 }
 export const MessageSchema = z.object(messageShape)
 export type Message = z.infer<typeof MessageSchema>
@@ -398,6 +403,8 @@ const publicMessageShape = {
   posts: z.array(PostSchema),
   timeline: z.array(PublicTimelineEventSchema),
   evaluation: z.optional(EvaluationSchema),
+  /** The message this one repeats (与…重复): its id only. */
+  duplicateOf: z.optional(IdSchema),
 }
 export const PublicMessageSchema = z.object(publicMessageShape)
 export type PublicMessage = z.infer<typeof PublicMessageSchema>

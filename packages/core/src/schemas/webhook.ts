@@ -25,6 +25,7 @@ export const EVENT_TYPES = [
   'message.unpublished',
   'message.redacted',
   'message.code_reissued',
+  'message.marked_duplicate',
   'message.closed',
   'deadline.approaching',
   'deadline.overdue',
@@ -51,6 +52,7 @@ export const TIMELINE_EVENTS: Readonly<Record<TimelineEventType, EventType>> = {
   unpublish: 'message.unpublished',
   redact: 'message.redacted',
   'reissue-code': 'message.code_reissued',
+  duplicate: 'message.marked_duplicate',
 }
 
 /**

@@ -3,6 +3,7 @@ import type * as z from 'zod/mini'
 import type { BoardService, CommitHook, StaffPrincipal } from '../service.js'
 import { FileBody, JsonText } from './reply.js'
 import { exportOperations, type WorkbookStreamer } from './exports.js'
+import { hotspotOperations } from './hotspots.js'
 import { listFilters } from './request.js'
 import { webhookOperations } from './webhooks.js'
 import { ServiceError } from '../errors.js'
@@ -41,7 +42,7 @@ export type Operations = { [K in OperationId]: Operation<RouteOf<K>> }
 
 /** The Board API's operations over a board service, grouped as the routes are. */
 export function createOperations(service: BoardService, basePath: string, workbook?: WorkbookStreamer): Operations {
-  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...webhookOperations(service, basePath), ...documents(basePath) }
+  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...hotspotOperations(service), ...webhookOperations(service, basePath), ...documents(basePath) }
 }
 
 function boards(service: BoardService) {

@@ -16,6 +16,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     already_evaluated: '您已经评价过了，每条留言只能评价一次', already_supervised: '该留言已在督办中', deadline_unavailable: '无法计算办理期限',
     no_consent: '留言人未同意公开，不能公开此留言', already_published: '该留言已经公开', not_published: '该留言没有公开',
     workbook_unavailable: '此服务器不提供 XLSX 导出，请改用 CSV',
+    same_message: '留言不能与自身重复', already_linked: '该留言已标记为与这条留言重复',
   },
   'zh-TW': {
     bad_request: '請求有誤', malformed_json: '請求內容不是有效的 JSON', validation_failed: '提交的內容有誤',
@@ -29,6 +30,7 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     already_evaluated: '您已經評價過了，每則留言只能評價一次', already_supervised: '該留言已在督辦中', deadline_unavailable: '無法計算辦理期限',
     no_consent: '留言人未同意公開，不能公開此留言', already_published: '該留言已經公開', not_published: '該留言沒有公開',
     workbook_unavailable: '此伺服器不提供 XLSX 匯出，請改用 CSV',
+    same_message: '留言不能與自身重複', already_linked: '該留言已標記為與這則留言重複',
   },
   en: {
     bad_request: 'Bad request', malformed_json: 'The request body is not valid JSON', validation_failed: 'The submitted data is not valid',
@@ -42,14 +44,15 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     already_evaluated: 'You have already rated this message; a rating is given once', already_supervised: 'The message is already under supervision', deadline_unavailable: 'The deadline cannot be computed',
     no_consent: 'The author did not consent to publication', already_published: 'The message is already public', not_published: 'The message is not public',
     workbook_unavailable: 'This server does not write XLSX exports; ask for CSV',
+    same_message: 'A message cannot duplicate itself', already_linked: 'The message is already marked as a duplicate of that message',
   },
 }
 
 /** Messages of the issues the service and this layer raise themselves (schema issues come localized from core). */
 const ISSUE_MESSAGES: Record<Locale, Record<string, string>> = {
-  'zh-CN': { board_closed: '该留言对象暂不接受留言', unknown_board: '请选择有效的留言对象', unknown_unit: '请选择有效的办理单位', invalid_idempotency_key: 'Idempotency-Key 的长度应为1到255个字符', idempotency_key_required: '请提供 Idempotency-Key' },
-  'zh-TW': { board_closed: '該留言對象暫不接受留言', unknown_board: '請選擇有效的留言對象', unknown_unit: '請選擇有效的辦理單位', invalid_idempotency_key: 'Idempotency-Key 的長度應為1到255個字元', idempotency_key_required: '請提供 Idempotency-Key' },
-  en: { board_closed: 'This recipient does not take messages at the moment.', unknown_board: 'Please choose a valid recipient.', unknown_unit: 'Please choose a valid handling unit.', invalid_idempotency_key: 'Idempotency-Key must be 1–255 characters.', idempotency_key_required: 'Send an Idempotency-Key header.' },
+  'zh-CN': { board_closed: '该留言对象暂不接受留言', unknown_board: '请选择有效的留言对象', unknown_unit: '请选择有效的办理单位', invalid_idempotency_key: 'Idempotency-Key 的长度应为1到255个字符', idempotency_key_required: '请提供 Idempotency-Key', invalid_range: '起止月份有误（最多36个月）', unknown_message: '找不到这条留言' },
+  'zh-TW': { board_closed: '該留言對象暫不接受留言', unknown_board: '請選擇有效的留言對象', unknown_unit: '請選擇有效的辦理單位', invalid_idempotency_key: 'Idempotency-Key 的長度應為1到255個字元', idempotency_key_required: '請提供 Idempotency-Key', invalid_range: '起迄月份有誤（最多36個月）', unknown_message: '找不到這則留言' },
+  en: { board_closed: 'This recipient does not take messages at the moment.', unknown_board: 'Please choose a valid recipient.', unknown_unit: 'Please choose a valid handling unit.', invalid_idempotency_key: 'Idempotency-Key must be 1–255 characters.', idempotency_key_required: 'Send an Idempotency-Key header.', invalid_range: 'The months do not make a range of at most 36 months.', unknown_message: 'There is no such message.' },
 }
 
 /**

@@ -19,9 +19,11 @@ import {
   subtreeIds,
   type ListPlan,
 } from './shared.js'
+import { memoryGroupMessages, memoryGroups, memoryHeat } from './memory-hotspots.js'
 import { Staged, type Table } from './memory-staged.js'
 import { CommittedOutbox, MemoryOutbox, type OutboxTables } from './memory-outbox.js'
 import type {
+  GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery,
   IdempotencyRecord,
   MessageQuery,
   StaffToken,
@@ -259,6 +261,11 @@ class MemoryReader implements StoreReader {
     this.check()
     return sumStats(this.tables.stats, this.tables.boards, [...this.tables.messages.values()].map((row) => row.message), query)
   }
+
+  // Hot spots: memory-hotspots.ts.
+  async heatTable(q: HeatStoreQuery) { this.check(); return memoryHeat(this.tables, q) }
+  async similarGroups(q: GroupsStoreQuery) { this.check(); return memoryGroups(this.tables, q) }
+  async groupMessages(q: GroupMessagesStoreQuery) { this.check(); return memoryGroupMessages(this.tables, q) }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
     this.check()

@@ -20,8 +20,12 @@ function hashOf(message: Pick<Message, 'id'>): string {
   return createHash('sha256').update(message.id).digest('hex')
 }
 
+/** Takes a database of this version back to the schema before migration 8 (hot spots). */
+const UNDO_MIGRATION_8 = `DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
+  DROP TABLE hot_bands; DROP TABLE hot_members; DROP TABLE hot_scope; DROP TABLE hot_spans`
+
 /** Takes a database of this version back to the schema before migration 7 (the FTS5 table, filled again). */
-const UNDO_MIGRATION_7 = `DROP TABLE message_terms;
+const UNDO_MIGRATION_7 = `${UNDO_MIGRATION_8}; DROP TABLE message_terms;
   CREATE VIRTUAL TABLE messages_fts USING fts5 (search_text, content = 'messages', content_rowid = 'rid', tokenize = 'trigram');
   CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
   CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN SELECT 1; END;

@@ -1,6 +1,9 @@
 import type { OutboxReader, OutboxTransaction } from './outbox-types.js'
 import type { StatsCounts } from '../stats-counts.js'
-import type { Board, BoardStats, Message, MessageStatus, MessageType, Domain, StaffRole, Page } from '@liuyan/core'
+import type { Board, BoardStats, Message, MessageStatus, MessageType, Domain, StaffRole, Page, HeatCell, SimilarGroup } from '@liuyan/core'
+import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from './hotspots.js'
+
+export type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from './hotspots.js'
 
 /**
  * What the board service needs from storage. Every method is async so a networked database
@@ -70,6 +73,22 @@ export interface StoreReader {
    * row of the subtree (docs/architecture.md §6).
    */
   boardStats(query: StatsQuery): Promise<BoardStats>
+  /**
+   * Hot spots (docs/architecture.md §6): the messages of a subtree, by the board each was sent to,
+   * counted by China month, domain and that board's region (rolled up to `regionDigits`), refused
+   * ones left out; only cells with messages. From an aggregate kept at write time.
+   */
+  heatTable(query: HeatStoreQuery): Promise<HeatCell[]>
+  /**
+   * The groups of similar messages of a subtree (see store/hotspots.ts: the same grouping in
+   * every store), most recently active first, with at least two members created in the range.
+   */
+  similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]>
+  /**
+   * One page of the members in the subtree of the group of `memberId` (a message in no group is a
+   * group of one), newest first; undefined when that message was not sent to a board of the subtree.
+   */
+  groupMessages(query: GroupMessagesStoreQuery): Promise<Page<Message> | undefined>
   /**
    * The statistics counters (`stats-counts.ts`) summed for each board asked for, in that order:
    * the `contribution` of every message whose board or assigned unit is in the board's

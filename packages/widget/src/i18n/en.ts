@@ -71,7 +71,7 @@ const en: Catalog = {
       submit: 'Submitted', accept: 'Accepted', reject: 'Not accepted', assign: 'Assigned', transfer: 'Transferred',
       start: 'Handling started', reply: 'Replied', extend: 'Extended', close: 'Closed', supervise: 'Put under supervision',
       remind: 'Reminder sent', reopen: 'Sent back for more work', 'follow-up': 'Follow-up', evaluate: 'Rated',
-      publish: 'Published', unpublish: 'Withdrawn from public view', redact: 'Part of the text withheld', 'reissue-code': 'Tracking code reissued',
+      publish: 'Published', unpublish: 'Withdrawn from public view', redact: 'Part of the text withheld', 'reissue-code': 'Tracking code reissued', duplicate: 'Marked as a duplicate',
     },
   },
   messageForm: {

@@ -70,7 +70,7 @@ const zhTW: Catalog = {
     events: {
       submit: '提交留言', accept: '受理', reject: '不予受理', assign: '交辦', transfer: '轉辦', start: '開始辦理',
       reply: '答覆', extend: '延期', close: '辦結', supervise: '督辦', remind: '催辦', reopen: '退回重辦',
-      'follow-up': '追問', evaluate: '評價', publish: '公開', unpublish: '撤下', redact: '隱去部分內容', 'reissue-code': '重發查詢碼',
+      'follow-up': '追問', evaluate: '評價', publish: '公開', unpublish: '撤下', redact: '隱去部分內容', 'reissue-code': '重發查詢碼', duplicate: '標記為重複留言',
     },
   },
   messageForm: {

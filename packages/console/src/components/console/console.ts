@@ -10,12 +10,13 @@ import { readToken, writeToken } from '../../internal/session.js'
 import { consoleStyles } from '../../styles/console.js'
 import { tokens } from '../../styles/tokens.js'
 import type { LiuyanCase } from '../case/case.js'
+import type { LiuyanHotspots } from '../hotspots/hotspots.js'
 import type { LiuyanInbox } from '../inbox/inbox.js'
 import type { LiuyanSupervision } from '../supervision/supervision.js'
 import { consoleStrings } from './console.i18n.js'
 import { shellStyles } from './console.styles.js'
 
-type View = 'inbox' | 'case' | 'supervision'
+type View = 'inbox' | 'case' | 'supervision' | 'hotspots'
 
 interface Session {
   client: LiuyanClient
@@ -53,6 +54,8 @@ export class LiuyanConsole extends LiuyanConsoleElement {
   declare protected signInError: string
   declare protected line: string
   #inboxStale = false
+  /** Hot spots are loaded once first opened. */
+  #hotspotsShown = false
   #supervisionStale = false
   #supervisionOpened = false
 
@@ -132,7 +135,9 @@ export class LiuyanConsole extends LiuyanConsoleElement {
   async #go(view: View) {
     this.view = view
     if (view === 'supervision') this.#supervisionOpened = true
+    if (view === 'hotspots') this.#hotspotsShown = true
     await this.updateComplete
+    if (view === 'hotspots') return this.renderRoot.querySelector<LiuyanHotspots>('liuyan-hotspots')?.focusHeading()
     if (view === 'inbox') {
       if (this.#inboxStale) {
         this.#inboxStale = false
@@ -204,6 +209,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
           ${supervisor
             ? html`<li><button type="button" aria-current=${this.view === 'supervision' ? 'page' : nothing} @click=${() => void this.#go('supervision')}>${t.supervision}</button></li>`
             : nothing}
+          <li><button type="button" aria-current=${this.view === 'hotspots' ? 'page' : nothing} @click=${() => void this.#go('hotspots')}>${t.hotspots}</button></li>
         </ul>
       </nav>
       ${s.principal.roles.length === 0 ? html`<p class="alert" role="alert">${t.noRoles}</p>` : nothing}
@@ -219,6 +225,11 @@ export class LiuyanConsole extends LiuyanConsoleElement {
         ? html`<liuyan-supervision ?hidden=${this.view !== 'supervision'} .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}
             lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
             @liuyan-drill-down=${(e: LiuyanDrillDownEvent) => void this.#drill(e)}></liuyan-supervision>`
+        : nothing}
+      ${this.#hotspotsShown
+        ? html`<liuyan-hotspots ?hidden=${this.view !== 'hotspots'} .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}
+            lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
+            @liuyan-open-case=${(e: LiuyanOpenCaseEvent) => this.#open(e)} @liuyan-duplicate-linked=${() => (this.#inboxStale = true)}></liuyan-hotspots>`
         : nothing}
       <p class="status-line" role="status">${this.line}</p>`
   }

@@ -9,6 +9,8 @@ import { boardStatsFromCounts } from '../stats-keeping.js'
 import { pgStatsCounts } from './stats.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
+import { PgHotspots, type Query } from './hotspots.js'
+import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from '../hotspots.js'
 import { PgOutbox } from './outbox.js'
 
 /** The documents of a message's timeline events, in order, as one column of its row. */
@@ -140,6 +142,14 @@ export class PgReader implements StoreReader {
     if (!row) return undefined
     return (row.public_version === PUBLIC_VIEW_VERSION ? row.public_doc : renderPublic(messageOf(row as MessageRow))) ?? undefined
   }
+
+  #hotspots: PgHotspots | undefined
+  #hot(): PgHotspots {
+    return (this.#hotspots ??= new PgHotspots(((text: string, values?: readonly unknown[]) => this.rows(text, values)) as Query))
+  }
+  heatTable(query: HeatStoreQuery) { return this.#hot().heatTable(query) }
+  similarGroups(query: GroupsStoreQuery) { return this.#hot().similarGroups(query) }
+  groupMessages(query: GroupMessagesStoreQuery) { return this.#hot().groupMessages(query) }
 
   async boardStats(query: StatsQuery): Promise<BoardStats> {
     return boardStatsFromCounts(this, query)

@@ -2,6 +2,7 @@
 // lock, so instances started together neither race nor apply a migration twice.
 import { OPEN_STATUSES } from '@liuyan/core'
 import type { PgClient } from './driver.js'
+import { HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
@@ -171,6 +172,9 @@ const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (key, window_ms)
   );
   `,
+  // 5: hot spots (docs/architecture.md §6): the heat aggregate and the groups of similar messages,
+  // see postgres/hotspots.ts.
+  HOTSPOTS_MIGRATION,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */

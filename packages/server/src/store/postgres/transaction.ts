@@ -16,6 +16,8 @@ import type { IdempotencyRecord, StaffToken, StoredResponse, StoreTransaction } 
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 import { PgReader } from './reader.js'
+import { pgGroupWriter, pgHotspotsBoardChange, type Query } from './hotspots.js'
+import { groupNewMessage } from '../hotspots.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsOf, updateCounters, type Run } from './stats.js'
 
@@ -60,13 +62,15 @@ export class PgTransaction extends PgReader implements StoreTransaction {
   async putBoard(board: Board): Promise<void> {
     // One change of the tree at a time, across instances: the closure is read, then rewritten.
     await this.run('SELECT pg_advisory_xact_lock($1)', [BOARD_TREE_LOCK])
-    const [stored] = await this.rows<{ parent_id: string | null }>('SELECT parent_id FROM boards WHERE id = $1', [board.id])
+    const [stored] = await this.rows<{ parent_id: string | null; region: string }>("SELECT parent_id, doc::jsonb ->> 'region' AS region FROM boards WHERE id = $1", [board.id])
     const parent = board.parentId ?? null
+    const hotspots = await pgHotspotsBoardChange(this.#query, board, stored)
+    await hotspots?.before()
     await this.run(
       'INSERT INTO boards (id, parent_id, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, doc = excluded.doc',
       [board.id, parent, JSON.stringify(board)],
     )
-    if (stored && stored.parent_id === parent) return
+    if (stored && stored.parent_id === parent) return hotspots?.after()
     // Move the board's subtree (itself and what lies below, possibly put before it) under the parent.
     await this.run('INSERT INTO board_tree (ancestor, descendant) VALUES ($1, $1) ON CONFLICT DO NOTHING', [board.id])
     const subtree = (await this.rows<{ descendant: string }>('SELECT descendant FROM board_tree WHERE ancestor = $1', [board.id])).map((r) => r.descendant)
@@ -91,14 +95,19 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     await this.run(`DELETE FROM message_boards WHERE seq IN (SELECT m.seq FROM messages m WHERE ${affected})`, [subtree])
     await this.run(rebuildMessageBoards(`(${affected})`), [subtree])
     await applyCounters(this.#run, [...moved].map(([id, c]) => [id, counterRows(c)] as const))
+    await hotspots?.after()
   }
+
+  /** {@link rows} as hot spots call it. */
+  readonly #query = ((text: string, values?: readonly unknown[]) => this.rows(text, values)) as Query
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
     // One statement (one round trip): the row, its events and its places in the board closure. The
     // unique constraints refuse a second id or tracking hash, also of two instances at once.
     const columns = messageColumns(message, message.timeline)
+    let seq: number
     try {
-      await this.run(
+      const [inserted] = await this.rows<{ seq: string }>(
         `WITH m AS (
            INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_ms, published_ms,
              due_ms, reviewed_at, replied_at, due_at, overall, search_text, grams, doc, public_doc, public_version)
@@ -107,9 +116,10 @@ export class PgTransaction extends PgReader implements StoreTransaction {
            INSERT INTO events (message_seq, n, doc)
            SELECT m.seq, ordinality - 1, doc FROM m, unnest($20::text[]) WITH ORDINALITY AS e (doc, ordinality)
          )
-         ${rebuildMessageBoards('TRUE', 'm')}`,
+         ${rebuildMessageBoards('TRUE', 'm')} RETURNING seq`,
         [message.id, ...columns.slice(0, 5), trackingHash, ...columns.slice(5), message.timeline.map((event) => JSON.stringify(event))],
       )
+      seq = Number(inserted!.seq)
     } catch (error) {
       const constraint = (error as { code?: unknown; constraint?: unknown }).code === '23505' ? (error as { constraint?: unknown }).constraint : undefined
       if (constraint === 'messages_id_key') throw new Error(duplicateId(message.id), { cause: error })
@@ -118,6 +128,7 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     }
     // A submission awaits review and counts nothing: no second statement.
     await applyCounters(this.#run, [[message.id, counterRows(contributionOf(message))]])
+    await groupNewMessage(pgGroupWriter(this.#query), message, seq)
   }
 
   readonly #run: Run = (text, values) => this.run(text, values)

@@ -19,6 +19,8 @@ import type {
   StoreReader,
 } from '../types.js'
 import type { Connection } from './connection.js'
+import { SqliteHotspots } from './hotspots.js'
+import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from '../hotspots.js'
 import { chooseTerms, keywordSql, type KeywordTerms } from './keyword.js'
 
 // Kept in shared.ts, where the PostgreSQL store reads them too; re-exported for this store's modules.
@@ -188,6 +190,11 @@ export class SqliteReader implements StoreReader {
     const message = await this.getMessage(id)
     return (message && renderPublic(message)) ?? undefined
   }
+
+  #hotspots: SqliteHotspots | undefined
+  heatTable(query: HeatStoreQuery) { return (this.#hotspots ??= new SqliteHotspots(this.connection, this.check)).heatTable(query) }
+  similarGroups(query: GroupsStoreQuery) { return (this.#hotspots ??= new SqliteHotspots(this.connection, this.check)).similarGroups(query) }
+  groupMessages(query: GroupMessagesStoreQuery) { return (this.#hotspots ??= new SqliteHotspots(this.connection, this.check)).groupMessages(query) }
 
   async boardStats(query: StatsQuery): Promise<BoardStats> {
     return boardStatsFromCounts(this, query)

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { searchGrams } from '../shared.js'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
+import { HOTSPOTS_MIGRATION } from './hotspots.js'
 import { backfillCounters, STATS_MIGRATION_SQL } from './stats.js'
 
 /** Fills `board_tree` from the boards' `parentId` (empty it first). A cycle stops at 64 levels. */
@@ -261,6 +262,10 @@ const MIGRATIONS: readonly Migration[] = [
     db.exec(`INSERT OR IGNORE INTO message_terms (term, created_ms, rid, published_ms)
       SELECT t.value, m.created_ms, m.rid, m.published_ms FROM messages m, json_each(liuyan_search_terms(m.search_text)) t`)
   },
+  // 8: hot spots (docs/architecture.md §6): the heat aggregate and the groups of similar messages,
+  // see sqlite/hotspots.ts. Messages stored before it are counted in the heat table at once; they
+  // join no group (groups are made as messages come in).
+  HOTSPOTS_MIGRATION,
 ]
 
 /** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */

@@ -20,6 +20,8 @@ import type {
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
 import { insertTerms, updateTerms, type TermRow } from './keyword.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
+import { hotspotsBoardChange, sqliteGroupWriter } from './hotspots.js'
+import { groupNewMessage } from '../hotspots.js'
 import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
@@ -33,9 +35,14 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
   }
 
   async putBoard(board: Board): Promise<void> {
-    const stored = this.get<{ parent: string | null }>("SELECT json_extract(doc, '$.parentId') AS parent FROM boards WHERE id = ?", board.id)
+    const stored = this.get<{ parent: string | null; region: string }>(
+      "SELECT json_extract(doc, '$.parentId') AS parent, json_extract(doc, '$.region') AS region FROM boards WHERE id = ?",
+      board.id,
+    )
+    const hotspots = hotspotsBoardChange(this.connection, board, stored)
+    hotspots?.before()
     this.run('INSERT INTO boards (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', board.id, JSON.stringify(board))
-    if (stored && stored.parent === board.parentId) return
+    if (stored && stored.parent === board.parentId) return hotspots?.after()
     // A new or moved board: its subtree has other boards above it now, and so do their messages.
     this.run('DELETE FROM board_tree')
     this.run(BOARD_TREE_SQL)
@@ -47,6 +54,7 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     this.run(`DELETE FROM message_scope WHERE rid IN (SELECT m.rid FROM messages m WHERE ${affected})`, { board: board.id })
     for (const statement of scopeOf(affected).split(';\n')) this.run(statement, { board: board.id })
     for (const [id, c] of moved) applyCounters(this.connection, id, counterRows(c))
+    hotspots?.after()
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
@@ -65,6 +73,7 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     applyCounters(this.connection, message.id, counterRows(contributionOf(message)))
     insertTerms(this.connection, { ...(columns as unknown as TermRow), rid: Number(inserted.lastInsertRowid) })
     this.appendEvents(message.id, 0, message.timeline)
+    await groupNewMessage(sqliteGroupWriter(this.connection), message, Number(inserted.lastInsertRowid))
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {

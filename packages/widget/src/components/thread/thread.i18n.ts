@@ -59,6 +59,6 @@ export const threadStrings: ThreadStrings = {
   events: {
     submit: '提交留言', accept: '受理', reject: '不予受理', assign: '交办', transfer: '转办', start: '开始办理',
     reply: '答复', extend: '延期', close: '办结', supervise: '督办', remind: '催办', reopen: '退回重办',
-    'follow-up': '追问', evaluate: '评价', publish: '公开', unpublish: '撤下', redact: '隐去部分内容', 'reissue-code': '重发查询码',
+    'follow-up': '追问', evaluate: '评价', publish: '公开', unpublish: '撤下', redact: '隐去部分内容', 'reissue-code': '重发查询码', duplicate: '标记为重复留言',
   },
 }

@@ -1,0 +1,264 @@
+// Hot spots in the PostgreSQL store (docs/architecture.md §6 "Hot spots"): the heat aggregate kept
+// by a trigger, the band hashes and groups kept by the transaction that inserts a message, and the
+// reads of both. The decisions are store/hotspots.ts's; the SQL is the SQLite store's, in PostgreSQL.
+import { DOMAINS, SIMILARITY } from '@liuyan/core'
+import type { Board, HeatCell, Message, Page, SimilarGroup } from '@liuyan/core'
+import {
+  inPage,
+  readGroupPage,
+  readGroups,
+  sortCells,
+  WINDOW_MS,
+  type Candidate,
+  type GroupMessagesStoreQuery,
+  type GroupReader,
+  type GroupsStoreQuery,
+  type GroupWriter,
+  type HeatStoreQuery,
+} from '../hotspots.js'
+import { subtreeIds } from '../shared.js'
+import { messageOf, MESSAGE_COLUMNS, type MessageRow } from './reader.js'
+
+/** Runs one statement: the store's `rows`, with its error translation. */
+export type Query = <R>(text: string, values?: readonly unknown[]) => Promise<R[]>
+
+const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
+
+/** The region under the board `a` above: rolled up to the level below it (see the SQLite store). */
+const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
+
+/** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
+function heatOf(where: string, sign: 1 | -1): string {
+  return `INSERT INTO hot_heat (ancestor, month, domain, region, n)
+    SELECT t.ancestor, ${MONTH_SQL('m.created_ms')}, m.domain, ${ROLLED_SQL}, ${sign} * count(*)
+    FROM messages m JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = m.board_id JOIN boards a ON a.id = t.ancestor
+    WHERE ${where} GROUP BY 1, 2, 3, 4
+    ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n`
+}
+
+/** Migration 5: hot spots, as SQLite's migration 8 (see sqlite/hotspots.ts). */
+export const HOTSPOTS_MIGRATION = `
+  CREATE TABLE hot_heat (
+    ancestor text NOT NULL,
+    month text NOT NULL,
+    domain text NOT NULL,
+    region text NOT NULL,
+    n integer NOT NULL,
+    PRIMARY KEY (ancestor, month, domain, region)
+  );
+  CREATE FUNCTION hot_heat_count() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE d integer;
+  BEGIN
+    IF TG_OP = 'INSERT' THEN
+      IF NEW.status = 'rejected' THEN RETURN NULL; END IF;
+      d := 1;
+    ELSE
+      IF (OLD.status = 'rejected') = (NEW.status = 'rejected') THEN RETURN NULL; END IF;
+      d := CASE WHEN NEW.status = 'rejected' THEN -1 ELSE 1 END;
+    END IF;
+    INSERT INTO hot_heat (ancestor, month, domain, region, n)
+      SELECT t.ancestor, ${MONTH_SQL('NEW.created_ms')}, NEW.domain, ${ROLLED_SQL}, d
+      FROM boards b JOIN board_tree t ON t.descendant = b.id JOIN boards a ON a.id = t.ancestor WHERE b.id = NEW.board_id
+    ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER hot_heat_insert AFTER INSERT ON messages FOR EACH ROW EXECUTE FUNCTION hot_heat_count();
+  CREATE TRIGGER hot_heat_status AFTER UPDATE OF status ON messages FOR EACH ROW EXECUTE FUNCTION hot_heat_count();
+  ${heatOf("m.status <> 'rejected'", 1)};
+
+  CREATE TABLE hot_bands (
+    band integer NOT NULL,
+    created_ms bigint NOT NULL,
+    seq bigint NOT NULL,
+    PRIMARY KEY (band, created_ms, seq)
+  );
+  CREATE TABLE hot_members (
+    seq bigint PRIMARY KEY,
+    root bigint NOT NULL
+  );
+  CREATE INDEX hot_members_root ON hot_members (root);
+  CREATE TABLE hot_scope (
+    ancestor text NOT NULL,
+    root bigint NOT NULL,
+    created_ms bigint NOT NULL,
+    seq bigint NOT NULL,
+    PRIMARY KEY (ancestor, root, created_ms, seq)
+  );
+  CREATE INDEX hot_scope_root ON hot_scope (root);
+  CREATE TABLE hot_spans (
+    ancestor text NOT NULL,
+    root bigint NOT NULL,
+    first_ms bigint NOT NULL,
+    last_ms bigint NOT NULL,
+    PRIMARY KEY (ancestor, root)
+  );
+  CREATE INDEX hot_spans_recent ON hot_spans (ancestor, last_ms DESC, root DESC);
+`
+
+const n = SIMILARITY.bands
+const CANDIDATES_SQL = `SELECT c.seq, c.created_ms, m.search_text, h.root FROM (
+  ${Array.from(
+    { length: n },
+    (_, i) => `(SELECT seq, created_ms FROM hot_bands WHERE band = $${i + 1} AND created_ms BETWEEN $${n + 2} AND $${n + 1} ORDER BY created_ms DESC, seq DESC LIMIT ${SIMILARITY.perBand})
+  UNION (SELECT seq, created_ms FROM hot_bands WHERE band = $${i + 1} AND created_ms > $${n + 1} AND created_ms <= $${n + 3} ORDER BY created_ms, seq LIMIT ${SIMILARITY.perBand})`,
+  ).join('\n  UNION ')}
+) c JOIN messages m ON m.seq = c.seq LEFT JOIN hot_members h ON h.seq = c.seq`
+
+const SCOPE_OF = (where: string) => `INSERT INTO hot_scope (ancestor, root, created_ms, seq)
+  SELECT t.ancestor, h.root, m.created_ms, m.seq FROM hot_members h JOIN messages m ON m.seq = h.seq
+  JOIN board_tree t ON t.descendant = m.board_id WHERE ${where} ON CONFLICT DO NOTHING`
+const SPANS_OF = (where: string) => `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
+  SELECT s.ancestor, s.root, min(s.created_ms), max(s.created_ms) FROM hot_scope s WHERE ${where} GROUP BY s.ancestor, s.root
+  ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
+
+/**
+ * The grouping of new messages inside the inserting transaction. Transactions of several instances
+ * run at once: two similar messages committed in the same instant may start two groups, which the
+ * next message similar to both unites (it merges every group it matches).
+ */
+export function pgGroupWriter(query: Query): GroupWriter {
+  return {
+    async candidates(seq, bands, createdMs): Promise<Candidate[]> {
+      // One round trip: the bands are stored by the statement that reads the others (which does
+      // not see its own insert).
+      const rows = await query<{ seq: string; created_ms: string; search_text: string; root: string | null }>(
+        `WITH stored AS (INSERT INTO hot_bands (band, created_ms, seq) SELECT unnest($${n + 4}::integer[]), $${n + 1}, $${n + 5} ON CONFLICT DO NOTHING)
+         ${CANDIDATES_SQL}`,
+        [...bands, createdMs, createdMs - WINDOW_MS, createdMs + WINDOW_MS, bands, seq],
+      )
+      return rows.map((r) => ({ seq: Number(r.seq), createdMs: Number(r.created_ms), text: r.search_text, root: r.root === null ? undefined : Number(r.root) }))
+    },
+    async merge(from, to) {
+      await query('UPDATE hot_members SET root = $1 WHERE root = $2', [to, from])
+      await query('UPDATE hot_scope SET root = $1 WHERE root = $2', [to, from])
+      await query(
+        `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms) SELECT ancestor, $1, first_ms, last_ms FROM hot_spans WHERE root = $2
+         ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`,
+        [to, from],
+      )
+      await query('DELETE FROM hot_spans WHERE root = $1', [from])
+    },
+    async join(root, seqs) {
+      // One round trip: the memberships, their rows under each board above, and the spans.
+      await query(
+        `WITH mem AS (
+           INSERT INTO hot_members (seq, root) SELECT unnest($1::bigint[]), $2 ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
+         ), sc AS (
+           INSERT INTO hot_scope (ancestor, root, created_ms, seq)
+           SELECT t.ancestor, mem.root, m.created_ms, m.seq FROM mem JOIN messages m ON m.seq = mem.seq JOIN board_tree t ON t.descendant = m.board_id
+           ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
+         )
+         INSERT INTO hot_spans (ancestor, root, first_ms, last_ms) SELECT ancestor, root, min(created_ms), max(created_ms) FROM sc GROUP BY ancestor, root
+         ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`,
+        [seqs, root],
+      )
+    },
+  }
+}
+
+/**
+ * Keeps the hot-spot rows right when a board is added, moved or changes region: see the SQLite
+ * store's `hotspotsBoardChange`. Undefined when nothing changes for hot spots.
+ */
+export async function pgHotspotsBoardChange(query: Query, board: Board, stored: { parent_id: string | null; region: string } | undefined) {
+  if (stored && stored.parent_id === (board.parentId ?? null) && stored.region === board.region) return undefined
+  if ((await query('SELECT 1 FROM messages LIMIT 1')).length === 0) return undefined
+  const boards = (await query<{ doc: string }>('SELECT doc FROM boards')).map((row) => JSON.parse(row.doc) as Board)
+  const affected = [...subtreeIds([board.id], [...boards.filter((b) => b.id !== board.id), board])]
+  const inBoards = 'm.board_id = ANY($1::text[])'
+  const roots = `(SELECT DISTINCT h.root FROM hot_members h JOIN messages m ON m.seq = h.seq WHERE ${inBoards})`
+  return {
+    async before() {
+      await query(heatOf(`m.status <> 'rejected' AND ${inBoards}`, -1), [affected])
+      await query(`DELETE FROM hot_spans WHERE root IN ${roots}`, [affected])
+      await query(`DELETE FROM hot_scope WHERE seq IN (SELECT m.seq FROM messages m WHERE ${inBoards})`, [affected])
+    },
+    async after() {
+      await query(heatOf(`m.status <> 'rejected' AND ${inBoards}`, 1), [affected])
+      await query(SCOPE_OF(inBoards), [affected])
+      await query(SPANS_OF(`s.root IN ${roots}`), [affected])
+    },
+  }
+}
+
+/** The hot-spot reads of the PostgreSQL store. */
+export class PgHotspots {
+  readonly #query: Query
+
+  constructor(query: Query) {
+    this.#query = query
+  }
+
+  async heatTable(query: HeatStoreQuery): Promise<HeatCell[]> {
+    const rows = await this.#query<{ r: string; domain: HeatCell['domain']; month: string; count: string }>(
+      `SELECT substr(region, 1, $4) AS r, domain, month, sum(n) AS count FROM hot_heat
+       WHERE ancestor = $1 AND month BETWEEN $2 AND $3 GROUP BY r, domain, month HAVING sum(n) > 0`,
+      [query.boardId, query.fromMonth, query.toMonth, query.regionDigits],
+    )
+    return sortCells(rows.map((row) => ({ region: row.r.padEnd(6, '0'), domain: row.domain, month: row.month, count: Number(row.count) })), DOMAINS)
+  }
+
+  async similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]> {
+    const regions = await this.#regions()
+    const q = this.#query
+    const reader: GroupReader = {
+      spans: async (board, range, limit, after) =>
+        (
+          await q<{ root: string; last_ms: string }>(
+            `SELECT root, last_ms FROM hot_spans WHERE ancestor = $1 AND last_ms >= $2 AND first_ms < $3
+             AND ($4::bigint IS NULL OR last_ms < $4 OR (last_ms = $4 AND root < $5))
+             ORDER BY last_ms DESC, root DESC LIMIT $6`,
+            [board, range.fromMs, range.toMs, after?.[0] ?? null, after?.[1] ?? null, limit],
+          )
+        ).map((r) => ({ root: Number(r.root), lastMs: Number(r.last_ms) })),
+      members: async (board, root, range, limit) =>
+        (
+          await q<{ seq: string; id: string; created_ms: string; board_id: string }>(
+            `SELECT s.seq, m.id, s.created_ms, m.board_id FROM hot_scope s JOIN messages m ON m.seq = s.seq
+             WHERE s.ancestor = $1 AND s.root = $2 AND s.created_ms >= $3 AND s.created_ms < $4
+             ORDER BY s.created_ms DESC, s.seq DESC LIMIT $5`,
+            [board, root, range.fromMs, range.toMs, limit],
+          )
+        ).map((r) => ({ seq: Number(r.seq), id: r.id, createdMs: Number(r.created_ms), region: regions.get(r.board_id) ?? '000000' })),
+      messages: (seqs) => this.#messages(seqs),
+    }
+    return readGroups(reader, query)
+  }
+
+  async groupMessages(query: GroupMessagesStoreQuery): Promise<Page<Message> | undefined> {
+    const [member] = await this.#query<{ seq: string; root: string | null }>(
+      `SELECT m.seq, h.root FROM messages m LEFT JOIN hot_members h ON h.seq = m.seq
+       WHERE m.id = $1 AND EXISTS (SELECT 1 FROM board_tree t WHERE t.ancestor = $2 AND t.descendant = m.board_id)`,
+      [query.memberId, query.boardId],
+    )
+    if (!member) return undefined
+    const seq = Number(member.seq)
+    const page = async (root: number, range: { fromMs: number; toMs: number }, after: readonly [number, number] | undefined, limit: number) => {
+      if (member.root === null) {
+        // A message in no group is a group of one.
+        const [row] = await this.#query<{ created_ms: string }>('SELECT created_ms FROM messages WHERE seq = $1', [seq])
+        const ms = Number(row!.created_ms)
+        return inPage(ms, seq, range, after) ? [{ seq, createdMs: ms }] : []
+      }
+      const rows = await this.#query<{ seq: string; created_ms: string }>(
+        `SELECT seq, created_ms FROM hot_scope WHERE ancestor = $1 AND root = $2 AND created_ms >= $3 AND created_ms < $4
+         AND ($5::bigint IS NULL OR created_ms < $5 OR (created_ms = $5 AND seq < $6))
+         ORDER BY created_ms DESC, seq DESC LIMIT $7`,
+        [query.boardId, root, range.fromMs, range.toMs, after?.[0] ?? null, after?.[1] ?? null, limit],
+      )
+      return rows.map((r) => ({ seq: Number(r.seq), createdMs: Number(r.created_ms) }))
+    }
+    return readGroupPage(page, (seqs) => this.#messages(seqs), member.root === null ? seq : Number(member.root), query)
+  }
+
+  async #regions(): Promise<Map<string, string>> {
+    const rows = await this.#query<{ id: string; region: string }>("SELECT id, doc::jsonb ->> 'region' AS region FROM boards")
+    return new Map(rows.map((r) => [r.id, r.region]))
+  }
+
+  async #messages(seqs: readonly number[]): Promise<Map<number, Message>> {
+    if (seqs.length === 0) return new Map()
+    const rows = await this.#query<MessageRow & { seq: string }>(`SELECT m.seq, ${MESSAGE_COLUMNS} FROM messages m WHERE m.seq = ANY($1::bigint[])`, [seqs])
+    return new Map(rows.map((row) => [Number(row.seq), messageOf(row)]))
+  }
+}
