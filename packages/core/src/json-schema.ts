@@ -18,6 +18,7 @@ import {
   TrackedMessageSchema,
 } from './schemas/message.js'
 import { ProblemSchema } from './schemas/problem.js'
+import { BulkActionResultSchema, BulkActionSchema, InboxCountsSchema, NewReplyTemplateSchema, ReplyTemplateSchema } from './schemas/staff-tools.js'
 
 /** A JSON Schema document (draft 2020-12). */
 export type JSONSchemaDocument = Record<string, unknown>
@@ -33,6 +34,8 @@ export const INPUT_SCHEMAS = {
   'staff-action': StaffActionSchema,
   'citizen-action': CitizenActionSchema,
   'holiday-calendar': HolidayCalendarSchema,
+  'new-reply-template': NewReplyTemplateSchema,
+  'bulk-action': BulkActionSchema,
 } as const
 
 /**
@@ -53,6 +56,9 @@ export const OUTPUT_SCHEMAS = {
   board: BoardSchema,
   'board-stats': BoardStatsSchema,
   problem: ProblemSchema,
+  'reply-template': ReplyTemplateSchema,
+  'bulk-action-result': BulkActionResultSchema,
+  'inbox-counts': InboxCountsSchema,
 } as const
 
 /** The name of an exported schema, which is also its file name under `schema/`. */
@@ -105,6 +111,7 @@ export const SCHEMA_NAMES: readonly SchemaName[] = [
   'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
   'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
   'evaluation', 'timeline-event', 'board', 'board-stats', 'problem',
+  'new-reply-template', 'bulk-action', 'reply-template', 'bulk-action-result', 'inbox-counts',
 ]
 
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> }

@@ -22,6 +22,8 @@ export interface ValidationMessages {
   invalidTrackingCode: string
   /** Text with control characters (a search keyword). */
   invalidCharacters: string
+  /** A reply template's `{name}` that is no placeholder. */
+  unknownPlaceholder: string
   unknownField: string
   invalidBody: string
   invalid: string
@@ -48,6 +50,7 @@ const zhCN: ValidationMessages = {
   invalidRegion: '{label}应为6位行政区划代码',
   invalidTrackingCode: '查询码应为12位字母或数字，请核对后重新输入',
   invalidCharacters: '{label}不能包含控制字符',
+  unknownPlaceholder: '{label}中有不支持的占位符',
   unknownField: '不支持的字段“{key}”',
   invalidBody: '提交的内容格式不正确',
   invalid: '{label}不符合要求',
@@ -81,6 +84,7 @@ const zhTW: ValidationMessages = {
   invalidRegion: '{label}應為6位行政區劃代碼',
   invalidTrackingCode: '查詢碼應為12位字母或數字，請核對後重新輸入',
   invalidCharacters: '{label}不能包含控制字元',
+  unknownPlaceholder: '{label}中有不支援的佔位符',
   unknownField: '不支援的欄位「{key}」',
   invalidBody: '提交的內容格式不正確',
   invalid: '{label}不符合要求',
@@ -114,6 +118,7 @@ const en: ValidationMessages = {
   invalidRegion: 'The {label} must be a 6-digit region code.',
   invalidTrackingCode: 'A tracking code has 12 letters or digits. Please check it and try again.',
   invalidCharacters: 'The {label} must not contain control characters.',
+  unknownPlaceholder: 'The {label} has a placeholder that is not supported.',
   unknownField: 'The field “{key}” is not supported.',
   invalidBody: 'The submitted data is not in the right form.',
   invalid: 'The {label} is not valid.',

@@ -26,6 +26,11 @@ const COMPONENTS: Record<string, SchemaName> = {
   Board: 'board',
   BoardStats: 'board-stats',
   Problem: 'problem',
+  NewReplyTemplate: 'new-reply-template',
+  ReplyTemplate: 'reply-template',
+  BulkAction: 'bulk-action',
+  BulkActionResult: 'bulk-action-result',
+  InboxCounts: 'inbox-counts',
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
