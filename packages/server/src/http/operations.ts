@@ -4,6 +4,7 @@ import type { BoardService, CommitHook, StaffPrincipal } from '../service.js'
 import { FileBody, JsonText } from './reply.js'
 import { exportOperations, type WorkbookStreamer } from './exports.js'
 import { listFilters } from './request.js'
+import { staffToolOperations } from './staff-tools.js'
 
 type RouteOf<K extends OperationId> = Extract<Route, { operationId: K }>
 type Parsed<R, F extends 'query' | 'body'> = R extends { readonly [P in F]: infer S extends z.core.$ZodType } ? z.output<S> : undefined
@@ -38,7 +39,7 @@ export type Operations = { [K in OperationId]: Operation<RouteOf<K>> }
 
 /** The Board API's operations over a board service, grouped as the routes are. */
 export function createOperations(service: BoardService, basePath: string, workbook?: WorkbookStreamer): Operations {
-  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...documents(basePath) }
+  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...staffToolOperations(service), ...documents(basePath) }
 }
 
 function boards(service: BoardService) {

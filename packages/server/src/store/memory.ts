@@ -1,5 +1,7 @@
-import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
-import type { Board, BoardStats, Message, MessageStatus, Page } from '@liuyan/core'
+import { isPubliclyVisible, OPEN_STATUSES } from '@liuyan/core'
+import type { Board, BoardStats, InboxCounts, Message, MessageStatus, Page, ReplyTemplate } from '@liuyan/core'
+import { messageRow, publicJson, type MessageRow } from './memory-rows.js'
+import { countInbox, templatesOf } from './memory-tools.js'
 import { computeStats } from '../stats.js'
 import {
   appendOnlyTimeline,
@@ -14,8 +16,6 @@ import {
   Mutex,
   NO_IDEMPOTENCY_CLAIM,
   planQuery,
-  publicSortTime,
-  searchText,
   statsDays,
   statsRowOf,
   subtreeIds,
@@ -23,6 +23,7 @@ import {
 } from './shared.js'
 import type {
   IdempotencyRecord,
+  InboxCountsStoreQuery,
   MessageQuery,
   StaffToken,
   StatsQuery,
@@ -62,25 +63,6 @@ interface Table<V> {
   values(): Iterable<V>
 }
 
-/** A stored message with the values its queries need, computed once when it is written. */
-interface MessageRow {
-  message: Message
-  /** The keyed hash of the message's tracking code. */
-  trackingHash: string
-  /** Insertion order: breaks ties of equal times, newest first. */
-  seq: number
-  createdMs: number
-  /** Set only while the message is publicly visible. */
-  publishedMs: number | undefined
-  dueMs: number | undefined
-  searchText: string
-  /**
-   * `JSON.stringify(toPublicMessage(message))`, rendered on first public read. A row is never
-   * changed after it is made (an update makes a new row), so the text cannot go stale.
-   */
-  publicJson?: string
-}
-
 interface Tables {
   boards: Table<Board>
   messages: Table<MessageRow>
@@ -89,6 +71,7 @@ interface Tables {
   tokens: Table<StaffToken>
   idempotency: Table<IdempotencyRecord>
   settings: Table<string>
+  templates: Table<ReplyTemplate>
 }
 
 interface Committed {
@@ -98,6 +81,7 @@ interface Committed {
   tokens: Map<string, StaffToken>
   idempotency: Map<string, IdempotencyRecord>
   settings: Map<string, string>
+  templates: Map<string, ReplyTemplate>
 }
 
 const GONE = Symbol('gone')
@@ -146,6 +130,7 @@ class MemoryStore implements Store {
     tokens: new Map(),
     idempotency: new Map(),
     settings: new Map(),
+    templates: new Map(),
   }
   readonly #mutex = new Mutex()
   /** The last sequence number given to a message; never reused, even by a rolled-back insert. */
@@ -163,14 +148,7 @@ class MemoryStore implements Store {
     if (this.#closed) return Promise.reject(new Error(STORE_CLOSED))
     return this.#mutex.run(async () => {
       if (this.#closed) throw new Error(STORE_CLOSED)
-      const staged = {
-        boards: new Staged(this.#committed.boards),
-        messages: new Staged(this.#committed.messages),
-        codes: new Staged(this.#committed.codes),
-        tokens: new Staged(this.#committed.tokens),
-        idempotency: new Staged(this.#committed.idempotency),
-        settings: new Staged(this.#committed.settings),
-      }
+      const staged = Object.fromEntries(Object.entries(this.#committed).map(([name, rows]) => [name, new Staged(rows as Map<string, unknown>)])) as unknown as StagedTables
       let open = true
       const tx = new MemoryTransaction(staged, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
@@ -318,6 +296,21 @@ class MemoryReader implements StoreReader {
     for (const _ of this.tables.messages.values()) count++
     return count
   }
+
+  async inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+    this.check()
+    return countInbox(this.tables.messages.values(), this.tables.boards.values(), query)
+  }
+
+  async listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]> {
+    this.check()
+    return templatesOf(this.tables.templates.values(), boardIds)
+  }
+
+  async getReplyTemplate(id: string): Promise<ReplyTemplate | undefined> {
+    this.check()
+    return copy(this.tables.templates.get(id))
+  }
 }
 
 interface StagedTables extends Tables {
@@ -327,6 +320,7 @@ interface StagedTables extends Tables {
   tokens: Staged<StaffToken>
   idempotency: Staged<IdempotencyRecord>
   settings: Staged<string>
+  templates: Staged<ReplyTemplate>
 }
 
 class MemoryTransaction extends MemoryReader implements StoreTransaction {
@@ -424,6 +418,18 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     }
     return count
   }
+
+  async putReplyTemplate(template: ReplyTemplate): Promise<void> {
+    this.check()
+    this.tables.templates.set(template.id, structuredClone(template))
+  }
+
+  async deleteReplyTemplate(id: string): Promise<boolean> {
+    this.check()
+    if (this.tables.templates.get(id) === undefined) return false
+    this.tables.templates.delete(id)
+    return true
+  }
 }
 
 function copy<T>(value: T | undefined): T | undefined {
@@ -432,23 +438,6 @@ function copy<T>(value: T | undefined): T | undefined {
 
 function idempotencyKey(scope: string, key: string): string {
   return JSON.stringify([scope, key])
-}
-
-function messageRow(message: Message, trackingHash: string, seq: number): MessageRow {
-  return {
-    message,
-    trackingHash,
-    seq,
-    createdMs: instant(message.createdAt, 'createdAt'),
-    publishedMs: publicSortTime(message),
-    dueMs: message.dueAt === undefined ? undefined : instant(message.dueAt, 'dueAt'),
-    searchText: searchText(message),
-  }
-}
-
-/** The row's public view as JSON: core's toPublicMessage, rendered once per row. */
-function publicJson(row: MessageRow): string {
-  return (row.publicJson ??= JSON.stringify(toPublicMessage(row.message)))
 }
 
 function inBoards(message: Message, boards: ReadonlySet<string>): boolean {

@@ -19,8 +19,11 @@ function hashOf(message: Pick<Message, 'id'>): string {
   return createHash('sha256').update(message.id).digest('hex')
 }
 
+/** Takes a database of this version back to the schema before migration 5. */
+const UNDO_MIGRATION_5 = 'DROP TABLE reply_templates'
+
 /** Takes a database of this version back to the schema before migration 4. */
-const UNDO_MIGRATION_4 = `DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
+const UNDO_MIGRATION_4 = `${UNDO_MIGRATION_5}; DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
   DROP TABLE message_scope; DROP TABLE board_tree`
 
 /** Takes a database of this version back to the schema before migration 3. */
@@ -1032,7 +1035,7 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(4)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(5)
     // Until the service hashes them, no reader hands a code out with the message.
     expect(JSON.stringify(await store.read.getMessage('m-b'))).not.toContain('K7mPq2xR9tWz')
     const hash = async (code: string) => createHash('sha256').update(`key:${code}`).digest('hex')
@@ -1063,7 +1066,7 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(4)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(5)
     const ids = async (query: Partial<MessageQuery>) => (await listAll(store, { limit: 1, ...query })).map((m) => m.id)
     expect(await ids({ boardIds: ['p'] })).toEqual(['m-2', 'm-1'])
     expect(await ids({ boardIds: ['u'] })).toEqual(['m-1'])
@@ -1083,7 +1086,7 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(4)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(5)
     const docs = new Map(
       (store.database.prepare('SELECT id, public_doc FROM messages').raw().all() as [string, string | null][]).map(([id, doc]) => [id, doc]),
     )

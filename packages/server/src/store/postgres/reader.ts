@@ -1,10 +1,11 @@
 // Reads of the PostgreSQL store: messages with their timelines in one statement, list pages by
 // keyset through the board closure, public views kept as JSON, tokens, settings and idempotency.
 import { OPEN_STATUSES } from '@liuyan/core'
-import type { Board, BoardStats, Domain, Message, MessageType, Page } from '@liuyan/core'
+import type { Board, BoardStats, Domain, InboxCounts, Message, MessageType, Page, ReplyTemplate } from '@liuyan/core'
 import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
 import type { ListPlan } from '../shared.js'
-import type { IdempotencyRecord, MessageQuery, StaffToken, StatsQuery, StoredResponse, StoreReader } from '../types.js'
+import type { IdempotencyRecord, InboxCountsStoreQuery, MessageQuery, StaffToken, StatsQuery, StoredResponse, StoreReader } from '../types.js'
+import { countInbox, getTemplate, listTemplates } from './staff-tools.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 
@@ -220,6 +221,18 @@ export class PgReader implements StoreReader {
   async countMessages(): Promise<number> {
     const [row] = await this.rows<{ count: string }>('SELECT count(*) AS count FROM messages')
     return Number(row!.count)
+  }
+
+  async inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+    return countInbox((text, values) => this.rows(text, values, 'each'), query)
+  }
+
+  async listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]> {
+    return listTemplates((text, values) => this.rows(text, values), boardIds)
+  }
+
+  async getReplyTemplate(id: string): Promise<ReplyTemplate | undefined> {
+    return getTemplate((text, values) => this.rows(text, values), id)
   }
 
   /**

@@ -111,6 +111,20 @@ const MIGRATIONS: readonly string[] = [
     value text NOT NULL
   );
   `,
+  // 2: each closure row keeps its message's status, so the inbox's counts per status are one
+  // range of an index (board, status); and reply templates (标准模板化), one row per template.
+  `
+  ALTER TABLE message_boards ADD COLUMN status text;
+  UPDATE message_boards mb SET status = m.status FROM messages m WHERE m.seq = mb.seq;
+  CREATE INDEX message_boards_status ON message_boards (board_id, status);
+
+  CREATE TABLE reply_templates (
+    id text PRIMARY KEY,
+    board_id text NOT NULL,
+    doc text NOT NULL
+  );
+  CREATE INDEX reply_templates_board ON reply_templates (board_id);
+  `,
 ]
 
 /** The schema version this code reads and writes. */

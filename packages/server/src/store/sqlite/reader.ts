@@ -1,13 +1,14 @@
 // Reads of the SQLite store: messages with their timelines, list pages by keyset, the public
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
-import type { Board, BoardStats, Message, Page } from '@liuyan/core'
+import type { Board, BoardStats, InboxCounts, Message, Page, ReplyTemplate } from '@liuyan/core'
 import { computeStats } from '../../stats.js'
 import type Database from 'better-sqlite3'
 import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,
+  InboxCountsStoreQuery,
   MessageQuery,
   StaffToken,
   StatsQuery,
@@ -16,6 +17,7 @@ import type {
   StoreReader,
 } from '../types.js'
 import type { Connection } from './connection.js'
+import { countInbox, getTemplate, listTemplates } from './staff-tools.js'
 
 // Kept in shared.ts, where the PostgreSQL store reads them too; re-exported for this store's modules.
 export { PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
@@ -240,6 +242,19 @@ export class SqliteReader implements StoreReader {
 
   async countMessages(): Promise<number> {
     return this.get<{ count: number }>('SELECT count(*) AS count FROM messages')!.count
+  }
+
+  async inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+    this.check()
+    return this.connection.snapshot(() => countInbox((sql, ...params) => this.all(sql, ...params), query))
+  }
+
+  async listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]> {
+    return listTemplates((sql, ...params) => this.all(sql, ...params), boardIds)
+  }
+
+  async getReplyTemplate(id: string): Promise<ReplyTemplate | undefined> {
+    return getTemplate((sql, ...params) => this.all(sql, ...params), id)
   }
 
   /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */

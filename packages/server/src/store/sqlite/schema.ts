@@ -175,6 +175,16 @@ const MIGRATIONS: readonly string[] = [
   END;
   ${scopeOf('1')};
   `,
+  // 5: reply templates (标准模板化), one row per template of a board; a board's list reads them
+  // by its id and its ancestors' (docs/architecture.md §6).
+  `
+  CREATE TABLE reply_templates (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX reply_templates_board ON reply_templates (board_id);
+  `,
 ]
 
 /** The schema version this code reads and writes. */

@@ -1,6 +1,6 @@
 // Writes of the SQLite store, inside one transaction of its group commit.
 import { isPubliclyVisible, toPublicMessage } from '@liuyan/core'
-import type { Board, Message } from '@liuyan/core'
+import type { Board, Message, ReplyTemplate } from '@liuyan/core'
 import type Database from 'better-sqlite3'
 import {
   appendOnlyTimeline,
@@ -19,6 +19,7 @@ import type {
 } from '../types.js'
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
+import { deleteTemplate, putTemplate } from './staff-tools.js'
 
 export class SqliteTransaction extends SqliteReader implements StoreTransaction {
   protected run(sql: string, ...params: unknown[]): Database.RunResult {
@@ -150,6 +151,14 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     events.forEach((event, index) => {
       this.run('INSERT INTO events (message_id, seq, doc) VALUES (?, ?, ?)', messageId, firstSeq + index, JSON.stringify(event))
     })
+  }
+
+  async putReplyTemplate(template: ReplyTemplate): Promise<void> {
+    putTemplate((sql, ...params) => this.run(sql, ...params), template)
+  }
+
+  async deleteReplyTemplate(id: string): Promise<boolean> {
+    return deleteTemplate((sql, ...params) => this.run(sql, ...params), id)
   }
 }
 
