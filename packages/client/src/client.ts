@@ -4,6 +4,7 @@ import { Boards } from './resources/boards.js'
 import { Exports } from './resources/exports.js'
 import { Inbox } from './resources/inbox.js'
 import { Messages } from './resources/messages.js'
+import { ReplyTemplates } from './resources/templates.js'
 import { Tracking } from './resources/tracking.js'
 
 /** Options of {@link createClient}. */
@@ -108,6 +109,8 @@ export interface LiuyanClient {
   readonly inbox: Inbox
   /** The staff exports, CSV or XLSX files (needs `token`). */
   readonly exports: Exports
+  /** Reply templates of the boards (needs `token`; supervisors write them). */
+  readonly templates: ReplyTemplates
 }
 
 /**
@@ -143,5 +146,6 @@ export function createClient(options: ClientOptions): LiuyanClient {
     tracking: new Tracking(transport),
     inbox: new Inbox(transport),
     exports: new Exports(transport),
+    templates: new ReplyTemplates(transport),
   }
 }

@@ -34,12 +34,18 @@ export type { Boards } from './resources/boards.js'
 export type { Exports } from './resources/exports.js'
 export type { Inbox, StaffPrincipal } from './resources/inbox.js'
 export type { Messages } from './resources/messages.js'
+export type { ReplyTemplates } from './resources/templates.js'
 export type { Tracking } from './resources/tracking.js'
 // The contract's types, so an application needs no direct import of @liuyan/core to name them.
 export type {
   Board,
   BoardStats,
+  BulkActionInput,
+  BulkActionResult,
+  BulkItemResult,
   Evaluation,
+  InboxCounts,
+  InboxCountsQuery,
   InboxQuery,
   Locale,
   Message,
@@ -48,6 +54,7 @@ export type {
   NewEvaluation,
   NewFollowUp,
   NewMessageInput,
+  NewReplyTemplateInput,
   Page,
   Post,
   Problem,
@@ -55,6 +62,7 @@ export type {
   PublicMessage,
   RejectReason,
   Rejection,
+  ReplyTemplate,
   StaffAction,
   StaffActionResult,
   SubmissionResult,

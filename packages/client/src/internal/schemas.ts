@@ -5,6 +5,12 @@
 import {
   BoardSchema,
   BoardStatsSchema,
+  BulkActionResultSchema,
+  BulkActionSchema,
+  InboxCountsQuerySchema,
+  InboxCountsSchema,
+  NewReplyTemplateSchema,
+  ReplyTemplateSchema,
   InboxQuerySchema,
   MessageListQuerySchema,
   MessageSchema,
@@ -44,6 +50,10 @@ export const RESPONSES = {
   message: MessageSchema,
   messages: PageSchema(MessageSchema),
   principal: StaffPrincipalSchema,
+  inboxCounts: InboxCountsSchema,
+  bulkResult: BulkActionResultSchema,
+  replyTemplate: ReplyTemplateSchema,
+  replyTemplates: PageSchema(ReplyTemplateSchema),
 }
 
 /** What the SDK sends, by key. */
@@ -54,6 +64,9 @@ export const INPUTS = {
   staffAction: StaffActionSchema,
   followUp: NewFollowUpSchema,
   evaluation: NewEvaluationSchema,
+  inboxCountsQuery: InboxCountsQuerySchema,
+  bulkAction: BulkActionSchema,
+  replyTemplate: NewReplyTemplateSchema,
 }
 
 export type ResponseName = keyof typeof RESPONSES
