@@ -99,6 +99,8 @@ export interface InboxQuery extends PublicListQuery {
   overdue?: boolean
   /** Only open messages due by the end of the nth working day from today, the overdue included. */
   dueWithin?: number
+  /** Only messages under supervision (督办). */
+  supervised?: boolean
 }
 
 /** Lets the HTTP layer write its idempotency record in the transaction of the change. */
@@ -414,6 +416,7 @@ export class BoardService {
       ...filters,
       boardIds: filters.boardIds ?? staff.rootBoardIds,
       ...(query.overdue || query.dueWithin !== undefined ? { overdueAt: dueBound(this.#now(), query, this.#calendar) } : {}),
+      ...(query.supervised ? { supervised: true } : {}),
     })
   }
 

@@ -211,6 +211,22 @@ describe.each(STORES)('staff tools (%s store)', (kind) => {
       expect((await listAll(b, '/inbox?dueWithin=60', { token: ADMIN_TOKEN })).map((m: Message) => m.id)).toContain(fresh.id)
       expectProblem(await b.get('/inbox?dueWithin=61', { token: ADMIN_TOKEN }), 422, 'validation_failed')
     })
+
+    it('lists the supervised messages only with supervised=true', async () => {
+      const b = board()
+      const watched = await b.arrange('processing')
+      await b.act(watched.id, 'supervise')
+      const ministry = await b.arrange('accepted', { boardId: MINISTRY })
+      await b.act(ministry.id, 'supervise')
+      const all: Message[] = await listAll(b, '/inbox', { token: ADMIN_TOKEN })
+      const supervised: Message[] = await listAll(b, '/inbox?supervised=true', { token: ADMIN_TOKEN })
+      expect(supervised.map((m) => m.id)).toEqual(all.filter((m) => m.supervised).map((m) => m.id))
+      expect(supervised.map((m) => m.id)).toEqual(expect.arrayContaining([watched.id, ministry.id]))
+      const city: Message[] = await listAll(b, `/inbox?supervised=1&boardId=${CITY}&status=processing`, { token: REVIEWER })
+      expect(city.map((m) => m.id)).toContain(watched.id)
+      expect(city.every((m) => m.supervised && m.status === 'processing')).toBe(true)
+      expect(city.map((m) => m.id)).not.toContain(ministry.id)
+    })
   })
 
   conformanceTest()

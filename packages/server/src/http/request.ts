@@ -82,7 +82,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
  * (their messages follow the request's language).
  */
 /** Query parameters that are yes/no: `true`/`1` or `false`/`0`. */
-const BOOLEAN_PARAMS = new Set(['overdue', 'private'])
+const BOOLEAN_PARAMS = new Set(['overdue', 'private', 'supervised'])
 /** Query parameters that are whole numbers, sent as digits. */
 const INTEGER_PARAMS = new Set(['limit', 'dueWithin'])
 
@@ -132,5 +132,6 @@ export function listFilters(query: z.output<typeof InboxQuerySchema>) {
     ...(query.cursor ? { cursor: query.cursor } : {}),
     ...(query.overdue ? { overdue: true } : {}),
     ...(query.dueWithin !== undefined ? { dueWithin: query.dueWithin } : {}),
+    ...(query.supervised ? { supervised: true } : {}),
   }
 }

@@ -458,6 +458,7 @@ function sortTimeIfMatches(row: MessageRow, plan: ListPlan): number | undefined 
   if (plan.statuses && !plan.statuses.has(message.status)) return undefined
   if (plan.type !== undefined && message.type !== plan.type) return undefined
   if (plan.domain !== undefined && message.domain !== plan.domain) return undefined
+  if (plan.supervised && !message.supervised) return undefined
   if (plan.overdueMs !== undefined && !(OPEN.has(message.status) && row.dueMs !== undefined && row.dueMs < plan.overdueMs)) return undefined
   if (plan.keyword !== undefined && !row.searchText.includes(plan.keyword)) return undefined
   return ms

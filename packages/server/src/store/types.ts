@@ -146,6 +146,11 @@ export interface MessageQuery {
   publicOnly?: boolean
   /** Only open messages whose deadline passed before this ISO time. */
   overdueAt?: string
+  /**
+   * Only messages under supervision (督办). Few are, and the flag lives in the stored document:
+   * the SQL stores check it on the rows of the list's index range, not through an index of its own.
+   */
+  supervised?: boolean
   /** 1–100. */
   limit: number
   /** Opaque cursor from a previous page. Invalid cursors throw {@link InvalidCursorError}. */

@@ -315,6 +315,7 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
   if (plan.statuses) where.push(`m.status = ANY(${param([...plan.statuses])}::text[])`)
   if (plan.type !== undefined) where.push(`m.type = ${param(plan.type)}`)
   if (plan.domain !== undefined) where.push(`m.domain = ${param(plan.domain)}`)
+  if (plan.supervised) where.push(`(m.doc::jsonb ->> 'supervised') = 'true'`)
   if (plan.overdueMs !== undefined) {
     // Through the closure: only the board's open messages are read (message_boards_open), newest first.
     if (scope?.kind === 'root') where.push(`mb.open_due_ms < ${param(plan.overdueMs)}::bigint`)

@@ -370,6 +370,7 @@ export function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; par
     where.push('m.domain = @domain')
     params['domain'] = plan.domain
   }
+  if (plan.supervised) where.push("json_extract(m.doc, '$.supervised') = 1")
   if (plan.overdueMs !== undefined) {
     // The same terms as the partial index message_scope_open, so the planner can use it.
     where.push(`${k}.status IN (${OPEN_SQL}) AND ${k}.due_ms < @overdueMs`)
