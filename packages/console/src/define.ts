@@ -5,6 +5,7 @@ import { LiuyanBoardPicker } from './components/board-picker/board-picker.js'
 import { LiuyanCase } from './components/case/case.js'
 import { LiuyanConsole } from './components/console/console.js'
 import { LiuyanInbox } from './components/inbox/inbox.js'
+import { LiuyanTemplates } from './components/templates/templates.js'
 
 // The event classes' types, so that a page importing only this module gets the typed listeners of
 // `GlobalEventHandlersEventMap` (declared with them in events.ts). Erased at run time.
@@ -14,6 +15,7 @@ export type { LiuyanActedEvent, LiuyanErrorEvent, LiuyanOpenCaseEvent, LiuyanSig
 if (!customElements.get('liuyan-board-picker')) customElements.define('liuyan-board-picker', LiuyanBoardPicker)
 if (!customElements.get('liuyan-inbox')) customElements.define('liuyan-inbox', LiuyanInbox)
 if (!customElements.get('liuyan-case')) customElements.define('liuyan-case', LiuyanCase)
+if (!customElements.get('liuyan-templates')) customElements.define('liuyan-templates', LiuyanTemplates)
 if (!customElements.get('liuyan-console')) customElements.define('liuyan-console', LiuyanConsole)
 
 declare global {
@@ -21,6 +23,7 @@ declare global {
     'liuyan-board-picker': LiuyanBoardPicker
     'liuyan-inbox': LiuyanInbox
     'liuyan-case': LiuyanCase
+    'liuyan-templates': LiuyanTemplates
     'liuyan-console': LiuyanConsole
   }
 }

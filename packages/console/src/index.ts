@@ -7,6 +7,7 @@
 export { LiuyanConsole } from './components/console/console.js'
 export { LiuyanInbox } from './components/inbox/inbox.js'
 export { LiuyanCase } from './components/case/case.js'
+export { LiuyanTemplates } from './components/templates/templates.js'
 export { LiuyanBoardPicker } from './components/board-picker/board-picker.js'
 export { LiuyanConsoleElement, LiuyanStaffElement } from './base.js'
 export { LiuyanActedEvent, LiuyanErrorEvent, LiuyanOpenCaseEvent, LiuyanSignInEvent, LiuyanSignOutEvent } from './events.js'

@@ -11,6 +11,7 @@ import { consoleStyles } from '../../styles/console.js'
 import { tokens } from '../../styles/tokens.js'
 import type { LiuyanCase } from '../case/case.js'
 import type { LiuyanInbox } from '../inbox/inbox.js'
+import type { LiuyanTemplates } from '../templates/templates.js'
 import { consoleStrings } from './console.i18n.js'
 import { shellStyles } from './console.styles.js'
 
@@ -43,7 +44,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
   }
 
   declare protected session: Session | undefined
-  declare protected view: 'inbox' | 'case'
+  declare protected view: 'inbox' | 'case' | 'templates'
   declare protected caseId: string
   declare protected busy: boolean
   declare protected signInError: string
@@ -122,7 +123,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
     return this.renderRoot.querySelector('liuyan-inbox')
   }
 
-  async #go(view: 'inbox' | 'case') {
+  async #go(view: 'inbox' | 'case' | 'templates') {
     this.view = view
     await this.updateComplete
     if (view === 'inbox') {
@@ -131,6 +132,10 @@ export class LiuyanConsole extends LiuyanConsoleElement {
         void this.#inbox?.reload()
       }
       this.#inbox?.focusHeading()
+    } else if (view === 'templates') {
+      const templates = this.renderRoot.querySelector<LiuyanTemplates>('liuyan-templates')
+      await templates?.updateComplete
+      templates?.focusHeading()
     } else {
       await this.renderRoot.querySelector<LiuyanCase>('liuyan-case')?.focusHeading()
     }
@@ -176,6 +181,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
           ${this.caseId
             ? html`<li><button type="button" aria-current=${this.view === 'case' ? 'page' : nothing} @click=${() => void this.#go('case')}>${t.case}</button></li>`
             : nothing}
+          <li><button type="button" aria-current=${this.view === 'templates' ? 'page' : nothing} @click=${() => void this.#go('templates')}>${t.templates}</button></li>
         </ul>
       </nav>
       ${s.principal.roles.length === 0 ? html`<p class="alert" role="alert">${t.noRoles}</p>` : nothing}
@@ -186,6 +192,10 @@ export class LiuyanConsole extends LiuyanConsoleElement {
         ? html`<liuyan-case ?hidden=${this.view !== 'case'} message-id=${this.caseId} .client=${shared.client} .principal=${shared.principal}
             .boards=${shared.boards} lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
             @liuyan-acted=${() => (this.#inboxStale = true)}></liuyan-case>`
+        : nothing}
+      ${this.view === 'templates'
+        ? html`<liuyan-templates .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}
+            lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}></liuyan-templates>`
         : nothing}
       <p class="status-line" role="status">${this.line}</p>`
   }
