@@ -1,10 +1,6 @@
-import type { Locale } from '@liuyan/core'
 import type { BoardService } from '../service.js'
 import { bulkAct, createReplyTemplate, deleteReplyTemplate, inboxCounts, listReplyTemplates, updateReplyTemplate } from '../staff-tools.js'
 import type { Operations } from './operations.js'
-
-const templateLabels = (locale: Locale) =>
-  locale === 'en' ? { name: 'template name', text: 'template text' } : locale === 'zh-TW' ? { name: '範本名稱', text: '範本內容' } : { name: '模板名称', text: '模板内容' }
 
 /** The operations of the staff's tools: reply templates, bulk actions, the inbox's counts. */
 export function staffToolOperations(service: BoardService) {
@@ -12,8 +8,8 @@ export function staffToolOperations(service: BoardService) {
     getInboxCounts: { run: (r) => inboxCounts(service, r.staff, r.query.boardId) },
     bulkAct: { run: (r, hook) => bulkAct(service, r.staff, r.body, r.locale, hook) },
     listReplyTemplates: { run: (r) => listReplyTemplates(service, r.staff, r.params.id) },
-    createReplyTemplate: { run: (r, hook) => createReplyTemplate(service, r.staff, r.params.id, r.body, hook), labels: templateLabels },
-    updateReplyTemplate: { run: (r) => updateReplyTemplate(service, r.staff, r.params.id, r.body), labels: templateLabels },
+    createReplyTemplate: { run: (r, hook) => createReplyTemplate(service, r.staff, r.params.id, r.body, hook) },
+    updateReplyTemplate: { run: (r) => updateReplyTemplate(service, r.staff, r.params.id, r.body) },
     deleteReplyTemplate: { run: (r) => deleteReplyTemplate(service, r.staff, r.params.id) },
   } satisfies Pick<Operations, 'getInboxCounts' | 'bulkAct' | 'listReplyTemplates' | 'createReplyTemplate' | 'updateReplyTemplate' | 'deleteReplyTemplate'>
 }
