@@ -295,7 +295,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
     }
     return html`<section aria-labelledby="inbox-title">
       <h2 id="inbox-title" tabindex="-1">${t.title}</h2>
-      <form class="filters" aria-label=${t.filters} @submit=${(e: Event) => this.#apply(e)} @input=${(e: Event) => this.#input(e)} @change=${(e: Event) => this.#input(e)}>
+      <form class="filters" aria-label=${t.filters} novalidate @submit=${(e: Event) => this.#apply(e)} @input=${(e: Event) => this.#input(e)} @change=${(e: Event) => this.#input(e)}>
         ${this.#select('status', t.status, STATUSES.map((s) => [s, STATUS_LABELS[this.locale][s]]))}
         ${this.#select('type', t.type, MESSAGE_TYPES.map((s) => [s, MESSAGE_TYPE_LABELS[this.locale][s]]))}
         ${this.#select('domain', t.domain, DOMAINS.map((s) => [s, DOMAIN_LABELS[this.locale][s]]))}
