@@ -8,11 +8,13 @@ const dist = new URL('../dist/liuyan-console.min.js', import.meta.url)
 const KB = 1024
 /**
  * The console's script-tag build bundles what the widget's does (Lit, zod, core, the SDK) plus the
- * staff parts; measured at 43.9 KB min+gzip (`npm run bench -w @liuyan/console`). The issue sets
- * no budget for it: this ceiling keeps it from growing unnoticed.
+ * staff parts; measured at 43.9 KB min+gzip (`npm run bench -w @liuyan/console`), then 49.9 KB
+ * with reply templates (the SDK's schemas of templates, bulk actions and counts, the templates
+ * view, three languages). The issue sets no budget for it: this ceiling keeps it from growing
+ * unnoticed.
  */
-const CEILING = 48 * KB
-const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-inbox']
+const CEILING = 52 * KB
+const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-inbox', 'liuyan-templates']
 
 describe('the script-tag build (dist/liuyan-console.min.js)', () => {
   if (!existsSync(dist)) throw new Error('dist/liuyan-console.min.js is missing: run `npm run build` first (npm test does)')

@@ -18,10 +18,10 @@ describe('reply templates', () => {
     expect(fillReplyTemplate('{nickname}：“{title}”由{unit}于{date}办理（{days}天），{other} {title}', values)).toBe('N：“T”由U于D办理（3天），{other} T')
   })
 
-  it('takes the title and nickname as the public reads them, and counts working days over the National Day holiday', () => {
+  it('takes the title and nickname of the public copy, masked as asked, and counts working days over the National Day holiday', () => {
     const values = replyTemplateValues(message, { unit: '市住建局', now: new Date('2026-10-09T15:00:00+08:00') })
     expect(values.nickname).toBe('陈***')
-    expect(values.title).not.toContain('13812345678')
+    expect(replyTemplateValues({ ...message, publicCopy: { title: '路灯坏了' } }, { unit: 'U', now: new Date() }).title).toBe('路灯坏了')
     expect(values.received).toBe('2026年9月29日')
     expect(values.date).toBe('2026年10月9日')
     // 2026: 1–7 October are the holiday; 9 October (Friday) is a working day and so is 10 October (make-up Saturday).

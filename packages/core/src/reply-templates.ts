@@ -1,6 +1,6 @@
 import { chinaDate, isWorkingDay, type DeadlineOptions } from './deadlines.js'
 import type { Locale } from './enums.js'
-import { toPublicMessage } from './public-view.js'
+import { maskNickname } from './privacy.js'
 import type { Message } from './schemas/message.js'
 import { REPLY_TEMPLATE_PLACEHOLDERS, type ReplyTemplatePlaceholder } from './schemas/staff-tools.js'
 
@@ -59,16 +59,21 @@ export function workingDaysSince(from: Date, to: Date, options: DeadlineOptions 
 
 /**
  * The values of the placeholders for one message: its title and the author's nickname as the
- * public reads them (`toPublicMessage`: the public copy, masked; a reply is public text, so never
- * the real name), the handling unit, the day it was submitted and today (China time, in the
- * locale's way), and the working days since it was accepted (`0` before review).
+ * public copy has them (a reply is public text: never the real name; a nickname the author asked
+ * to mask is masked), the handling unit, the day it was submitted and today (China time, in the
+ * locale's way), and the working days since it was accepted (`0` before review). The reply's
+ * public view is masked like every public text (`toPublicMessage`), so a phone number in a title
+ * never reaches the public through a template; this function stays light enough for the console.
  */
-export function replyTemplateValues(message: Message, context: ReplyTemplateContext): ReplyTemplateValues {
+export function replyTemplateValues(
+  message: Pick<Message, 'title' | 'author' | 'createdAt' | 'reviewedAt' | 'publicCopy'>,
+  context: ReplyTemplateContext,
+): ReplyTemplateValues {
   const locale = context.locale ?? 'zh-CN'
-  const view = toPublicMessage(message)
+  const nickname = message.publicCopy?.nickname ?? message.author.nickname
   return {
-    title: view.title,
-    nickname: view.author.nickname,
+    title: message.publicCopy?.title ?? message.title,
+    nickname: message.author.maskNickname ? maskNickname(nickname) : nickname,
     unit: context.unit,
     received: formatChinaDate(chinaDate(new Date(message.createdAt)), locale),
     date: formatChinaDate(chinaDate(context.now), locale),
