@@ -93,7 +93,7 @@ describe('<liuyan-console>', () => {
     await until(() => deep(el, 'liuyan-case', '#case-title')?.textContent === title, 5000, 'the case')
     await until(() => activeDeep() === deep(el, 'liuyan-case', '#case-title'), 5000, 'focus on the case heading')
     const nav = [...root(el).querySelectorAll('nav button')]
-    expect(nav.map((b) => [b.textContent, b.getAttribute('aria-current')])).toEqual([['待办留言', null], ['留言详情', 'page']])
+    expect(nav.map((b) => [b.textContent, b.getAttribute('aria-current')])).toEqual([['待办留言', null], ['留言详情', 'page'], ['答复模板', null]])
     // Large mode reaches the parts: 20 px type and 60 px targets.
     const submitButton = deep(el, 'liuyan-case', 'form.action button')!
     expect(parseFloat(getComputedStyle(submitButton).minHeight)).toBeGreaterThanOrEqual(60)

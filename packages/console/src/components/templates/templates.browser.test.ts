@@ -70,7 +70,7 @@ describe('<liuyan-templates>', () => {
     type(root(el).querySelector<HTMLTextAreaElement>('#template-text')!, '您好，{title}已办结。')
     root(el).querySelector<HTMLButtonElement>('form.template button[type="submit"]')!.focus()
     await userEvent.keyboard('{Enter}')
-    await until(() => root(el).querySelector('.status-line')!.textContent === '已保存模板“已转办”', 5000, 'saved')
+    await until(() => root(el).querySelector('.status-line')!.textContent === '已保存模板“已转办”' && !root(el).querySelector<HTMLButtonElement>('button[aria-label="删除：已转办"]')!.disabled, 5000, 'saved')
     expect((await board.service.store.read.listReplyTemplates(['220104-gov']))[0]!.text).toBe('您好，{title}已办结。')
 
     root(el).querySelector<HTMLButtonElement>('button[aria-label="删除：已转办"]')!.focus()

@@ -119,10 +119,12 @@ export class LiuyanTemplates extends LiuyanStaffElement {
       const saved = this.editing
         ? await this.sdk.templates.update(this.editing.id, this.draft)
         : await this.sdk.templates.create(this.boardId, this.draft)
-      this.line = format(this.editing ? t.saved : t.created, { name: saved.name })
+      const done = format(this.editing ? t.saved : t.created, { name: saved.name })
       this.editing = undefined
       this.draft = { name: '', text: '' }
       this.items = (await this.sdk.templates.list(this.boardId)).items
+      // Said once the list shows it: the status line is the sign that the work is done.
+      this.line = done
     } catch (error) {
       this.reportError(error)
       const errors: Partial<Record<keyof Draft, string>> = {}
@@ -148,14 +150,14 @@ export class LiuyanTemplates extends LiuyanStaffElement {
       if (this.editing?.id === template.id) this.#cancel()
       this.items = (await this.sdk.templates.list(this.boardId)).items
       this.line = format(this.#t.removed, { name: template.name })
-      await this.updateComplete
-      this.focusHeading()
     } catch (error) {
       this.reportError(error)
       this.alert = explain(error, pick(sharedStrings, this.locale))
     } finally {
       this.busy = false
     }
+    await this.updateComplete
+    if (!this.alert) this.focusHeading()
   }
 
   #item(template: ReplyTemplate, own: boolean) {
