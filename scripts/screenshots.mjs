@@ -1,5 +1,5 @@
 // Takes the screenshots of docs/images/ with headless Chromium: the demo page's widget in light,
-// dark and large (适老化) mode, and the staff console (inbox, a message, the phone layout in large mode). Run after `npm run build`:
+// dark and large (适老化) mode, and the staff console (inbox, a message, supervision, the phone layout in large mode). Run after `npm run build`:
 //   node scripts/screenshots.mjs
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -44,8 +44,8 @@ try {
   await form.goto(`${url}/#liuyan/new`)
   await form.getByRole('textbox', { name: '标题' }).waitFor()
   await form.locator('liuyan-board').screenshot({ path: join(out, 'widget-form.png') })
-  // The staff console (<liuyan-console> at /staff/): the inbox, a message with its actions, and the
-  // inbox as cards on a 390 px phone in large mode.
+  // The staff console (<liuyan-console> at /staff/): the inbox, a message with its actions, the
+  // supervision view, and the inbox as cards on a 390 px phone in large mode.
   const staff = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' })
   await staff.goto(`${url}/staff/`)
   await staff.getByLabel('工作人员令牌').fill(token)
@@ -57,6 +57,14 @@ try {
   await staff.locator('#actions-title').waitFor()
   await staff.waitForTimeout(300)
   await staff.screenshot({ path: join(out, 'console-case.png'), fullPage: true })
+  // The supervision view (督查统计) of the whole province, every unit below, for the demo's year.
+  await staff.getByRole('button', { name: '督查统计', exact: true }).click()
+  await staff.locator('liuyan-supervision table.units tbody tr').first().waitFor()
+  await staff.locator('liuyan-supervision #s-units').selectOption('subtree')
+  await staff.locator('liuyan-supervision form.controls button[type="submit"]').click()
+  await staff.locator('liuyan-supervision tr[data-board="220104-cgj"]').waitFor()
+  await staff.waitForTimeout(300)
+  await staff.screenshot({ path: join(out, 'console-supervision.png'), fullPage: true })
   const phone = await browser.newPage({ viewport: { width: 390, height: 1200 }, locale: 'zh-CN' })
   await phone.goto(`${url}/staff/`)
   await phone.locator('liuyan-console').evaluate((el) => el.setAttribute('size', 'large'))

@@ -2,12 +2,13 @@ import { defineConfig } from 'tsup'
 
 // The library entries get declarations; the CLI is a program and needs none. One config, so a
 // single `clean` cannot race another build writing into dist/. Output paths follow package.json's
-// `exports` and `bin`: dist/index.js, dist/node.js, dist/msw.js, dist/store/sqlite.js,
+// `exports` and `bin`: dist/index.js, dist/node.js, dist/msw.js, dist/notify/node.js, dist/store/sqlite.js,
 // dist/store/postgres.js, dist/cli.js.
 const library = {
   index: 'src/index.ts',
   node: 'src/node.ts',
   msw: 'src/msw.ts',
+  'notify/node': 'src/notify/node.ts',
   'store/sqlite': 'src/store/sqlite.ts',
   'store/postgres': 'src/store/postgres.ts',
 }

@@ -43,6 +43,7 @@ export type {
   BulkActionInput,
   BulkActionResult,
   BulkItemResult,
+  BoardStatsQuery,
   Evaluation,
   InboxCounts,
   InboxCountsQuery,
@@ -67,5 +68,8 @@ export type {
   StaffActionResult,
   SubmissionResult,
   TrackedMessage,
+  UnitFigures,
+  UnitStats,
+  UnitStatsQuery,
   ValidationIssue,
 } from '@liuyan/core'

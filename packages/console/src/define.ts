@@ -5,16 +5,18 @@ import { LiuyanBoardPicker } from './components/board-picker/board-picker.js'
 import { LiuyanCase } from './components/case/case.js'
 import { LiuyanConsole } from './components/console/console.js'
 import { LiuyanInbox } from './components/inbox/inbox.js'
+import { LiuyanSupervision } from './components/supervision/supervision.js'
 import { LiuyanTemplates } from './components/templates/templates.js'
 
 // The event classes' types, so that a page importing only this module gets the typed listeners of
 // `GlobalEventHandlersEventMap` (declared with them in events.ts). Erased at run time.
-export type { LiuyanActedEvent, LiuyanErrorEvent, LiuyanOpenCaseEvent, LiuyanSignInEvent, LiuyanSignOutEvent } from './events.js'
+export type { LiuyanActedEvent, LiuyanDrillDownEvent, LiuyanErrorEvent, LiuyanOpenCaseEvent, LiuyanSignInEvent, LiuyanSignOutEvent } from './events.js'
 
 // A page may load the script twice; the second load must not throw.
 if (!customElements.get('liuyan-board-picker')) customElements.define('liuyan-board-picker', LiuyanBoardPicker)
 if (!customElements.get('liuyan-inbox')) customElements.define('liuyan-inbox', LiuyanInbox)
 if (!customElements.get('liuyan-case')) customElements.define('liuyan-case', LiuyanCase)
+if (!customElements.get('liuyan-supervision')) customElements.define('liuyan-supervision', LiuyanSupervision)
 if (!customElements.get('liuyan-templates')) customElements.define('liuyan-templates', LiuyanTemplates)
 if (!customElements.get('liuyan-console')) customElements.define('liuyan-console', LiuyanConsole)
 
@@ -23,6 +25,7 @@ declare global {
     'liuyan-board-picker': LiuyanBoardPicker
     'liuyan-inbox': LiuyanInbox
     'liuyan-case': LiuyanCase
+    'liuyan-supervision': LiuyanSupervision
     'liuyan-templates': LiuyanTemplates
     'liuyan-console': LiuyanConsole
   }

@@ -25,6 +25,22 @@ export class LiuyanOpenCaseEvent extends Event {
   }
 }
 
+/**
+ * Fired by the supervision view when a figure is opened (drill-down): the messages of the unit
+ * `boardId` (with the boards below it) submitted on the days `from`–`to` (China time, inclusive,
+ * `YYYY-MM-DD`), all of them or only the `overdue` ones. `<liuyan-console>` shows them in the inbox.
+ */
+export class LiuyanDrillDownEvent extends Event {
+  constructor(
+    readonly boardId: string,
+    readonly figure: 'all' | 'overdue',
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super('liuyan-drill-down', { bubbles: true, composed: true })
+  }
+}
+
 /** Fired after a staff action succeeded: the message's id, the action and the status it is in now. */
 export class LiuyanActedEvent extends Event {
   constructor(
@@ -52,6 +68,7 @@ declare global {
     'liuyan-sign-out': LiuyanSignOutEvent
     'liuyan-open-case': LiuyanOpenCaseEvent
     'liuyan-acted': LiuyanActedEvent
+    'liuyan-drill-down': LiuyanDrillDownEvent
     'liuyan-error': LiuyanErrorEvent
   }
 }

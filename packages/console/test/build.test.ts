@@ -8,13 +8,14 @@ const dist = new URL('../dist/liuyan-console.min.js', import.meta.url)
 const KB = 1024
 /**
  * The console's script-tag build bundles what the widget's does (Lit, zod, core, the SDK) plus the
- * staff parts; measured at 43.9 KB min+gzip (`npm run bench -w @liuyan/console`), then 49.9 KB
- * with reply templates (the SDK's schemas of templates, bulk actions and counts, the templates
- * view, three languages). The issue sets no budget for it: this ceiling keeps it from growing
- * unnoticed.
+ * staff parts; measured at 55.5 KB min+gzip with the supervision view (`npm run bench -w
+ * @liuyan/console`; 46.9 KB without it, most of the difference its words in three languages), then
+ * 60.5 KB with the reply templates too (the SDK's schemas of templates, bulk actions and counts, the
+ * templates view, three languages). The issue sets no budget for it: this ceiling keeps it from
+ * growing unnoticed.
  */
-const CEILING = 52 * KB
-const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-inbox', 'liuyan-templates']
+const CEILING = 63 * KB
+const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-inbox', 'liuyan-supervision', 'liuyan-templates']
 
 describe('the script-tag build (dist/liuyan-console.min.js)', () => {
   if (!existsSync(dist)) throw new Error('dist/liuyan-console.min.js is missing: run `npm run build` first (npm test does)')
@@ -52,6 +53,8 @@ describe('custom-elements.json', () => {
     expect(byTag['liuyan-case']!.attributes!.map((a) => a.name)).toContain('message-id')
     expect(byTag['liuyan-inbox']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-open-case', 'liuyan-acted', 'liuyan-error']))
     expect(byTag['liuyan-console']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-sign-in', 'liuyan-sign-out']))
+    expect(byTag['liuyan-supervision']!.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['board-id', 'from', 'to', 'units']))
+    expect(byTag['liuyan-supervision']!.events!.map((e) => e.name)).toEqual(expect.arrayContaining(['liuyan-drill-down', 'liuyan-error']))
     for (const element of elements) expect(element.attributes!.map((a) => a.name)).not.toContain('session')
   })
 })

@@ -267,3 +267,48 @@ export function isOverdue(
   if (!(OPEN_STATUSES as readonly MessageStatus[]).includes(message.status)) return false
   return now.getTime() > Date.parse(message.dueAt)
 }
+
+/**
+ * Working days a unit has to review a message (受理): a message is **accepted on time** when its
+ * `reviewedAt` is no later than {@link reviewDueAt} of its `createdAt`. Core fixes one figure so
+ * every unit of a supervision table is held to the same rule.
+ *
+ * @example
+ * ```ts
+ * REVIEW_WORKING_DAYS // 2
+ * ```
+ */
+export const REVIEW_WORKING_DAYS = 2
+
+/**
+ * The end of the review deadline of a message submitted at `createdAt`: {@link REVIEW_WORKING_DAYS}
+ * working days after its China date, as {@link addWorkingDays} counts.
+ *
+ * @example
+ * ```ts
+ * toChinaISOString(reviewDueAt(new Date('2026-03-06T10:00:00+08:00'))) // Friday → '2026-03-10T23:59:59.999+08:00'
+ * ```
+ */
+export function reviewDueAt(createdAt: Date, options?: DeadlineOptions): Date {
+  return addWorkingDays(createdAt, REVIEW_WORKING_DAYS, options)
+}
+
+/**
+ * The working days from `start` to `end`, as deadlines count them: the working days after the China
+ * date of `start` up to and including the China date of `end`. 0 on the same day (or when `end` is
+ * earlier); a reply on the Nth working day after acceptance took N, so it met a deadline of N
+ * working days. This is what statistics call the working days to reply (docs/architecture.md §6).
+ *
+ * @example
+ * ```ts
+ * // Accepted Friday 2026-03-06, replied Monday 2026-03-09: the weekend does not count.
+ * workingDaysBetween(new Date('2026-03-06T10:00:00+08:00'), new Date('2026-03-09T09:00:00+08:00')) // 1
+ * ```
+ */
+export function workingDaysBetween(start: Date, end: Date, options: DeadlineOptions = {}): number {
+  const calendar = options.calendar ?? defaultCalendar()
+  const last = chinaDay(end)
+  let days = 0
+  for (let day = chinaDay(start) + 1; day <= last; day++) if (calendar.isWorkingDay(dayText(day), options)) days++
+  return days
+}

@@ -90,8 +90,8 @@ export type {
   TimelineEventType,
   TrackedMessage,
 } from './schemas/message.js'
-export { BOARD_KINDS, BOARD_LEVELS, BOARD_PUBLICATION, BoardSchema, BoardStatsSchema, DeadlinePolicySchema } from './schemas/board.js'
-export type { Board, BoardKind, BoardLevel, BoardPublication, BoardStats } from './schemas/board.js'
+export { BOARD_KINDS, BOARD_LEVELS, BOARD_PUBLICATION, BoardSchema, BoardStatsSchema, DeadlinePolicySchema, EscalationPolicySchema } from './schemas/board.js'
+export type { Board, BoardKind, BoardLevel, BoardPublication, BoardStats, EscalationPolicy } from './schemas/board.js'
 export { REJECT_REASON_TEXTS, REJECT_REASONS } from './rejection.js'
 export type { RejectReason, RejectReasonText } from './rejection.js'
 export {
@@ -118,6 +118,31 @@ export {
   UnpublishActionSchema,
 } from './schemas/action.js'
 export type { CitizenAction, MessageAction, MessageActionName, StaffAction, StaffActionName } from './schemas/action.js'
+export {
+  CreatedWebhookSchema,
+  DELIVERY_STATES,
+  DeliveryAttemptSchema,
+  EventIdSchema,
+  EVENT_TYPES,
+  NewWebhookSchema,
+  STAFF_ONLY_EVENTS,
+  TIMELINE_EVENTS,
+  WEBHOOK_KINDS,
+  WebhookAttemptsQuerySchema,
+  WebhookReplaySchema,
+  WebhookSchema,
+} from './schemas/webhook.js'
+export type {
+  CreatedWebhook,
+  DeliveryAttempt,
+  DeliveryState,
+  EventType,
+  NewWebhook,
+  Webhook,
+  WebhookAttemptsQuery,
+  WebhookKind,
+  WebhookReplay,
+} from './schemas/webhook.js'
 export { ProblemSchema, ValidationIssueSchema } from './schemas/problem.js'
 export type { Problem, ValidationIssue } from './schemas/problem.js'
 export { PageSchema } from './schemas/page.js'
@@ -148,7 +173,10 @@ export {
   isOverdue,
   isWorkingDay,
   resolvePolicy,
+  REVIEW_WORKING_DAYS,
+  reviewDueAt,
   toChinaISOString,
+  workingDaysBetween,
 } from './deadlines.js'
 export type { AddWorkingDaysOptions, DeadlineOptions, DeadlinePolicy } from './deadlines.js'
 export {
@@ -178,8 +206,10 @@ export {
 } from './privacy.js'
 export type { PIIKind, PIIMatch, PIIOptions } from './privacy.js'
 export { createTrackingCode, normalizeTrackingCode, TRACKING_CODE_LENGTH } from './tracking-code.js'
-export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema } from './schemas/query.js'
-export type { ExportFormat, ExportQuery, InboxQuery, MessageListQuery, StatsExportQuery } from './schemas/query.js'
+export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema, BoardStatsQuerySchema, UNIT_STATS_SCOPES, UnitStatsQuerySchema } from './schemas/query.js'
+export type { ExportFormat, ExportQuery, InboxQuery, MessageListQuery, StatsExportQuery, BoardStatsQuery, UnitStatsQuery, UnitStatsScope } from './schemas/query.js'
+export { MonthFiguresSchema, UnitFiguresSchema, UnitStatsSchema } from './schemas/stats.js'
+export type { MonthFigures, UnitFigures, UnitStats } from './schemas/stats.js'
 export { createOpenAPIDocument } from './openapi.js'
 export type { OpenAPIOptions } from './openapi.js'
 export { DEFAULT_BODY_BYTES, pathParamNames, responsesOf, ROUTES, TRACKING_CODE_PARAM } from './routes.js'

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { StaffActionSchema, CitizenActionSchema } from './schemas/action.js'
 import { BoardSchema, BoardStatsSchema } from './schemas/board.js'
+import { UnitStatsSchema } from './schemas/stats.js'
 import { HolidayCalendarSchema } from './schemas/calendar.js'
 import {
   EvaluationSchema,
@@ -19,6 +20,7 @@ import {
 } from './schemas/message.js'
 import { ProblemSchema } from './schemas/problem.js'
 import { BulkActionResultSchema, BulkActionSchema, InboxCountsSchema, NewReplyTemplateSchema, ReplyTemplateSchema } from './schemas/staff-tools.js'
+import { CreatedWebhookSchema, DeliveryAttemptSchema, NewWebhookSchema, WebhookReplaySchema, WebhookSchema } from './schemas/webhook.js'
 
 /** A JSON Schema document (draft 2020-12). */
 export type JSONSchemaDocument = Record<string, unknown>
@@ -36,6 +38,8 @@ export const INPUT_SCHEMAS = {
   'holiday-calendar': HolidayCalendarSchema,
   'new-reply-template': NewReplyTemplateSchema,
   'bulk-action': BulkActionSchema,
+  'new-webhook': NewWebhookSchema,
+  'webhook-replay': WebhookReplaySchema,
 } as const
 
 /**
@@ -55,10 +59,14 @@ export const OUTPUT_SCHEMAS = {
   'timeline-event': TimelineEventSchema,
   board: BoardSchema,
   'board-stats': BoardStatsSchema,
+  'unit-stats': UnitStatsSchema,
   problem: ProblemSchema,
   'reply-template': ReplyTemplateSchema,
   'bulk-action-result': BulkActionResultSchema,
   'inbox-counts': InboxCountsSchema,
+  webhook: WebhookSchema,
+  'created-webhook': CreatedWebhookSchema,
+  'delivery-attempt': DeliveryAttemptSchema,
 } as const
 
 /** The name of an exported schema, which is also its file name under `schema/`. */
@@ -110,7 +118,8 @@ export function toJSONSchema(name: SchemaName): JSONSchemaDocument {
 export const SCHEMA_NAMES: readonly SchemaName[] = [
   'new-message', 'new-follow-up', 'new-evaluation', 'staff-action', 'citizen-action', 'holiday-calendar',
   'message', 'public-message', 'tracked-message', 'submission-result', 'staff-action-result', 'post', 'reply', 'follow-up',
-  'evaluation', 'timeline-event', 'board', 'board-stats', 'problem',
+  'evaluation', 'timeline-event', 'board', 'board-stats', 'unit-stats', 'problem',
+  'new-webhook', 'webhook-replay', 'webhook', 'created-webhook', 'delivery-attempt',
   'new-reply-template', 'bulk-action', 'reply-template', 'bulk-action-result', 'inbox-counts',
 ]
 

@@ -24,6 +24,8 @@ export interface ValidationMessages {
   invalidCharacters: string
   /** A reply template's `{name}` that is no placeholder. */
   unknownPlaceholder: string
+  /** A range whose end comes before its start. */
+  invalidRange: string
   unknownField: string
   invalidBody: string
   invalid: string
@@ -51,6 +53,7 @@ const zhCN: ValidationMessages = {
   invalidTrackingCode: '查询码应为12位字母或数字，请核对后重新输入',
   invalidCharacters: '{label}不能包含控制字符',
   unknownPlaceholder: '{label}中有不支持的占位符',
+  invalidRange: '结束日期不能早于开始日期',
   unknownField: '不支持的字段“{key}”',
   invalidBody: '提交的内容格式不正确',
   invalid: '{label}不符合要求',
@@ -85,6 +88,7 @@ const zhTW: ValidationMessages = {
   invalidTrackingCode: '查詢碼應為12位字母或數字，請核對後重新輸入',
   invalidCharacters: '{label}不能包含控制字元',
   unknownPlaceholder: '{label}中有不支援的佔位符',
+  invalidRange: '結束日期不能早於開始日期',
   unknownField: '不支援的欄位「{key}」',
   invalidBody: '提交的內容格式不正確',
   invalid: '{label}不符合要求',
@@ -119,6 +123,7 @@ const en: ValidationMessages = {
   invalidTrackingCode: 'A tracking code has 12 letters or digits. Please check it and try again.',
   invalidCharacters: 'The {label} must not contain control characters.',
   unknownPlaceholder: 'The {label} has a placeholder that is not supported.',
+  invalidRange: 'The end date must not be before the start date.',
   unknownField: 'The field “{key}” is not supported.',
   invalidBody: 'The submitted data is not in the right form.',
   invalid: 'The {label} is not valid.',

@@ -25,12 +25,18 @@ const COMPONENTS: Record<string, SchemaName> = {
   StaffActionResult: 'staff-action-result',
   Board: 'board',
   BoardStats: 'board-stats',
+  UnitStats: 'unit-stats',
   Problem: 'problem',
   NewReplyTemplate: 'new-reply-template',
   ReplyTemplate: 'reply-template',
   BulkAction: 'bulk-action',
   BulkActionResult: 'bulk-action-result',
   InboxCounts: 'inbox-counts',
+  NewWebhook: 'new-webhook',
+  WebhookReplay: 'webhook-replay',
+  Webhook: 'webhook',
+  CreatedWebhook: 'created-webhook',
+  DeliveryAttempt: 'delivery-attempt',
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })

@@ -2,8 +2,9 @@ import type * as z from 'zod/mini'
 import { STAFF_ROLES, type StaffRole } from './enums.js'
 import { StaffActionSchema } from './schemas/action.js'
 import { NewEvaluationSchema, NewFollowUpSchema, NewMessageSchema } from './schemas/message.js'
-import { EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema } from './schemas/query.js'
 import { BulkActionSchema, InboxCountsQuerySchema, NewReplyTemplateSchema } from './schemas/staff-tools.js'
+import { NewWebhookSchema, WebhookAttemptsQuerySchema, WebhookReplaySchema } from './schemas/webhook.js'
+import { BoardStatsQuerySchema, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema, UnitStatsQuerySchema } from './schemas/query.js'
 
 /**
  * Every route of the Board API, once, as data: the server builds its router from this table and
@@ -49,6 +50,10 @@ export type ResponseSchemaName =
   | 'ReplyTemplate'
   | 'BulkActionResult'
   | 'InboxCounts'
+  | 'Webhook'
+  | 'CreatedWebhook'
+  | 'DeliveryAttempt'
+  | 'UnitStats'
 
 /** One declared answer of a route. */
 export interface RouteResponse {
@@ -128,8 +133,14 @@ export const ROUTES = [
   },
   {
     operationId: 'getBoardStats', method: 'GET', path: '/boards/{id}/stats', summary: 'Figures of a board and the boards below it', params: { id: 'Board id' },
-    auth: 'public', limits: none, idempotency: 'none', private: false,
+    auth: 'public', limits: none, idempotency: 'none', private: false, query: BoardStatsQuerySchema,
     responses: { 200: { description: 'Figures of the board and its descendants', schema: 'BoardStats' }, 404: 'No such board' },
+  },
+  {
+    operationId: 'getUnitStats', method: 'GET', path: '/boards/{id}/stats/units', params: { id: 'Board id (its row first, then one per unit below it)' },
+    summary: 'The supervision table of a board subtree: figures per unit and the monthly trend (督查)',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: UnitStatsQuerySchema,
+    responses: { 200: { description: 'Figures of the board, of each unit below it, and per month', schema: 'UnitStats' }, 404: 'No such board in the token’s boards' },
   },
   {
     operationId: 'listMessages', method: 'GET', path: '/messages', summary: 'Public messages, newest first, cursor-paginated',
@@ -248,6 +259,43 @@ export const ROUTES = [
     summary: 'Removes a reply template (supervisors)',
     ...supervisors, limits: { rate: ['staff'] }, idempotency: 'none',
     responses: { 200: { description: 'The template removed', schema: 'ReplyTemplate' }, 404: 'No such template on the token’s boards' },
+  },
+  {
+    operationId: 'createWebhook', method: 'POST', path: '/webhooks', summary: 'Subscribe a receiver to events of a board subtree; the signing secret is shown once',
+    ...staff, limits: { rate: ['staff'], bodyBytes: DEFAULT_BODY_BYTES }, idempotency: 'optional', body: NewWebhookSchema,
+    responses: {
+      201: { description: 'The subscription and its secret (whsec_…), given this once', schema: 'CreatedWebhook', headers: { Location: 'The subscription (GET /webhooks/{id})' } },
+      403: 'A private subscription needs the supervisor role',
+      404: 'No such board in the token’s boards',
+    },
+  },
+  {
+    operationId: 'listWebhooks', method: 'GET', path: '/webhooks', summary: 'The subscriptions of the token’s boards',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 200: { description: 'The subscriptions, oldest first', schema: 'Webhook', page: true } },
+  },
+  {
+    operationId: 'getWebhook', method: 'GET', path: '/webhooks/{id}', summary: 'One subscription', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 200: { description: 'The subscription (without its secret)', schema: 'Webhook' }, 404: 'No such subscription in the token’s boards' },
+  },
+  {
+    operationId: 'deleteWebhook', method: 'DELETE', path: '/webhooks/{id}', summary: 'Remove a subscription, its pending deliveries and its attempt log', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 204: 'Removed', 404: 'No such subscription in the token’s boards' },
+  },
+  {
+    operationId: 'listWebhookAttempts', method: 'GET', path: '/webhooks/{id}/attempts', summary: 'The delivery attempts of a subscription, newest first', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: WebhookAttemptsQuerySchema,
+    responses: { 200: { description: 'A page of attempts', schema: 'DeliveryAttempt', page: true }, 404: 'No such subscription in the token’s boards' },
+  },
+  {
+    operationId: 'replayWebhookEvent', method: 'POST', path: '/webhooks/{id}/replays', summary: 'Deliver a past event to the subscription again (same webhook-id)', params: { id: 'Subscription id' },
+    ...staff, limits: { rate: ['staff'], bodyBytes: DEFAULT_BODY_BYTES }, idempotency: 'optional', body: WebhookReplaySchema,
+    responses: {
+      202: { description: 'Queued for delivery', schema: 'object' },
+      404: 'No such subscription in the token’s boards, or no such event for it',
+    },
   },
   {
     operationId: 'getOpenAPIDocument', method: 'GET', path: '/openapi.json', summary: 'This document',

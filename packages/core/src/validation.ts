@@ -27,6 +27,7 @@ const CUSTOM_CODES: Record<string, keyof ValidationMessages> = {
   invalid_tracking_code: 'invalidTrackingCode',
   invalid_characters: 'invalidCharacters',
   unknown_placeholder: 'unknownPlaceholder',
+  invalid_range: 'invalidRange',
 }
 
 /**
@@ -37,6 +38,7 @@ const CUSTOM_CODES: Record<string, keyof ValidationMessages> = {
  * `invalid_format`, `invalid_datetime`, `invalid_phone`, `invalid_region`,
  * `invalid_tracking_code`, `invalid_characters` (control characters in a search keyword),
  * `unknown_placeholder` (a `{name}` a reply template does not know),
+ * `invalid_range` (a date range that ends before it starts),
  * `unknown_field`, `invalid`.
  *
  * @example

@@ -31,14 +31,27 @@ const staff = { authorization: `Bearer ${TOKEN}` }
  */
 const LIST_BOARDS = provinceTree().filter((b) => b.level !== 'unit').map((b) => b.id)
 let nextBoard = 0
+/** A year of China days ending today, starting mid-month: the stats read whole months and the days of two cut ones. */
+const YEAR = { from: new Date(now - 350 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10), to: new Date(now + 8 * 3_600_000).toISOString().slice(0, 10) }
 const READS = [
   ['GET /boards/{root}/stats', `/boards/${ROOT}/stats`, {}],
+  ['GET /boards/{root}/stats, year', `/boards/${ROOT}/stats?from=${YEAR.from}&to=${YEAR.to}`, {}],
+  ['GET …/stats/units (root)', `/boards/${ROOT}/stats/units`, staff],
+  ['GET …/stats/units, year', `/boards/${ROOT}/stats/units?from=${YEAR.from}&to=${YEAR.to}`, staff],
   ['GET /inbox (default)', '/inbox?limit=20', staff],
   ['GET /inbox?overdue=true', '/inbox?overdue=true&limit=20', staff],
   ['public list by board', `/messages?boardId=${CITY}&limit=20`, {}, () => `/messages?boardId=${LIST_BOARDS[nextBoard++ % LIST_BOARDS.length]}&limit=20`],
   ['keyword 3+ chars, common', `/messages?keyword=${encodeURIComponent('路灯坏')}&limit=20`, {}],
   ['keyword 2 chars, absent', `/messages?keyword=${encodeURIComponent('火星')}&limit=20`, {}],
+  // The same two searches past the SQLite store's page cache: each request bounds the list by
+  // another of 100 instants of the year 2000 (no message is older), more than the 64 pages it keeps.
+  ['keyword 3+ chars, uncached', '', {}, () => `/messages?keyword=${encodeURIComponent('路灯坏')}&limit=20&from=${year2000()}`],
+  ['keyword 2 chars absent, unc.', '', {}, () => `/messages?keyword=${encodeURIComponent('火星')}&limit=20&from=${year2000()}`],
 ]
+let nextInstant = 0
+function year2000() {
+  return `2000-01-01T00:00:00.${String(nextInstant++ % 100).padStart(3, '0')}Z`
+}
 const SUBMIT = JSON.stringify({
   boardId: `${CITY}`, type: 'complain', domain: 'urban', title: '小区门口路灯坏了',
   content: '朝阳路12号小区门口的路灯已经坏了两个星期，晚上出行很不方便。',
@@ -114,6 +127,7 @@ try {
   }
 } finally {
   await opened.store.close()
+  await backend.shutdown?.()
   rmSync(dir, { recursive: true, force: true })
 }
 

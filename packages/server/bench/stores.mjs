@@ -2,7 +2,12 @@
 // `dir` and says how the CLI is started on it. Another store plugs in by adding an entry here.
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { createPostgresStore } from '../dist/store/postgres.js'
 import { createSqliteStore } from '../dist/store/sqlite.js'
+import { startCluster } from './postgres-cluster.mjs'
+
+/** The bench's PostgreSQL server: started on first open, kept for every size, stopped at the end. */
+let cluster
 
 export const STORES = {
   sqlite: {
@@ -15,6 +20,17 @@ export const STORES = {
         /** Bytes on disk, or undefined. */
         size: () => statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0),
       }
+    },
+  },
+  postgres: {
+    async open(dir) {
+      cluster ??= await startCluster()
+      // A PostgreSQL database keeps its tracking key outside: a key file beside the bench's data.
+      return { store: await createPostgresStore(cluster.url), args: ['--db', cluster.url, '--tracking-key', join(dir, 'tracking.key')] }
+    },
+    async shutdown() {
+      cluster?.stop()
+      cluster = undefined
     },
   },
 }

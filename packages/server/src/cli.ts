@@ -7,6 +7,8 @@ import { readCalendarFile } from './calendar-file.js'
 import { DatabaseOpenError, isPostgresUrl, openPostgresForCli, postgresKeyProblem, postgresUrlProblem, redactUrl } from './database-url.js'
 import { createFetchHandler, type FetchHandlerOptions } from './http.js'
 import { runExportCommand } from './export-command.js'
+import { runCopyCommand } from './copy-command.js'
+import { escalationLine, ESCALATION_OPTIONS, ESCALATION_OPTIONS_USAGE, parseEscalationOptions, startEscalationLoop, type EscalationSettings } from './escalation/options.js'
 import { runImportCommand } from './import-command.js'
 import { runMigrateCommand } from './migrate-command.js'
 import { OPEN311_USAGE, open311Fallback, parseOpen311, type Open311Settings } from './open311/cli.js'
@@ -20,18 +22,21 @@ import { hasTrackingKeyCheck } from './tracking-codes.js'
 import { createSqliteStore, SqliteDriverMissingError } from './store/sqlite.js'
 import type { Store } from './store/types.js'
 import { DEFAULT_DATABASE, runTokenCommand } from './token-command.js'
+import { parseWebhookOptions, runWebhookCommand, startWebhookWorker, WEBHOOK_OPTIONS, WEBHOOK_OPTIONS_USAGE, type WebhookSettings } from './webhook-command.js'
 
 const USAGE = `Usage: liuyan-server [options]
        liuyan-server token create|list|revoke [options]
        liuyan-server migrate [--db FILE]
        liuyan-server import --format people-daily|open311 --board ID [options] FILE
        liuyan-server export messages|stats --board ID [options]
+       liuyan-server webhook add|list|remove|replay [options]
+       liuyan-server copy --from FILE.db --to postgres://… [--board ID]
 
 Runs the Liuyan Board API (under /api/v1) on Node's HTTP server. With "token", creates, lists or
 revokes the staff tokens of its database instead (run "liuyan-server token --help"); with
 "migrate", brings the database up to this version and exits; with "import", imports another
 board's records; with "export", writes a board's messages or statistics as CSV or XLSX (each has
-its own --help).
+its own --help); with "webhook", manages the webhook subscriptions, which the server delivers.
 
 Options:
   --port N               port to listen on; 0 picks a free one            (default 8787)
@@ -58,6 +63,8 @@ Options:
                          and minute, or off                               (default 120/min)
   --staff-limit N/min    requests per staff token and minute, or off      (default 1200/min)
 ${OPEN311_USAGE}
+${WEBHOOK_OPTIONS_USAGE}
+${ESCALATION_OPTIONS_USAGE}
   --trust-proxy          take the client IP (for rate limits), scheme and host
                          from X-Forwarded-For, -Proto and -Host; only behind a
                          reverse proxy that overwrites those headers
@@ -88,6 +95,8 @@ interface Settings {
   searchesPerMinute?: number | false
   open311?: Open311Settings
   trustProxy: boolean
+  webhooks: WebhookSettings
+  escalation: EscalationSettings
 }
 
 const OPTIONS = {
@@ -107,6 +116,8 @@ const OPTIONS = {
   open311: { type: 'string', multiple: true },
   'open311-extended': { type: 'boolean' },
   'trust-proxy': { type: 'boolean' },
+  ...WEBHOOK_OPTIONS,
+  ...ESCALATION_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -130,7 +141,15 @@ function parse(argv: string[]): Settings | 'help' {
     seed: false,
     corsOrigins: [],
     trustProxy: values['trust-proxy'] ?? false,
+    webhooks: { timeoutMs: 10_000, concurrency: 16 },
+    escalation: { everyMs: 0, defaults: { approachingDays: 0, superviseOverdue: false } },
   }
+  const webhooks = parseWebhookOptions(values)
+  if (typeof webhooks === 'string') throw new UsageError(webhooks)
+  settings.webhooks = webhooks
+  const escalation = parseEscalationOptions(values)
+  if (typeof escalation === 'string') throw new UsageError(escalation)
+  settings.escalation = escalation
   if (values.port !== undefined) {
     const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN
     if (!(port >= 0 && port <= 65_535)) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`)
@@ -203,20 +222,12 @@ function isOrigin(value: string): boolean {
 }
 
 async function main(argv: string[]): Promise<void> {
-  if (argv[0] === 'token') {
-    process.exitCode = await runTokenCommand(argv.slice(1))
-    return
+  const commands: Record<string, (argv: string[]) => Promise<number>> = {
+    token: runTokenCommand, migrate: runMigrateCommand, import: runImportCommand, export: runExportCommand, webhook: runWebhookCommand, copy: runCopyCommand,
   }
-  if (argv[0] === 'migrate') {
-    process.exitCode = await runMigrateCommand(argv.slice(1))
-    return
-  }
-  if (argv[0] === 'import') {
-    process.exitCode = await runImportCommand(argv.slice(1))
-    return
-  }
-  if (argv[0] === 'export') {
-    process.exitCode = await runExportCommand(argv.slice(1))
+  const command = argv[0] === undefined ? undefined : commands[argv[0]]
+  if (command) {
+    process.exitCode = await command(argv.slice(1))
     return
   }
   let settings: Settings | 'help'
@@ -304,14 +315,15 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(lines)
   }
   process.on('exit', flushLog)
+  const writeLog = (entry: object) => {
+    if (pending === '') setImmediate(flushLog)
+    pending += `${JSON.stringify(entry)}\n`
+    if (pending.length > 65_536) flushLog()
+  }
   const options: FetchHandlerOptions = {
     corsOrigins: settings.corsOrigins,
     exportWorkbook: workbookStream,
-    log: (entry) => {
-      if (pending === '') setImmediate(flushLog)
-      pending += `${JSON.stringify(entry)}\n`
-      if (pending.length > 65_536) flushLog()
-    },
+    log: writeLog,
     ...(settings.submissionsPerMinute !== undefined ? { submissionsPerMinute: settings.submissionsPerMinute } : {}),
     ...(settings.trackingPerMinute !== undefined ? { trackingPerMinute: settings.trackingPerMinute } : {}),
     ...(settings.staffPerMinute !== undefined ? { staffPerMinute: settings.staffPerMinute } : {}),
@@ -334,6 +346,10 @@ async function main(argv: string[]): Promise<void> {
     fail(`cannot listen on ${settings.host}:${settings.port}: ${describe(error)}`)
   }
 
+  // Deliveries run beside the requests, on their own clock: a slow receiver never holds one up.
+  const worker = startWebhookWorker(store, settings.webhooks, (entry) => writeLog({ time: new Date().toISOString(), webhook: entry }))
+  // Deadline escalation catches up at once, then looks again now and then.
+  const escalating = startEscalationLoop(service, settings.escalation, (entry) => writeLog({ time: new Date().toISOString(), ...entry }))
   const base = running.url
   process.stdout.write(
     [
@@ -350,6 +366,8 @@ async function main(argv: string[]): Promise<void> {
       settings.trustProxy
         ? '  client IP:   first X-Forwarded-For entry (--trust-proxy; scheme and host from X-Forwarded-Proto, -Host)'
         : `  client IP:   the connection's address (behind a reverse proxy, add --trust-proxy)`,
+      `  escalation:  ${escalationLine(settings.escalation)}`,
+      `  webhooks:    ${settings.webhooks.concurrency ? `${settings.webhooks.concurrency} at once, ${settings.webhooks.timeoutMs} ms per attempt` : 'not delivered by this instance (--webhook-concurrency off)'}`,
       ...(settings.corsOrigins.length ? [`  CORS:        ${settings.corsOrigins.join(', ')}`] : []),
       ...(seedLine ? [`  ${seedLine}`] : []),
       ...(tokenLine ? [`  ${tokenLine}`] : []),
@@ -375,6 +393,8 @@ async function main(argv: string[]): Promise<void> {
     try {
       await running.close()
       clearTimeout(force)
+      await escalating?.stop()
+      await worker?.stop()
       await store.close()
     } catch (error) {
       fail(`error while stopping: ${describe(error)}`)

@@ -112,12 +112,13 @@ export interface FetchHandlerOptions {
 export function createFetchHandler(service: BoardService, options: FetchHandlerOptions = {}): FetchHandler {
   const basePath = (options.basePath ?? '/api/v1').replace(/\/+$/, '')
   const origins = new Set(options.corsOrigins ?? [])
+  // Counted in the store when it keeps counters (PostgreSQL: one budget across instances).
   const limits = createRateLimits({
     submission: options.submissionsPerMinute,
     tracking: options.trackingPerMinute,
     search: options.searchesPerMinute,
     staff: options.staffPerMinute,
-  })
+  }, service.store.rateCounter)
   const idempotent = createIdempotency(service, options.idempotencyTtlMs ?? 86_400_000)
   const readQuery = createQueryReader()
   const operations = createOperations(service, basePath, options.exportWorkbook)
@@ -131,12 +132,12 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
     const params = decodeParams(rawParams)
     const rate: readonly string[] = route.limits.rate
     // Counted before anything is looked at, so a wrong code or a malformed search costs as much as a good one.
-    if (rate.includes('tracking')) limits.take('tracking', clientAddress)
-    if (rate.includes('search') && url.searchParams.get('keyword')) limits.take('search', clientAddress)
+    if (rate.includes('tracking')) await limits.take('tracking', clientAddress)
+    if (rate.includes('search') && url.searchParams.get('keyword')) await limits.take('search', clientAddress)
     let staff: StaffPrincipal | undefined
     if (route.auth === 'staff') {
       staff = await authenticate(request)
-      if (rate.includes('staff')) limits.take('staff', staff.tokenHash)
+      if (rate.includes('staff')) await limits.take('staff', staff.tokenHash)
       const roles: readonly string[] = route.roles
       if (!staff.roles.some((role) => roles.includes(role))) throw new ServiceError(403, 'forbidden_role', '')
     }
@@ -163,7 +164,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
         ...(limitSubmission ? { beforeRun: limitSubmission } : {}),
       })
     }
-    limitSubmission?.()
+    await limitSubmission?.()
     const result = await operation.run(r, undefined)
     if (result instanceof FileBody) {
       if (request.method === 'HEAD') await result.body.cancel()
@@ -171,6 +172,7 @@ export function createFetchHandler(service: BoardService, options: FetchHandlerO
         status, headers: { 'Content-Type': result.contentType, 'Content-Disposition': result.disposition },
       })
     }
+    if (status === 204) return { status, headers: {}, body: null }
     return result instanceof JsonText ? jsonText(status, result.text) : json(status, result, operation.headers?.(result))
   }
 

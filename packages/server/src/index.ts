@@ -26,6 +26,44 @@ export type {
   StoreTransaction,
   StoredResponse,
 } from './store/types.js'
+export { createWebhookWorker, WebhookWorker } from './service/webhooks.js'
+export type { AttemptLogEntry, RunSummary, WebhookWorkerOptions } from './service/webhooks.js'
+export { WebhookSubscriptions, createWebhookSecret } from './service/subscriptions.js'
+export { eventId, messageEvent, timelineEvents } from './service/events.js'
+export { createTransports, TRANSPORTS } from './notify/registry.js'
+export type { TransportOptions } from './notify/registry.js'
+export { createStandardTransport } from './notify/standard.js'
+export type {
+  AttemptRecord,
+  ClaimedDelivery,
+  ClaimQuery,
+  DeliveryRecord,
+  OutboxEvent,
+  OutboxReader,
+  OutboxTransaction,
+  WebhookRecord,
+} from './store/outbox-types.js'
 export { computeStats } from './stats.js'
 export { DEMO_BOARDS, seedDemo } from './seed.js'
 export type { SeedOptions } from './seed.js'
+export {
+  createDingTalkTransport,
+  createFeishuTransport,
+  createNotifyTransports,
+  createRobotTransports,
+  createWeComTransport,
+  formatNotifyEvent,
+  NOTIFY_EVENT_TYPES,
+  NOTIFY_TEXTS,
+} from './notify/index.js'
+export type {
+  DeliveryResult,
+  NotifyEvent,
+  NotifyEventType,
+  NotifyFormatOptions,
+  NotifyMessage,
+  NotifyTarget,
+  NotifyTransport,
+  NotifyTransportsOptions,
+  RobotOptions,
+} from './notify/index.js'

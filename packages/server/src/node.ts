@@ -10,6 +10,7 @@ import { isHandedOver, reparseRawTarget } from './node-target.js'
 
 export type { ConnectionLimits } from './node-limits.js'
 export { workbookStream } from './export/writers.js'
+export { createNodeFetch } from './notify/node-fetch.js'
 
 /** Options of {@link serve}. */
 export interface ServeOptions extends ConnectionLimits {

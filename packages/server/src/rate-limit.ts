@@ -1,28 +1,45 @@
 import ipaddr from 'ipaddr.js'
+import type { RateCounter } from './store/types.js'
 
-/** A fixed-window limiter: `take(key)` answers 0 when allowed, else seconds until the window resets. */
+/**
+ * A fixed-window limiter: `take(key)` answers 0 when allowed, else seconds until the window
+ * resets; a promise of that when its counts are kept elsewhere (see {@link RateCounter}).
+ */
 export interface RateLimiter {
-  take(key: string): number
+  take(key: string): number | Promise<number>
 }
 
 /**
- * Counts requests per key in windows of `windowMs`. Memory stays bounded: a window's counts are
- * dropped when the next window starts.
+ * Counts requests per key in windows of `windowMs`, aligned to the epoch so every instance names a
+ * window alike: in `counter` (the store's, shared by the instances on one database), or else in
+ * memory, which stays bounded: a window's counts are dropped when the next window starts.
  */
-export function createRateLimiter(limit: number, windowMs: number): RateLimiter {
-  let windowStart = 0
-  let counts = new Map<string, number>()
+export function createRateLimiter(limit: number, windowMs: number, counter: RateCounter = createMemoryCounter()): RateLimiter {
   return {
     take(key) {
       const now = Date.now()
-      if (now - windowStart >= windowMs) {
-        windowStart = now - (now % windowMs)
+      const windowStart = now - (now % windowMs)
+      const wait = () => Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000))
+      const used = counter.count(key, windowStart, windowMs)
+      if (typeof used === 'number') return used <= limit ? 0 : wait()
+      return used.then((n) => (n <= limit ? 0 : wait()))
+    },
+  }
+}
+
+/** Counts of one process: the current window's only. */
+export function createMemoryCounter(): RateCounter {
+  let current = 0
+  let counts = new Map<string, number>()
+  return {
+    count(key, windowStartMs) {
+      if (windowStartMs !== current) {
+        current = windowStartMs
         counts = new Map()
       }
       const used = (counts.get(key) ?? 0) + 1
       counts.set(key, used)
-      if (used <= limit) return 0
-      return Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000))
+      return used
     },
   }
 }

@@ -30,6 +30,7 @@ import { createStaffToken, sha256Hex, type NewStaffToken } from './staff-tokens.
 import { TrackingCodes } from './tracking-codes.js'
 import { randomTrackingKey, type TrackingKey } from './tracking-key.js'
 
+import { withOutbox } from './service/events.js'
 export { TrackingKeyMismatchError } from './tracking-codes.js'
 export { sha256Hex } from './staff-tokens.js'
 import type { MessageQuery, StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
@@ -134,6 +135,16 @@ export class BoardService {
     this.#codes = new TrackingCodes(options.store, options.trackingKey ?? randomTrackingKey())
   }
 
+  /** A transaction of the write path: its message changes append their events to the outbox. */
+  #write<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.store.transaction((tx) => fn(withOutbox(tx, this.#now)))
+  }
+
+  /** {@link #write} for the service's own modules (bulk actions write their events too). @internal */
+  write<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.#write(fn)
+  }
+
   /**
    * Checks the tracking key against the store and hashes any tracking code an older version kept
    * in the clear. Runs once, before the first use of a tracking code; call it at start-up to fail
@@ -166,6 +177,11 @@ export class BoardService {
   /** The current time of the service's clock. */
   now(): Date {
     return this.#now()
+  }
+
+  /** The calendar options deadlines are counted with (for deadline escalation). */
+  deadlineOptions(): DeadlineOptions {
+    return this.#calendar
   }
 
   // ── Boards ────────────────────────────────────────────────────────────────────────────────
@@ -297,7 +313,7 @@ export class BoardService {
     if (input.place) message.place = input.place
     if (input.remark) message.remark = input.remark
     await this.ready()
-    return this.store.transaction(async (tx) => {
+    return this.#write(async (tx) => {
       const code = await this.#codes.create(tx)
       await tx.insertMessage(message, code.hash)
       const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: at }
@@ -325,7 +341,7 @@ export class BoardService {
 
   async #citizenAct(code: string, action: MessageAction, hook?: CommitHook<TrackedMessage>, locale?: Locale): Promise<TrackedMessage> {
     await this.ready()
-    return this.store.transaction(async (tx) => {
+    return this.#write(async (tx) => {
       const { message, normalized } = await this.#byCode(tx, code)
       const result = transition(message, action, { actor: { role: 'citizen' }, now: this.#now(), calendar: this.#calendar })
       if (!result.ok) throw transitionProblem(result.error)
@@ -439,7 +455,7 @@ export class BoardService {
    */
   async act(staff: StaffPrincipal, id: string, action: StaffAction, hook?: CommitHook<StaffActionResult>): Promise<StaffActionResult> {
     if (action.action === 'reissue-code') await this.ready()
-    return this.store.transaction(async (tx) => {
+    return this.#write(async (tx) => {
       const answer = await this.applyAction(tx, staff, id, action)
       await hook?.(tx, answer)
       return answer

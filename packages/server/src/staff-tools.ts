@@ -97,7 +97,7 @@ export async function bulkAct(
       throw new ServiceError(422, 'validation_failed', '提交的内容有误', [{ path: ['action', 'boardId'], code: 'unknown_unit', message: '请选择有效的办理单位' }])
     }
   }
-  return service.store.transaction(async (tx) => {
+  return service.write(async (tx) => {
     const results: BulkItemResult[] = []
     for (const id of request.ids) {
       try {

@@ -1,52 +1,86 @@
-import { OPEN_STATUSES, type BoardStats, type Domain, type MessageType } from '@liuyan/core'
-import type { StatsRow } from './store/types.js'
-
-const OPEN = new Set<string>(OPEN_STATUSES)
+import type { Board, BoardStats, Domain, MessageType, UnitFigures } from '@liuyan/core'
+import { addCounts, contribution, dayOf, medianWorkingDays, overdueOf, type StatsCounts, type StatsRow } from './stats-counts.js'
 
 /**
- * Board statistics from the stored rows of a board and its descendants. Messages awaiting review
- * or refused are not "received" (the public never saw them).
+ * Board statistics from the stored rows of a board and its descendants: the sum of each row's
+ * {@link contribution}, read as {@link boardStatsOf} reads a store's kept counters, so a figure
+ * has one definition whichever way it is reached. Messages awaiting review or refused are not
+ * "received" (the public never saw them).
  */
 export function computeStats(boardId: string, rows: readonly StatsRow[], now: Date): BoardStats {
+  const { counts, overdue } = countRows(rows, now)
+  return boardStatsOf(boardId, counts, overdue)
+}
+
+/** The summed contributions of `rows`, and how many are overdue at `now`, as a store answers them. */
+export function countRows(rows: readonly StatsRow[], now: Date): { counts: StatsCounts; overdue: number } {
+  const counts: StatsCounts = {}
   const nowMs = now.getTime()
-  const received = rows.filter((r) => r.status !== 'pending' && r.status !== 'rejected')
-  const replied = received.filter((r) => r.repliedAt)
-  const durations = replied
-    .filter((r) => r.reviewedAt)
-    .map((r) => Math.max(0, (Date.parse(r.repliedAt!) - Date.parse(r.reviewedAt!)) / 1000))
-    .sort((a, b) => a - b)
-  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }
-  let sum = 0
-  let rated = 0
+  let today = 0
+  for (const row of rows) {
+    const c = contribution(row)
+    addCounts(counts, c)
+    // Due today and already past: the part of `overdue` a store reads from its index.
+    if (c[`due:${dayOf(nowMs)}`] && Date.parse(row.dueAt!) < nowMs) today++
+  }
+  return { counts, overdue: overdueOf(counts, nowMs, today) }
+}
+
+interface Satisfaction {
+  count: number
+  average: number | null
+  distribution: { 1: number; 2: number; 3: number; 4: number; 5: number }
+}
+
+function satisfactionOf(counts: StatsCounts): Satisfaction {
+  const distribution = { 1: counts.s1 ?? 0, 2: counts.s2 ?? 0, 3: counts.s3 ?? 0, 4: counts.s4 ?? 0, 5: counts.s5 ?? 0 }
+  const count = distribution[1] + distribution[2] + distribution[3] + distribution[4] + distribution[5]
+  const sum = distribution[1] + 2 * distribution[2] + 3 * distribution[3] + 4 * distribution[4] + 5 * distribution[5]
+  return { count, average: count ? Math.round((sum / count) * 100) / 100 : null, distribution }
+}
+
+/** BoardStats from summed counters (see `stats-counts.ts`) and the overdue count. */
+export function boardStatsOf(boardId: string, counts: StatsCounts, overdue: number): BoardStats {
+  const received = counts.r ?? 0
+  const replied = counts.p ?? 0
   const byType: Partial<Record<MessageType, number>> = {}
   const byDomain: Partial<Record<Domain, number>> = {}
-  let overdue = 0
-  for (const row of received) {
-    byType[row.type] = (byType[row.type] ?? 0) + 1
-    byDomain[row.domain] = (byDomain[row.domain] ?? 0) + 1
-    if (OPEN.has(row.status) && row.dueAt && Date.parse(row.dueAt) < nowMs) overdue++
-    if (row.overall) {
-      const score = Math.min(5, Math.max(1, Math.round(row.overall))) as 1 | 2 | 3 | 4 | 5
-      distribution[score]++
-      sum += row.overall
-      rated++
-    }
+  for (const key in counts) {
+    if (!counts[key]) continue
+    if (key.startsWith('t:')) byType[key.slice(2) as MessageType] = counts[key]
+    else if (key.startsWith('d:')) byDomain[key.slice(2) as Domain] = counts[key]
   }
   return {
     boardId,
-    received: received.length,
-    replied: replied.length,
-    replyRate: received.length ? replied.length / received.length : 0,
-    medianReplySeconds: median(durations),
+    received,
+    replied,
+    replyRate: received ? replied / received : 0,
+    medianReplyWorkingDays: medianWorkingDays(counts),
     overdue,
-    satisfaction: { average: rated ? Math.round((sum / rated) * 100) / 100 : null, count: rated, distribution },
+    satisfaction: satisfactionOf(counts),
     byType,
     byDomain,
   }
 }
 
-function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+/** One row of the supervision table from summed counters and the overdue count. */
+export function unitFiguresOf(board: Board, depth: number, counts: StatsCounts, overdue: number): UnitFigures {
+  const received = counts.r ?? 0
+  const replied = counts.p ?? 0
+  const { count, average, distribution } = satisfactionOf(counts)
+  const satisfied = distribution[4] + distribution[5]
+  return {
+    boardId: board.id,
+    name: board.name,
+    parentId: board.parentId ?? null,
+    depth,
+    received,
+    acceptedOnTime: counts.o ?? 0,
+    replied,
+    replyRate: received ? replied / received : 0,
+    medianReplyWorkingDays: medianWorkingDays(counts),
+    overdue,
+    supervised: counts.v ?? 0,
+    satisfaction: { count, average, satisfied, satisfiedShare: count ? satisfied / count : null },
+  }
 }

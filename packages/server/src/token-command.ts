@@ -29,7 +29,7 @@ Run "liuyan-server token <command> --help" for the options of each.
 
 ${EXIT_CODES}`
 
-const DB_LINE = `  --db FILE|URL  the server's SQLite database, which must exist, or its
+export const DB_LINE = `  --db FILE|URL  the server's SQLite database, which must exist, or its
                  postgres:// URL (LIUYAN_DATABASE_URL)               (default ${DEFAULT_DATABASE})`
 
 const CREATE_USAGE = `Usage: liuyan-server token create --label TEXT --role ROLE [--role ROLE ...]
@@ -74,16 +74,16 @@ ${DB_LINE}
 ${EXIT_CODES}`
 
 /** A bad command line: reported with a hint to the help and exit code 2. */
-class UsageError extends Error {
+export class UsageError extends Error {
   override name = 'UsageError'
 }
 
 /** The command ran but could not do its work: reported with exit code 1. */
-class CommandFailure extends Error {
+export class CommandFailure extends Error {
   override name = 'CommandFailure'
 }
 
-const DB_OPTION = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const
+export const DB_OPTION = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const
 
 /**
  * Runs `liuyan-server token …` (`argv` is what follows `token`) and resolves the exit code. Writes
@@ -230,7 +230,7 @@ async function revoke(argv: readonly string[]): Promise<number> {
   }
 }
 
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
+export function parse<const O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O): ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'] {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values
   } catch (error) {
@@ -263,7 +263,7 @@ function checkLabel(value: string | undefined): string {
  * and report that it holds no tokens. It is first opened read-only, which refuses a schema other
  * than this version's, so a token command never migrates a database a server of another version runs on.
  */
-async function openDatabase(db: string | undefined, { writable }: { writable: boolean }): Promise<{ store: Store; path: string }> {
+export async function openDatabase(db: string | undefined, { writable }: { writable: boolean }): Promise<{ store: Store; path: string }> {
   const file = db ?? (process.env['LIUYAN_DATABASE_URL'] || DEFAULT_DATABASE)
   if (isPostgresUrl(file)) return openPostgres(file)
   if (file === '') throw new UsageError("--db must name the server's SQLite file")
@@ -328,7 +328,7 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u206
  * Stored text made safe to print on a terminal: records written by scripts, or by older versions,
  * may hold anything in any field, or nothing.
  */
-function shown(text: unknown): string {
+export function shown(text: unknown): string {
   return String(text ?? '').replace(new RegExp(UNSAFE.source, 'gu'), '\uFFFD')
 }
 

@@ -484,8 +484,16 @@ describe('liuyan-server migrate', () => {
       NewMessageSchema.parse({ boardId: '220100-gov', type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？', author: { nickname: '市民' } }),
     )
     // Back to version 2, which kept the code in the clear and knew no tracking key (and had no
-    // indexed ancestry, migration 4).
-    store.database.exec(`DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
+    // indexed ancestry, migration 4, nor outbox, counters, terms of keywords or reply templates,
+    // migrations 5–8).
+    store.database.exec(`DROP TABLE reply_templates; DROP TABLE message_terms;
+      CREATE VIRTUAL TABLE messages_fts USING fts5 (search_text, content = 'messages', content_rowid = 'rid', tokenize = 'trigram');
+      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
+      CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN SELECT 1; END;
+      CREATE TRIGGER messages_fts_update AFTER UPDATE OF search_text ON messages BEGIN SELECT 1; END;
+      DROP INDEX message_scope_due; DROP TABLE stats_counts;
+      DROP TABLE delivery_attempts; DROP TABLE deliveries; DROP TABLE webhook_events; DROP TABLE webhooks; DROP TABLE outbox;
+      DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
       DROP TABLE message_scope; DROP TABLE board_tree;
       ALTER TABLE messages RENAME COLUMN tracking_hash TO tracking_code;
       DROP INDEX messages_public; DROP INDEX messages_staff;

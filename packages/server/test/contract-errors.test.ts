@@ -11,6 +11,7 @@ import {
   CLOSED_BOARD,
   conformanceTest,
   expectProblem,
+  inNode,
   STORES,
   submission,
   tokenOf,
@@ -137,9 +138,11 @@ describe.each(STORES)('errors, robustness, CORS, rate limits and idempotency (%s
       expectProblem(await b.get('/inbox?overdue=maybe', { token: ADMIN_TOKEN }), 422, 'validation_failed')
       // Unknown parameters are ignored, as the list schema documents.
       expect((await b.get(`/messages?utm_source=weixin&page=2&x=${'y'.repeat(5000)}`)).status).toBe(200)
-      // Node's own HTTP parser refuses a request line past its 16 KB header limit, before the handler.
-      const huge = await call('GET', `${b.base}/messages?x=${'y'.repeat(20_000)}`, { record: false })
-      expect(huge.status).toBe(431)
+      if (inNode(kind)) {
+        // Node's own HTTP parser refuses a request line past its 16 KB header limit, before the handler.
+        const huge = await call('GET', `${b.base}/messages?x=${'y'.repeat(20_000)}`, { record: false })
+        expect(huge.status).toBe(431)
+      }
       expect((await b.get('/boards')).status).toBe(200)
     })
 

@@ -96,7 +96,7 @@ describe('liuyan-server export', () => {
     const result = cli('stats', '--board', CITY.id, '--db', db)
     expect(result.code).toBe(0)
     const [head, ...rows] = parseCsv(result.stdout.slice(1))
-    expect(head!.slice(0, 4)).toEqual(['单位编号', '单位', '受理', '已答复'])
+    expect(head!.slice(0, 5)).toEqual(['单位编号', '单位', '受理', '按时受理', '已答复'])
     expect(rows.map((r) => r.slice(0, 3))).toEqual([[CITY.id, CITY.name, '2'], [UNIT.id, UNIT.name, '2']])
   })
 

@@ -28,12 +28,31 @@ import { createPostgresStore } from '../src/store/postgres.js'
 import { createSqliteStore } from '../src/store/sqlite.js'
 import type { Store } from '../src/store/types.js'
 import { freshDatabase } from './postgres-database.js'
+import { startWorkerdBoard } from './workerd-board.js'
 
 /** A response body: each test asserts the shape it relies on; the OpenAPI check validates them all. */
 export type Json = any
 
-export const STORES = ['memory', 'sqlite', 'postgres'] as const
-export type StoreKind = (typeof STORES)[number]
+/**
+ * Where a board runs: in this process over one of the stores, or (`workerd`) as the fetch handler
+ * over the memory store inside workerd, reached over loopback (test/workerd-board.ts).
+ */
+export type StoreKind = 'memory' | 'sqlite' | 'postgres' | 'workerd'
+/**
+ * The kinds the contract suite runs on: the three stores, or only `workerd` when
+ * `LIUYAN_CONTRACT_TARGET=workerd` (the `server-workerd` vitest project). There the tests of what
+ * only the Node adapter or a SQL store does are skipped unless {@link inNode}.
+ */
+export const STORES: readonly StoreKind[] = process.env['LIUYAN_CONTRACT_TARGET'] === 'workerd' ? ['workerd'] : ['memory', 'sqlite', 'postgres']
+
+/**
+ * Whether the board runs in this process, behind the Node adapter: what only Node does (its HTTP
+ * parser's limits, XLSX workbooks) is tested there only.
+ */
+export const inNode = (kind: StoreKind): boolean => kind !== 'workerd'
+
+/** Handler options every test board has unless a test says otherwise. */
+export const HANDLER_DEFAULTS = { corsOrigins: ['https://www.jl.gov.cn'] } as const satisfies FetchHandlerOptions
 
 export const BASE_PATH = '/api/v1'
 
@@ -76,6 +95,16 @@ export function tokenOf(role: StaffRole, scope: Scope = 'province'): string {
 export const ADMIN_TOKEN = 'lyt_admin_all_WnJ4c2VjcmV0LWFkbWluLXRva2Vu'
 /** A handler of one unit only. */
 export const UNIT_HANDLER_TOKEN = 'lyt_handler_unit_VW5pdC1oYW5kbGVyLXRva2Vu'
+
+/** The staff tokens of every test board: each role on each scope, the admin, a unit's handler. */
+export function boardTokens(): Array<{ label: string; roles: StaffRole[]; boardIds: string[]; token: string }> {
+  const tokens = ROLES.flatMap((role) =>
+    (['province', 'ministry'] as const).map((scope) => ({ label: `${role}@${scope}`, roles: [role], boardIds: [scope === 'province' ? PROVINCE : MINISTRY], token: tokenOf(role, scope) })),
+  )
+  tokens.push({ label: 'admin', roles: [...ROLES], boardIds: [PROVINCE, MINISTRY], token: ADMIN_TOKEN })
+  tokens.push({ label: 'zjj-handler', roles: ['handler'], boardIds: [UNIT], token: UNIT_HANDLER_TOKEN })
+  return tokens
+}
 
 /** 2026-03-02 09:00 China time, a Monday with no holiday near. */
 export const START = Date.parse('2026-03-02T09:00:00+08:00')
@@ -241,6 +270,8 @@ export interface TestBoard {
   kind: StoreKind
   /** The PostgreSQL store's database (on the test file's cluster, see postgres-database.ts). */
   databaseUrl?: string
+  /** The SQLite store's file. */
+  sqlitePath?: string
   service: BoardService
   clock: Clock
   /** e.g. `http://127.0.0.1:41234` */
@@ -267,12 +298,15 @@ export interface TestBoard {
 
 /** Starts a Board API over a fresh store of `kind` on 127.0.0.1 with a free port. */
 export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}): Promise<TestBoard> {
+  if (kind === 'workerd') return startWorkerdBoard(options)
   let dir: string | undefined
   let databaseUrl: string | undefined
+  let sqlitePath: string | undefined
   let store: Store
   if (kind === 'sqlite') {
     dir = mkdtempSync(join(tmpdir(), 'liuyan-contract-'))
-    store = createSqliteStore(join(dir, 'board.db'))
+    sqlitePath = join(dir, 'board.db')
+    store = createSqliteStore(sqlitePath)
   } else if (kind === 'postgres') {
     // A database of its own on the test file's throw-away cluster.
     databaseUrl = options.databaseUrl ?? (await freshDatabase())
@@ -284,19 +318,13 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
   const clock = createClock()
   const service = createBoardService({ ...options.service, store, now: clock.now })
   await service.putBoards(BOARDS)
-  for (const role of ROLES) {
-    for (const scope of ['province', 'ministry'] as const) {
-      await service.createToken({ label: `${role}@${scope}`, roles: [role], boardIds: [scope === 'province' ? PROVINCE : MINISTRY], token: tokenOf(role, scope) })
-    }
-  }
-  await service.createToken({ label: 'admin', roles: [...ROLES], boardIds: [PROVINCE, MINISTRY], token: ADMIN_TOKEN })
-  await service.createToken({ label: 'zjj-handler', roles: ['handler'], boardIds: [UNIT], token: UNIT_HANDLER_TOKEN })
+  for (const token of boardTokens()) await service.createToken(token)
   const admin = (await service.authenticate(ADMIN_TOKEN))!
 
   const logs: RequestLogEntry[] = []
   const running: RunningServer = await serve(
     createFetchHandler(service, {
-      corsOrigins: ['https://www.jl.gov.cn'],
+      ...HANDLER_DEFAULTS,
       ...options.handler,
       log: (entry) => {
         logs.push(entry)
@@ -310,6 +338,7 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
   const board: TestBoard = {
     kind,
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(sqlitePath ? { sqlitePath } : {}),
     service,
     clock,
     origin: running.url,
@@ -434,6 +463,8 @@ export function createConformance(document: Json = createOpenAPIDocument()) {
       if (response.type === 'application/problem+json') validateAgainst({ $ref: '#/components/schemas/Problem' })
       return problems
     }
+    // An answer declared without content (204) must have none.
+    if (!declared.content && !response.type && response.body === undefined) return problems
     const media = declared.content?.[response.type]
     if (!media) {
       problems.push(`${where}: content type ${response.type || '(none)'} is not declared (${Object.keys(declared.content ?? {}).join(', ')})`)

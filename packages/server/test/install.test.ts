@@ -56,6 +56,33 @@ function runInConsumer(source: string): unknown {
   return JSON.parse(execFileSync(process.execPath, [file], { cwd: project, encoding: 'utf8' }))
 }
 
+describe('a project with better-sqlite3 installed', () => {
+  it('never loads it for the msw, PostgreSQL, node and main entries, only when a SQLite store opens', () => {
+    // In the repository, where both drivers are installed: only opening a store loads its driver.
+    const file = join(PACKAGE, `.probe-${Math.random().toString(36).slice(2)}.mjs`)
+    writeFileSync(file, `import { createRequire } from 'node:module'
+const index = await import('@liuyan/server')
+const msw = await import('@liuyan/server/msw')
+await import('@liuyan/server/postgres')
+await import('@liuyan/server/node')
+const { handlers } = msw.createMswHandlers()
+const service = index.createBoardService({ store: index.createMemoryStore() })
+await service.listBoards()
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\/]node_modules[\\/](better-sqlite3|pg)[\\/]/.test(path))
+const before = loaded()
+const sqlite = await import('@liuyan/server/sqlite')
+sqlite.createSqliteStore(':memory:').close()
+console.log(JSON.stringify({ handlers: handlers.length > 0, before, after: loaded().some((path) => path.includes('better-sqlite3')) }))`)
+    try {
+      const result = JSON.parse(execFileSync(process.execPath, [file], { cwd: PACKAGE, encoding: 'utf8' })) as unknown
+      // The premise holds (the probe sees better-sqlite3 once a SQLite store opens), and nothing before.
+      expect(result).toEqual({ handlers: true, before: [], after: true })
+    } finally {
+      rmSync(file, { force: true })
+    }
+  })
+})
+
 describe('a project without better-sqlite3 or pg', () => {
   it('cannot resolve better-sqlite3 or its types (the premise of the other tests)', () => {
     const found = runInConsumer(`import { createRequire } from 'node:module'

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { POSTGRES_SCHEMA_VERSION } from '../src/store/postgres.js'
 import { ensureBuilt } from './built.js'
 import { cleanUp, run, start, stop, tempDir } from './cli-process.js'
 import { adminQuery, freshDatabase, testCluster } from './postgres-database.js'
@@ -71,9 +72,9 @@ describe('liuyan-server on PostgreSQL', { timeout: 30_000 }, () => {
     const env = { LIUYAN_TRACKING_KEY: KEY }
     const migrated = await exitOf(['migrate', '--db', url], env)
     expect(migrated.code, migrated.stderr).toBe(0)
-    expect(migrated.stdout).toMatch(/^postgres:\/\/liuyan:\*\*\*@127\.0\.0\.1:\d+\/board_\d+_\d+: schema version 2 \(migrated from 0\); tracking codes stored as keyed hashes \(key from LIUYAN_TRACKING_KEY\)$/m)
+    expect(migrated.stdout).toMatch(new RegExp(String.raw`^postgres://liuyan:\*\*\*@127\.0\.0\.1:\d+/board_\d+_\d+: schema version ${POSTGRES_SCHEMA_VERSION} \(migrated from 0\); tracking codes stored as keyed hashes \(key from LIUYAN_TRACKING_KEY\)$`, 'm'))
     const again = await exitOf(['migrate'], { ...env, LIUYAN_DATABASE_URL: url })
-    expect(again.stdout).toContain('schema version 2 (already up to date)')
+    expect(again.stdout).toContain(`schema version ${POSTGRES_SCHEMA_VERSION} (already up to date)`)
     expect((await exitOf(['migrate', '--db', url])).code).toBe(2)
 
     const seeded = await start(['--port', '0', '--db', url, '--seed', 'demo'], env)
@@ -95,7 +96,7 @@ describe('liuyan-server on PostgreSQL', { timeout: 30_000 }, () => {
     const empty = await freshDatabase(false)
     const refused = await exitOf(['token', 'list', '--db', empty])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain('schema version 0, older than 2')
+    expect(refused.stderr).toContain(`schema version 0, older than ${POSTGRES_SCHEMA_VERSION}`)
   })
 
   it.each([

@@ -18,22 +18,37 @@ for (const file of readdirSync(dist)) if (file.startsWith('liuyan-widget.')) rmS
 // shares it: rolldown would otherwise cut Lit, the tokens and core's labels into chunks of their
 // own, and the first view would cost more requests and bytes. A first pass finds those modules.
 const entry = `${root}src/cdn/first-view.ts`
+// The chunks read the list and the figures without the SDK (src/internal/reads.fetch.ts); the single
+// file carries the SDK anyway, so it keeps the reads through it (src/internal/reads.ts).
+const fetchReads = {
+  name: 'fetch-reads',
+  resolveId: (source, importer) => (/\/internal\/reads\.js$|^\.\/reads\.js$/.test(source) && importer?.startsWith(`${root}src/`) && !importer.endsWith('reads.fetch.ts') ? `${root}src/internal/reads.fetch.ts` : null),
+}
+const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads] }
+// The figures are part of the list view, so their modules join the first view's chunk too: one file
+// less to fetch and to compress on its own.
 const probe = await rolldown({
-  ...inputOptions,
-  input: entry,
+  ...chunkOptions,
+  input: [entry, `${root}src/components/board-stats/board-stats.ts`],
   logLevel: 'silent',
-  plugins: [{ name: 'no-dynamic', resolveDynamicImport: () => false }],
+  plugins: [...chunkOptions.plugins, { name: 'no-dynamic', resolveDynamicImport: () => false }],
 })
-const staticModules = new Set(Object.keys((await probe.generate({ format: 'es' })).output[0].modules))
+const staticModules = new Set((await probe.generate({ format: 'es' })).output.flatMap((o) => (o.type === 'chunk' ? Object.keys(o.modules) : [])))
 await probe.close()
 
 // The entry exports nothing a page uses, so the chunks may import shared code from it.
-const chunks = await rolldown({ ...inputOptions, input: { 'first-view': entry }, preserveEntrySignatures: false })
+const chunks = await rolldown({ ...chunkOptions, input: { 'first-view': entry }, preserveEntrySignatures: false })
 const { output } = await chunks.write({
   ...minify,
   format: 'es',
   dir: dist,
-  codeSplitting: { groups: [{ name: 'first-view', test: (id) => staticModules.has(id) }] },
+  codeSplitting: {
+    groups: [
+      { name: 'first-view', test: (id) => staticModules.has(id) },
+      // The SDK, shared by the thread, the form and the tracking view (its schemas stay apart: they load on a failure).
+      { name: 'client', test: (id) => /\/client\/dist\/(index|chunk-)/.test(id) },
+    ],
+  },
   entryFileNames: 'liuyan-widget.[name]-[hash].js',
   chunkFileNames: 'liuyan-widget.[name]-[hash].js',
   sourcemap: true,
@@ -73,7 +88,7 @@ const staticImports = {
     return n ? { code: `${out}\n${head.join('')}`, map: null } : null
   },
 }
-const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [staticImports] })
+const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, staticImports] })
 await full.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.full.min.js`, sourcemap: true })
 await full.close()
 
@@ -85,7 +100,7 @@ const closure = (path) => {
     files.push(file)
     for (const imported of byName.get(file).imports) add(imported)
   }
-  const chunk = files0.find((c) => c.facadeModuleId === `${root}src/${path}`)
+  const chunk = files0.find((c) => Object.keys(c.modules).includes(`${root}src/${path}`))
   if (!chunk) throw new Error(`no chunk for src/${path}`)
   add(chunk.fileName)
   return files

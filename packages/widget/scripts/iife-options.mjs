@@ -1,4 +1,6 @@
 // The rolldown options of the script-tag build, shared by the build and the size report.
+import { minifyTemplates } from './minify-templates.mjs'
+
 export const root = new URL('..', import.meta.url).pathname
 
 export const inputOptions = {
@@ -7,6 +9,7 @@ export const inputOptions = {
   resolve: { conditionNames: ['browser', 'production', 'import', 'module', 'default'] },
   transform: { define: { 'process.env.NODE_ENV': '"production"' } },
   logLevel: 'warn',
+  plugins: [minifyTemplates],
 }
 
 export const minify = { minify: true, comments: { legal: false } }

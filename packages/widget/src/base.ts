@@ -1,11 +1,12 @@
-import { createClient, isLiuyanError, type LiuyanClient } from '@liuyan/client'
+import type { createClient, LiuyanClient } from '@liuyan/client'
 import type { Locale } from '@liuyan/core'
 import { LitElement, type PropertyValues } from 'lit'
 import { LiuyanErrorEvent } from './events.js'
 import { hasLocale, langOf, loadLocale } from './i18n/index.js'
 import { provide, SharedRequestEvent, type Shared } from './internal/context.js'
-
-const clients = new Map<string, LiuyanClient>()
+import { clientFor } from './internal/clients.js'
+import { isLiuyanError } from './internal/errors.js'
+import type { ReadContext } from './internal/reads.js'
 
 /**
  * The base of every Liuyan element: the `api` base URL and its client, the language, the size and
@@ -75,7 +76,7 @@ export class LiuyanElement extends LitElement {
     if (changed.has('lang')) this.locale = langOf(this)
     const provider = this.#provider
     if (!provider) return
-    const shared: Shared = { client: this.sdk, locale: this.locale, size: this.size, theme: this.theme }
+    const shared: Shared = { client: this.client ?? this.#shared?.client, api: this.#shared ? this.#shared.api : this.api, locale: this.locale, size: this.size, theme: this.theme }
     const old = provider.value
     if (!old || (Object.keys(shared) as (keyof Shared)[]).some((key) => old[key] !== shared[key])) provider.set(shared)
   }
@@ -95,25 +96,24 @@ export class LiuyanElement extends LitElement {
     )
   }
 
-  /** The client for `api`, shared by every element with the same URL. */
-  protected get sdk(): LiuyanClient {
-    const given = this.client ?? this.#shared?.client
-    if (given) return given
-    const baseUrl = new URL(this.api || '/api/v1', document.baseURI).href
-    let client = clients.get(`${baseUrl}|${this.locale}`)
-    if (!client) {
-      // The widget talks to the board's own API, trusted to answer in the contract's shape, so
-      // responses are not checked against the schemas: the first view shows without walking every
-      // field of a page of messages. The price: a server out of shape fails inside a component
-      // (a blank or odd field) instead of as a clear `invalid_response` error. Only fields the
-      // components name are rendered, so extra fields a check would have dropped never reach the
-      // page. A client set on `client` keeps its own choice.
-      // Nor are list filters checked before sending (the server judges them): with both checks off
-      // the reads never load zod or core's schemas, which stay out of the first view's chunks.
-      client = createClient({ baseUrl, locale: this.locale, validateResponses: false, validateQueries: false })
-      clients.set(`${baseUrl}|${this.locale}`, client)
-    }
-    return client
+  /** The Board API's base URL: the composite element's around this one, else `api`. */
+  get #baseUrl(): string {
+    return new URL((this.#shared ? this.#shared.api : this.api) || '/api/v1', document.baseURI).href
+  }
+
+  /** What the reads of the list and the figures need (internal/reads.ts): a given client, else the URL. */
+  protected get readContext(): ReadContext {
+    return { client: this.client ?? this.#shared?.client, baseUrl: this.#baseUrl, locale: this.locale }
+  }
+
+  /**
+   * The client: a given one (set on `client`, or shared by the composite element around), else
+   * the widget's own for the URL, made by `create` (internal/clients.ts). Only the parts beyond
+   * the first view call it, with the SDK they import.
+   */
+  protected clientWith(create: typeof createClient): LiuyanClient {
+    const { client, baseUrl, locale } = this.readContext
+    return client ?? clientFor(baseUrl, locale, create)
   }
 
   /** Reports a failed call as a `liuyan-error` event and returns its code. */

@@ -26,6 +26,12 @@ export async function startBoard(): Promise<MswBoard> {
   return board
 }
 
+/** The service worker of {@link startBoard}, to answer some requests otherwise (`use`, `resetHandlers`). */
+export function apiWorker(): SetupWorker {
+  if (!worker) throw new Error('startBoard() first')
+  return worker
+}
+
 /** Makes the API fail (network error) until `restore()` is called: the "API down" state. */
 export async function breakApi(): Promise<() => void> {
   const { http, HttpResponse } = await import('msw')

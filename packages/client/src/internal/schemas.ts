@@ -4,6 +4,7 @@
 // loads zod or core's schemas: a bundler puts them in a chunk of their own.
 import {
   BoardSchema,
+  BoardStatsQuerySchema,
   BoardStatsSchema,
   BulkActionResultSchema,
   BulkActionSchema,
@@ -25,6 +26,8 @@ import {
   StaffActionSchema,
   SubmissionResultSchema,
   TrackedMessageSchema,
+  UnitStatsQuerySchema,
+  UnitStatsSchema,
   validate,
   type Problem,
 } from '@liuyan/core'
@@ -42,6 +45,7 @@ export const RESPONSES = {
   board: BoardSchema,
   boards: PageSchema(BoardSchema),
   stats: BoardStatsSchema,
+  unitStats: UnitStatsSchema,
   publicMessage: PublicMessageSchema,
   publicMessages: PageSchema(PublicMessageSchema),
   submission: SubmissionResultSchema,
@@ -60,6 +64,8 @@ export const RESPONSES = {
 export const INPUTS = {
   messageListQuery: MessageListQuerySchema,
   inboxQuery: InboxQuerySchema,
+  boardStatsQuery: BoardStatsQuerySchema,
+  unitStatsQuery: UnitStatsQuerySchema,
   newMessage: NewMessageSchema,
   staffAction: StaffActionSchema,
   followUp: NewFollowUpSchema,

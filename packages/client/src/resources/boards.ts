@@ -1,6 +1,7 @@
-import type { Board, BoardStats } from '@liuyan/core'
+import type { Board, BoardStats, BoardStatsQuery, UnitStats, UnitStatsQuery } from '@liuyan/core'
 import { PagePromise } from '../core/pagination.js'
 import type { RequestOptions, Transport } from '../internal/transport.js'
+import { check, toQuery } from '../internal/validate.js'
 
 /** Boards (留言对象): leaders and agencies, in a tree. */
 export class Boards {
@@ -26,16 +27,34 @@ export class Boards {
   }
 
   /**
-   * Figures of a board and the boards below it: received, replied, reply rate, median time to
-   * reply, overdue, satisfaction.
+   * Figures of a board and the boards below it: received, replied, reply rate, median working days
+   * to reply, overdue, satisfaction; of the messages submitted from `from` to `to` (China-time
+   * days, both inclusive) when given.
    *
    * @example
    * ```ts
-   * const stats = await client.boards.stats('220100-gov')
+   * const stats = await client.boards.stats('220100-gov', { from: '2026-01-01', to: '2026-06-30' })
    * console.log(`${Math.round(stats.replyRate * 100)}%`)
    * ```
    */
-  stats(id: string, options?: RequestOptions): Promise<BoardStats> {
-    return this.transport.request({ method: 'GET', path: `/boards/${encodeURIComponent(id)}/stats`, schema: 'stats', options })
+  async stats(id: string, query: BoardStatsQuery = {}, options?: RequestOptions): Promise<BoardStats> {
+    const checked = this.transport.config.validateQueries ? await check('boardStatsQuery', query, this.transport.config.locale) : query
+    return this.transport.request({ method: 'GET', path: `/boards/${encodeURIComponent(id)}/stats`, query: toQuery(checked), schema: 'stats', options })
+  }
+
+  /**
+   * The supervision table of a board subtree (督查; staff token): a row of figures for the board,
+   * then one per unit below it (`units: 'children'`, the default, or every board of the subtree
+   * with `'subtree'`), and the month-by-month trend, for the messages submitted from `from` to `to`.
+   *
+   * @example
+   * ```ts
+   * const table = await staff.boards.unitStats('220100-gov', { from: '2026-01-01', to: '2026-12-31' })
+   * for (const unit of table.units) console.log(unit.name, unit.overdue, unit.medianReplyWorkingDays)
+   * ```
+   */
+  async unitStats(id: string, query: UnitStatsQuery = {}, options?: RequestOptions): Promise<UnitStats> {
+    const checked = this.transport.config.validateQueries ? await check('unitStatsQuery', query, this.transport.config.locale) : query
+    return this.transport.request({ method: 'GET', path: `/boards/${encodeURIComponent(id)}/stats/units`, query: toQuery(checked), schema: 'unitStats', options })
   }
 }

@@ -23,6 +23,19 @@ function workingDays() {
 export const DeadlinePolicySchema = z.partialRecord(MessageTypeSchema, workingDays())
 
 /**
+ * Deadline escalation of a board's messages (docs/architecture.md §7): `approachingDays` working
+ * days before a deadline the server emits `deadline.approaching` and records an automatic 催办
+ * (0 turns it off); once a deadline passes it emits `deadline.overdue` and, with
+ * `superviseOverdue`, puts the message under an automatic 督办 that the parent board's supervisors
+ * see. Absent fields take the server's defaults.
+ */
+export const EscalationPolicySchema = z.strictObject({
+  approachingDays: z.optional(checked(z.int(), z.gte(0), z.lte(10))),
+  superviseOverdue: z.optional(z.boolean()),
+})
+export type EscalationPolicy = z.infer<typeof EscalationPolicySchema>
+
+/**
  * A message board (留言对象): a leader or an agency, in a tree, with a GB/T 2260 region code.
  *
  * @example
@@ -52,6 +65,8 @@ export const BoardSchema = z.object({
    * the public copy (redaction). Absent means `on-accept`.
    */
   publication: z.optional(z.enum(BOARD_PUBLICATION)),
+  /** Deadline escalation, where this board differs from the server's defaults. */
+  escalation: z.optional(EscalationPolicySchema),
 })
 export type Board = z.infer<typeof BoardSchema>
 
@@ -61,7 +76,9 @@ function count() {
 }
 
 /**
- * Figures of a board and its descendants (`GET /boards/{id}/stats`).
+ * Figures of a board and its descendants (`GET /boards/{id}/stats`): the messages submitted on the
+ * days asked (all days unless `from`/`to`) whose board or assigned unit is in the subtree, each
+ * once (docs/architecture.md §6).
  *
  * @example
  * ```ts
@@ -76,9 +93,12 @@ export const BoardStatsSchema = z.object({
   replied: count(),
   /** replied / received, 0–1; 0 when nothing was received. */
   replyRate: checked(z.number(), z.gte(0), z.lte(1)),
-  /** Median time from acceptance to first reply, in seconds; null before any reply. */
-  medianReplySeconds: z.nullable(checked(z.number(), z.gte(0))),
-  /** Open messages past their deadline now. */
+  /**
+   * Median working days from acceptance to reply (core's `workingDaysBetween`: 0 on the day of
+   * acceptance, N on the Nth working day after it), whole or half days; null before any reply.
+   */
+  medianReplyWorkingDays: z.nullable(checked(z.number(), z.gte(0))),
+  /** Of those received, open now with their deadline passed. */
   overdue: count(),
   satisfaction: z.object({
     /** Mean overall score, 1–5; null before any evaluation. */

@@ -102,3 +102,57 @@ export type ExportQuery = z.input<typeof ExportQuerySchema>
 /** Options of the statistics export `GET /boards/{id}/export/stats`: the file's format and language. */
 export const StatsExportQuerySchema = z.object(exportFile)
 export type StatsExportQuery = z.input<typeof StatsExportQuerySchema>
+
+/**
+ * A range of China-time days of submission, `YYYY-MM-DD`, both ends inclusive; `to` before `from`
+ * is refused (`invalid_range` at `to`).
+ */
+const dayRange = {
+  /** First day counted (China time), inclusive. */
+  from: z.optional(z.iso.date()),
+  /** Last day counted (China time), inclusive. */
+  to: z.optional(z.iso.date()),
+}
+/* @__NO_SIDE_EFFECTS__ */
+function ordered<T extends { from?: string | undefined; to?: string | undefined }>() {
+  return z.refine<T>((range) => range.from === undefined || range.to === undefined || range.from <= range.to, { error: 'invalid_range', path: ['to'] })
+}
+
+/**
+ * Options of the figures `GET /boards/{id}/stats`: the messages submitted on the days from `from`
+ * to `to` (China time, both inclusive; either may be left out).
+ *
+ * @example
+ * ```ts
+ * BoardStatsQuerySchema.parse({ from: '2026-01-01', to: '2026-03-31' })
+ * ```
+ */
+export const BoardStatsQuerySchema = checked(z.object(dayRange), ordered())
+export type BoardStatsQuery = z.input<typeof BoardStatsQuerySchema>
+
+/**
+ * Which boards the unit table `GET /boards/{id}/stats/units` has a row for, after the board's own:
+ * every board below it (`subtree`, depth first) or only those directly below it (`children`).
+ */
+export const UNIT_STATS_SCOPES = ['subtree', 'children'] as const
+/** One of {@link UNIT_STATS_SCOPES}. */
+export type UnitStatsScope = (typeof UNIT_STATS_SCOPES)[number]
+
+/**
+ * Options of the unit table `GET /boards/{id}/stats/units` (督查): the days of submission, as
+ * {@link BoardStatsQuerySchema}, and which units get a row.
+ *
+ * @example
+ * ```ts
+ * UnitStatsQuerySchema.parse({ from: '2026-01-01', to: '2026-12-31', units: 'subtree' })
+ * ```
+ */
+export const UnitStatsQuerySchema = checked(
+  z.object({
+    ...dayRange,
+    /** @default 'children' */
+    units: z.optional(z.enum(UNIT_STATS_SCOPES)),
+  }),
+  ordered(),
+)
+export type UnitStatsQuery = z.input<typeof UnitStatsQuerySchema>

@@ -1,4 +1,4 @@
-import { DOMAIN_LABELS, isOverdue, MESSAGE_TYPE_LABELS, publicText, STATUS_LABELS, type Board, type BoardStats, type Locale, type Message } from '@liuyan/core'
+import { DOMAIN_LABELS, isOverdue, MESSAGE_TYPE_LABELS, publicText, STATUS_LABELS, type Board, type Locale, type UnitFigures, type Message } from '@liuyan/core'
 
 /** A column of an export: its heading in each language and how a row fills it. */
 export interface Column<T> {
@@ -55,26 +55,25 @@ export function messageColumns(withPrivate: boolean): Column<Message>[] {
   ]
 }
 
-/** One row of a statistics export: a unit and its figures. */
-export interface StatsRowOut {
-  board: Board
-  stats: BoardStats
-}
+/** One row of a statistics export: a unit's figures, as the supervision table has them. */
+export type StatsRowOut = UnitFigures
 
-/** The columns of a statistics export, one row per unit. */
+/** The columns of a statistics export, one row per unit (core's `UnitFigures`). */
 export const STATS_COLUMNS: Column<StatsRowOut>[] = [
-  { heading: h('单位编号', '單位編號', 'Board ID'), value: (r) => r.board.id },
-  { heading: h('单位', '單位', 'Board'), value: (r) => r.board.name },
-  { heading: h('受理', '受理', 'Received'), value: (r) => r.stats.received },
-  { heading: h('已答复', '已答覆', 'Replied'), value: (r) => r.stats.replied },
-  { heading: h('答复率', '答覆率', 'Reply rate'), value: (r) => Math.round(r.stats.replyRate * 1000) / 1000 },
-  { heading: h('答复用时中位数（小时）', '答覆用時中位數（小時）', 'Median hours to reply'), value: (r) => (r.stats.medianReplySeconds === null ? '' : Math.round(r.stats.medianReplySeconds / 36) / 100) },
-  { heading: h('超期', '逾期', 'Overdue now'), value: (r) => r.stats.overdue },
-  { heading: h('评价数', '評價數', 'Ratings'), value: (r) => r.stats.satisfaction.count },
-  { heading: h('平均满意度', '平均滿意度', 'Average rating'), value: (r) => r.stats.satisfaction.average ?? '' },
+  { heading: h('单位编号', '單位編號', 'Board ID'), value: (r) => r.boardId },
+  { heading: h('单位', '單位', 'Board'), value: (r) => r.name },
+  { heading: h('受理', '受理', 'Received'), value: (r) => r.received },
+  { heading: h('按时受理', '按時受理', 'Accepted on time'), value: (r) => r.acceptedOnTime },
+  { heading: h('已答复', '已答覆', 'Replied'), value: (r) => r.replied },
+  { heading: h('答复率', '答覆率', 'Reply rate'), value: (r) => Math.round(r.replyRate * 1000) / 1000 },
+  { heading: h('答复用时中位数（工作日）', '答覆用時中位數（工作日）', 'Median working days to reply'), value: (r) => r.medianReplyWorkingDays ?? '' },
+  { heading: h('超期', '逾期', 'Overdue now'), value: (r) => r.overdue },
+  { heading: h('督办', '督辦', 'Supervised'), value: (r) => r.supervised },
+  { heading: h('评价数', '評價數', 'Ratings'), value: (r) => r.satisfaction.count },
+  { heading: h('平均满意度', '平均滿意度', 'Average rating'), value: (r) => r.satisfaction.average ?? '' },
   {
     heading: h('满意及以上占比', '滿意及以上占比', 'Share rated 4 or 5'),
-    value: (r) => (r.stats.satisfaction.count ? Math.round(((r.stats.satisfaction.distribution[4] + r.stats.satisfaction.distribution[5]) / r.stats.satisfaction.count) * 1000) / 1000 : ''),
+    value: (r) => (r.satisfaction.satisfiedShare === null ? '' : Math.round(r.satisfaction.satisfiedShare * 1000) / 1000),
   },
 ]
 

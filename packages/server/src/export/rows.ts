@@ -1,4 +1,5 @@
-import type { Board, Message, Page } from '@liuyan/core'
+import type { Message, Page } from '@liuyan/core'
+import { unitStats } from '../unit-stats.js'
 import type { BoardService } from '../service.js'
 import type { StatsRowOut } from './cells.js'
 
@@ -30,17 +31,9 @@ export function subtreeMessages(service: BoardService, boardId: string, range: E
   })
 }
 
-/** One statistics row for the board, then one for each board below it, in the tree's order. */
-export async function* subtreeStats(service: BoardService, boardId: string): AsyncGenerator<StatsRowOut> {
-  const boards = new Map((await service.listBoards()).map((b) => [b.id, b]))
-  const root = await service.getBoard(boardId)
-  const order: Board[] = []
-  const visit = (board: Board) => {
-    order.push(board)
-    for (const child of [...boards.values()].filter((b) => b.parentId === board.id).sort((a, b) => (a.id < b.id ? -1 : 1))) visit(child)
-  }
-  visit(root)
-  for (const board of order) yield { board, stats: await service.stats(board.id) }
+/** One statistics row for the board, then one for each board below it, in the tree's order: the supervision table's rows. */
+export async function* subtreeStats(service: BoardService, boardId: string, days: { from?: string; to?: string } = {}): AsyncGenerator<StatsRowOut> {
+  yield* (await unitStats(service, boardId, { ...days, units: 'subtree' })).units
 }
 
 /** `2026-01-01` (a day in China) or an ISO date-time with its offset, as an instant; `end` moves a day to the next one's start. */

@@ -21,7 +21,7 @@ export interface IdempotentRequest<T> {
   status: number
   headers?: (result: T) => Record<string, string>
   /** Runs before the work (not before a replay): a retry of a stored request costs no rate budget. */
-  beforeRun?: () => void
+  beforeRun?: () => void | Promise<void>
 }
 
 /**
@@ -59,7 +59,7 @@ export function createIdempotency(service: BoardService, ttlMs: number) {
     const { key, scope, status, headers } = r
     if (key === null) {
       if (r.required) throw new ServiceError(400, 'bad_request', '', [{ path: ['Idempotency-Key'], code: 'idempotency_key_required', message: '' }])
-      r.beforeRun?.()
+      await r.beforeRun?.()
       const result = await r.run(undefined)
       return json(status, result, headers?.(result))
     }
@@ -84,7 +84,7 @@ export function createIdempotency(service: BoardService, ttlMs: number) {
       return replay(await unsealResponse(scope, key, existing.response))
     }
     try {
-      r.beforeRun?.()
+      await r.beforeRun?.()
       let answer: StoredResponse | undefined
       await r.run(async (tx, result) => {
         answer = { status, headers: { ...headers?.(result) }, body: JSON.stringify(result) }

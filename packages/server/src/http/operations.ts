@@ -5,6 +5,9 @@ import { FileBody, JsonText } from './reply.js'
 import { exportOperations, type WorkbookStreamer } from './exports.js'
 import { listFilters } from './request.js'
 import { staffToolOperations } from './staff-tools.js'
+import { webhookOperations } from './webhooks.js'
+import { ServiceError } from '../errors.js'
+import { unitStats } from '../unit-stats.js'
 
 type RouteOf<K extends OperationId> = Extract<Route, { operationId: K }>
 type Parsed<R, F extends 'query' | 'body'> = R extends { readonly [P in F]: infer S extends z.core.$ZodType } ? z.output<S> : undefined
@@ -39,14 +42,14 @@ export type Operations = { [K in OperationId]: Operation<RouteOf<K>> }
 
 /** The Board API's operations over a board service, grouped as the routes are. */
 export function createOperations(service: BoardService, basePath: string, workbook?: WorkbookStreamer): Operations {
-  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...staffToolOperations(service), ...documents(basePath) }
+  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...webhookOperations(service, basePath), ...staffToolOperations(service), ...documents(basePath) }
 }
 
 function boards(service: BoardService) {
   return {
     listBoards: { run: async () => ({ items: await service.listBoards(), nextCursor: null }) },
     getBoard: { run: (r) => service.getBoard(r.params.id) },
-    getBoardStats: { run: (r) => service.stats(r.params.id) },
+    getBoardStats: { run: (r) => service.stats(r.params.id, days(r.query)) },
   } satisfies Pick<Operations, 'listBoards' | 'getBoard' | 'getBoardStats'>
 }
 
@@ -78,7 +81,19 @@ function staff(service: BoardService) {
     listInbox: { run: (r) => service.inbox(r.staff, listFilters(r.query)) },
     getInboxMessage: { run: (r) => service.getForStaff(r.staff, r.params.id) },
     getStaffPrincipal: { run: async ({ staff }) => ({ label: staff.label, roles: staff.roles, boardIds: [...staff.boardIds] }) },
-  } satisfies Pick<Operations, 'actOnMessage' | 'listInbox' | 'getInboxMessage' | 'getStaffPrincipal'>
+    getUnitStats: {
+      // A board outside the token's boards answers 404, as the inbox and the exports do.
+      run: async (r) => {
+        if (!r.staff.boardIds.has(r.params.id)) throw new ServiceError(404, 'not_found', '')
+        return unitStats(service, r.params.id, { ...days(r.query), ...(r.query.units ? { units: r.query.units } : {}) })
+      },
+    },
+  } satisfies Pick<Operations, 'actOnMessage' | 'listInbox' | 'getInboxMessage' | 'getStaffPrincipal' | 'getUnitStats'>
+}
+
+/** The days of a statistics query, without the ones left out. */
+function days(query: { from?: string | undefined; to?: string | undefined }): { from?: string; to?: string } {
+  return { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) }
 }
 
 function documents(basePath: string) {

@@ -55,7 +55,7 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
   const jurisdictions = Object.entries(options.jurisdictions)
   if (jurisdictions.length === 0) throw new TypeError('createOpen311Handler: give at least one jurisdiction')
   // The API's own budgets (and defaults): POSTed requests are submissions, tokens are tracking codes.
-  const limits = createRateLimits({ submission: options.submissionsPerMinute, tracking: options.tokensPerMinute, search: false, staff: false })
+  const limits = createRateLimits({ submission: options.submissionsPerMinute, tracking: options.tokensPerMinute, search: false, staff: false }, service.store.rateCounter)
 
   return async (request, context) => {
     const url = new URL(request.url)
@@ -96,7 +96,7 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
         return open311Response(format, { kind: 'service_definition', value: { service_code: id, attributes: [] } })
       }
       if (resource === 'tokens') {
-        limits.take('tracking', context?.clientAddress ?? 'unknown')
+        await limits.take('tracking', context?.clientAddress ?? 'unknown')
         const tracked = await service.track(id!, locale).catch((error: unknown) => {
           if (isServiceError(error) && error.status === 404) throw new Open311Error(404, 'no_such_request')
           throw error
@@ -155,7 +155,7 @@ export function createOpen311Handler(service: BoardService, options: Open311Opti
     }
 
     async function post(): Promise<Response> {
-      limits.take('submission', context?.clientAddress ?? 'unknown')
+      await limits.take('submission', context?.clientAddress ?? 'unknown')
       const type = request.headers.get('Content-Type') ?? ''
       const length = Number(request.headers.get('Content-Length') ?? 0)
       if (!/^application\/x-www-form-urlencoded\b/i.test(type) || length > MAX_FORM_BYTES) throw new Open311Error(400, 'bad_form')

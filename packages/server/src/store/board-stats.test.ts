@@ -1,14 +1,17 @@
-// Board subtrees and statistics, on every store: lists take subtree roots, and boardStats gives what
-// computeStats gives over the rows of the subtree and the days asked for.
+// Board subtrees and statistics, on every store: lists take subtree roots, boardStats gives what
+// computeStats gives over the rows of the subtree and the days asked for, and the supervision table
+// equals a count of this file's own from the raw messages, however the messages were written.
 import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DOMAINS, MESSAGE_TYPES, MessageSchema } from '@liuyan/core'
+import { createWorkCalendar, DOMAINS, MESSAGE_TYPES, MessageSchema, REVIEW_WORKING_DAYS } from '@liuyan/core'
 import type { Board, Message, MessageStatus } from '@liuyan/core'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createBoardService } from '../service.js'
 import { computeStats } from '../stats.js'
+import { unitStats } from '../unit-stats.js'
 import { freshDatabase, openingStore } from '../../test/postgres-database.js'
 import { createMemoryStore } from './memory.js'
 import { createPostgresStore } from './postgres.js'
@@ -80,11 +83,13 @@ const messagesArbitrary = fc
       status: fc.constantFrom(...STATUSES),
       type: fc.constantFrom(...MESSAGE_TYPES),
       domain: fc.constantFrom(...DOMAINS),
-      // Creation within a fortnight around NOW, at minute resolution, in either offset.
-      createdMin: fc.integer({ min: 0, max: 14 * 1440 }),
+      // Creation over three months around NOW (so ranges cut months and span them), at minute
+      // resolution, in either offset.
+      createdMin: fc.integer({ min: 0, max: 90 * 1440 }),
       plusEight: fc.boolean(),
       reviewAfterMin: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
-      replyAfterMs: fc.option(fc.integer({ min: 0, max: 5 * 86_400_000 }), { nil: undefined }),
+      replyAfterMs: fc.option(fc.integer({ min: 0, max: 12 * 86_400_000 }), { nil: undefined }),
+      supervised: fc.boolean(),
       dueAfterMin: fc.option(fc.integer({ min: 0, max: 10 * 1440 }), { nil: undefined }),
       overall: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
     }),
@@ -92,7 +97,7 @@ const messagesArbitrary = fc
   )
   .map((specs) =>
     specs.map((spec, index) => {
-      const base = Date.parse('2026-03-01T00:00:00Z') + spec.createdMin * 60_000
+      const base = Date.parse('2026-02-01T00:00:00Z') + spec.createdMin * 60_000
       const iso = (ms: number) =>
         spec.plusEight ? new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00') : new Date(ms).toISOString()
       const reviewedMs = spec.reviewAfterMin === undefined ? undefined : base + spec.reviewAfterMin * 60_000
@@ -102,6 +107,7 @@ const messagesArbitrary = fc
         type: spec.type,
         domain: spec.domain,
         createdAt: iso(base),
+        supervised: spec.supervised,
       }
       if (spec.assignee !== undefined) overrides.assigneeBoardId = spec.assignee
       if (reviewedMs !== undefined) overrides.reviewedAt = iso(reviewedMs)
@@ -114,7 +120,10 @@ const messagesArbitrary = fc
     }),
   )
 
-const dayArbitrary = fc.option(fc.integer({ min: 1, max: 16 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`), { nil: undefined })
+const dayArbitrary = fc.option(
+  fc.integer({ min: 0, max: 100 }).map((d) => new Date(Date.parse('2026-01-25T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10)),
+  { nil: undefined },
+)
 
 /** What boardStats must answer: computeStats over the rows in the subtree and the day range. */
 function expected(messages: readonly Message[], root: string, from: string | undefined, to: string | undefined) {
@@ -186,7 +195,7 @@ describe.each<[string, () => Store]>([
       received: 2,
       replied: 1,
       replyRate: 0.5,
-      medianReplySeconds: 3600,
+      medianReplyWorkingDays: 0,
       overdue: 1,
       satisfaction: { average: null, count: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
       byType: { complain: 1, consult: 1 },
@@ -210,4 +219,105 @@ describe.each<[string, () => Store]>([
       { numRuns: 40, seed: 12 },
     )
   }, 60_000)
+})
+
+// ── The supervision table, against a count of its own from the raw messages ─────────────────────
+
+const calendar = createWorkCalendar()
+const DAY_MS = 86_400_000
+const chinaText = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10)
+const chinaDayNumber = (ms: number) => Math.floor((ms + 8 * 3600_000) / DAY_MS)
+
+/** Working days after the China day of `startMs` up to and including that of `endMs`. */
+function workingDaysAfter(startMs: number, endMs: number): number {
+  let n = 0
+  for (let day = chinaDayNumber(startMs) + 1; day <= chinaDayNumber(endMs); day++) if (calendar.isWorkingDay(chinaText(day * DAY_MS))) n++
+  return n
+}
+
+/** The last instant of the REVIEW_WORKING_DAYS-th working day after the China day of `ms`. */
+function reviewDeadline(ms: number): number {
+  let day = chinaDayNumber(ms)
+  for (let left = REVIEW_WORKING_DAYS; left > 0; ) if (calendar.isWorkingDay(chinaText(++day * DAY_MS))) left--
+  return (day + 1) * DAY_MS - 8 * 3600_000 - 1
+}
+
+/** What a supervision row must say, counted here from the messages. */
+function expectedUnit(messages: readonly Message[], tree: readonly Board[], id: string, nowMs: number) {
+  const below = new Set([id])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const b of tree) if (b.parentId !== null && below.has(b.parentId) && !below.has(b.id)) grew = below.add(b.id) !== undefined
+  }
+  const mine = messages.filter((m) => (below.has(m.boardId) || (m.assigneeBoardId !== undefined && below.has(m.assigneeBoardId))) && m.status !== 'pending' && m.status !== 'rejected')
+  const days = mine.filter((m) => m.repliedAt && m.reviewedAt).map((m) => workingDaysAfter(Date.parse(m.reviewedAt!), Date.parse(m.repliedAt!))).sort((a, b) => a - b)
+  const rated = mine.filter((m) => m.evaluation).map((m) => m.evaluation!.overall)
+  const satisfied = rated.filter((score) => score >= 4).length
+  const replied = mine.filter((m) => m.repliedAt).length
+  return {
+    received: mine.length,
+    acceptedOnTime: mine.filter((m) => m.reviewedAt && Date.parse(m.reviewedAt) <= reviewDeadline(Date.parse(m.createdAt))).length,
+    replied,
+    replyRate: mine.length ? replied / mine.length : 0,
+    medianReplyWorkingDays: days.length ? (days[(days.length - 1) >> 1]! + days[days.length >> 1]!) / 2 : null,
+    overdue: mine.filter((m) => ['accepted', 'assigned', 'processing'].includes(m.status) && m.dueAt && Date.parse(m.dueAt) < nowMs).length,
+    supervised: mine.filter((m) => m.supervised).length,
+    satisfaction: {
+      count: rated.length,
+      average: rated.length ? Math.round((rated.reduce((a, b) => a + b, 0) / rated.length) * 100) / 100 : null,
+      satisfied,
+      satisfiedShare: rated.length ? satisfied / rated.length : null,
+    },
+    months: mine.map((m) => [chinaText(Date.parse(m.createdAt)).slice(0, 7), m.repliedAt ? 1 : 0] as const),
+  }
+}
+
+/** Writes each message as life does: submitted, reviewed and sent to another unit, then as it ends. */
+async function seedStepwise(store: Store, messages: readonly Message[]): Promise<Store> {
+  await seed(store, messages.map((m) => ({ ...m, status: 'pending' as const, reviewedAt: undefined, repliedAt: undefined, dueAt: undefined, evaluation: undefined, assigneeBoardId: undefined, supervised: false })))
+  await store.transaction(async (tx) => {
+    for (const m of messages) {
+      await tx.updateMessage({ ...m, status: 'accepted', assigneeBoardId: 'u2', repliedAt: undefined, evaluation: undefined })
+      await tx.updateMessage(m)
+    }
+  })
+  return store
+}
+
+describe.each<[string, () => Store]>([
+  ['memory', () => createMemoryStore()],
+  ['sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))],
+  ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
+])('%s store: the supervision table', (_name, create) => {
+  it('equals a count from the raw messages per unit and month, written at once or step by step, before and after a move (property)', async () => {
+    const nowArbitrary = fc.integer({ min: 0, max: 100 * 1440 }).map((min) => Date.parse('2026-02-01T00:00:00Z') + min * 60_000)
+    await fc.assert(
+      fc.asyncProperty(messagesArbitrary, fc.constantFrom('p', 'c1', 'm'), dayArbitrary, dayArbitrary, nowArbitrary, fc.boolean(), fc.boolean(), async (messages, root, from, to, nowMs, stepwise, move) => {
+        fc.pre(from === undefined || to === undefined || from <= to)
+        const store = await (stepwise ? seedStepwise : seed)(create(), messages)
+        const tree = move ? TREE.map((b) => (b.id === 'c1' ? board('c1', 'm') : b)) : TREE
+        if (move) await store.transaction((tx) => tx.putBoard(board('c1', 'm')))
+        const service = createBoardService({ store, now: () => new Date(nowMs) })
+        const table = await unitStats(service, root, { ...(from ? { from } : {}), ...(to ? { to } : {}), units: 'subtree' })
+        const inRange = messages.filter((m) => {
+          const day = chinaText(Date.parse(m.createdAt))
+          return (from === undefined || day >= from) && (to === undefined || day <= to)
+        })
+        for (const unit of table.units) {
+          const { months: _months, ...figures } = expectedUnit(inRange, tree, unit.boardId, nowMs)
+          expect(unit, unit.boardId).toMatchObject(figures)
+          const stats = await store.read.boardStats({ boardId: unit.boardId, now: new Date(nowMs).toISOString(), ...(from ? { from } : {}), ...(to ? { to } : {}) })
+          expect([stats.received, stats.replied, stats.medianReplyWorkingDays, stats.overdue]).toEqual([unit.received, unit.replied, unit.medianReplyWorkingDays, unit.overdue])
+        }
+        const byMonth = new Map<string, { received: number; replied: number }>()
+        for (const [month, replied] of expectedUnit(inRange, tree, root, nowMs).months) {
+          const m = byMonth.get(month) ?? { received: 0, replied: 0 }
+          byMonth.set(month, { received: m.received + 1, replied: m.replied + replied })
+        }
+        expect(table.trend).toEqual([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, m]) => ({ month, ...m })))
+        await store.close()
+      }),
+      { numRuns: 30, seed: 14 },
+    )
+  }, 120_000)
 })

@@ -1,11 +1,11 @@
 import { isPubliclyVisible, OPEN_STATUSES } from '@liuyan/core'
 import type { Board, BoardStats, InboxCounts, Message, MessageStatus, Page, ReplyTemplate } from '@liuyan/core'
+import { keepStats, recountStats, sumStats, type StatsEntry } from './memory-stats.js'
+import { boardStatsFromCounts } from './stats-keeping.js'
 import { messageRow, publicJson, type MessageRow } from './memory-rows.js'
 import { countInbox, templatesOf } from './memory-tools.js'
-import { computeStats } from '../stats.js'
 import {
   appendOnlyTimeline,
-  chinaDay,
   compareIds,
   compareTokens,
   DUPLICATE_TRACKING_CODE,
@@ -16,18 +16,19 @@ import {
   Mutex,
   NO_IDEMPOTENCY_CLAIM,
   planQuery,
-  statsDays,
-  statsRowOf,
   subtreeIds,
   type ListPlan,
 } from './shared.js'
+import { Staged, type Table } from './memory-staged.js'
+import { CommittedOutbox, MemoryOutbox, type OutboxTables } from './memory-outbox.js'
 import type {
   IdempotencyRecord,
   InboxCountsStoreQuery,
   MessageQuery,
   StaffToken,
+  BoardCounts,
+  StatsCountsQuery,
   StatsQuery,
-  StatsRow,
   Store,
   StoredResponse,
   StoreReader,
@@ -57,12 +58,6 @@ export function createMemoryStore(): Store {
 const STORE_CLOSED = 'The store is closed; create a new one'
 const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the function given to transaction()'
 
-/** The rows of one collection as a reader sees them. A `Map` is one; so is a {@link Staged} view. */
-interface Table<V> {
-  get(key: string): V | undefined
-  values(): Iterable<V>
-}
-
 interface Tables {
   boards: Table<Board>
   messages: Table<MessageRow>
@@ -72,6 +67,8 @@ interface Tables {
   idempotency: Table<IdempotencyRecord>
   settings: Table<string>
   templates: Table<ReplyTemplate>
+  stats: Table<StatsEntry>
+  outbox: OutboxTables
 }
 
 interface Committed {
@@ -82,44 +79,8 @@ interface Committed {
   idempotency: Map<string, IdempotencyRecord>
   settings: Map<string, string>
   templates: Map<string, ReplyTemplate>
-}
-
-const GONE = Symbol('gone')
-
-/** A transaction's writes over committed rows: reads see both, `commit` applies the writes. */
-class Staged<V> implements Table<V> {
-  readonly #base: Map<string, V>
-  readonly #writes = new Map<string, V | typeof GONE>()
-
-  constructor(base: Map<string, V>) {
-    this.#base = base
-  }
-
-  get(key: string): V | undefined {
-    if (!this.#writes.has(key)) return this.#base.get(key)
-    const value = this.#writes.get(key)
-    return value === GONE ? undefined : value
-  }
-
-  *values(): Iterable<V> {
-    for (const [key, value] of this.#base) if (!this.#writes.has(key)) yield value
-    for (const value of this.#writes.values()) if (value !== GONE) yield value
-  }
-
-  set(key: string, value: V): void {
-    this.#writes.set(key, value)
-  }
-
-  delete(key: string): void {
-    this.#writes.set(key, GONE)
-  }
-
-  commit(): void {
-    for (const [key, value] of this.#writes) {
-      if (value === GONE) this.#base.delete(key)
-      else this.#base.set(key, value)
-    }
-  }
+  stats: Map<string, StatsEntry>
+  outbox: CommittedOutbox
 }
 
 class MemoryStore implements Store {
@@ -131,6 +92,8 @@ class MemoryStore implements Store {
     idempotency: new Map(),
     settings: new Map(),
     templates: new Map(),
+    stats: new Map(),
+    outbox: new CommittedOutbox(),
   }
   readonly #mutex = new Mutex()
   /** The last sequence number given to a message; never reused, even by a rolled-back insert. */
@@ -148,7 +111,17 @@ class MemoryStore implements Store {
     if (this.#closed) return Promise.reject(new Error(STORE_CLOSED))
     return this.#mutex.run(async () => {
       if (this.#closed) throw new Error(STORE_CLOSED)
-      const staged = Object.fromEntries(Object.entries(this.#committed).map(([name, rows]) => [name, new Staged(rows as Map<string, unknown>)])) as unknown as StagedTables
+      const staged = {
+        boards: new Staged(this.#committed.boards),
+        messages: new Staged(this.#committed.messages),
+        codes: new Staged(this.#committed.codes),
+        tokens: new Staged(this.#committed.tokens),
+        idempotency: new Staged(this.#committed.idempotency),
+        settings: new Staged(this.#committed.settings),
+        stats: new Staged(this.#committed.stats),
+        templates: new Staged(this.#committed.templates),
+        outbox: this.#committed.outbox.stage(),
+      }
       let open = true
       const tx = new MemoryTransaction(staged, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
@@ -176,9 +149,12 @@ class MemoryReader implements StoreReader {
   protected readonly tables: Tables
   protected readonly check: () => void
 
-  constructor(tables: Tables, check: () => void) {
+  readonly outbox: MemoryOutbox
+
+  constructor(tables: Tables, check: () => void, nextSeq: () => number = () => 0) {
     this.tables = tables
     this.check = check
+    this.outbox = new MemoryOutbox(tables.outbox, tables.boards, check, nextSeq)
   }
 
   async listBoards(): Promise<Board[]> {
@@ -262,17 +238,12 @@ class MemoryReader implements StoreReader {
   }
 
   async boardStats(query: StatsQuery): Promise<BoardStats> {
+    return boardStatsFromCounts(this, query)
+  }
+
+  async statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
     this.check()
-    const { fromDay, toDay } = statsDays(query)
-    const now = new Date(instant(query.now, 'now'))
-    const boards = subtreeIds([query.boardId], this.tables.boards.values())
-    const rows: StatsRow[] = []
-    for (const { message, createdMs } of this.tables.messages.values()) {
-      const day = chinaDay(createdMs)
-      if (day < fromDay || day > toDay || !inBoards(message, boards)) continue
-      rows.push(statsRowOf(message))
-    }
-    return computeStats(query.boardId, rows, now)
+    return sumStats(this.tables.stats, this.tables.boards, [...this.tables.messages.values()].map((row) => row.message), query)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
@@ -321,6 +292,7 @@ interface StagedTables extends Tables {
   idempotency: Staged<IdempotencyRecord>
   settings: Staged<string>
   templates: Staged<ReplyTemplate>
+  stats: Staged<StatsEntry>
 }
 
 class MemoryTransaction extends MemoryReader implements StoreTransaction {
@@ -328,13 +300,15 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
   readonly #nextSeq: () => number
 
   constructor(tables: StagedTables, check: () => void, nextSeq: () => number) {
-    super(tables, check)
+    super(tables, check, nextSeq)
     this.#nextSeq = nextSeq
   }
 
   async putBoard(board: Board): Promise<void> {
     this.check()
+    const moved = this.tables.boards.get(board.id)?.parentId !== board.parentId
     this.tables.boards.set(board.id, structuredClone(board))
+    if (moved) recountStats(this.tables.stats, this.tables.boards, [...this.tables.messages.values()].map((row) => row.message))
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
@@ -343,6 +317,7 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     if (this.tables.codes.get(trackingHash) !== undefined) throw new Error(DUPLICATE_TRACKING_CODE)
     this.tables.messages.set(message.id, messageRow(structuredClone(message), trackingHash, this.#nextSeq()))
     this.tables.codes.set(trackingHash, message.id)
+    keepStats(this.tables.stats, this.tables.boards, undefined, message)
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
@@ -359,6 +334,7 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     }
     const next = structuredClone({ ...message, timeline: [...stored.timeline, ...timeline] })
     this.tables.messages.set(message.id, messageRow(next, hash, row.seq))
+    keepStats(this.tables.stats, this.tables.boards, stored, next)
   }
 
   async putSetting(name: string, value: string): Promise<void> {

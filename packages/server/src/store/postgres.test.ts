@@ -92,6 +92,28 @@ describe('postgres store: migrations', () => {
     expect(tables.rows).toEqual([{ table_name: 'boards' }])
   })
 
+  it('migrates a version-2 database: the statistics counters count the messages stored before', async () => {
+    const url = await freshDatabase()
+    const name = new URL(url).pathname.slice(1)
+    const old = await openStore(url)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p', null), board('c', 'p')]) await tx.putBoard(b)
+      const reviewed = { status: 'replied' as const, reviewedAt: '2026-03-02T10:00:00+08:00', repliedAt: '2026-03-04T10:00:00+08:00' }
+      for (const m of [makeMessage({ id: 'm-1', boardId: 'c', ...reviewed }), makeMessage({ id: 'm-2', boardId: 'p', status: 'accepted', reviewedAt: '2026-03-02T10:00:00+08:00' }), makeMessage({ id: 'm-3', boardId: 'c', status: 'pending' })]) {
+        await tx.insertMessage(m, hashOf(m))
+      }
+    })
+    const before = await old.read.boardStats({ boardId: 'p', now: NOW })
+    expect(before).toMatchObject({ received: 2, replied: 1, medianReplyWorkingDays: 2 })
+    await old.close()
+    // Back to version 2: without migration 3 (the counters) and the migrations after it.
+    for (const sql of ['DROP TABLE reply_templates', 'DROP INDEX message_boards_status', 'ALTER TABLE message_boards DROP COLUMN status', 'DROP TABLE rate_counters', 'DROP TABLE stats_counts', 'DROP INDEX message_boards_due', 'UPDATE liuyan_schema SET version = 2']) await adminQuery(sql, [], name)
+    const store = await openStore(url)
+    expect(store.migration).toEqual({ from: 2, to: POSTGRES_SCHEMA_VERSION })
+    expect(await store.read.boardStats({ boardId: 'p', now: NOW })).toEqual(before)
+    expect((await store.read.boardStats({ boardId: 'c', now: NOW })).received).toBe(1)
+  })
+
   it('refuses a database of a newer schema version', async () => {
     const url = await freshDatabase()
     await adminQuery('UPDATE liuyan_schema SET version = version + 1', [], new URL(url).pathname.slice(1))

@@ -1,8 +1,9 @@
 // Types only from this module's neighbours: the driver (`pg`, an optional peer dependency) is
 // loaded when a store is opened (see postgres/driver.ts), so importing this entry works without it.
-import type { Store, StoreReader, StoreTransaction } from './types.js'
+import type { RateCounter, Store, StoreReader, StoreTransaction } from './types.js'
 import { loadDriver, PostgresDriverMissingError, type PgPool, type PgPoolClient } from './postgres/driver.js'
 import { isConnectionError, isRetryable, redactUrl, translate } from './postgres/errors.js'
+import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
 import { checkVersion, migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
 import { PgTransaction } from './postgres/transaction.js'
@@ -164,6 +165,7 @@ export const POSTGRES_SCHEMA_VERSION = SCHEMA_VERSION
 
 class PostgresStoreImpl implements PostgresStore {
   readonly read: StoreReader
+  readonly rateCounter: RateCounter
   readonly migration: { readonly from: number; readonly to: number }
   readonly #readers: PgPool
   readonly #writers: PgPool
@@ -175,9 +177,11 @@ class PostgresStoreImpl implements PostgresStore {
     this.#readers = readers
     this.#writers = writers
     this.migration = migration
-    this.read = new PgReader(readers, () => {
+    const check = () => {
       if (this.#closed) throw new Error(STORE_CLOSED)
-    })
+    }
+    this.read = new PgReader(readers, check)
+    this.rateCounter = createPgRateCounter(readers, check)
   }
 
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {

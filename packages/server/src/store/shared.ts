@@ -158,7 +158,8 @@ export function keywordGrams(keyword: string): string[] {
 
 /** The fields statistics read; absent values are left out, not set to undefined. @internal */
 export function statsRowOf(message: Message): StatsRow {
-  const row: StatsRow = { status: message.status, type: message.type, domain: message.domain }
+  const row: StatsRow = { status: message.status, type: message.type, domain: message.domain, createdAt: message.createdAt }
+  if (message.supervised) row.supervised = true
   if (message.reviewedAt !== undefined) row.reviewedAt = message.reviewedAt
   if (message.repliedAt !== undefined) row.repliedAt = message.repliedAt
   if (message.dueAt !== undefined) row.dueAt = message.dueAt

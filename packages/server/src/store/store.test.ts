@@ -9,6 +9,7 @@ import { freshDatabase, openingStore } from '../../test/postgres-database.js'
 import { createMemoryStore } from './memory.js'
 import { createPostgresStore } from './postgres.js'
 import { createSqliteStore } from './sqlite.js'
+import { SCHEMA_VERSION } from './sqlite/schema.js'
 import { InvalidCursorError } from './types.js'
 import type { IdempotencyRecord, MessageQuery, StaffToken, Store, StoreTransaction } from './types.js'
 
@@ -19,8 +20,20 @@ function hashOf(message: Pick<Message, 'id'>): string {
   return createHash('sha256').update(message.id).digest('hex')
 }
 
-/** Takes a database of this version back to the schema before migration 5. */
-const UNDO_MIGRATION_5 = 'DROP TABLE reply_templates'
+/** Takes a database of this version back to the schema before migration 8 (the reply templates). */
+const UNDO_MIGRATION_8 = 'DROP TABLE reply_templates'
+/** Takes a database of this version back to the schema before migration 7 (the FTS5 table, filled again). */
+const UNDO_MIGRATION_7 = `${UNDO_MIGRATION_8}; DROP TABLE message_terms;
+  CREATE VIRTUAL TABLE messages_fts USING fts5 (search_text, content = 'messages', content_rowid = 'rid', tokenize = 'trigram');
+  CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
+  CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN SELECT 1; END;
+  CREATE TRIGGER messages_fts_update AFTER UPDATE OF search_text ON messages BEGIN SELECT 1; END;
+  INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')`
+
+/** Takes a database of this version back to the schema before migration 6 (the statistics counters). */
+const UNDO_MIGRATION_6 = `${UNDO_MIGRATION_7}; DROP INDEX message_scope_due; DROP TABLE stats_counts`
+/** Takes a database of this version back to the schema before migration 5 (the outbox). */
+const UNDO_MIGRATION_5 = `${UNDO_MIGRATION_6}; DROP TABLE delivery_attempts; DROP TABLE deliveries; DROP TABLE webhook_events; DROP TABLE webhooks; DROP TABLE outbox`
 
 /** Takes a database of this version back to the schema before migration 4. */
 const UNDO_MIGRATION_4 = `${UNDO_MIGRATION_5}; DROP TRIGGER message_scope_insert; DROP TRIGGER message_scope_update; DROP TRIGGER message_scope_delete;
@@ -595,6 +608,48 @@ describe.each<[string, () => Store]>([
       expect(await list({ keyword: '路%' })).toEqual([])
       expect(await list({ keyword: '路_' })).toEqual([])
     })
+
+    it('pages the newest matches of 1- and 2-character Chinese keywords: public list, a board, the inbox, after edits', async () => {
+      const store = newStore()
+      await store.transaction(async (tx) => {
+        for (const b of [board('p'), board('c', 'p'), board('d', 'p')]) await tx.putBoard(b)
+      })
+      const titles = ['路灯坏了', '井盖丢失', '路面塌陷', '灯光太亮']
+      const messages = Array.from({ length: 40 }, (_, i) => {
+        // Equal times in places: ties go to the later insertion.
+        const at = new Date(Date.UTC(2026, 2, 1) + (i % 17) * 60_000).toISOString()
+        const common = { boardId: i % 3 === 0 ? 'c' : 'd', createdAt: at, title: titles[i % 4]!, content: `第${i}号` }
+        if (i % 5 === 0) return makeMessage(common)
+        return makePublished({ ...common, publishedAt: new Date(Date.parse(at) + (i % 7) * 3_600_000).toISOString() })
+      })
+      await insertAll(store, messages)
+      const check = async (all: Message[]) => {
+        for (const keyword of ['灯', '路', '路灯', '井盖', '坏了', '火星', '星', '灯坏了', '号']) {
+          const has = all.filter((m) => `${m.title}\n${m.content}`.includes(keyword))
+          const listed = has.filter((m) => m.status !== 'pending' && m.publish)
+          expect(ids(await listAll(store, { limit: 3, keyword })), keyword).toEqual(newestFirst(has))
+          expect(await listPublicAll(store, { limit: 3, keyword }), keyword).toEqual(newestFirst(listed, (m) => m.publishedAt!))
+          expect(await listPublicAll(store, { limit: 2, keyword, boardIds: ['c'] }), keyword).toEqual(
+            newestFirst(listed.filter((m) => m.boardId === 'c'), (m) => m.publishedAt!),
+          )
+          expect(ids(await listAll(store, { limit: 2, keyword, boardIds: ['p'], statuses: ['pending'] })), keyword).toEqual(
+            newestFirst(has.filter((m) => m.status === 'pending')),
+          )
+          expect(ids(await listAll(store, { limit: 2, keyword, boardIds: ['d', 'c'], from: '2026-03-01T00:05:00Z' })), keyword).toEqual(
+            newestFirst(has.filter((m) => m.createdAt >= '2026-03-01T00:05:00.000Z')),
+          )
+        }
+      }
+      await check(messages)
+      // A new title takes the old terms away and brings new ones; unpublished, a message leaves the public list.
+      const edited = { ...messages[1]!, title: '火星来客' }
+      const hidden = { ...messages[2]!, publish: false }
+      const moved = { ...messages[3]!, publishedAt: '2026-03-05T00:00:00Z' }
+      await store.transaction(async (tx) => {
+        for (const message of [edited, hidden, moved]) await tx.updateMessage(message)
+      })
+      await check([messages[0]!, edited, hidden, moved, ...messages.slice(4)])
+    })
   })
 
   describe('public views as JSON', () => {
@@ -1035,7 +1090,7 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(5)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     // Until the service hashes them, no reader hands a code out with the message.
     expect(JSON.stringify(await store.read.getMessage('m-b'))).not.toContain('K7mPq2xR9tWz')
     const hash = async (code: string) => createHash('sha256').update(`key:${code}`).digest('hex')
@@ -1066,13 +1121,84 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(5)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     const ids = async (query: Partial<MessageQuery>) => (await listAll(store, { limit: 1, ...query })).map((m) => m.id)
     expect(await ids({ boardIds: ['p'] })).toEqual(['m-2', 'm-1'])
     expect(await ids({ boardIds: ['u'] })).toEqual(['m-1'])
     expect(await ids({ boardIds: ['x'], publicOnly: true })).toEqual(['m-2'])
     expect(await ids({ boardIds: ['x'] })).toEqual(['m-3', 'm-2'])
     expect((await store.read.boardStats({ boardId: 'p', now: '2026-03-10T00:00:00Z' })).received).toBe(2)
+  })
+
+  it('migrates a version-4 database: an empty outbox, whose subscriptions match boards stored before', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    await insertAll(old, [makePublished({ id: 'm-1', boardId: 'c' })])
+    old.database.exec(`${UNDO_MIGRATION_5}; PRAGMA user_version = 4`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.migration).toEqual({ from: 4, to: SCHEMA_VERSION })
+    expect(await store.read.outbox.listWebhooks()).toEqual([])
+    const hook = { id: 'w', url: 'http://127.0.0.1:9/', kind: 'standard' as const, boardId: 'p', events: ['message.submitted' as const], private: false,
+      createdBy: 't', createdAt: '2026-03-01T00:00:00Z', secret: 'whsec_AAAA', ownerHash: 'f' }
+    await store.transaction(async (tx) => {
+      await tx.outbox.putWebhook(hook)
+      await tx.outbox.appendEvents([{ id: 'evt_m-1_1', type: 'message.submitted', messageId: 'm-1', boardIds: ['c'], occurredAt: '2026-03-01T00:00:00Z',
+        payload: '{}', privatePayload: '{}', staffOnly: false }], '2026-03-01T00:00:00Z')
+    })
+    expect(await store.read.outbox.countDeliveries({ webhookId: 'w', state: 'pending' })).toBe(1)
+  })
+
+  it('migrates a version-5 database: the statistics counters count the messages stored before', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    const replied = { reviewedAt: '2026-03-02T10:00:00+08:00', repliedAt: '2026-03-04T10:00:00+08:00', status: 'replied' as const }
+    await insertAll(old, [makePublished({ id: 'm-1', boardId: 'c', ...replied }), makePublished({ id: 'm-2', boardId: 'p' }), makeMessage({ id: 'm-3', boardId: 'c' })])
+    const now = '2026-03-10T00:00:00Z'
+    const before = await old.read.boardStats({ boardId: 'p', now })
+    expect(before).toMatchObject({ received: 2, replied: 1, medianReplyWorkingDays: 2 })
+    old.database.exec(`${UNDO_MIGRATION_6}; PRAGMA user_version = 5`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.migration).toEqual({ from: 5, to: SCHEMA_VERSION })
+    expect(await store.read.boardStats({ boardId: 'p', now })).toEqual(before)
+    expect((await store.read.boardStats({ boardId: 'c', now })).received).toBe(1)
+  })
+
+  it('migrates a version-6 database: keywords read the terms of the messages stored before', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    const messages = [
+      makePublished({ id: 'm-1', boardId: 'c', createdAt: '2026-03-01T00:00:00Z', title: '井盖丢失', content: '井盖不见了。' }),
+      makePublished({ id: 'm-2', boardId: 'c', createdAt: '2026-03-02T00:00:00Z' }),
+      makeMessage({ id: 'm-3', boardId: 'p', createdAt: '2026-03-03T00:00:00Z' }),
+    ]
+    await insertAll(old, messages)
+    old.database.exec(`${UNDO_MIGRATION_7}; PRAGMA user_version = 6`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    const found = async (query: Partial<MessageQuery>) => (await listAll(store, { limit: 1, ...query })).map((m) => m.id)
+    expect(await found({ keyword: '灯' })).toEqual(['m-3', 'm-2'])
+    expect(await found({ keyword: '井盖' })).toEqual(['m-1'])
+    expect(await found({ keyword: '门口路灯', publicOnly: true, boardIds: ['p'] })).toEqual(['m-2'])
+    expect(await found({ keyword: '火星' })).toEqual([])
+    expect(store.database.prepare('SELECT count(*) FROM sqlite_master WHERE name = ?').pluck().get('messages_fts')).toBe(0)
   })
 
   it('migrates a version-1 database, rendering the public view of every stored message', async () => {
@@ -1086,7 +1212,7 @@ describe('sqlite store on disk', () => {
 
     const store = createSqliteStore(file)
     open.push(store)
-    expect(store.database.pragma('user_version', { simple: true })).toBe(5)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     const docs = new Map(
       (store.database.prepare('SELECT id, public_doc FROM messages').raw().all() as [string, string | null][]).map(([id, doc]) => [id, doc]),
     )

@@ -1,3 +1,5 @@
+import type { OutboxReader, OutboxTransaction } from './outbox-types.js'
+import type { StatsCounts } from '../stats-counts.js'
 import type { Board, BoardStats, InboxCounts, Message, MessageStatus, MessageType, Domain, ReplyTemplate, StaffRole, Page } from '@liuyan/core'
 
 /**
@@ -17,6 +19,21 @@ export interface Store {
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>
   /** Releases the database. Later calls fail. */
   close(): Promise<void>
+  /**
+   * Rate-limit counters kept in the database, shared by every instance on it (the PostgreSQL
+   * store). Absent, each process counts in its memory, which is right for one instance.
+   */
+  readonly rateCounter?: RateCounter
+}
+
+/**
+ * Counts requests per key and fixed window for the rate limits (docs/architecture.md §5). `count`
+ * adds one request of `key` to the window that starts at `windowStartMs` (epoch milliseconds, a
+ * multiple of `windowMs`, so every instance names a window alike) and answers the window's count
+ * with it, atomically: two instances counting at once never read the same number.
+ */
+export interface RateCounter {
+  count(key: string, windowStartMs: number, windowMs: number): Promise<number> | number
 }
 
 /** Queries shared by reads outside and inside a transaction. */
@@ -53,6 +70,14 @@ export interface StoreReader {
    * row of the subtree (docs/architecture.md §6).
    */
   boardStats(query: StatsQuery): Promise<BoardStats>
+  /**
+   * The statistics counters (`stats-counts.ts`) summed for each board asked for, in that order:
+   * the `contribution` of every message whose board or assigned unit is in the board's
+   * subtree and that was created on a day of the range, and how many of those are overdue at
+   * `now`. Stores keep the counters per board and period in the transaction of each change
+   * (docs/architecture.md §6) and answer from them and from an index of open messages by deadline.
+   */
+  statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]>
   findToken(tokenHash: string): Promise<StaffToken | undefined>
   /**
    * Every staff token, oldest first (by the instant of `createdAt`, then by hash). Tokens are few
@@ -74,10 +99,14 @@ export interface StoreReader {
   /** The reply templates of exactly these boards (no descendants), by board, then creation time, then id. */
   listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]>
   getReplyTemplate(id: string): Promise<ReplyTemplate | undefined>
+  /** Events, webhook subscriptions and their deliveries (`outbox-types.ts`). */
+  readonly outbox: OutboxReader
 }
 
 /** Reads and writes inside a transaction. */
 export interface StoreTransaction extends StoreReader {
+  /** Appends events with the change they record, manages subscriptions, claims deliveries. */
+  readonly outbox: OutboxTransaction
   putBoard(board: Board): Promise<void>
   /**
    * Stores a new message with its whole timeline and the keyed hash of its tracking code. Fails if
@@ -190,16 +219,26 @@ export interface StatsQuery {
   now: string
 }
 
-/** What statistics read of each message. */
-export interface StatsRow {
-  status: MessageStatus
-  type: MessageType
-  domain: Domain
-  reviewedAt?: string | undefined
-  repliedAt?: string | undefined
-  dueAt?: string | undefined
-  overall?: number | undefined
+/** What {@link StoreReader.statsCounts} sums: {@link StatsQuery} for several boards. */
+export interface StatsCountsQuery extends Omit<StatsQuery, 'boardId'> {
+  /** Subtree roots; each gets its own sums. */
+  boardIds: readonly string[]
+  /** Also the sums of each China month (`YYYY-MM`) of the range. */
+  byMonth?: boolean
 }
+
+/** The summed counters of one board's subtree. */
+export interface BoardCounts {
+  boardId: string
+  counts: StatsCounts
+  /** Open messages past their deadline at the query's `now`. */
+  overdue: number
+  /** With `byMonth`: the counters of each month that has any. */
+  months?: Record<string, StatsCounts>
+}
+
+/** What statistics read of each message (see `stats-counts.ts`). */
+export type { StatsRow } from '../stats-counts.js'
 
 /** A staff credential. Only the SHA-256 of the token is stored. */
 export interface StaffToken {

@@ -1,5 +1,5 @@
 // What a composite element (<liuyan-board>, <liuyan-tracking>) shares with the parts it renders:
-// the client, the language, the size and the theme. A part asks when it connects (also when its
+// the client (or the API's URL), the language, the size and the theme. A part asks when it connects (also when its
 // chunk is defined after it was rendered) with a composed event, as the Context protocol does;
 // the nearest provider around it answers now and after each change, until the part disconnects.
 // Twenty lines instead of @lit/context, whose ~1 KB would count against the first view's budget.
@@ -7,7 +7,10 @@ import type { LiuyanClient } from '@liuyan/client'
 import type { Locale } from '@liuyan/core'
 
 export interface Shared {
-  client: LiuyanClient
+  /** A client given to the composite element (or to one around it); otherwise the parts make theirs from `api`. */
+  client: LiuyanClient | undefined
+  /** The composite element's `api`. */
+  api: string
   locale: Locale
   size: 'normal' | 'large' | undefined
   theme: 'light' | 'dark' | undefined

@@ -1,4 +1,4 @@
-import { isAPIError, isRateLimitError, isValidationError } from '@liuyan/client'
+import { createClient, isAPIError, isRateLimitError, isValidationError, type LiuyanClient } from '@liuyan/client'
 import type { ValidationIssue } from '@liuyan/core'
 import { html, nothing, type TemplateResult } from 'lit'
 import { LiuyanElement } from '../base.js'
@@ -53,6 +53,11 @@ export class LiuyanFormElement extends LiuyanElement {
   declare protected limits: Record<string, number>
   /** Inline errors are alerts themselves where no error summary announces them. */
   declare protected alertErrors: boolean
+  /** The SDK's client (see `clientWith`): the form's chunk brings the SDK, the first view does not. */
+  protected get sdk(): LiuyanClient {
+    return this.clientWith(createClient)
+  }
+
   // Where each counted control was last announced: 0 fine, 1 close to the limit, 2 over it. Only a
   // change is announced, so a screen reader is not interrupted on every keystroke.
   #zones: Record<string, number> = {}

@@ -1,41 +1,68 @@
+// The widget writes dates, numbers and durations itself (i18n/index.ts: no Intl formatter, whose
+// first use loads ICU's data in one long task). They must read exactly as Intl writes them.
 import { describe, expect, it } from 'vitest'
 import { humanizeSeconds } from '../components/board-stats/board-stats.js'
-import { formatDate, formatNumber } from '../i18n/index.js'
-import { dateFormat, numberFormat, unitListFormat } from './formats.js'
+import { formatDate, formatNumber, loadLocale } from '../i18n/index.js'
 
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const
-const DATES = ['2024-03-05T16:30:00Z', '2024-12-31T23:59:59+08:00', '2025-01-01T00:00:00Z']
+const DATES = [
+  '2024-03-05T16:30:00Z',
+  '2024-12-31T23:59:59+08:00',
+  '2025-01-01T00:00:00Z',
+  '2024-02-29T15:59:59.999Z',
+  '2023-12-31T16:00:00Z',
+  '1999-07-01T04:05:00+09:00',
+  '2031-10-09T08:00:00-05:00',
+  '2026-12-03T05:31:07.123Z',
+]
+const NUMBERS = [0, 1, 7, 12, 999, 1000, 1234, 12_345, 123_456, 1_234_567, 12_345.6789, 4.25, 4.35, 4.05, 1.005, 2.675, 0.0005, 0.00049, 3.14159, 99.95, -3.5, -1234.5]
+const RATES = [0, 1, 0.5, 0.4567, 0.12345, 0.99951, 0.00045, 0.0005, 2 / 3, 1 / 7, 0.125, 0.0015]
 
 describe('formats', () => {
-  it('builds one formatter per locale and options, and another for another locale or options', () => {
-    expect(dateFormat('zh-CN', false)).toBe(dateFormat('zh-CN', false))
-    expect(dateFormat('zh-CN', true)).not.toBe(dateFormat('zh-CN', false))
-    expect(dateFormat('en', false)).not.toBe(dateFormat('zh-CN', false))
-    expect(numberFormat('en', { style: 'percent', maximumFractionDigits: 1 })).toBe(numberFormat('en', { style: 'percent', maximumFractionDigits: 1 }))
-    expect(numberFormat('en', { style: 'percent', maximumFractionDigits: 1 })).not.toBe(numberFormat('en', { maximumFractionDigits: 1 }))
-    expect(numberFormat('en')).toBe(numberFormat('en'))
-    expect(numberFormat('en')).not.toBe(numberFormat('zh-CN'))
-    expect(unitListFormat('zh-TW')).toBe(unitListFormat('zh-TW'))
-    expect(unitListFormat('zh-TW')).not.toBe(unitListFormat('en'))
-  })
-
-  it('formats exactly as a formatter built for the call did', () => {
+  it('writes dates in China time exactly as Intl does', () => {
     for (const locale of LOCALES) {
       for (const iso of DATES) {
         const options: Intl.DateTimeFormatOptions = { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }
-        expect(formatDate(iso, locale)).toBe(new Intl.DateTimeFormat(locale, options).format(new Date(iso)))
-        expect(formatDate(iso, locale, true)).toBe(
+        expect(formatDate(iso, locale), `${locale} ${iso}`).toBe(new Intl.DateTimeFormat(locale, options).format(new Date(iso)))
+        expect(formatDate(iso, locale, true), `${locale} ${iso} with time`).toBe(
           new Intl.DateTimeFormat(locale, { ...options, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso)),
         )
       }
-      for (const [value, options] of [[1234.5, undefined], [0.4567, { style: 'percent', maximumFractionDigits: 1 }], [3, { style: 'unit', unit: 'day', unitDisplay: 'long' }]] as const) {
-        expect(formatNumber(value, locale, options)).toBe(new Intl.NumberFormat(locale, options).format(value))
-      }
     }
     // China time, whatever the visitor's zone: 16:30 UTC is the next day in Beijing.
-    expect(formatDate(DATES[0], 'en', true)).toMatch(/^03\/06\/2024,? 00:30$/)
+    expect(formatDate(DATES[0], 'en', true)).toBe('03/06/2024, 00:30')
+    expect(formatDate(DATES[0], 'zh-CN', true)).toBe('2024/03/06 00:30')
     expect(formatDate(undefined, 'en')).toBe('')
     expect(formatDate('not a date', 'en')).toBe('')
+  })
+
+  it('writes numbers and rates exactly as Intl does', () => {
+    for (const locale of LOCALES) {
+      for (const value of NUMBERS) {
+        expect(formatNumber(value, locale), `${locale} ${value}`).toBe(new Intl.NumberFormat(locale).format(value))
+        expect(formatNumber(value, locale, { maximumFractionDigits: 1 }), `${locale} ${value} to 1`).toBe(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value))
+      }
+      for (const rate of RATES) {
+        const options = { style: 'percent', maximumFractionDigits: 1 } as const
+        expect(formatNumber(rate, locale, options), `${locale} ${rate}`).toBe(new Intl.NumberFormat(locale, options).format(rate))
+      }
+    }
+  })
+
+  it('writes durations as Intl’s long units joined as a unit list', async () => {
+    await Promise.all([loadLocale('en'), loadLocale('zh-TW')])
+    const intl = (locale: string, parts: [number, string][]) =>
+      new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts.filter(([n]) => n).map(([n, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n)))
+    for (const locale of LOCALES) {
+      expect(humanizeSeconds(2 * 86_400 + 3 * 3600, locale)).toBe(intl(locale, [[2, 'day'], [3, 'hour']]))
+      expect(humanizeSeconds(86_400 + 3600, locale)).toBe(intl(locale, [[1, 'day'], [1, 'hour']]))
+      expect(humanizeSeconds(3 * 86_400, locale)).toBe(intl(locale, [[3, 'day']]))
+      expect(humanizeSeconds(1234 * 86_400, locale)).toBe(intl(locale, [[1234, 'day']]))
+      expect(humanizeSeconds(5 * 3600 + 1200, locale)).toBe(intl(locale, [[5, 'hour']]))
+      expect(humanizeSeconds(3600, locale)).toBe(intl(locale, [[1, 'hour']]))
+      expect(humanizeSeconds(600, locale)).toBe(intl(locale, [[10, 'minute']]))
+      expect(humanizeSeconds(20, locale)).toBe(intl(locale, [[1, 'minute']]))
+    }
     expect(humanizeSeconds(2 * 86_400 + 3 * 3600, 'en')).toBe('2 days 3 hours')
     expect(humanizeSeconds(2 * 86_400 + 3 * 3600, 'zh-CN')).toBe('2天3小时')
   })

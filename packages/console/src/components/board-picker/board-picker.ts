@@ -20,6 +20,7 @@ export class LiuyanBoardPicker extends LitElement {
     label: { type: String },
     value: { type: String },
     exclude: { type: String },
+    allBoards: { type: Boolean, attribute: 'all-boards' },
     error: { type: String },
     size: { type: String, reflect: true },
     theme: { type: String, reflect: true },
@@ -33,6 +34,8 @@ export class LiuyanBoardPicker extends LitElement {
   declare value: string
   /** A board not offered (the unit handling the message now). */
   declare exclude: string
+  /** Every board may be picked, those that take no messages too (e.g. a subtree to count). */
+  declare allBoards: boolean
   /** A localized error to show under the picker (e.g. "please pick a unit"). */
   declare error: string
   declare size: 'normal' | 'large' | undefined
@@ -46,6 +49,7 @@ export class LiuyanBoardPicker extends LitElement {
     this.label = ''
     this.value = ''
     this.exclude = ''
+    this.allBoards = false
     this.error = ''
     this.boards = []
     this.query = ''
@@ -54,6 +58,10 @@ export class LiuyanBoardPicker extends LitElement {
   /** Moves focus to the search field (used when the form points at a missing unit). */
   override focus(): void {
     this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
+  }
+
+  #offered(board: ScopedBoard['board']): boolean {
+    return (this.allBoards || board.acceptsMessages) && board.id !== this.exclude
   }
 
   #pick(id: string) {
@@ -65,7 +73,7 @@ export class LiuyanBoardPicker extends LitElement {
     const t = pick(pickerStrings, langOf(this))
     const words = this.query.trim().toLowerCase()
     const shown = words
-      ? this.boards.filter((s) => s.board.acceptsMessages && s.board.id !== this.exclude && s.board.name.toLowerCase().includes(words))
+      ? this.boards.filter((s) => this.#offered(s.board) && s.board.name.toLowerCase().includes(words))
       : this.boards
     const describedBy = this.error ? 'picker-error' : nothing
     return html`<fieldset>
@@ -80,7 +88,7 @@ export class LiuyanBoardPicker extends LitElement {
       ${words && !shown.length ? html`<p class="muted">${format(t.none, { query: this.query.trim() })}</p>` : nothing}
       <ul>
         ${shown.map(({ board, depth, path }) => {
-          const offered = board.acceptsMessages && board.id !== this.exclude
+          const offered = this.#offered(board)
           const level = words ? 0 : depth
           // A class per level, not a style attribute: a strict CSP (style-src 'self') blocks inline styles.
           return html`<li class=${`depth-${Math.min(level, 6)}`}>

@@ -68,6 +68,9 @@ describe('<liuyan-console>', () => {
     // A handler has no bulk review actions.
     await until(() => deep(el, 'liuyan-inbox', 'tbody tr'), 5000, 'the inbox rows')
     expect(deep(el, 'liuyan-inbox', '.bulk')).toBeNull()
+    // …and no supervision view, which is for supervisors.
+    expect([...root(el).querySelectorAll('nav button')].map((b) => b.textContent)).toEqual(['待辦留言'])
+    expect(root(el).querySelector('liuyan-supervision')).toBeNull()
     expect(deep(el, 'liuyan-inbox', '#inbox-title')!.textContent).toBe('待辦留言')
   })
 
@@ -93,7 +96,8 @@ describe('<liuyan-console>', () => {
     await until(() => deep(el, 'liuyan-case', '#case-title')?.textContent === title, 5000, 'the case')
     await until(() => activeDeep() === deep(el, 'liuyan-case', '#case-title'), 5000, 'focus on the case heading')
     const nav = [...root(el).querySelectorAll('nav button')]
-    expect(nav.map((b) => [b.textContent, b.getAttribute('aria-current')])).toEqual([['待办留言', null], ['留言详情', 'page'], ['答复模板', null]])
+    // The demo token is a supervisor too: the supervision view is in its navigation.
+    expect(nav.map((b) => [b.textContent, b.getAttribute('aria-current')])).toEqual([['待办留言', null], ['留言详情', 'page'], ['督查统计', null], ['答复模板', null]])
     // Large mode reaches the parts: 20 px type and 60 px targets.
     const submitButton = deep(el, 'liuyan-case', 'form.action button')!
     expect(parseFloat(getComputedStyle(submitButton).minHeight)).toBeGreaterThanOrEqual(60)

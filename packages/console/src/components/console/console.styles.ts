@@ -35,4 +35,12 @@ export const shellStyles = css`
   form.sign-in button {
     justify-self: start;
   }
+  /* A printed view (the supervision report) without the workspace's bar and navigation. */
+  @media print {
+    .bar,
+    nav,
+    .status-line {
+      display: none;
+    }
+  }
 `

@@ -2,7 +2,7 @@ import { isAPIError, type LiuyanClient, type StaffPrincipal } from '@liuyan/clie
 import { ROLE_LABELS, type Board } from '@liuyan/core'
 import { html, nothing } from 'lit'
 import { LiuyanConsoleElement } from '../../base.js'
-import { LiuyanSignInEvent, LiuyanSignOutEvent, type LiuyanOpenCaseEvent } from '../../events.js'
+import { LiuyanSignInEvent, LiuyanSignOutEvent, type LiuyanDrillDownEvent, type LiuyanOpenCaseEvent } from '../../events.js'
 import { format, pick } from '../../i18n.js'
 import { explain } from '../../internal/failure.js'
 import { sharedStrings } from '../../internal/labels.i18n.js'
@@ -11,9 +11,12 @@ import { consoleStyles } from '../../styles/console.js'
 import { tokens } from '../../styles/tokens.js'
 import type { LiuyanCase } from '../case/case.js'
 import type { LiuyanInbox } from '../inbox/inbox.js'
+import type { LiuyanSupervision } from '../supervision/supervision.js'
 import type { LiuyanTemplates } from '../templates/templates.js'
 import { consoleStrings } from './console.i18n.js'
 import { shellStyles } from './console.styles.js'
+
+type View = 'inbox' | 'case' | 'supervision' | 'templates'
 
 interface Session {
   client: LiuyanClient
@@ -24,7 +27,8 @@ interface Session {
 /**
  * The staff workspace in one tag: sign-in with a staff token kept for this tab only
  * (sessionStorage), sign-out, and the inbox and the message being handled, as the token's roles and
- * boards (GET /me) allow. Focus moves to the heading of each view it navigates to.
+ * boards (GET /me) allow, and for supervisors the supervision view, whose figures open the inbox
+ * filtered to the messages behind them. Focus moves to the heading of each view it navigates to.
  *
  * @tag liuyan-console
  * @fires liuyan-sign-in - A member of staff signed in (the token's label, roles and number of boards).
@@ -44,12 +48,14 @@ export class LiuyanConsole extends LiuyanConsoleElement {
   }
 
   declare protected session: Session | undefined
-  declare protected view: 'inbox' | 'case' | 'templates'
+  declare protected view: View
   declare protected caseId: string
   declare protected busy: boolean
   declare protected signInError: string
   declare protected line: string
   #inboxStale = false
+  #supervisionStale = false
+  #supervisionOpened = false
 
   constructor() {
     super()
@@ -109,6 +115,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
     this.session = undefined
     this.caseId = ''
     this.view = 'inbox'
+    this.#supervisionOpened = false
     this.line = this.#t.signedOut
     this.dispatchEvent(new LiuyanSignOutEvent())
     this.#focus('#sign-in-title')
@@ -123,8 +130,9 @@ export class LiuyanConsole extends LiuyanConsoleElement {
     return this.renderRoot.querySelector('liuyan-inbox')
   }
 
-  async #go(view: 'inbox' | 'case' | 'templates') {
+  async #go(view: View) {
     this.view = view
+    if (view === 'supervision') this.#supervisionOpened = true
     await this.updateComplete
     if (view === 'inbox') {
       if (this.#inboxStale) {
@@ -136,9 +144,25 @@ export class LiuyanConsole extends LiuyanConsoleElement {
       const templates = this.renderRoot.querySelector<LiuyanTemplates>('liuyan-templates')
       await templates?.updateComplete
       templates?.focusHeading()
+    } else if (view === 'supervision') {
+      const supervision = this.renderRoot.querySelector<LiuyanSupervision>('liuyan-supervision')
+      if (this.#supervisionStale) {
+        this.#supervisionStale = false
+        void supervision?.reload()
+      }
+      supervision?.focusHeading()
     } else {
       await this.renderRoot.querySelector<LiuyanCase>('liuyan-case')?.focusHeading()
     }
+  }
+
+  /** A figure of the supervision view opened: the inbox shows the messages behind it. */
+  async #drill(event: LiuyanDrillDownEvent) {
+    this.view = 'inbox'
+    this.#inboxStale = false
+    await this.updateComplete
+    this.#inbox?.focusHeading()
+    await this.#inbox?.show({ boardId: event.boardId, from: event.from, to: event.to, overdue: event.figure === 'overdue' })
   }
 
   #open(event: LiuyanOpenCaseEvent) {
@@ -171,6 +195,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
     if (!s) return html`${this.#renderSignIn()}<p class="status-line" role="status">${this.line}</p>`
     const roles = s.principal.roles.map((r) => ROLE_LABELS[this.locale][r]).join(t.separator)
     const shared = { client: s.client, principal: s.principal, boards: s.boards }
+    const supervisor = s.principal.roles.includes('supervisor')
     return html`<div class="bar">
         <p class="who">${format(t.who, { label: s.principal.label, roles })} <span class="muted">${format(t.scope, { count: s.principal.boardIds.length })}</span></p>
         <button type="button" @click=${() => this.#signOut()}>${t.signOut}</button>
@@ -180,6 +205,9 @@ export class LiuyanConsole extends LiuyanConsoleElement {
           <li><button type="button" aria-current=${this.view === 'inbox' ? 'page' : nothing} @click=${() => void this.#go('inbox')}>${t.inbox}</button></li>
           ${this.caseId
             ? html`<li><button type="button" aria-current=${this.view === 'case' ? 'page' : nothing} @click=${() => void this.#go('case')}>${t.case}</button></li>`
+            : nothing}
+          ${supervisor
+            ? html`<li><button type="button" aria-current=${this.view === 'supervision' ? 'page' : nothing} @click=${() => void this.#go('supervision')}>${t.supervision}</button></li>`
             : nothing}
           <li><button type="button" aria-current=${this.view === 'templates' ? 'page' : nothing} @click=${() => void this.#go('templates')}>${t.templates}</button></li>
         </ul>
@@ -191,7 +219,12 @@ export class LiuyanConsole extends LiuyanConsoleElement {
       ${this.caseId
         ? html`<liuyan-case ?hidden=${this.view !== 'case'} message-id=${this.caseId} .client=${shared.client} .principal=${shared.principal}
             .boards=${shared.boards} lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
-            @liuyan-acted=${() => (this.#inboxStale = true)}></liuyan-case>`
+            @liuyan-acted=${() => ((this.#inboxStale = true), (this.#supervisionStale = true))}></liuyan-case>`
+        : nothing}
+      ${supervisor && this.#supervisionOpened
+        ? html`<liuyan-supervision ?hidden=${this.view !== 'supervision'} .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}
+            lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
+            @liuyan-drill-down=${(e: LiuyanDrillDownEvent) => void this.#drill(e)}></liuyan-supervision>`
         : nothing}
       ${this.view === 'templates'
         ? html`<liuyan-templates .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}

@@ -99,6 +99,21 @@ export class LiuyanInbox extends LiuyanStaffElement {
     await this.#load(false)
   }
 
+  /**
+   * Shows the messages of a board subtree submitted on the days `from`–`to` (`YYYY-MM-DD`, China
+   * time, inclusive), all or only the overdue (or the supervised) ones: the drill-down of
+   * `<liuyan-supervision>`.
+   * Replaces the filters and loads the first page.
+   */
+  async show(filters: { boardId: string; from?: string; to?: string; overdue?: boolean; supervised?: boolean }): Promise<void> {
+    this.filters = { ...NO_FILTERS, ...filters, overdue: filters.overdue ?? false, supervised: filters.supervised ?? false }
+    this.fieldErrors = {}
+    const query = this.#query()
+    if (!query) return
+    this.#applied = query
+    await this.#load(false)
+  }
+
   get #t() {
     return pick(inboxStrings, this.locale)
   }

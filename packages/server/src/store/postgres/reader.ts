@@ -1,13 +1,16 @@
 // Reads of the PostgreSQL store: messages with their timelines in one statement, list pages by
 // keyset through the board closure, public views kept as JSON, tokens, settings and idempotency.
 import { OPEN_STATUSES } from '@liuyan/core'
-import type { Board, BoardStats, Domain, InboxCounts, Message, MessageType, Page, ReplyTemplate } from '@liuyan/core'
-import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
-import type { ListPlan } from '../shared.js'
-import type { IdempotencyRecord, InboxCountsStoreQuery, MessageQuery, StaffToken, StatsQuery, StoredResponse, StoreReader } from '../types.js'
+import type { Board, BoardStats, InboxCounts, Message, Page, ReplyTemplate } from '@liuyan/core'
 import { countInbox, getTemplate, listTemplates } from './staff-tools.js'
+import { compareTokens, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
+import type { ListPlan } from '../shared.js'
+import type { BoardCounts, IdempotencyRecord, MessageQuery, StaffToken, StatsCountsQuery, StatsQuery, InboxCountsStoreQuery, StoredResponse, StoreReader } from '../types.js'
+import { boardStatsFromCounts } from '../stats-keeping.js'
+import { pgStatsCounts } from './stats.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
+import { PgOutbox } from './outbox.js'
 
 /** The documents of a message's timeline events, in order, as one column of its row. */
 const EVENTS = 'ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n)'
@@ -55,11 +58,13 @@ export class PgReader implements StoreReader {
   protected readonly check: () => void
   /** Whether reads lock the message rows they return (inside a transaction, before a change). */
   readonly #lock: boolean
+  readonly outbox: PgOutbox
 
   constructor(client: PgClient, check: () => void, lock = false) {
     this.client = client
     this.check = check
     this.#lock = lock
+    this.outbox = new PgOutbox(client, check, lock)
   }
 
   /**
@@ -137,64 +142,12 @@ export class PgReader implements StoreReader {
     return (row.public_version === PUBLIC_VIEW_VERSION ? row.public_doc : renderPublic(messageOf(row as MessageRow))) ?? undefined
   }
 
-  /**
-   * Counted by PostgreSQL, as computeStats counts (stats.ts): one statement reads the subtree's
-   * messages of the days asked through the closure's index (board, creation time) and answers the
-   * totals, the counts by type and by domain, and the one or two middle reply times.
-   */
   async boardStats(query: StatsQuery): Promise<BoardStats> {
-    const { fromDay, toDay } = statsDays(query)
-    const values: unknown[] = [query.boardId, OPEN, instant(query.now, 'now')]
-    const where = ['mb.board_id = $1']
-    // Days in China time, as a range of the closure's index.
-    if (Number.isFinite(fromDay)) where.push(`mb.created_ms >= $${values.push(fromDay * 86_400_000 - CHINA_OFFSET_MS)}::bigint`)
-    if (Number.isFinite(toDay)) where.push(`mb.created_ms < $${values.push((toDay + 1) * 86_400_000 - CHINA_OFFSET_MS)}::bigint`)
-    const score = (n: number) => `count(*) FILTER (WHERE overall > 0 AND least(5, greatest(1, overall)) = ${n})`
-    const rows = await this.rows<{ kind: 'total' | 'type' | 'domain' | 'median'; key: string | null; n: number; replied: number; overdue: number; rated: number; score_sum: number; scores: number[] | null; value: number | null }>(
-      `WITH s AS MATERIALIZED (
-         SELECT m.type, m.domain, m.overall, m.replied_at IS NOT NULL AS replied,
-           (m.status = ANY($2::text[]) AND m.due_ms < $3::bigint) AS overdue,
-           CASE WHEN m.replied_at IS NOT NULL AND m.reviewed_at IS NOT NULL
-             THEN greatest(0, extract(epoch FROM m.replied_at::timestamptz) - extract(epoch FROM m.reviewed_at::timestamptz)) END AS reply_s
-         FROM message_boards mb JOIN messages m ON m.seq = mb.seq
-         WHERE ${where.join(' AND ')} AND m.status <> 'pending' AND m.status <> 'rejected'
-       ), d AS (
-         SELECT reply_s, row_number() OVER (ORDER BY reply_s) AS rn, count(*) OVER () AS n FROM s WHERE reply_s IS NOT NULL
-       )
-       SELECT 'total' AS kind, NULL AS key, count(*)::int AS n, (count(*) FILTER (WHERE replied))::int AS replied,
-         (count(*) FILTER (WHERE overdue))::int AS overdue, (count(*) FILTER (WHERE overall > 0))::int AS rated,
-         (coalesce(sum(overall) FILTER (WHERE overall > 0), 0))::int AS score_sum,
-         ARRAY[${[1, 2, 3, 4, 5].map(score).join(', ')}]::int[] AS scores, NULL::float8 AS value FROM s
-       UNION ALL SELECT 'type', type, count(*)::int, 0, 0, 0, 0, NULL, NULL FROM s GROUP BY type
-       UNION ALL SELECT 'domain', domain, count(*)::int, 0, 0, 0, 0, NULL, NULL FROM s GROUP BY domain
-       UNION ALL SELECT 'median', rn::text, n::int, 0, 0, 0, 0, NULL, reply_s::float8 FROM d WHERE rn = (n + 1) / 2 OR rn = n / 2 + 1`,
-      values,
-      'each',
-    )
-    const total = rows.find((row) => row.kind === 'total')!
-    const middle = rows.filter((row) => row.kind === 'median').sort((a, b) => Number(a.key) - Number(b.key)).map((row) => row.value!)
-    const byType: Partial<Record<MessageType, number>> = {}
-    const byDomain: Partial<Record<Domain, number>> = {}
-    for (const row of rows) {
-      if (row.kind === 'type') byType[row.key as MessageType] = row.n
-      if (row.kind === 'domain') byDomain[row.key as Domain] = row.n
-    }
-    const [s1, s2, s3, s4, s5] = total.scores!
-    return {
-      boardId: query.boardId,
-      received: total.n,
-      replied: total.replied,
-      replyRate: total.n ? total.replied / total.n : 0,
-      medianReplySeconds: middle.length === 0 ? null : middle.length === 1 ? middle[0]! : (middle[0]! + middle[1]!) / 2,
-      overdue: total.overdue,
-      satisfaction: {
-        average: total.rated ? Math.round((total.score_sum / total.rated) * 100) / 100 : null,
-        count: total.rated,
-        distribution: { 1: s1!, 2: s2!, 3: s3!, 4: s4!, 5: s5! },
-      },
-      byType,
-      byDomain,
-    }
+    return boardStatsFromCounts(this, query)
+  }
+
+  async statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
+    return pgStatsCounts((text, values) => this.rows(text, values, 'each'), query)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {

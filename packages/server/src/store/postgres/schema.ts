@@ -2,6 +2,7 @@
 // lock, so instances started together neither race nor apply a migration twice.
 import { OPEN_STATUSES } from '@liuyan/core'
 import type { PgClient } from './driver.js'
+import { statsMigration } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
 
@@ -25,7 +26,7 @@ const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
  *   more Chinese characters are found through it and checked against `search_text`.
  * - `idempotency` is shared by every instance: its primary key makes exactly one claim of a key win.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE boards (
     id text PRIMARY KEY,
@@ -111,7 +112,66 @@ const MIGRATIONS: readonly string[] = [
     value text NOT NULL
   );
   `,
-  // 2: each closure row keeps its message's status, so the inbox's counts per status are one
+  // 2: the outbox and webhook deliveries (docs/architecture.md §7), as SQLite's migration 5:
+  // events once each, subscriptions (the record with its secret in `doc`, the event types as an
+  // array), deliveries leased by the instance that claimed them, and the log of attempts.
+  `
+  CREATE TABLE outbox (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    type text NOT NULL,
+    message_id text NOT NULL,
+    board_ids text[] NOT NULL,
+    occurred_at text NOT NULL,
+    payload text NOT NULL,
+    private_payload text NOT NULL,
+    staff_only boolean NOT NULL
+  );
+  CREATE INDEX outbox_message ON outbox (message_id);
+  CREATE TABLE webhooks (
+    id text PRIMARY KEY,
+    board_id text NOT NULL,
+    private boolean NOT NULL,
+    events text[] NOT NULL,
+    created_ms double precision NOT NULL,
+    doc text NOT NULL
+  );
+  CREATE TABLE deliveries (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    event_id text NOT NULL REFERENCES outbox (id),
+    state text NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+    attempts integer NOT NULL,
+    next_at text NOT NULL,
+    next_ms bigint NOT NULL,
+    created_at text NOT NULL,
+    lease text,
+    lease_ms bigint
+  );
+  CREATE INDEX deliveries_due ON deliveries (next_ms, seq) WHERE state = 'pending';
+  CREATE INDEX deliveries_webhook ON deliveries (webhook_id, state);
+  CREATE TABLE delivery_attempts (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    delivery_id bigint NOT NULL,
+    doc text NOT NULL
+  );
+  CREATE INDEX delivery_attempts_webhook ON delivery_attempts (webhook_id, seq);
+  `,
+  // 3: statistics counters kept with each change (see postgres/stats.ts), and those of the rows
+  // already stored.
+  statsMigration,
+  // 4: rate-limit counters shared by the instances (postgres/rate-counter.ts): a SHA-256 digest of
+  // the class and client key, the window's start (epoch ms) and the requests counted in it.
+  `
+  CREATE UNLOGGED TABLE rate_counters (
+    key text NOT NULL,
+    window_ms bigint NOT NULL,
+    count integer NOT NULL,
+    PRIMARY KEY (key, window_ms)
+  );
+  `,
+  // 5: each closure row keeps its message's status, so the inbox's counts per status are one
   // range of an index (board, status); and reply templates (标准模板化), one row per template.
   `
   ALTER TABLE message_boards ADD COLUMN status text;
@@ -126,6 +186,9 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX reply_templates_board ON reply_templates (board_id);
   `,
 ]
+
+/** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */
+export type Migration = string | ((client: PgClient) => Promise<void>)
 
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -161,7 +224,7 @@ export async function checkVersion(client: PgClient): Promise<number> {
  * instance starting at the same time waits, then finds nothing left to do); resolves the versions
  * before and after. A database of a newer version is refused.
  */
-export async function migrate(client: PgClient, migrations: readonly string[] = MIGRATIONS): Promise<{ from: number; to: number }> {
+export async function migrate(client: PgClient, migrations: readonly Migration[] = MIGRATIONS): Promise<{ from: number; to: number }> {
   await client.query('BEGIN')
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
@@ -174,7 +237,9 @@ export async function migrate(client: PgClient, migrations: readonly string[] = 
     }
     for (let index = from; index < migrations.length; index++) {
       try {
-        await client.query(migrations[index]!)
+        const migration = migrations[index]!
+        if (typeof migration === 'string') await client.query(migration)
+        else await migration(client)
       } catch (error) {
         throw new PostgresMigrationError(`Migration ${index + 1} of the PostgreSQL store failed: ${(error as Error).message}`, { cause: error })
       }

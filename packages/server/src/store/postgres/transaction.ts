@@ -17,6 +17,8 @@ import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 import { PgReader } from './reader.js'
 import { deleteTemplate, putTemplate } from './staff-tools.js'
+import { contributionOf, counterRows } from '../stats-keeping.js'
+import { applyCounters, contributionsOf, updateCounters, type Run } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
 
@@ -84,8 +86,12 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     }
     // The messages of the moved boards are now listed under other ancestors.
     const affected = 'm.board_id = ANY($1::text[]) OR m.assignee_board_id = ANY($1::text[])'
+    // Their counters leave the boards they were under and join those they are under now.
+    const moved = contributionsOf(await this.rows<{ id: string; doc: string }>(`SELECT m.id, m.doc FROM messages m WHERE ${affected}`, [subtree]))
+    await applyCounters(this.#run, [...moved].map(([id, c]) => [id, counterRows(c, -1)] as const))
     await this.run(`DELETE FROM message_boards WHERE seq IN (SELECT m.seq FROM messages m WHERE ${affected})`, [subtree])
     await this.run(rebuildMessageBoards(`(${affected})`), [subtree])
+    await applyCounters(this.#run, [...moved].map(([id, c]) => [id, counterRows(c)] as const))
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
@@ -111,11 +117,15 @@ export class PgTransaction extends PgReader implements StoreTransaction {
       if (constraint === 'messages_tracking_hash') throw new Error(DUPLICATE_TRACKING_CODE, { cause: error })
       throw error
     }
+    // A submission awaits review and counts nothing: no second statement.
+    await applyCounters(this.#run, [[message.id, counterRows(contributionOf(message))]])
   }
 
+  readonly #run: Run = (text, values) => this.run(text, values)
+
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
-    const [stored] = await this.rows<{ seq: string; tracking_hash: string; boards: string; events: string[] }>(
-      `SELECT m.seq, m.tracking_hash, ${CLOSURE_KEY} AS boards,
+    const [stored] = await this.rows<{ seq: string; tracking_hash: string; boards: string; doc: string; events: string[] }>(
+      `SELECT m.seq, m.tracking_hash, ${CLOSURE_KEY} AS boards, m.doc,
          ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n) AS events
        FROM messages m WHERE m.id = $1 FOR UPDATE`,
       [message.id],
@@ -128,6 +138,7 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     }
     // The public view shows the timeline as stored: the stored events, then the new ones.
     const columns = messageColumns(message, () => [...stored.events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added])
+    await updateCounters(this.#run, JSON.parse(stored.doc) as Message, message, async () => {
     const [after] = await this.rows<{ boards: string }>(
       `UPDATE messages m SET board_id = $2, assignee_board_id = $3, status = $4, type = $5, domain = $6, tracking_hash = $7,
          created_ms = $8, published_ms = $9, due_ms = $10, reviewed_at = $11, replied_at = $12, due_at = $13, overall = $14,
@@ -141,6 +152,7 @@ export class PgTransaction extends PgReader implements StoreTransaction {
       await this.run('DELETE FROM message_boards WHERE seq = $1', [stored.seq])
       await this.run(rebuildMessageBoards('m.seq = $1'), [stored.seq])
     }
+    })
   }
 
   async putSetting(name: string, value: string): Promise<void> {

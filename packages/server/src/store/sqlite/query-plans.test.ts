@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { planQuery } from '../shared.js'
 import { createSqliteStore, type SqliteStore } from '../sqlite.js'
 import type { MessageQuery } from '../types.js'
+import type { KeywordTerms } from './keyword.js'
 import { listSql } from './reader.js'
 import { countInbox } from './staff-tools.js'
 
@@ -17,9 +18,9 @@ afterEach(async () => {
 })
 
 /** The lines of EXPLAIN QUERY PLAN for the page query of `query`. */
-function planOf(query: MessageQuery, columns?: string): string[] {
+function planOf(query: MessageQuery, columns?: string, terms?: KeywordTerms): string[] {
   store ??= createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))
-  const { sql, params } = listSql(planQuery(query), columns)
+  const { sql, params } = listSql(planQuery(query), columns, terms)
   return (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail)
 }
 
@@ -45,6 +46,29 @@ describe('SQLite query plans', () => {
     for (const line of plan) if (/^SCAN /u.test(line)) expect(line).toMatch(/USING (COVERING )?INDEX messages_(public|staff)|^SCAN json_each/u)
     // Messages are read by rowid, one per row of the page.
     if (query.boardIds) expect(plan.join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/u)
+  })
+
+  // A keyword: its rarest term's rows walked in list order, the other terms, the board and the
+  // message each looked up by key per row, so a page costs about its size in reads.
+  const one: KeywordTerms = { walk: '灯', check: [] }
+  const three: KeywordTerms = { walk: '灯坏', check: ['路灯'] }
+  it.each<[string, MessageQuery, string | undefined, KeywordTerms, RegExp]>([
+    ['public keyword', { publicOnly: true, keyword: '灯', limit: 20 }, PUBLIC, one, /SEARCH t USING (COVERING )?INDEX message_terms_public \(term=\? AND published_ms>\?\)/u],
+    ['public keyword of 3 characters, next page', { publicOnly: true, keyword: '路灯坏', limit: 20, cursor }, PUBLIC, three, /SEARCH t USING (COVERING )?INDEX message_terms_public \(term=\? AND/u],
+    ['public keyword of a board', { boardIds: ['p'], publicOnly: true, keyword: '路灯坏', limit: 20 }, PUBLIC, three, /SEARCH t USING (COVERING )?INDEX message_terms_public/u],
+    ['public keyword of several boards', { boardIds: ['p', 'q'], publicOnly: true, keyword: '灯', limit: 20 }, PUBLIC, one, /SEARCH t USING (COVERING )?INDEX message_terms_public/u],
+    ['inbox keyword', { keyword: '路灯坏', limit: 20 }, undefined, three, /SEARCH t USING PRIMARY KEY \(term=\?\)/u],
+    ['inbox keyword of a board, one status, next page', { boardIds: ['p'], statuses: ['pending'], keyword: '灯', limit: 20, cursor }, undefined, one, /SEARCH t USING PRIMARY KEY \(term=\? AND/u],
+    ['inbox keyword of a board, overdue', { boardIds: ['p'], overdueAt: '2026-03-01T00:00:00Z', keyword: '灯', limit: 20 }, undefined, one, /SEARCH t USING PRIMARY KEY \(term=\?\)/u],
+  ])('%s: one term walked in list order, the rest by key, no sort, no full scan', (_name, query, columns, terms, walk) => {
+    const plan = planOf(query, columns, terms)
+    const text = plan.join('\n')
+    expect(text).toMatch(walk)
+    expect(text).not.toMatch(/TEMP B-TREE/u)
+    for (const line of plan) if (/^SCAN /u.test(line)) expect(line).toMatch(/^SCAN json_each/u)
+    expect(text).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/u)
+    if (terms.check.length > 0) expect(text).toMatch(/SEARCH o EXISTS USING PRIMARY KEY \(term=\? AND created_ms=\? AND rid=\?\)/u)
+    if (query.boardIds) expect(text).toMatch(/SEARCH s EXISTS USING [^\n]*\((ancestor=\? AND rid=\?|rid=\? AND ancestor=\?)\)/u)
   })
 })
 

@@ -1,23 +1,27 @@
 // Reads of the SQLite store: messages with their timelines, list pages by keyset, the public
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
+import { SqliteOutbox } from './outbox.js'
 import type { Board, BoardStats, InboxCounts, Message, Page, ReplyTemplate } from '@liuyan/core'
-import { computeStats } from '../../stats.js'
+import { boardStatsFromCounts } from '../stats-keeping.js'
+import { sqliteStatsCounts } from './stats.js'
 import type Database from 'better-sqlite3'
-import { CHINA_OFFSET_MS, compareTokens, encodeCursor, instant, planQuery, PUBLIC_VIEW_VERSION, renderPublic, statsDays } from '../shared.js'
+import { compareTokens, encodeCursor, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,
   InboxCountsStoreQuery,
   MessageQuery,
   StaffToken,
+  BoardCounts,
+  StatsCountsQuery,
   StatsQuery,
-  StatsRow,
   StoredResponse,
   StoreReader,
 } from '../types.js'
 import type { Connection } from './connection.js'
 import { countInbox, getTemplate, listTemplates } from './staff-tools.js'
+import { chooseTerms, keywordSql, type KeywordTerms } from './keyword.js'
 
 // Kept in shared.ts, where the PostgreSQL store reads them too; re-exported for this store's modules.
 export { PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
@@ -48,19 +52,10 @@ interface IdempotencyColumns {
   response: string | null
 }
 
-interface StatsColumns {
-  status: StatsRow['status']
-  type: StatsRow['type']
-  domain: StatsRow['domain']
-  reviewed_at: string | null
-  replied_at: string | null
-  due_at: string | null
-  overall: number | null
-}
-
 export class SqliteReader implements StoreReader {
   protected readonly connection: Connection
   protected readonly check: () => void
+  readonly outbox: SqliteOutbox
   /** Recent public list pages, while no commit happened since (see {@link listPublicJson}). */
   readonly #pages: PageCache | undefined
 
@@ -71,6 +66,7 @@ export class SqliteReader implements StoreReader {
   constructor(connection: Connection, check: () => void, cachePages = false) {
     this.connection = connection
     this.check = check
+    this.outbox = new SqliteOutbox(connection, check, false)
     this.#pages = cachePages ? new PageCache(connection) : undefined
   }
 
@@ -113,9 +109,10 @@ export class SqliteReader implements StoreReader {
   async listMessages(query: MessageQuery): Promise<Page<Message>> {
     this.check()
     const plan = planQuery(query)
-    const { sql, params } = listSql(plan)
     return this.connection.snapshot(() => {
-      const rows = this.all<MessageRecord & { rid: number; sort_ms: number }>(sql, params)
+      const select = this.#pageSql(plan)
+      if (!select) return { items: [], nextCursor: null }
+      const rows = this.all<MessageRecord & { rid: number; sort_ms: number }>(select.sql, select.params)
       const page = rows.slice(0, plan.limit)
       const last = page[page.length - 1]
       return {
@@ -128,19 +125,31 @@ export class SqliteReader implements StoreReader {
   async listPublicJson(query: MessageQuery): Promise<{ items: string[]; nextCursor: string | null }> {
     this.check()
     const plan = planQuery({ ...query, publicOnly: true })
-    const { sql, params } = listSql(plan, 'id, public_doc, public_version')
-    if (!this.#pages) return this.#publicPage(plan, sql, params)
+    if (!this.#pages) return this.#publicPage(plan)
     // A page read before the last commit is still exact: reading it again would give the same text.
-    const key = `${sql}\n${JSON.stringify(params)}`
+    const key = JSON.stringify({ ...query, publicOnly: true })
     const cached = this.#pages.get(key)
     if (cached) return { items: [...cached.items], nextCursor: cached.nextCursor }
     const version = this.#pages.version()
-    const page = this.#publicPage(plan, sql, params)
+    const page = this.#publicPage(plan)
     this.#pages.set(key, version, page)
     return { items: [...page.items], nextCursor: page.nextCursor }
   }
 
-  #publicPage(plan: ListPlan, sql: string, params: Record<string, unknown>): { items: string[]; nextCursor: string | null } {
+  /**
+   * The page's SELECT (see {@link listSql}); for a keyword, after choosing the terms to read
+   * (undefined when a term of the keyword is in no message: the page is empty).
+   */
+  #pageSql(plan: ListPlan, columns?: string): { sql: string; params: Record<string, unknown> } | undefined {
+    if (plan.keyword === undefined) return listSql(plan, columns)
+    const terms = chooseTerms(this.connection, plan)
+    return terms === 'none' ? undefined : listSql(plan, columns, terms)
+  }
+
+  #publicPage(plan: ListPlan): { items: string[]; nextCursor: string | null } {
+    const select = this.#pageSql(plan, 'id, public_doc, public_version')
+    if (!select) return { items: [], nextCursor: null }
+    const { sql, params } = select
     const statement = this.connection.statement(sql, 'raw')
     const page = (rows: PublicRow[]) => {
       const last = rows.length > plan.limit ? rows[plan.limit - 1] : undefined
@@ -183,33 +192,12 @@ export class SqliteReader implements StoreReader {
   }
 
   async boardStats(query: StatsQuery): Promise<BoardStats> {
-    const { fromDay, toDay } = statsDays(query)
-    const now = new Date(instant(query.now, 'now'))
-    // The subtree's rids as a sorted list first: messages are then read in rowid order, page
-    // after page, rather than at random in the order of an index by time.
-    const where = ['s.ancestor = @board']
-    const params: Record<string, unknown> = { board: query.boardId }
-    if (Number.isFinite(fromDay)) {
-      where.push('s.created_ms >= @fromMs')
-      params['fromMs'] = fromDay * 86_400_000 - CHINA_OFFSET_MS
-    }
-    if (Number.isFinite(toDay)) {
-      where.push('s.created_ms < @toMs')
-      params['toMs'] = (toDay + 1) * 86_400_000 - CHINA_OFFSET_MS
-    }
-    const rows = this.all<StatsColumns>(
-      `SELECT status, type, domain, reviewed_at, replied_at, due_at, overall FROM messages
-       WHERE rid IN (SELECT s.rid FROM message_scope s WHERE ${where.join(' AND ')})`,
-      params,
-    )
-    return computeStats(query.boardId, rows.map((columns) => {
-      const row: StatsRow = { status: columns.status, type: columns.type, domain: columns.domain }
-      if (columns.reviewed_at !== null) row.reviewedAt = columns.reviewed_at
-      if (columns.replied_at !== null) row.repliedAt = columns.replied_at
-      if (columns.due_at !== null) row.dueAt = columns.due_at
-      if (columns.overall !== null) row.overall = columns.overall
-      return row
-    }), now)
+    return boardStatsFromCounts(this, query)
+  }
+
+  async statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
+    this.check()
+    return sqliteStatsCounts(this.connection, query)
   }
 
   async findToken(tokenHash: string): Promise<StaffToken | undefined> {
@@ -322,9 +310,14 @@ type PublicRow = [string, string | null, number | null, number, number]
 
 /**
  * The SELECT of one page: limit + 1 rows, so the caller knows whether another page follows. The
- * columns are `columns` followed by `rid` and `sort_ms`.
+ * columns are `columns` followed by `rid` and `sort_ms`. A keyword's page reads `terms` (see
+ * keyword.ts).
  */
-export function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; params: Record<string, unknown> } {
+export function listSql(plan: ListPlan, columns = 'id, doc', terms?: KeywordTerms): { sql: string; params: Record<string, unknown> } {
+  if (plan.keyword !== undefined) {
+    if (!terms) throw new Error('A keyword page reads the terms chooseTerms picked; pass them')
+    return keywordSql(plan, terms, columns)
+  }
   const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
   const roots = plan.boardIds ? [...plan.boardIds] : undefined
   // One board: walk its rows of message_scope in list order (an index range per access path, see
@@ -375,17 +368,6 @@ export function listSql(plan: ListPlan, columns = 'id, doc'): { sql: string; par
     // The same terms as the partial index message_scope_open, so the planner can use it.
     where.push(`${k}.status IN (${OPEN_SQL}) AND ${k}.due_ms < @overdueMs`)
     params['overdueMs'] = plan.overdueMs
-  }
-  if (plan.keyword !== undefined) {
-    if ([...plan.keyword].length >= 3) {
-      // One quoted phrase: whatever the user typed (", *, OR, NEAR() is text to find, never syntax.
-      where.push('m.rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match)')
-      params['match'] = `"${plan.keyword.replace(/"/gu, '""')}"`
-    } else {
-      // A trigram index cannot match one or two characters; scan the same masked text instead.
-      where.push('instr(m.search_text, @keyword) > 0')
-      params['keyword'] = plan.keyword
-    }
   }
   const selected = columns.split(',').map((column) => `m.${column.trim()}`).join(', ')
   const sql =

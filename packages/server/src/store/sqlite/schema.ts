@@ -1,8 +1,10 @@
 // The SQLite store's schema: numbered migrations, the checks of the version, connection tuning,
 // and the refresh of stored public views after an upgrade.
 import type Database from 'better-sqlite3'
+import { searchGrams } from '../shared.js'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
+import { backfillCounters, STATS_MIGRATION_SQL } from './stats.js'
 
 /** Fills `board_tree` from the boards' `parentId` (empty it first). A cycle stops at 64 levels. */
 export const BOARD_TREE_SQL = `INSERT OR IGNORE INTO board_tree (ancestor, descendant)
@@ -41,7 +43,7 @@ export function scopeOf(where: string): string {
  * (SQLite may renumber implicit rowids on VACUUM); `id` is unique and what everything else uses.
  * `search_text` is the masked, lower-cased title and content: the only text the index ever sees.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE boards (
     id TEXT PRIMARY KEY,
@@ -175,7 +177,91 @@ const MIGRATIONS: readonly string[] = [
   END;
   ${scopeOf('1')};
   `,
-  // 5: reply templates (标准模板化), one row per template of a board; a board's list reads them
+  // 5: the outbox and webhook deliveries (docs/architecture.md §7). `outbox` holds each event once,
+  // appended in the transaction of its change; `webhooks` the subscriptions (the whole record in
+  // `doc`, secret included) with their event types in `webhook_events`; `deliveries` one row per
+  // event and subscription to deliver (a replay adds another), leased by the worker that claimed
+  // it; `delivery_attempts` the log of every attempt.
+  `
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    board_ids TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    private_payload TEXT NOT NULL,
+    staff_only INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_message ON outbox (message_id);
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    private INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE webhook_events (
+    type TEXT NOT NULL,
+    webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    PRIMARY KEY (type, webhook_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX webhook_events_webhook ON webhook_events (webhook_id);
+  CREATE TABLE deliveries (
+    seq INTEGER PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL REFERENCES outbox (id),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+    attempts INTEGER NOT NULL,
+    next_at TEXT NOT NULL,
+    next_ms INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    lease TEXT,
+    lease_ms INTEGER
+  );
+  CREATE INDEX deliveries_due ON deliveries (next_ms, seq) WHERE state = 'pending';
+  CREATE INDEX deliveries_webhook ON deliveries (webhook_id, state);
+  CREATE TABLE delivery_attempts (
+    seq INTEGER PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    delivery_id INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX delivery_attempts_webhook ON delivery_attempts (webhook_id, seq);
+  `,
+  // 6: statistics counters kept with each change (see sqlite/stats.ts), and those of the rows
+  // already stored.
+  (db) => {
+    db.exec(STATS_MIGRATION_SQL)
+    backfillCounters(db)
+  },
+  // 7: keyword search through an index of terms (sqlite/keyword.ts), replacing the FTS5 trigram
+  // table, which could neither match one or two characters nor give the newest matches first
+  // without collecting them all. `message_terms` has a row per message and term of its masked text
+  // (every character and pair of characters, searchGrams in store/shared.ts, as the PostgreSQL
+  // store), keyed in the inbox's order (term, creation time, rid) and indexed in the public list's
+  // (term, publication time, rid); the store keeps it in the transaction of each write.
+  (db) => {
+    db.exec(`
+    DROP TRIGGER messages_fts_insert;
+    DROP TRIGGER messages_fts_delete;
+    DROP TRIGGER messages_fts_update;
+    DROP TABLE messages_fts;
+    CREATE TABLE message_terms (
+      term TEXT NOT NULL,
+      created_ms INTEGER NOT NULL,
+      rid INTEGER NOT NULL,
+      published_ms INTEGER,
+      PRIMARY KEY (term, created_ms, rid)
+    ) WITHOUT ROWID;
+    CREATE INDEX message_terms_public ON message_terms (term, published_ms, rid) WHERE published_ms IS NOT NULL;
+    `)
+    db.function('liuyan_search_terms', { deterministic: true }, (text) => JSON.stringify(searchGrams(String(text))))
+    db.exec(`INSERT OR IGNORE INTO message_terms (term, created_ms, rid, published_ms)
+      SELECT t.value, m.created_ms, m.rid, m.published_ms FROM messages m, json_each(liuyan_search_terms(m.search_text)) t`)
+  },
+  // 8: reply templates (标准模板化), one row per template of a board; a board's list reads them
   // by its id and its ancestors' (docs/architecture.md §6).
   `
   CREATE TABLE reply_templates (
@@ -186,6 +272,9 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX reply_templates_board ON reply_templates (board_id);
   `,
 ]
+
+/** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */
+type Migration = string | ((db: Database.Database) => void)
 
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -233,7 +322,9 @@ export function migrate(db: Database.Database): { from: number; to: number } {
   const apply = db.transaction(() => {
     const version = checkVersion(db, true)
     for (let index = version; index < MIGRATIONS.length; index++) {
-      db.exec(MIGRATIONS[index]!)
+      const migration = MIGRATIONS[index]!
+      if (typeof migration === 'string') db.exec(migration)
+      else migration(db)
       db.pragma(`user_version = ${index + 1}`)
     }
     return { from: version, to: MIGRATIONS.length }

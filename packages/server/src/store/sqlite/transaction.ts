@@ -18,10 +18,16 @@ import type {
   StoreTransaction,
 } from '../types.js'
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
+import { insertTerms, updateTerms, type TermRow } from './keyword.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
 import { deleteTemplate, putTemplate } from './staff-tools.js'
+import { SqliteOutbox } from './outbox.js'
+import { contributionOf, counterRows } from '../stats-keeping.js'
+import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
 
 export class SqliteTransaction extends SqliteReader implements StoreTransaction {
+  override readonly outbox = new SqliteOutbox(this.connection, this.check, true)
+
   protected run(sql: string, ...params: unknown[]): Database.RunResult {
     this.check()
     return this.connection.statement(sql).run(...params)
@@ -36,15 +42,19 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     this.run(BOARD_TREE_SQL)
     const affected = `m.rid IN (SELECT rid FROM messages WHERE board_id IN (SELECT descendant FROM board_tree WHERE ancestor = @board)
       UNION SELECT rid FROM messages WHERE assignee_board_id IN (SELECT descendant FROM board_tree WHERE ancestor = @board))`
+    // Their counters leave the boards they were under and join those they are under now.
+    const moved = contributionsWhere(this.connection, affected, { board: board.id })
+    for (const [id, c] of moved) applyCounters(this.connection, id, counterRows(c, -1))
     this.run(`DELETE FROM message_scope WHERE rid IN (SELECT m.rid FROM messages m WHERE ${affected})`, { board: board.id })
     for (const statement of scopeOf(affected).split(';\n')) this.run(statement, { board: board.id })
+    for (const [id, c] of moved) applyCounters(this.connection, id, counterRows(c))
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
     const columns = { ...messageColumns(message, message.timeline), tracking_hash: trackingHash }
     if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
     if (this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', trackingHash)) throw new Error(DUPLICATE_TRACKING_CODE)
-    this.run(
+    const inserted = this.run(
       `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
          published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
          public_doc, public_version)
@@ -53,11 +63,16 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
          @public_doc, @public_version)`,
       columns,
     )
+    applyCounters(this.connection, message.id, counterRows(contributionOf(message)))
+    insertTerms(this.connection, { ...(columns as unknown as TermRow), rid: Number(inserted.lastInsertRowid) })
     this.appendEvents(message.id, 0, message.timeline)
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
-    const stored = this.get<{ tracking_hash: string }>('SELECT tracking_hash FROM messages WHERE id = ?', message.id)
+    const stored = this.get<TermRow & { tracking_hash: string; doc: string }>(
+      'SELECT rid, tracking_hash, doc, search_text, created_ms, published_ms FROM messages WHERE id = ?',
+      message.id,
+    )
     if (!stored) throw new Error(`There is no message ${message.id} to update; insert it first`)
     const events = this.connection.statement('SELECT doc FROM events WHERE message_id = ? ORDER BY seq', 'pluck').all(message.id) as string[]
     const added = appendOnlyTimeline(events.length, message)
@@ -65,19 +80,21 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     if (hash !== stored.tracking_hash && this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', hash)) {
       throw new Error(DUPLICATE_TRACKING_CODE)
     }
-    this.run(
+    const columns = {
+      // The public view shows the timeline as stored: the stored events, then the new ones.
+      ...messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
+      tracking_hash: hash,
+    }
+    updateCounters(this.connection, JSON.parse(stored.doc) as Message, message, () => this.run(
       `UPDATE messages SET board_id = @board_id, assignee_board_id = @assignee_board_id, status = @status, type = @type,
          domain = @domain, tracking_hash = @tracking_hash, created_at = @created_at, created_ms = @created_ms,
          published_at = @published_at, published_ms = @published_ms, due_at = @due_at, due_ms = @due_ms,
          replied_at = @replied_at, reviewed_at = @reviewed_at, overall = @overall, search_text = @search_text, doc = @doc,
          public_doc = @public_doc, public_version = @public_version
        WHERE id = @id`,
-      // The public view shows the timeline as stored: the stored events, then the new ones.
-      {
-        ...messageColumns(message, () => [...events.map((doc) => JSON.parse(doc) as Message['timeline'][number]), ...added]),
-        tracking_hash: hash,
-      },
-    )
+      columns,
+    ))
+    updateTerms(this.connection, stored, { ...(columns as unknown as TermRow), rid: stored.rid })
     this.appendEvents(message.id, events.length, added)
   }
 

@@ -3,6 +3,7 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
 import '../../define.js'
+import { loadLocale } from '../../i18n/index.js'
 import { API, breakApi, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
 import { humanizeSeconds, type LiuyanBoardStats } from './board-stats.js'
 
@@ -31,7 +32,7 @@ describe('<liuyan-board-stats>', () => {
     const el = await mountStats()
     const s: BoardStats = await board.service.stats(BOARD)
     expect(s.received).toBeGreaterThan(0)
-    expect(s.medianReplySeconds).not.toBeNull()
+    expect(s.medianReplyWorkingDays).not.toBeNull()
     expect(s.satisfaction.average).not.toBeNull()
     const pct = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(s.replyRate)
     const avg = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(s.satisfaction.average!)
@@ -39,15 +40,16 @@ describe('<liuyan-board-stats>', () => {
       受理留言: String(s.received),
       已答复: String(s.replied),
       答复率: pct,
-      '答复用时（中位数）': humanizeSeconds(s.medianReplySeconds!, 'zh-CN'),
+      '答复用时（中位数）': `${new Intl.NumberFormat('zh-CN').format(s.medianReplyWorkingDays!)} 个工作日`,
       超期未答复: String(s.overdue),
       满意度: `${avg} · ${satisfactionLabel(s.satisfaction.average!)} ${s.satisfaction.count} 条评价`,
     })
-    expect(figures(el)['答复用时（中位数）']).toMatch(/^\d+(天|小时|分钟)/)
+    expect(figures(el)['答复用时（中位数）']).toMatch(/^\d+(\.5)? 个工作日$/)
     await expectAccessible(el)
   })
 
-  it('humanizes durations in days and hours', () => {
+  it('humanizes durations in days and hours', async () => {
+    await Promise.all([loadLocale('en'), loadLocale('zh-TW')]) // the unit words are strings of each language
     const t = 2 * 86_400 + 3 * 3600
     expect(humanizeSeconds(t, 'zh-CN')).toBe('2天3小时')
     expect(humanizeSeconds(t, 'en')).toBe('2 days 3 hours')
@@ -76,7 +78,7 @@ describe('<liuyan-board-stats>', () => {
     const s = await board.service.stats(BOARD)
     expect(text($(el, '#title'))).toBe('Handling statistics')
     expect(figures(el)['Reply rate']).toBe(new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(s.replyRate))
-    expect(figures(el)['Median time to reply']).toMatch(/^\d+ (days?|hours?|minutes?)/)
+    expect(figures(el)['Median time to reply']).toMatch(/^\d+(\.5)? working days$/)
     expect($(el, 'svg')!.getAttribute('aria-label')).toMatch(/^Chart of satisfaction ratings/)
     await expectAccessible(el)
   })

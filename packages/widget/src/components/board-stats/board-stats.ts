@@ -1,7 +1,7 @@
 import { satisfactionLabel, type BoardStats, type Locale } from '@liuyan/core'
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatNumber, pick } from '../../i18n/index.js'
-import { unitListFormat } from '../../internal/formats.js'
+import { boardStats } from '../../internal/reads.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -10,18 +10,18 @@ import { styles } from './board-stats.styles.js'
 
 const SCORES = [5, 4, 3, 2, 1] as const
 
-/** A duration for people, e.g. `2天3小时` or `2 days 3 hours`, through Intl. */
+/** A duration for people, e.g. `2天3小时` or `2 days 3 hours`, as Intl's long units write it. */
 export function humanizeSeconds(seconds: number, locale: Locale): string {
+  const t = pick('boardStats', boardStatsStrings, locale)
   const h = Math.round(seconds / 3600)
-  const parts = h >= 24 ? [[Math.floor(h / 24), 'day'], [h % 24, 'hour']] : h ? [[h, 'hour']] : [[Math.max(1, Math.round(seconds / 60)), 'minute']]
-  return unitListFormat(locale).format(
-    parts.filter(([n]) => n).map(([n, unit]) => formatNumber(n as number, locale, { style: 'unit', unit: unit as string, unitDisplay: 'long' })),
-  )
+  const parts = (h >= 24 ? [[Math.floor(h / 24), 'day'], [h % 24, 'hour']] : h ? [[h, 'hour']] : [[Math.max(1, Math.round(seconds / 60)), 'minute']]) as [number, 'day' | 'hour' | 'minute'][]
+  const [a, b] = parts.filter(([n]) => n).map(([n, unit]) => format(t[n === 1 ? unit : (`${unit}s` as const)], { n: formatNumber(n, locale) }))
+  return b ? format(t.twoUnits, { a: a!, b }) : a!
 }
 
 /**
  * The figures of a board and the boards below it: messages received and replied, the reply rate,
- * the median time to reply, open messages past their deadline, and the satisfaction average with a
+ * the median working days to reply, open messages past their deadline, and the satisfaction average with a
  * small chart of the ratings (an SVG image with a spoken summary, and a table of the numbers).
  *
  * @summary Shows a board's reply rate, time to reply and satisfaction, as numbers and a small chart.
@@ -76,7 +76,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
 
   async #load(): Promise<boolean> {
     const board = this.board
-    const stats = await this.load(() => this.sdk.boards.stats(board))
+    const stats = await this.load(() => boardStats(this.readContext, board))
     if (stats) this.stats = stats
     return !!stats
   }
@@ -120,7 +120,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
               <div><dt>${t.received}</dt><dd>${n(s.received)}</dd></div>
               <div><dt>${t.replied}</dt><dd>${n(s.replied)}</dd></div>
               <div><dt>${t.replyRate}</dt><dd>${formatNumber(s.replyRate, l, { style: 'percent', maximumFractionDigits: 1 })}</dd></div>
-              <div><dt>${t.median}</dt><dd>${s.medianReplySeconds === null ? t.none : humanizeSeconds(s.medianReplySeconds, l)}</dd></div>
+              <div><dt>${t.median}</dt><dd>${s.medianReplyWorkingDays === null ? t.none : format(t.workingDays, { n: n(s.medianReplyWorkingDays) })}</dd></div>
               <div><dt>${t.overdue}</dt><dd>${n(s.overdue)}</dd></div>
               <div>
                 <dt>${t.satisfaction}</dt>

@@ -43,6 +43,11 @@ export const styles = css`
     padding-block: var(--_gap);
     border-bottom: 1px solid var(--_line);
     min-width: 0;
+    /* An item out of view is neither laid out nor its text shaped until it nears the viewport: the
+       layout of a page of 50 was the longest task of the list's render (issue 15). It stays in the
+       accessibility tree and in find-in-page; its height is remembered once shown. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 9em;
   }
   .excerpt {
     display: -webkit-box;

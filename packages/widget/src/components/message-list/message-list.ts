@@ -11,6 +11,7 @@ import {
 } from '@liuyan/core'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatDate, pick } from '../../i18n/index.js'
+import { listMessages } from '../../internal/reads.js'
 import { fill, heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -169,7 +170,7 @@ export class LiuyanMessageList extends LiuyanViewElement {
     if (!more) this.items = []
     this.announcement = this.viewStrings.loading
     const page = await this.load(() =>
-      this.sdk.messages.list({
+      listMessages(this.readContext, {
         boardId: this.board || undefined,
         type: this.type || undefined,
         domain: this.domain || undefined,

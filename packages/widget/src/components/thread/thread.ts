@@ -1,4 +1,5 @@
 import { isOverdue, satisfactionLabel, type Evaluation, type Post, type PublicMessage, type PublicTimelineEvent } from '@liuyan/core'
+import { createClient, type LiuyanClient } from '@liuyan/client'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatDate, pick } from '../../i18n/index.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
@@ -62,6 +63,11 @@ export class LiuyanThread extends LiuyanViewElement {
     super()
     this.messageId = ''
     this.headingLevel = 2
+  }
+
+  /** The SDK's client (see `clientWith`): the thread's chunk brings the SDK, the first view does not. */
+  protected get sdk(): LiuyanClient {
+    return this.clientWith(createClient)
   }
 
   get #t(): ThreadStrings {

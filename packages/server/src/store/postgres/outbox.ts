@@ -1,0 +1,211 @@
+// The outbox of the PostgreSQL store (migration 2): events, subscriptions, deliveries and attempts,
+// shared by every instance on the database.
+import type { DeliveryState, Page } from '@liuyan/core'
+import { instant } from '../shared.js'
+import {
+  decodeAttemptCursor,
+  encodeAttemptCursor,
+  type AttemptRecord,
+  type ClaimedDelivery,
+  type ClaimQuery,
+  type DeliveryRecord,
+  type OutboxEvent,
+  type OutboxTransaction,
+  type WebhookRecord,
+} from '../outbox-types.js'
+import { prepared, type PgClient } from './driver.js'
+import { translate } from './errors.js'
+
+interface EventRow {
+  id: string
+  type: string
+  message_id: string
+  board_ids: string[]
+  occurred_at: string
+  payload: string
+  private_payload: string
+  staff_only: boolean
+}
+
+interface DeliveryRow {
+  seq: string
+  webhook_id: string
+  event_id: string
+  state: DeliveryState
+  attempts: number
+  next_at: string
+  next_ms: string
+  created_at: string
+}
+
+const EVENT_COLUMNS = 'id, type, message_id, board_ids, occurred_at, payload, private_payload, staff_only'
+const DELIVERY_COLUMNS = 'seq, webhook_id, event_id, state, attempts, next_at, next_ms, created_at'
+
+const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, next_at, next_ms, created_at)
+  SELECT w.id, $1, 'pending', 0, $2, $3, $2 FROM webhooks w
+  WHERE $4 = ANY (w.events) AND (NOT $5::boolean OR w.private)
+    AND w.board_id IN (SELECT t.ancestor FROM board_tree t WHERE t.descendant = ANY ($6::text[]) UNION SELECT unnest($6::text[]))
+  ORDER BY w.created_ms, w.id`
+
+// Without row locks in the choice (a window function cannot take them), two instances may pick
+// the same rows (among the 1,000 oldest due, which bounds a claim's cost); the UPDATE locks each, and the one that waited checks the lease again on the
+// updated row and leaves it: never two leases on one delivery.
+const CLAIM = `WITH due AS (
+    SELECT seq FROM (
+      SELECT seq, next_ms, row_number() OVER (PARTITION BY webhook_id ORDER BY next_ms, seq) AS n
+      FROM (
+        SELECT seq, webhook_id, next_ms FROM deliveries
+        WHERE state = 'pending' AND next_ms <= $1 AND (lease_ms IS NULL OR lease_ms <= $1) AND NOT (webhook_id = ANY ($2::text[]))
+        ORDER BY next_ms, seq LIMIT 1000
+      ) w
+    ) x WHERE n <= $3 ORDER BY next_ms, seq LIMIT $4)
+  UPDATE deliveries d SET lease = $5, lease_ms = $6 FROM due
+  WHERE d.seq = due.seq AND d.state = 'pending' AND (d.lease_ms IS NULL OR d.lease_ms <= $1)
+  RETURNING d.seq, d.webhook_id, d.event_id, d.state, d.attempts, d.next_at, d.next_ms, d.created_at`
+
+export class PgOutbox implements OutboxTransaction {
+  readonly #client: PgClient
+  readonly #check: () => void
+  readonly #writable: boolean
+
+  constructor(client: PgClient, check: () => void, writable: boolean) {
+    this.#client = client
+    this.#check = check
+    this.#writable = writable
+  }
+
+  async #rows<R>(text: string, values: readonly unknown[] = [], write = false): Promise<R[]> {
+    this.#check()
+    if (write && !this.#writable) throw new Error('The outbox is written inside transaction() only')
+    try {
+      return (await this.#client.query<R>(prepared(text, values))).rows
+    } catch (error) {
+      throw translate(error)
+    }
+  }
+
+  async getEvent(id: string): Promise<OutboxEvent | undefined> {
+    const [row] = await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id = $1`, [id])
+    return row && eventOf(row)
+  }
+
+  async getWebhook(id: string): Promise<WebhookRecord | undefined> {
+    const [row] = await this.#rows<{ doc: string }>('SELECT doc FROM webhooks WHERE id = $1', [id])
+    return row && (JSON.parse(row.doc) as WebhookRecord)
+  }
+
+  async listWebhooks(): Promise<WebhookRecord[]> {
+    return (await this.#rows<{ doc: string }>('SELECT doc FROM webhooks ORDER BY created_ms, id COLLATE "C"')).map((row) => JSON.parse(row.doc) as WebhookRecord)
+  }
+
+  async listAttempts(webhookId: string, query: { limit: number; cursor?: string }): Promise<Page<AttemptRecord>> {
+    const before = decodeAttemptCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER
+    const rows = await this.#rows<{ seq: string; doc: string }>(
+      'SELECT seq, doc FROM delivery_attempts WHERE webhook_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3',
+      [webhookId, before, query.limit + 1],
+    )
+    const page = rows.slice(0, query.limit)
+    return {
+      items: page.map((row) => ({ ...(JSON.parse(row.doc) as Omit<AttemptRecord, 'id'>), id: String(row.seq) })),
+      nextCursor: rows.length > query.limit ? encodeAttemptCursor(Number(page[page.length - 1]!.seq)) : null,
+    }
+  }
+
+  async countDeliveries(filter: { webhookId?: string; state?: DeliveryState } = {}): Promise<number> {
+    const [row] = await this.#rows<{ n: string }>(
+      'SELECT count(*) AS n FROM deliveries WHERE ($1::text IS NULL OR webhook_id = $1) AND ($2::text IS NULL OR state = $2)',
+      [filter.webhookId ?? null, filter.state ?? null],
+    )
+    return Number(row!.n)
+  }
+
+  async appendEvents(events: readonly OutboxEvent[], queuedAt: string): Promise<void> {
+    const ms = instant(queuedAt, 'queuedAt')
+    for (const event of events) {
+      instant(event.occurredAt, 'occurredAt')
+      const inserted = await this.#rows(
+        `INSERT INTO outbox (${EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [event.id, event.type, event.messageId, event.boardIds, event.occurredAt, event.payload, event.privatePayload, event.staffOnly],
+        true,
+      )
+      if (inserted.length === 0) continue
+      await this.#rows(FAN_OUT, [event.id, queuedAt, ms, event.type, event.staffOnly, event.boardIds], true)
+    }
+  }
+
+  async putWebhook(webhook: WebhookRecord): Promise<void> {
+    await this.#rows(
+      `INSERT INTO webhooks (id, board_id, private, events, created_ms, doc) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET board_id = excluded.board_id, private = excluded.private, events = excluded.events,
+         created_ms = excluded.created_ms, doc = excluded.doc`,
+      [webhook.id, webhook.boardId, webhook.private, [...new Set(webhook.events)], instant(webhook.createdAt, 'createdAt'), JSON.stringify(webhook)],
+      true,
+    )
+  }
+
+  async deleteWebhook(id: string): Promise<boolean> {
+    return (await this.#rows('DELETE FROM webhooks WHERE id = $1 RETURNING id', [id], true)).length > 0
+  }
+
+  async queueDelivery(webhookId: string, eventId: string, at: string): Promise<DeliveryRecord> {
+    const [row] = await this.#rows<DeliveryRow>(
+      `INSERT INTO deliveries (webhook_id, event_id, state, attempts, next_at, next_ms, created_at)
+       VALUES ($1, $2, 'pending', 0, $3, $4, $3) RETURNING ${DELIVERY_COLUMNS}`,
+      [webhookId, eventId, at, instant(at, 'at')],
+      true,
+    )
+    return deliveryOf(row!)
+  }
+
+  async claimDeliveries(query: ClaimQuery): Promise<ClaimedDelivery[]> {
+    const rows = (
+      await this.#rows<DeliveryRow>(
+        CLAIM,
+        [instant(query.now, 'now'), [...(query.exclude ?? [])], query.perWebhook, query.limit, query.lease, instant(query.leaseUntil, 'leaseUntil')],
+        true,
+      )
+    ).sort((a, b) => Number(a.next_ms) - Number(b.next_ms) || Number(a.seq) - Number(b.seq))
+    if (rows.length === 0) return []
+    const events = new Map(
+      (await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id = ANY ($1::text[])`, [[...new Set(rows.map((r) => r.event_id))]])).map((row) => [
+        row.id,
+        eventOf(row),
+      ]),
+    )
+    return rows.map((row) => ({ delivery: deliveryOf(row), event: events.get(row.event_id)! }))
+  }
+
+  async recordAttempt(attempt: Omit<AttemptRecord, 'id'>, lease: string): Promise<boolean> {
+    // A subscription removed while its attempt ran keeps no log.
+    await this.#rows('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, $2, $3 FROM webhooks WHERE id = $1', [attempt.webhookId, attempt.deliveryId, JSON.stringify(attempt)], true)
+    const nextAt = attempt.nextAt ?? null
+    const moved = await this.#rows(
+      `UPDATE deliveries SET state = $1, attempts = greatest(attempts, $2), next_at = coalesce($3, next_at), next_ms = coalesce($4, next_ms),
+         lease = NULL, lease_ms = NULL
+       WHERE seq = $5 AND lease = $6 RETURNING seq`,
+      [attempt.state, attempt.attempt, nextAt, nextAt && instant(nextAt, 'nextAt'), attempt.deliveryId, lease],
+      true,
+    )
+    return moved.length > 0
+  }
+}
+
+function eventOf(row: EventRow): OutboxEvent {
+  return {
+    id: row.id,
+    type: row.type as OutboxEvent['type'],
+    messageId: row.message_id,
+    boardIds: row.board_ids,
+    occurredAt: row.occurred_at,
+    payload: row.payload,
+    privatePayload: row.private_payload,
+    staffOnly: row.staff_only,
+  }
+}
+
+function deliveryOf(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: String(row.seq), webhookId: row.webhook_id, eventId: row.event_id, state: row.state,
+    attempts: row.attempts, nextAt: row.next_at, createdAt: row.created_at,
+  }
+}

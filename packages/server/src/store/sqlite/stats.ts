@@ -1,0 +1,113 @@
+// The SQLite store's statistics counters (docs/architecture.md §6): `stats_counts` keeps, per board
+// of a message's scope (its `message_scope` rows) and per period of its submission day, the sum of
+// the contributions of `stats-counts.ts`, written in the transaction of each change; sums read one
+// primary-key range per board and period range. Overdue messages due today come from an index of
+// open messages by deadline.
+import type { Message } from '@liuyan/core'
+import { OPEN_STATUSES } from '@liuyan/core'
+import type Database from 'better-sqlite3'
+import { dayOf, overdueOf, todayBounds } from '../../stats-counts.js'
+import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type Contribution, type CounterRow } from '../stats-keeping.js'
+import type { BoardCounts, StatsCountsQuery } from '../types.js'
+import type { Connection } from './connection.js'
+
+const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
+
+/** Migration 5: the counters, the index of open messages by deadline, and the counters of the rows already stored. */
+export const STATS_MIGRATION_SQL = `
+  CREATE TABLE stats_counts (
+    board TEXT NOT NULL,
+    grain INTEGER NOT NULL,
+    period INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (board, grain, period, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX message_scope_due ON message_scope (ancestor, due_ms, created_ms) WHERE status IN (${OPEN_SQL});
+`
+
+/** Adds counter rows to every board of the message's scope, as `message_scope` has it now. */
+const APPLY = `INSERT INTO stats_counts (board, grain, period, key, n)
+  SELECT s.ancestor, d.value ->> 0, d.value ->> 1, d.value ->> 2, d.value ->> 3
+  FROM messages m JOIN message_scope s ON s.rid = m.rid, json_each(?) d
+  WHERE m.id = ?
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (board, grain, period, key) DO UPDATE SET n = n + excluded.n`
+
+export function applyCounters(connection: Connection, messageId: string, rows: readonly CounterRow[]): void {
+  if (rows.length > 0) connection.statement(APPLY).run(JSON.stringify(rows), messageId)
+}
+
+/**
+ * Writes the counters of an update of a message from `before` (its stored doc) to `after` around
+ * `update`, the statement that rewrites the row (and, by trigger, its `message_scope`).
+ */
+export function updateCounters(connection: Connection, before: Message, after: Message, update: () => void): void {
+  const prev = contributionOf(before)
+  const next = contributionOf(after)
+  const sameScope = before.boardId === after.boardId && before.assigneeBoardId === after.assigneeBoardId
+  const delta = sameScope ? changeRows(prev, next) : undefined
+  if (!delta) applyCounters(connection, after.id, counterRows(prev, -1))
+  update()
+  applyCounters(connection, after.id, delta ?? counterRows(next))
+}
+
+/** The contributions of the messages `where` selects (on `messages m`), by id. */
+export function contributionsWhere(connection: Connection, where: string, params: Record<string, unknown>): Map<string, Contribution> {
+  const rows = connection.statement(`SELECT m.id, m.doc FROM messages m WHERE ${where}`, 'raw').all(params) as Array<[string, string]>
+  return new Map(rows.map(([id, doc]) => [id, contributionOf(JSON.parse(doc) as Message)]))
+}
+
+/** Counts the rows stored before migration 5, in the migration's transaction. */
+export function backfillCounters(db: Database.Database): void {
+  const select = db.prepare('SELECT rid, id, doc FROM messages WHERE rid > ? ORDER BY rid LIMIT 1000').raw(true)
+  const apply = db.prepare(APPLY)
+  for (let after = 0; ; ) {
+    const rows = select.all(after) as Array<[number, string, string]>
+    for (const [, id, doc] of rows) {
+      const counters = counterRows(contributionOf(JSON.parse(doc) as Message))
+      if (counters.length > 0) apply.run(JSON.stringify(counters), id)
+    }
+    if (rows.length < 1000) break
+    after = rows[rows.length - 1]![0]
+  }
+}
+
+/**
+ * The key a counter is summed under: itself, but every `due:<day>` before today as one (the day
+ * before today, which `overdueOf` reads the same) and those from today on as none (they are not
+ * overdue; today's come from the index). So a subtree with deadlines on many days sums one row.
+ */
+const KEY = `CASE WHEN key GLOB 'due:*' THEN (CASE WHEN CAST(substr(key, 5) AS INTEGER) < @today THEN @past END) ELSE key END`
+const SUM = `SELECT ${KEY} AS k, sum(n) FROM stats_counts WHERE board = @board AND grain = @grain AND period BETWEEN @from AND @to GROUP BY k`
+const SUM_BY_PERIOD = `SELECT period, ${KEY} AS k, sum(n) FROM stats_counts WHERE board = @board AND grain = @grain AND period BETWEEN @from AND @to GROUP BY period, k`
+const DUE_TODAY = `SELECT count(*) FROM message_scope WHERE ancestor = ? AND status IN (${OPEN_SQL})
+  AND due_ms >= ? AND due_ms < ? AND created_ms >= ? AND created_ms < ?`
+
+/** The sums of a {@link StatsCountsQuery}: per board, one primary-key range per range of periods. */
+export function sqliteStatsCounts(connection: Connection, query: StatsCountsQuery): BoardCounts[] {
+  const { ranges, fromDay, toDay, nowMs } = queryPeriods(query)
+  const { startMs } = todayBounds(nowMs)
+  const { fromMs, toMs } = createdBounds(fromDay, toDay)
+  const byMonth = query.byMonth ?? false
+  const today = dayOf(nowMs)
+  const past = `due:${today - 1}`
+  return connection.snapshot(() =>
+    query.boardIds.map((boardId) => {
+      const target: BoardCounts = { boardId, counts: {}, overdue: 0 }
+      for (const range of ranges) {
+        const params = { board: boardId, grain: range.grain, from: range.from, to: range.to, today, past }
+        if (byMonth) {
+          const rows = connection.statement(SUM_BY_PERIOD, 'raw').all(params) as Array<[number, string | null, number]>
+          for (const [period, key, n] of rows) if (key !== null) addSum(target, range.grain, period, key, n, true)
+        } else {
+          const rows = connection.statement(SUM, 'raw').all(params) as Array<[string | null, number]>
+          for (const [key, n] of rows) if (key !== null) addSum(target, range.grain, 0, key, n, false)
+        }
+      }
+      const dueToday = connection.statement(DUE_TODAY, 'pluck').get(boardId, startMs, nowMs, fromMs, toMs) as number
+      target.overdue = overdueOf(target.counts, nowMs, dueToday)
+      return target
+    }),
+  )
+}

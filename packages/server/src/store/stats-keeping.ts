@@ -1,0 +1,82 @@
+/**
+ * What the stores share to keep and read the statistics counters (docs/architecture.md §6): the
+ * rows of a change (its contribution per period, with the sign of the change), the sums asked for,
+ * and BoardStats from them. Each store writes the rows in the transaction of the change and sums
+ * them in its own SQL; the memory store keeps them in a table of its own (see `memory-stats.ts`).
+ * @internal
+ */
+import type { BoardStats, Message } from '@liuyan/core'
+import { boardStatsOf } from '../stats.js'
+import { contribution, coveringPeriods, dayOf, monthOfPeriod, monthText, OPEN_END, periodsOfDay, type PeriodRange, type StatsCounts } from '../stats-counts.js'
+import { instant, statsDays, statsRowOf } from './shared.js'
+import type { BoardCounts, StatsCountsQuery, StatsQuery, StoreReader } from './types.js'
+
+/** One counter change: grain, period, key, amount. */
+export type CounterRow = [grain: number, period: number, key: string, n: number]
+
+/** A message's contribution with the day it was submitted on, or undefined when it adds nothing. */
+export interface Contribution {
+  day: number
+  counts: StatsCounts
+}
+
+/** The contribution of a stored message (see `stats-counts.ts`). */
+export function contributionOf(message: Message): Contribution {
+  return { day: dayOf(instant(message.createdAt, 'createdAt')), counts: contribution(statsRowOf(message)) }
+}
+
+/** The counter rows that add `sign` × `c` to every period of its day, in a fixed order (so two writers lock rows in the same order). */
+export function counterRows(c: Contribution, sign = 1): CounterRow[] {
+  const out: CounterRow[] = []
+  const keys = Object.keys(c.counts).sort()
+  for (const [grain, period] of periodsOfDay(c.day)) for (const key of keys) if (c.counts[key]) out.push([grain, period, key, sign * c.counts[key]!])
+  return out
+}
+
+/**
+ * The counter rows of a change from `before` to `after` when the message keeps its scope (board,
+ * assigned unit) and day: only what differs. Undefined when the two must be written apart (a new
+ * scope or day: `before` leaves the old boards, `after` joins the new ones).
+ */
+export function changeRows(before: Contribution, after: Contribution): CounterRow[] | undefined {
+  if (before.day !== after.day) return undefined
+  const delta: StatsCounts = { ...after.counts }
+  for (const key in before.counts) delta[key] = (delta[key] ?? 0) - before.counts[key]!
+  return counterRows({ day: after.day, counts: delta })
+}
+
+/** The ranges of periods of a query's days, with open ends as ±{@link OPEN_END}. */
+export function queryPeriods(query: { from?: string; to?: string; now: string }): { ranges: PeriodRange[]; fromDay: number; toDay: number; nowMs: number } {
+  const { fromDay, toDay } = statsDays(query as StatsQuery)
+  const ranges = coveringPeriods(fromDay, toDay).map((r) => ({
+    grain: r.grain,
+    from: Number.isFinite(r.from) ? r.from : -OPEN_END,
+    to: Number.isFinite(r.to) ? r.to : OPEN_END,
+  }))
+  return { ranges, fromDay, toDay, nowMs: instant(query.now, 'now') }
+}
+
+/** Creation instants (epoch ms, end exclusive) of a query's days, for an index of creation times. */
+export function createdBounds(fromDay: number, toDay: number): { fromMs: number; toMs: number } {
+  const CHINA_OFFSET_MS = 8 * 3_600_000
+  return {
+    fromMs: Number.isFinite(fromDay) ? fromDay * 86_400_000 - CHINA_OFFSET_MS : -8.64e15,
+    toMs: Number.isFinite(toDay) ? (toDay + 1) * 86_400_000 - CHINA_OFFSET_MS : 8.64e15,
+  }
+}
+
+/** Adds a summed row (grain, period, key, n) to a board's counts and, when asked, to its month's. */
+export function addSum(target: BoardCounts, grain: number, period: number, key: string, n: number, byMonth: boolean): void {
+  target.counts[key] = (target.counts[key] ?? 0) + n
+  if (!byMonth) return
+  const month = monthText(monthOfPeriod(grain, period))
+  const months = (target.months ??= {})
+  const counts = (months[month] ??= {})
+  counts[key] = (counts[key] ?? 0) + n
+}
+
+/** BoardStats of one board from a store's counters. */
+export async function boardStatsFromCounts(reader: Pick<StoreReader, 'statsCounts'>, query: StatsQuery): Promise<BoardStats> {
+  const [counts] = await reader.statsCounts({ ...query, boardIds: [query.boardId] } as StatsCountsQuery)
+  return boardStatsOf(query.boardId, counts!.counts, counts!.overdue)
+}

@@ -1,0 +1,60 @@
+// A rolldown plugin of the script-tag build: the static text of the widget's css`` and html``
+// templates loses what the minifier keeps (it never rewrites a template literal): CSS comments and
+// the spaces around its punctuation, and the indentation of both. The line breaks stay, so the
+// source maps still point at the right lines; a run of spaces in HTML text stays one space, as the
+// browser shows it anyway. Quoted CSS strings (`content: '⚠ '`) are left as written.
+import ts from 'typescript'
+
+/** The CSS of one static span of a css`` template, minified. */
+export function minifyCss(text) {
+  let out = ''
+  // Strings and comments in one pass, so a quote in a comment (`list's`) opens no string.
+  const parts = text.split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\/)/)
+  for (const [i, part] of parts.entries()) {
+    if (i % 2) {
+      out += part.startsWith('/*') ? part.replace(/[^\n]/g, '') : part
+      continue
+    }
+    out += part
+      .replace(/[ \t]*\n\s*/g, '\n')
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, (match, mark) => (match.includes('\n') ? `${mark}\n` : mark))
+      .replace(/:[ \t]+/g, ':')
+      .replace(/;\n?}/g, (match) => match.slice(1))
+      .replace(/\n+/g, '\n')
+  }
+  return out
+}
+
+/** The HTML of one static span of an html`` template: indentation dropped, a line break kept. */
+export const minifyHtml = (text) => text.replace(/[ \t]*\n\s*/g, '\n').replace(/[ \t]{2,}/g, ' ')
+
+export const minifyTemplates = {
+  name: 'minify-templates',
+  transform(code, id) {
+    if (!/\/widget\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null
+    const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true)
+    const edits = []
+    const visit = (node) => {
+      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'css' || node.tag.text === 'html')) {
+        const minify = node.tag.text === 'css' ? minifyCss : minifyHtml
+        const t = node.template
+        const spans = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)]
+        for (const span of spans) {
+          // The raw text between the backtick or `}` and the backtick or `${`.
+          const start = span.getStart(source) + 1
+          const end = span.getEnd() - (span.kind === ts.SyntaxKind.TemplateHead || span.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1)
+          const raw = code.slice(start, end)
+          const min = minify(raw)
+          if (min !== raw) edits.push([start, end, min])
+        }
+      }
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+    if (!edits.length) return null
+    let out = code
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end)
+    return { code: out, map: null }
+  },
+}
