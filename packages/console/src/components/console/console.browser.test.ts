@@ -68,8 +68,8 @@ describe('<liuyan-console>', () => {
     // A handler has no bulk review actions.
     await until(() => deep(el, 'liuyan-inbox', 'tbody tr'), 5000, 'the inbox rows')
     expect(deep(el, 'liuyan-inbox', '.bulk')).toBeNull()
-    // …and no supervision view, which is for supervisors.
-    expect([...root(el).querySelectorAll('nav button')].map((b) => b.textContent)).toEqual(['待辦留言'])
+    // …and no supervision view, which is for supervisors (the reply templates it may read).
+    expect([...root(el).querySelectorAll('nav button')].map((b) => b.textContent)).toEqual(['待辦留言', '答覆範本'])
     expect(root(el).querySelector('liuyan-supervision')).toBeNull()
     expect(deep(el, 'liuyan-inbox', '#inbox-title')!.textContent).toBe('待辦留言')
   })
