@@ -5,6 +5,7 @@ import { Exports } from './resources/exports.js'
 import { Hotspots } from './resources/hotspots.js'
 import { Inbox } from './resources/inbox.js'
 import { Messages } from './resources/messages.js'
+import { ReplyTemplates } from './resources/templates.js'
 import { Tracking } from './resources/tracking.js'
 
 /** Options of {@link createClient}. */
@@ -111,6 +112,8 @@ export interface LiuyanClient {
   readonly exports: Exports
   /** Hot spots (源头治理): heat table, groups of similar messages, duplicate links (needs `token`). */
   readonly hotspots: Hotspots
+  /** Reply templates of the boards (needs `token`; supervisors write them). */
+  readonly templates: ReplyTemplates
 }
 
 /**
@@ -147,5 +150,6 @@ export function createClient(options: ClientOptions): LiuyanClient {
     inbox: new Inbox(transport),
     exports: new Exports(transport),
     hotspots: new Hotspots(transport),
+    templates: new ReplyTemplates(transport),
   }
 }

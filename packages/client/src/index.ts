@@ -35,13 +35,19 @@ export type { Exports } from './resources/exports.js'
 export type { Hotspots } from './resources/hotspots.js'
 export type { Inbox, StaffPrincipal } from './resources/inbox.js'
 export type { Messages } from './resources/messages.js'
+export type { ReplyTemplates } from './resources/templates.js'
 export type { Tracking } from './resources/tracking.js'
 // The contract's types, so an application needs no direct import of @liuyan/core to name them.
 export type {
   Board,
   BoardStats,
+  BulkActionInput,
+  BulkActionResult,
+  BulkItemResult,
   BoardStatsQuery,
   Evaluation,
+  InboxCounts,
+  InboxCountsQuery,
   InboxQuery,
   Locale,
   Message,
@@ -50,6 +56,7 @@ export type {
   NewEvaluation,
   NewFollowUp,
   NewMessageInput,
+  NewReplyTemplateInput,
   Page,
   Post,
   Problem,
@@ -57,6 +64,7 @@ export type {
   PublicMessage,
   RejectReason,
   Rejection,
+  ReplyTemplate,
   StaffAction,
   StaffActionResult,
   SubmissionResult,

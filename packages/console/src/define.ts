@@ -7,6 +7,7 @@ import { LiuyanConsole } from './components/console/console.js'
 import { LiuyanHotspots } from './components/hotspots/hotspots.js'
 import { LiuyanInbox } from './components/inbox/inbox.js'
 import { LiuyanSupervision } from './components/supervision/supervision.js'
+import { LiuyanTemplates } from './components/templates/templates.js'
 
 // The event classes' types, so that a page importing only this module gets the typed listeners of
 // `GlobalEventHandlersEventMap` (declared with them in events.ts). Erased at run time.
@@ -18,6 +19,7 @@ if (!customElements.get('liuyan-inbox')) customElements.define('liuyan-inbox', L
 if (!customElements.get('liuyan-case')) customElements.define('liuyan-case', LiuyanCase)
 if (!customElements.get('liuyan-hotspots')) customElements.define('liuyan-hotspots', LiuyanHotspots)
 if (!customElements.get('liuyan-supervision')) customElements.define('liuyan-supervision', LiuyanSupervision)
+if (!customElements.get('liuyan-templates')) customElements.define('liuyan-templates', LiuyanTemplates)
 if (!customElements.get('liuyan-console')) customElements.define('liuyan-console', LiuyanConsole)
 
 declare global {
@@ -27,6 +29,7 @@ declare global {
     'liuyan-case': LiuyanCase
     'liuyan-hotspots': LiuyanHotspots
     'liuyan-supervision': LiuyanSupervision
+    'liuyan-templates': LiuyanTemplates
     'liuyan-console': LiuyanConsole
   }
 }

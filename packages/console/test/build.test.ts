@@ -8,13 +8,12 @@ const dist = new URL('../dist/liuyan-console.min.js', import.meta.url)
 const KB = 1024
 /**
  * The console's script-tag build bundles what the widget's does (Lit, zod, core, the SDK) plus the
- * staff parts; measured at 55.5 KB min+gzip with the supervision view (`npm run bench -w
- * @liuyan/console`; 46.9 KB without it, most of the difference its words in three languages), and
- * 58.2 KB with both the supervision view and `<liuyan-hotspots>` (gzip -9 of the build). The issue
- * sets no budget for it: this ceiling keeps it from growing unnoticed.
+ * staff parts: 46.9 KB with inbox and case, 63.9 KB with the supervision view, hot spots and reply
+ * templates (gzip -9 of the build; most of the growth their words in three languages and the SDK's
+ * schemas). The issue sets no budget for it: this ceiling keeps it from growing unnoticed.
  */
-const CEILING = 60 * KB
-const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-hotspots', 'liuyan-inbox', 'liuyan-supervision']
+const CEILING = 66 * KB
+const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-hotspots', 'liuyan-inbox', 'liuyan-supervision', 'liuyan-templates']
 
 describe('the script-tag build (dist/liuyan-console.min.js)', () => {
   if (!existsSync(dist)) throw new Error('dist/liuyan-console.min.js is missing: run `npm run build` first (npm test does)')

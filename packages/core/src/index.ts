@@ -256,3 +256,30 @@ export type {
   SimilarGroups,
   SimilarGroupsQuery,
 } from './schemas/hotspots.js'
+export {
+  BULK_ACTION_LIMIT,
+  BulkActionResultSchema,
+  BulkActionSchema,
+  BulkItemResultSchema,
+  InboxCountsQuerySchema,
+  InboxCountsSchema,
+  NewReplyTemplateSchema,
+  REPLY_TEMPLATE_PLACEHOLDERS,
+  REPLY_TEMPLATES_PER_BOARD,
+  ReplyTemplateSchema,
+  unknownPlaceholders,
+} from './schemas/staff-tools.js'
+export type {
+  BulkAction,
+  BulkActionInput,
+  BulkActionResult,
+  BulkItemResult,
+  InboxCounts,
+  InboxCountsQuery,
+  NewReplyTemplate,
+  NewReplyTemplateInput,
+  ReplyTemplate,
+  ReplyTemplatePlaceholder,
+} from './schemas/staff-tools.js'
+export { fillReplyTemplate, formatChinaDate, replyTemplateValues, workingDaysSince } from './reply-templates.js'
+export type { ReplyTemplateContext, ReplyTemplateValues } from './reply-templates.js'

@@ -20,6 +20,7 @@ import {
 } from './schemas/message.js'
 import { ProblemSchema } from './schemas/problem.js'
 import { DuplicateLinkSchema, HeatTableSchema, SimilarGroupsSchema } from './schemas/hotspots.js'
+import { BulkActionResultSchema, BulkActionSchema, InboxCountsSchema, NewReplyTemplateSchema, ReplyTemplateSchema } from './schemas/staff-tools.js'
 import { CreatedWebhookSchema, DeliveryAttemptSchema, NewWebhookSchema, WebhookReplaySchema, WebhookSchema } from './schemas/webhook.js'
 
 /** A JSON Schema document (draft 2020-12). */
@@ -37,6 +38,8 @@ export const INPUT_SCHEMAS = {
   'citizen-action': CitizenActionSchema,
   'holiday-calendar': HolidayCalendarSchema,
   'duplicate-link': DuplicateLinkSchema,
+  'new-reply-template': NewReplyTemplateSchema,
+  'bulk-action': BulkActionSchema,
   'new-webhook': NewWebhookSchema,
   'webhook-replay': WebhookReplaySchema,
 } as const
@@ -62,6 +65,9 @@ export const OUTPUT_SCHEMAS = {
   problem: ProblemSchema,
   'heat-table': HeatTableSchema,
   'similar-groups': SimilarGroupsSchema,
+  'reply-template': ReplyTemplateSchema,
+  'bulk-action-result': BulkActionResultSchema,
+  'inbox-counts': InboxCountsSchema,
   webhook: WebhookSchema,
   'created-webhook': CreatedWebhookSchema,
   'delivery-attempt': DeliveryAttemptSchema,
@@ -119,6 +125,7 @@ export const SCHEMA_NAMES: readonly SchemaName[] = [
   'evaluation', 'timeline-event', 'board', 'board-stats', 'unit-stats', 'problem',
   'new-webhook', 'webhook-replay', 'webhook', 'created-webhook', 'delivery-attempt',
   'duplicate-link', 'heat-table', 'similar-groups',
+  'new-reply-template', 'bulk-action', 'reply-template', 'bulk-action-result', 'inbox-counts',
 ]
 
 type OverrideContext = { zodSchema: unknown; jsonSchema: Record<string, unknown> }

@@ -22,6 +22,8 @@ export interface ValidationMessages {
   invalidTrackingCode: string
   /** Text with control characters (a search keyword). */
   invalidCharacters: string
+  /** A reply template's `{name}` that is no placeholder. */
+  unknownPlaceholder: string
   /** A range whose end comes before its start. */
   invalidRange: string
   unknownField: string
@@ -50,6 +52,7 @@ const zhCN: ValidationMessages = {
   invalidRegion: '{label}应为6位行政区划代码',
   invalidTrackingCode: '查询码应为12位字母或数字，请核对后重新输入',
   invalidCharacters: '{label}不能包含控制字符',
+  unknownPlaceholder: '{label}中有不支持的占位符',
   invalidRange: '结束日期不能早于开始日期',
   unknownField: '不支持的字段“{key}”',
   invalidBody: '提交的内容格式不正确',
@@ -60,7 +63,7 @@ const zhCN: ValidationMessages = {
     place: '地点', 'place.text': '地点', 'place.public': '地点是否公开', coordinates: '坐标',
     lat: '纬度', lng: '经度', images: '图片', imagesPublic: '图片是否公开', author: '留言人信息',
     nickname: '昵称', realName: '真实姓名', phone: '手机号码', maskNickname: '是否隐藏昵称',
-    remark: '备注', publish: '是否同意公开', channel: '提交渠道', overall: '总体评价',
+    name: '模板名称', text: '模板内容', remark: '备注', publish: '是否同意公开', channel: '提交渠道', overall: '总体评价',
     resolution: '解决程度', attitude: '办理态度', speed: '办理速度', comment: '评价内容',
     action: '操作', reason: '理由', note: '说明', days: '延期天数', organization: '回复单位',
     trackingCode: '查询码', keyword: '关键词', limit: '每页条数', cursor: '翻页标记',
@@ -84,6 +87,7 @@ const zhTW: ValidationMessages = {
   invalidRegion: '{label}應為6位行政區劃代碼',
   invalidTrackingCode: '查詢碼應為12位字母或數字，請核對後重新輸入',
   invalidCharacters: '{label}不能包含控制字元',
+  unknownPlaceholder: '{label}中有不支援的佔位符',
   invalidRange: '結束日期不能早於開始日期',
   unknownField: '不支援的欄位「{key}」',
   invalidBody: '提交的內容格式不正確',
@@ -94,7 +98,7 @@ const zhTW: ValidationMessages = {
     place: '地點', 'place.text': '地點', 'place.public': '地點是否公開', coordinates: '座標',
     lat: '緯度', lng: '經度', images: '圖片', imagesPublic: '圖片是否公開', author: '留言人資訊',
     nickname: '暱稱', realName: '真實姓名', phone: '手機號碼', maskNickname: '是否隱藏暱稱',
-    remark: '備註', publish: '是否同意公開', channel: '提交管道', overall: '總體評價',
+    name: '範本名稱', text: '範本內容', remark: '備註', publish: '是否同意公開', channel: '提交管道', overall: '總體評價',
     resolution: '解決程度', attitude: '辦理態度', speed: '辦理速度', comment: '評價內容',
     action: '操作', reason: '理由', note: '說明', days: '延期天數', organization: '回覆單位',
     trackingCode: '查詢碼', keyword: '關鍵詞', limit: '每頁筆數', cursor: '翻頁標記',
@@ -118,6 +122,7 @@ const en: ValidationMessages = {
   invalidRegion: 'The {label} must be a 6-digit region code.',
   invalidTrackingCode: 'A tracking code has 12 letters or digits. Please check it and try again.',
   invalidCharacters: 'The {label} must not contain control characters.',
+  unknownPlaceholder: 'The {label} has a placeholder that is not supported.',
   invalidRange: 'The end date must not be before the start date.',
   unknownField: 'The field “{key}” is not supported.',
   invalidBody: 'The submitted data is not in the right form.',
@@ -128,7 +133,7 @@ const en: ValidationMessages = {
     place: 'place', 'place.text': 'place', 'place.public': 'place visibility', coordinates: 'coordinates',
     lat: 'latitude', lng: 'longitude', images: 'images', imagesPublic: 'image visibility', author: 'author details',
     nickname: 'display name', realName: 'real name', phone: 'mobile number', maskNickname: 'name masking',
-    remark: 'remark', publish: 'consent to publish', channel: 'channel', overall: 'overall rating',
+    name: 'template name', text: 'template text', remark: 'remark', publish: 'consent to publish', channel: 'channel', overall: 'overall rating',
     resolution: 'resolution rating', attitude: 'attitude rating', speed: 'speed rating', comment: 'comment',
     action: 'action', reason: 'reason', note: 'note', days: 'number of working days', organization: 'replying organization',
     trackingCode: 'tracking code', keyword: 'keyword', limit: 'page size', cursor: 'cursor',

@@ -3,6 +3,7 @@ import { STAFF_ROLES, type StaffRole } from './enums.js'
 import { StaffActionSchema } from './schemas/action.js'
 import { NewEvaluationSchema, NewFollowUpSchema, NewMessageSchema } from './schemas/message.js'
 import { DUPLICATE_ROLES, DuplicateLinkSchema, GroupMessagesQuerySchema, HeatQuerySchema, SimilarGroupsQuerySchema } from './schemas/hotspots.js'
+import { BulkActionSchema, InboxCountsQuerySchema, NewReplyTemplateSchema } from './schemas/staff-tools.js'
 import { NewWebhookSchema, WebhookAttemptsQuerySchema, WebhookReplaySchema } from './schemas/webhook.js'
 import { BoardStatsQuerySchema, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuerySchema, MessageListQuerySchema, StatsExportQuerySchema, UnitStatsQuerySchema } from './schemas/query.js'
 
@@ -12,8 +13,11 @@ import { BoardStatsQuerySchema, EXPORT_MEDIA_TYPES, ExportQuerySchema, InboxQuer
  * schemas only, so a bundle that does not import `ROUTES` leaves it out.
  */
 
-/** The HTTP methods of the Board API (HEAD is answered as GET, OPTIONS as a CORS preflight). */
-export type RouteMethod = 'GET' | 'POST' | 'DELETE'
+/**
+ * The HTTP methods of the Board API (HEAD is answered as GET, OPTIONS as a CORS preflight). PUT
+ * replaces and DELETE removes a resource; both are idempotent by nature and take no key.
+ */
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /**
  * Who may call a route: anyone (`public`), a staff token sent as `Authorization: Bearer`
@@ -46,6 +50,9 @@ export type ResponseSchemaName =
   | 'StaffPrincipal'
   | 'HeatTable'
   | 'SimilarGroups'
+  | 'ReplyTemplate'
+  | 'BulkActionResult'
+  | 'InboxCounts'
   | 'Webhook'
   | 'CreatedWebhook'
   | 'DeliveryAttempt'
@@ -103,6 +110,8 @@ const tracking = { rate: ['tracking', 'submission'], bodyBytes: DEFAULT_BODY_BYT
 const staff = { auth: 'staff', roles: STAFF_ROLES, private: true } as const
 const none = { rate: [] } as const
 const exportFiles = Object.values(EXPORT_MEDIA_TYPES)
+const supervisors = { ...staff, roles: ['supervisor'] } as const
+const staffBody = { rate: ['staff'], bodyBytes: DEFAULT_BODY_BYTES } as const
 const workbookUnavailable = 'This server cannot write workbooks (a handler outside Node); CSV works everywhere'
 
 /**
@@ -191,6 +200,20 @@ export const ROUTES = [
     responses: { 200: { description: 'A page of messages', schema: 'Message', page: true }, 404: 'No such board in the token’s boards' },
   },
   {
+    operationId: 'getInboxCounts', method: 'GET', path: '/inbox/counts', summary: 'How many messages of the token’s boards are in each status, and how many are overdue',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none', query: InboxCountsQuerySchema,
+    responses: { 200: { description: 'Counts per status of the scope', schema: 'InboxCounts' }, 404: 'No such board in the token’s boards' },
+  },
+  {
+    operationId: 'bulkAct', method: 'POST', path: '/inbox/bulk-actions', summary: 'Accept or assign several messages at once, each by the lifecycle’s rules',
+    ...staff, limits: staffBody, idempotency: 'optional', body: BulkActionSchema,
+    responses: {
+      200: { description: 'One result per message, in the order sent: its new status, or the problem the single action would answer (a message outside the token’s boards is not_found)', schema: 'BulkActionResult' },
+      403: 'The token lacks the role of the action',
+      422: 'The unit to assign to is not valid, or the body is not',
+    },
+  },
+  {
     operationId: 'getInboxMessage', method: 'GET', path: '/inbox/{id}', summary: 'One message of the token’s boards with private fields', params: { id: 'Message id' },
     ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
     responses: { 200: { description: 'The message with private fields', schema: 'Message' }, 404: 'No such message in the token’s boards' },
@@ -241,6 +264,34 @@ export const ROUTES = [
       404: 'No such message, or no such other message, in the token’s boards',
       409: 'Already marked as a duplicate of that message, or a request with this Idempotency-Key is still running',
     },
+  },
+  {
+    operationId: 'listReplyTemplates', method: 'GET', path: '/boards/{id}/reply-templates', params: { id: 'Board id' },
+    summary: 'The reply templates that apply to a board: its own and those of the boards above it, nearest first (标准模板化)',
+    ...staff, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 200: { description: 'The templates', schema: 'ReplyTemplate', page: true }, 404: 'No such board in the token’s boards' },
+  },
+  {
+    operationId: 'createReplyTemplate', method: 'POST', path: '/boards/{id}/reply-templates', params: { id: 'Board id' },
+    summary: 'A new reply template of a board (supervisors)',
+    ...supervisors, limits: staffBody, idempotency: 'optional', body: NewReplyTemplateSchema,
+    responses: {
+      201: { description: 'The template', schema: 'ReplyTemplate' },
+      404: 'No such board in the token’s boards',
+      409: 'The board has as many templates as it may keep, or a request with this Idempotency-Key is still running',
+    },
+  },
+  {
+    operationId: 'updateReplyTemplate', method: 'PUT', path: '/reply-templates/{id}', params: { id: 'Template id' },
+    summary: 'Replaces the name and text of a reply template (supervisors)',
+    ...supervisors, limits: staffBody, idempotency: 'none', body: NewReplyTemplateSchema,
+    responses: { 200: { description: 'The template', schema: 'ReplyTemplate' }, 404: 'No such template on the token’s boards' },
+  },
+  {
+    operationId: 'deleteReplyTemplate', method: 'DELETE', path: '/reply-templates/{id}', params: { id: 'Template id' },
+    summary: 'Removes a reply template (supervisors)',
+    ...supervisors, limits: { rate: ['staff'] }, idempotency: 'none',
+    responses: { 200: { description: 'The template removed', schema: 'ReplyTemplate' }, 404: 'No such template on the token’s boards' },
   },
   {
     operationId: 'createWebhook', method: 'POST', path: '/webhooks', summary: 'Subscribe a receiver to events of a board subtree; the signing secret is shown once',

@@ -26,6 +26,7 @@ const CUSTOM_CODES: Record<string, keyof ValidationMessages> = {
   invalid_region: 'invalidRegion',
   invalid_tracking_code: 'invalidTrackingCode',
   invalid_characters: 'invalidCharacters',
+  unknown_placeholder: 'unknownPlaceholder',
   invalid_range: 'invalidRange',
 }
 
@@ -36,6 +37,7 @@ const CUSTOM_CODES: Record<string, keyof ValidationMessages> = {
  * Codes: `required`, `too_small`, `too_big`, `invalid_type`, `not_integer`, `invalid_option`,
  * `invalid_format`, `invalid_datetime`, `invalid_phone`, `invalid_region`,
  * `invalid_tracking_code`, `invalid_characters` (control characters in a search keyword),
+ * `unknown_placeholder` (a `{name}` a reply template does not know),
  * `invalid_range` (a date range that ends before it starts),
  * `unknown_field`, `invalid`.
  *

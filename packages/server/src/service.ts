@@ -23,9 +23,9 @@ import {
   type StaffRole,
   type SubmissionResult,
   type TrackedMessage,
-  type TransitionError,
 } from '@liuyan/core'
 import { ServiceError } from './errors.js'
+import { dueBound, notFound, roleName, transitionProblem } from './service-rules.js'
 import { createStaffToken, sha256Hex, type NewStaffToken } from './staff-tokens.js'
 import { TrackingCodes } from './tracking-codes.js'
 import { randomTrackingKey, type TrackingKey } from './tracking-key.js'
@@ -98,6 +98,10 @@ export interface PublicListQuery extends Pick<MessageQuery, 'statuses' | 'type' 
 export interface InboxQuery extends PublicListQuery {
   /** Only open messages past their deadline. */
   overdue?: boolean
+  /** Only open messages due by the end of the nth working day from today, the overdue included. */
+  dueWithin?: number
+  /** Only messages under supervision (督办). */
+  supervised?: boolean
 }
 
 /** Lets the HTTP layer write its idempotency record in the transaction of the change. */
@@ -134,6 +138,11 @@ export class BoardService {
   /** A transaction of the write path: its message changes append their events to the outbox. */
   #write<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     return this.store.transaction((tx) => fn(withOutbox(tx, this.#now)))
+  }
+
+  /** {@link #write} for the service's own modules (bulk actions write their events too). @internal */
+  write<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.#write(fn)
   }
 
   /**
@@ -422,7 +431,8 @@ export class BoardService {
     return this.store.read.listMessages({
       ...filters,
       boardIds: filters.boardIds ?? staff.rootBoardIds,
-      ...(query.overdue ? { overdueAt: this.#now().toISOString() } : {}),
+      ...(query.overdue || query.dueWithin !== undefined ? { overdueAt: dueBound(this.#now(), query, this.#calendar) } : {}),
+      ...(query.supervised ? { supervised: true } : {}),
     })
   }
 
@@ -444,47 +454,51 @@ export class BoardService {
    * 404 (its existence is not revealed); a role the action needs and the token lacks answers 403.
    */
   async act(staff: StaffPrincipal, id: string, action: StaffAction, hook?: CommitHook<StaffActionResult>): Promise<StaffActionResult> {
-    const rule = LIFECYCLE[action.action]
-    const role = staff.roles.find((r) => rule.roles.includes(r))
     if (action.action === 'reissue-code') await this.ready()
     return this.#write(async (tx) => {
-      const message = await tx.getMessage(id)
-      if (!message || !inScope(staff, message)) throw notFound()
-      if (!role) {
-        throw new ServiceError(403, 'forbidden', `此操作需要${rule.roles.map(roleName).join('或')}权限`)
-      }
-      const tree = await this.#tree()
-      if (action.action === 'assign' || action.action === 'transfer') {
-        const target = tree.byId.get(action.boardId)
-        if (!target || !target.acceptsMessages) {
-          throw new ServiceError(422, 'validation_failed', '提交的内容有误', [
-            { path: ['boardId'], code: 'unknown_unit', message: '请选择有效的办理单位' },
-          ])
-        }
-      }
-      const handling = tree.byId.get(message.assigneeBoardId ?? message.boardId)
-      const own = tree.byId.get(message.boardId)
-      const result = transition(message, action, {
-        actor: { role, id: staff.tokenHash.slice(0, 12), name: staff.label },
-        now: this.#now(),
-        policy: { ...this.#policy, ...own?.deadlines },
-        calendar: this.#calendar,
-        publishOnAccept: own?.publication !== 'review',
-        ...(handling ? { organization: handling.name } : {}),
-      })
-      if (!result.ok) throw transitionProblem(result.error)
-      let answer: StaffActionResult = result.message
-      if (action.action === 'reissue-code') {
-        // The old code stops working in the transaction that records why.
-        const code = await this.#codes.create(tx)
-        await tx.updateMessage(result.message, { trackingHash: code.hash })
-        answer = { ...result.message, trackingCode: code.code }
-      } else {
-        await tx.updateMessage(result.message)
-      }
+      const answer = await this.applyAction(tx, staff, id, action)
       await hook?.(tx, answer)
       return answer
     })
+  }
+
+  /**
+   * {@link act} inside the caller's transaction (bulk actions apply one per message): writes the
+   * message only once every check passed, else throws the {@link ServiceError} `act` answers.
+   * @internal
+   */
+  async applyAction(tx: StoreTransaction, staff: StaffPrincipal, id: string, action: StaffAction): Promise<StaffActionResult> {
+    const rule = LIFECYCLE[action.action]
+    const role = staff.roles.find((r) => rule.roles.includes(r))
+    const message = await tx.getMessage(id)
+    if (!message || !inScope(staff, message)) throw notFound()
+    if (!role) throw new ServiceError(403, 'forbidden', `此操作需要${rule.roles.map(roleName).join('或')}权限`)
+    const tree = await this.#tree()
+    if (action.action === 'assign' || action.action === 'transfer') {
+      const target = tree.byId.get(action.boardId)
+      if (!target || !target.acceptsMessages) {
+        throw new ServiceError(422, 'validation_failed', '提交的内容有误', [{ path: ['boardId'], code: 'unknown_unit', message: '请选择有效的办理单位' }])
+      }
+    }
+    const handling = tree.byId.get(message.assigneeBoardId ?? message.boardId)
+    const own = tree.byId.get(message.boardId)
+    const result = transition(message, action, {
+      actor: { role, id: staff.tokenHash.slice(0, 12), name: staff.label },
+      now: this.#now(),
+      policy: { ...this.#policy, ...own?.deadlines },
+      calendar: this.#calendar,
+      publishOnAccept: own?.publication !== 'review',
+      ...(handling ? { organization: handling.name } : {}),
+    })
+    if (!result.ok) throw transitionProblem(result.error)
+    if (action.action !== 'reissue-code') {
+      await tx.updateMessage(result.message)
+      return result.message
+    }
+    // The old code stops working in the transaction that records why.
+    const code = await this.#codes.create(tx)
+    await tx.updateMessage(result.message, { trackingHash: code.hash })
+    return { ...result.message, trackingCode: code.code }
   }
 
   // ── Internals ─────────────────────────────────────────────────────────────────────────────
@@ -522,22 +536,4 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
 
 function inScope(staff: StaffPrincipal, message: Message): boolean {
   return staff.boardIds.has(message.boardId) || (message.assigneeBoardId !== undefined && staff.boardIds.has(message.assigneeBoardId))
-}
-
-function notFound(detail = '找不到这条留言'): ServiceError {
-  return new ServiceError(404, 'not_found', detail)
-}
-
-function roleName(role: string): string {
-  return ({ citizen: '留言人', reviewer: '审核', handler: '办理', supervisor: '督办' } as Record<string, string>)[role] ?? role
-}
-
-const TRANSITION_STATUS: Record<TransitionError['code'], number> = {
-  invalid_action: 422, reason_required: 422, same_board: 422, forbidden_role: 403, invalid_status: 409, not_replied: 409,
-  already_evaluated: 409, already_supervised: 409, deadline_unavailable: 500, no_consent: 409, already_published: 409, not_published: 409,
-}
-
-function transitionProblem(error: TransitionError): ServiceError {
-  // The HTTP layer titles the problem in the request's language from the code.
-  return new ServiceError(TRANSITION_STATUS[error.code], error.code, '', error.issues.length ? error.issues : undefined)
 }

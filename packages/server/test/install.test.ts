@@ -9,7 +9,7 @@
  * symlinks to the other dependencies. Nothing above the temporary folder has a node_modules.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -38,7 +38,11 @@ beforeAll(() => {
   cpSync(join(PACKAGE, 'package.json'), join(server, 'package.json'))
   cpSync(join(PACKAGE, 'dist'), join(server, 'dist'), { recursive: true })
   symlinkSync(join(ROOT, 'packages', 'core'), join(modules, '@liuyan', 'core'), 'dir')
-  for (const name of ['zod', 'msw', 'ipaddr.js', 'cli-progress', 'fast-xml-parser', '@types/node']) {
+  // The package's own dependencies (read from its package.json, so a new one cannot be forgotten
+  // here), and the peers a consumer brings, but never better-sqlite3 or pg.
+  const { dependencies } = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+  const names = [...Object.keys(dependencies).filter((name) => name !== '@liuyan/core'), 'zod', 'msw', '@types/node']
+  for (const name of names) {
     mkdirSync(dirname(join(modules, name)), { recursive: true })
     symlinkSync(installed(name), join(modules, name), 'dir')
   }

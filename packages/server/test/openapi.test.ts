@@ -58,7 +58,8 @@ describe('GET /openapi.json', () => {
   it('declares exactly the methods the server answers on each path', async () => {
     for (const [path, item] of Object.entries<Json>(document.paths)) {
       const concrete = path.replace(/\{[^}]+\}/g, 'x')
-      const reply = await board().call('PUT', concrete)
+      // A method no route of the API has (PUT and DELETE answer the reply templates).
+      const reply = await board().call('PATCH', concrete)
       expect(reply.status, path).toBe(405)
       const declared = METHODS.filter((m) => item[m]).map((m) => m.toUpperCase())
       expect(reply.headers.get('Allow')?.split(', ').sort(), path).toEqual(declared.sort())

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import type { BoardService, StaffPrincipal } from '../src/service.js'
 import { eventId, messageEvent } from '../src/service/events.js'
+import { bulkAct } from '../src/staff-tools.js'
 import type { WebhookRecord } from '../src/store/outbox-types.js'
 import type { Store } from '../src/store/types.js'
 import { CITY, COUNTY, MINISTRY, PRIVATE, PROVINCE, STORES, submission, UNIT, type Clock } from './harness.js'
@@ -48,6 +49,21 @@ describe.each(STORES)('%s outbox', (kind) => {
       expect(event.privatePayload).not.toContain(trackingCode)
     }
     expect(JSON.parse(assigned.payload).event).toMatchObject({ type: 'assign', to: 'assigned' })
+  })
+
+  it('writes the events of bulk actions with them, one per message changed, none for an item refused', async () => {
+    const store = await board()
+    const first = (await service.submit(z.parse(NewMessageSchema, submission()))).id
+    const second = (await service.submit(z.parse(NewMessageSchema, submission()))).id
+    const accepted = await bulkAct(service, admin, { ids: [first, second], action: { action: 'accept' } }, 'zh-CN')
+    expect(accepted.results.map((r) => r.ok)).toEqual([true, true])
+    // The second accept of `first` is refused (it is accepted already): it writes nothing.
+    const again = await bulkAct(service, admin, { ids: [first], action: { action: 'accept' } }, 'zh-CN')
+    expect(again.results.map((r) => r.ok)).toEqual([false])
+    await bulkAct(service, admin, { ids: [second], action: { action: 'assign', boardId: UNIT } }, 'zh-CN')
+    for (const id of [first, second]) expect(await store.read.outbox.getEvent(eventId(id, 2))).toMatchObject({ type: 'message.accepted', messageId: id })
+    expect(await store.read.outbox.getEvent(eventId(first, 3))).toBeUndefined()
+    expect(await store.read.outbox.getEvent(eventId(second, 3))).toMatchObject({ type: 'message.assigned', boardIds: [CITY, UNIT] })
   })
 
   it('keeps no event of a change that rolled back, and appends an event id once', async () => {

@@ -9,6 +9,12 @@ import {
   BoardSchema,
   BoardStatsQuerySchema,
   BoardStatsSchema,
+  BulkActionResultSchema,
+  BulkActionSchema,
+  InboxCountsQuerySchema,
+  InboxCountsSchema,
+  NewReplyTemplateSchema,
+  ReplyTemplateSchema,
   InboxQuerySchema,
   MessageListQuerySchema,
   MessageSchema,
@@ -53,6 +59,10 @@ export const RESPONSES = {
   principal: StaffPrincipalSchema,
   heatTable: HeatTableSchema,
   similarGroups: SimilarGroupsSchema,
+  inboxCounts: InboxCountsSchema,
+  bulkResult: BulkActionResultSchema,
+  replyTemplate: ReplyTemplateSchema,
+  replyTemplates: PageSchema(ReplyTemplateSchema),
 }
 
 /** What the SDK sends, by key. */
@@ -66,6 +76,9 @@ export const INPUTS = {
   followUp: NewFollowUpSchema,
   evaluation: NewEvaluationSchema,
   duplicateLink: DuplicateLinkSchema,
+  inboxCountsQuery: InboxCountsQuerySchema,
+  bulkAction: BulkActionSchema,
+  replyTemplate: NewReplyTemplateSchema,
 }
 
 export type ResponseName = keyof typeof RESPONSES

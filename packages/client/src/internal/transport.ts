@@ -79,7 +79,8 @@ export interface TransportConfig {
 }
 
 interface Call<N extends ResponseName | undefined = ResponseName> {
-  method: 'GET' | 'POST'
+  /** PUT and DELETE are idempotent by nature: retried as they are, without a key. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string
   query?: Record<string, string | undefined>
   body?: unknown

@@ -36,7 +36,7 @@ export const MessageListQuerySchema = z.object(listQueryShape)
 export type MessageListQuery = z.input<typeof MessageListQuerySchema>
 
 /**
- * Filters of the staff inbox `GET /inbox`: those of the public list plus `overdue`.
+ * Filters of the staff inbox `GET /inbox`: those of the public list plus `overdue`, `dueWithin` and `supervised`.
  *
  * @example
  * ```ts
@@ -47,6 +47,13 @@ export const InboxQuerySchema = z.object({
   ...listQueryShape,
   /** Only open messages past their deadline. */
   overdue: z.optional(z.boolean()),
+  /**
+   * Only open messages due by the end of the nth working day from today (0: today), those past
+   * their deadline included: what needs handling first.
+   */
+  dueWithin: z.optional(checked(z.int(), z.gte(0), z.lte(60))),
+  /** Only messages under supervision (督办). */
+  supervised: z.optional(z.boolean()),
 })
 export type InboxQuery = z.input<typeof InboxQuerySchema>
 

@@ -5,6 +5,7 @@ import { FileBody, JsonText } from './reply.js'
 import { exportOperations, type WorkbookStreamer } from './exports.js'
 import { hotspotOperations } from './hotspots.js'
 import { listFilters } from './request.js'
+import { staffToolOperations } from './staff-tools.js'
 import { webhookOperations } from './webhooks.js'
 import { ServiceError } from '../errors.js'
 import { unitStats } from '../unit-stats.js'
@@ -42,7 +43,10 @@ export type Operations = { [K in OperationId]: Operation<RouteOf<K>> }
 
 /** The Board API's operations over a board service, grouped as the routes are. */
 export function createOperations(service: BoardService, basePath: string, workbook?: WorkbookStreamer): Operations {
-  return { ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook), ...hotspotOperations(service), ...webhookOperations(service, basePath), ...documents(basePath) }
+  return {
+    ...boards(service), ...messages(service, basePath), ...tracking(service), ...staff(service), ...exportOperations(service, workbook),
+    ...hotspotOperations(service), ...webhookOperations(service, basePath), ...staffToolOperations(service), ...documents(basePath),
+  }
 }
 
 function boards(service: BoardService) {

@@ -15,8 +15,8 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     forbidden_role: '当前身份不能进行此操作', invalid_status: '留言当前的状态不允许此操作', not_replied: '留言答复后才能评价',
     already_evaluated: '您已经评价过了，每条留言只能评价一次', already_supervised: '该留言已在督办中', deadline_unavailable: '无法计算办理期限',
     no_consent: '留言人未同意公开，不能公开此留言', already_published: '该留言已经公开', not_published: '该留言没有公开',
-    workbook_unavailable: '此服务器不提供 XLSX 导出，请改用 CSV',
     same_message: '留言不能与自身重复', already_linked: '该留言已标记为与这条留言重复',
+    workbook_unavailable: '此服务器不提供 XLSX 导出，请改用 CSV', too_many_templates: '该留言对象的答复模板已达上限',
   },
   'zh-TW': {
     bad_request: '請求有誤', malformed_json: '請求內容不是有效的 JSON', validation_failed: '提交的內容有誤',
@@ -29,8 +29,8 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     forbidden_role: '目前身分不能進行此操作', invalid_status: '留言目前的狀態不允許此操作', not_replied: '留言答覆後才能評價',
     already_evaluated: '您已經評價過了，每則留言只能評價一次', already_supervised: '該留言已在督辦中', deadline_unavailable: '無法計算辦理期限',
     no_consent: '留言人未同意公開，不能公開此留言', already_published: '該留言已經公開', not_published: '該留言沒有公開',
-    workbook_unavailable: '此伺服器不提供 XLSX 匯出，請改用 CSV',
     same_message: '留言不能與自身重複', already_linked: '該留言已標記為與這則留言重複',
+    workbook_unavailable: '此伺服器不提供 XLSX 匯出，請改用 CSV', too_many_templates: '該留言對象的答覆範本已達上限',
   },
   en: {
     bad_request: 'Bad request', malformed_json: 'The request body is not valid JSON', validation_failed: 'The submitted data is not valid',
@@ -43,8 +43,8 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
     forbidden_role: 'Your role cannot do this', invalid_status: 'The message’s status does not allow this', not_replied: 'A message can be rated only after a reply',
     already_evaluated: 'You have already rated this message; a rating is given once', already_supervised: 'The message is already under supervision', deadline_unavailable: 'The deadline cannot be computed',
     no_consent: 'The author did not consent to publication', already_published: 'The message is already public', not_published: 'The message is not public',
-    workbook_unavailable: 'This server does not write XLSX exports; ask for CSV',
     same_message: 'A message cannot duplicate itself', already_linked: 'The message is already marked as a duplicate of that message',
+    workbook_unavailable: 'This server does not write XLSX exports; ask for CSV', too_many_templates: 'This board has as many reply templates as it may keep',
   },
 }
 
@@ -60,8 +60,7 @@ const ISSUE_MESSAGES: Record<Locale, Record<string, string>> = {
  * answer, the Node adapter's answers to requests its parser refused included. @internal
  */
 export function problemReply(locale: Locale, requestId: string, error: ServiceError): Reply {
-  const titles = PROBLEM_TITLES[locale]
-  const title = titles[error.code] ?? titles[statusCode(error.status)] ?? titles.bad_request!
+  const title = problemTitle(locale, error)
   const detail = locale === 'zh-CN' && error.detail ? error.detail : undefined
   const problem: Problem = {
     type: `urn:liuyan:problem:${error.code}`,
@@ -77,6 +76,12 @@ export function problemReply(locale: Locale, requestId: string, error: ServiceEr
     headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Content-Language': locale, ...error.headers },
     body: JSON.stringify(problem),
   }
+}
+
+/** The title of a problem in the given language, from its code (else its status). @internal */
+export function problemTitle(locale: Locale, error: ServiceError): string {
+  const titles = PROBLEM_TITLES[locale]
+  return titles[error.code] ?? titles[statusCode(error.status)] ?? titles.bad_request!
 }
 
 function statusCode(status: number): string {

@@ -82,7 +82,9 @@ async function readLimited(request: Request, limit: number): Promise<string> {
  * (their messages follow the request's language).
  */
 /** Query parameters that are yes/no: `true`/`1` or `false`/`0`. */
-const BOOLEAN_PARAMS = new Set(['overdue', 'private'])
+const BOOLEAN_PARAMS = new Set(['overdue', 'private', 'supervised'])
+/** Query parameters that are whole numbers, sent as digits. */
+const INTEGER_PARAMS = new Set(['limit', 'dueWithin'])
 
 export function createQueryReader() {
   const valid = new WeakMap<z.core.$ZodType, Map<string, unknown>>()
@@ -96,7 +98,7 @@ export function createQueryReader() {
       const value = url.searchParams.get(name)
       if (value === null || value === '') continue
       if (name === 'status') raw.status = value.split(',').map((s) => s.trim())
-      else if (name === 'limit') raw.limit = /^\d+$/.test(value) ? Number(value) : value
+      else if (INTEGER_PARAMS.has(name)) raw[name] = /^\d+$/.test(value) ? Number(value) : value
       else if (BOOLEAN_PARAMS.has(name)) raw[name] = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value
       else raw[name] = value
     }
@@ -129,5 +131,7 @@ export function listFilters(query: z.output<typeof InboxQuerySchema>) {
     ...(query.to ? { to: query.to } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
     ...(query.overdue ? { overdue: true } : {}),
+    ...(query.dueWithin !== undefined ? { dueWithin: query.dueWithin } : {}),
+    ...(query.supervised ? { supervised: true } : {}),
   }
 }

@@ -1,7 +1,9 @@
-import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
-import type { Board, BoardStats, Message, MessageStatus, Page } from '@liuyan/core'
+import { isPubliclyVisible, OPEN_STATUSES } from '@liuyan/core'
+import type { Board, BoardStats, InboxCounts, Message, MessageStatus, Page, ReplyTemplate } from '@liuyan/core'
 import { keepStats, recountStats, sumStats, type StatsEntry } from './memory-stats.js'
 import { boardStatsFromCounts } from './stats-keeping.js'
+import { messageRow, publicJson, type MessageRow } from './memory-rows.js'
+import { countInbox, templatesOf } from './memory-tools.js'
 import {
   appendOnlyTimeline,
   compareIds,
@@ -14,8 +16,6 @@ import {
   Mutex,
   NO_IDEMPOTENCY_CLAIM,
   planQuery,
-  publicSortTime,
-  searchText,
   subtreeIds,
   type ListPlan,
 } from './shared.js'
@@ -25,6 +25,7 @@ import { CommittedOutbox, MemoryOutbox, type OutboxTables } from './memory-outbo
 import type {
   GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery,
   IdempotencyRecord,
+  InboxCountsStoreQuery,
   MessageQuery,
   StaffToken,
   BoardCounts,
@@ -59,25 +60,6 @@ export function createMemoryStore(): Store {
 const STORE_CLOSED = 'The store is closed; create a new one'
 const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the function given to transaction()'
 
-/** A stored message with the values its queries need, computed once when it is written. */
-interface MessageRow {
-  message: Message
-  /** The keyed hash of the message's tracking code. */
-  trackingHash: string
-  /** Insertion order: breaks ties of equal times, newest first. */
-  seq: number
-  createdMs: number
-  /** Set only while the message is publicly visible. */
-  publishedMs: number | undefined
-  dueMs: number | undefined
-  searchText: string
-  /**
-   * `JSON.stringify(toPublicMessage(message))`, rendered on first public read. A row is never
-   * changed after it is made (an update makes a new row), so the text cannot go stale.
-   */
-  publicJson?: string
-}
-
 interface Tables {
   boards: Table<Board>
   messages: Table<MessageRow>
@@ -86,6 +68,7 @@ interface Tables {
   tokens: Table<StaffToken>
   idempotency: Table<IdempotencyRecord>
   settings: Table<string>
+  templates: Table<ReplyTemplate>
   stats: Table<StatsEntry>
   outbox: OutboxTables
 }
@@ -97,6 +80,7 @@ interface Committed {
   tokens: Map<string, StaffToken>
   idempotency: Map<string, IdempotencyRecord>
   settings: Map<string, string>
+  templates: Map<string, ReplyTemplate>
   stats: Map<string, StatsEntry>
   outbox: CommittedOutbox
 }
@@ -109,6 +93,7 @@ class MemoryStore implements Store {
     tokens: new Map(),
     idempotency: new Map(),
     settings: new Map(),
+    templates: new Map(),
     stats: new Map(),
     outbox: new CommittedOutbox(),
   }
@@ -136,6 +121,7 @@ class MemoryStore implements Store {
         idempotency: new Staged(this.#committed.idempotency),
         settings: new Staged(this.#committed.settings),
         stats: new Staged(this.#committed.stats),
+        templates: new Staged(this.#committed.templates),
         outbox: this.#committed.outbox.stage(),
       }
       let open = true
@@ -288,6 +274,21 @@ class MemoryReader implements StoreReader {
     for (const _ of this.tables.messages.values()) count++
     return count
   }
+
+  async inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+    this.check()
+    return countInbox(this.tables.messages.values(), this.tables.boards.values(), query)
+  }
+
+  async listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]> {
+    this.check()
+    return templatesOf(this.tables.templates.values(), boardIds)
+  }
+
+  async getReplyTemplate(id: string): Promise<ReplyTemplate | undefined> {
+    this.check()
+    return copy(this.tables.templates.get(id))
+  }
 }
 
 interface StagedTables extends Tables {
@@ -297,6 +298,7 @@ interface StagedTables extends Tables {
   tokens: Staged<StaffToken>
   idempotency: Staged<IdempotencyRecord>
   settings: Staged<string>
+  templates: Staged<ReplyTemplate>
   stats: Staged<StatsEntry>
 }
 
@@ -399,6 +401,18 @@ class MemoryTransaction extends MemoryReader implements StoreTransaction {
     }
     return count
   }
+
+  async putReplyTemplate(template: ReplyTemplate): Promise<void> {
+    this.check()
+    this.tables.templates.set(template.id, structuredClone(template))
+  }
+
+  async deleteReplyTemplate(id: string): Promise<boolean> {
+    this.check()
+    if (this.tables.templates.get(id) === undefined) return false
+    this.tables.templates.delete(id)
+    return true
+  }
 }
 
 function copy<T>(value: T | undefined): T | undefined {
@@ -407,23 +421,6 @@ function copy<T>(value: T | undefined): T | undefined {
 
 function idempotencyKey(scope: string, key: string): string {
   return JSON.stringify([scope, key])
-}
-
-function messageRow(message: Message, trackingHash: string, seq: number): MessageRow {
-  return {
-    message,
-    trackingHash,
-    seq,
-    createdMs: instant(message.createdAt, 'createdAt'),
-    publishedMs: publicSortTime(message),
-    dueMs: message.dueAt === undefined ? undefined : instant(message.dueAt, 'dueAt'),
-    searchText: searchText(message),
-  }
-}
-
-/** The row's public view as JSON: core's toPublicMessage, rendered once per row. */
-function publicJson(row: MessageRow): string {
-  return (row.publicJson ??= JSON.stringify(toPublicMessage(row.message)))
 }
 
 function inBoards(message: Message, boards: ReadonlySet<string>): boolean {
@@ -444,6 +441,7 @@ function sortTimeIfMatches(row: MessageRow, plan: ListPlan): number | undefined 
   if (plan.statuses && !plan.statuses.has(message.status)) return undefined
   if (plan.type !== undefined && message.type !== plan.type) return undefined
   if (plan.domain !== undefined && message.domain !== plan.domain) return undefined
+  if (plan.supervised && !message.supervised) return undefined
   if (plan.overdueMs !== undefined && !(OPEN.has(message.status) && row.dueMs !== undefined && row.dueMs < plan.overdueMs)) return undefined
   if (plan.keyword !== undefined && !row.searchText.includes(plan.keyword)) return undefined
   return ms

@@ -43,6 +43,8 @@ export interface ListPlan {
   fromMs: number | undefined
   toMs: number | undefined
   overdueMs: number | undefined
+  /** Only messages under supervision (督办). */
+  supervised: boolean
   /** Sort time and sequence number of the last item of the previous page. */
   after: readonly [number, number] | undefined
   limit: number
@@ -64,6 +66,7 @@ export function planQuery(query: MessageQuery): ListPlan {
     fromMs: query.from === undefined ? undefined : instant(query.from, 'from'),
     toMs: query.to === undefined ? undefined : instant(query.to, 'to'),
     overdueMs: query.overdueAt === undefined ? undefined : instant(query.overdueAt, 'overdueAt'),
+    supervised: query.supervised === true,
     after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
     limit: query.limit,
   }

@@ -1,6 +1,6 @@
 import type { OutboxReader, OutboxTransaction } from './outbox-types.js'
 import type { StatsCounts } from '../stats-counts.js'
-import type { Board, BoardStats, Message, MessageStatus, MessageType, Domain, StaffRole, Page, HeatCell, SimilarGroup } from '@liuyan/core'
+import type { Board, BoardStats, InboxCounts, Message, MessageStatus, MessageType, Domain, ReplyTemplate, StaffRole, Page, HeatCell, SimilarGroup } from '@liuyan/core'
 import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from './hotspots.js'
 
 export type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from './hotspots.js'
@@ -109,6 +109,15 @@ export interface StoreReader {
   countMessages(): Promise<number>
   /** A setting the server keeps in the store (e.g. the check value of its tracking key). */
   getSetting(name: string): Promise<string | undefined>
+  /**
+   * How many messages of the subtrees are in each status, how many are open past their deadline
+   * (as `overdueAt`), and all: each message once, however many of the roots hold it. Stores count
+   * through their scope index, never by reading the messages.
+   */
+  inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts>
+  /** The reply templates of exactly these boards (no descendants), by board, then creation time, then id. */
+  listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]>
+  getReplyTemplate(id: string): Promise<ReplyTemplate | undefined>
   /** Events, webhook subscriptions and their deliveries (`outbox-types.ts`). */
   readonly outbox: OutboxReader
 }
@@ -147,6 +156,18 @@ export interface StoreTransaction extends StoreReader {
   releaseIdempotency(scope: string, key: string): Promise<void>
   /** Deletes idempotency records created before `before` (ISO time). */
   expireIdempotency(before: string): Promise<number>
+  /** Stores a reply template, or replaces the one with its id. */
+  putReplyTemplate(template: ReplyTemplate): Promise<void>
+  /** Deletes a reply template; resolves whether there was one. */
+  deleteReplyTemplate(id: string): Promise<boolean>
+}
+
+/** What {@link StoreReader.inboxCounts} counts. */
+export interface InboxCountsStoreQuery {
+  /** Subtree roots, as {@link MessageQuery.boardIds}: a message counts when its board or assigned unit is in one. */
+  boardIds: readonly string[]
+  /** The instant (ISO) against which `overdue` is counted: open with `dueAt` before it. */
+  now: string
 }
 
 /** Filters of a message list. Every filter is optional; they combine with AND. */
@@ -173,6 +194,11 @@ export interface MessageQuery {
   publicOnly?: boolean
   /** Only open messages whose deadline passed before this ISO time. */
   overdueAt?: string
+  /**
+   * Only messages under supervision (督办). Few are, and the flag lives in the stored document:
+   * the SQL stores check it on the rows of the list's index range, not through an index of its own.
+   */
+  supervised?: boolean
   /** 1–100. */
   limit: number
   /** Opaque cursor from a previous page. Invalid cursors throw {@link InvalidCursorError}. */

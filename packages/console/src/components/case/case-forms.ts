@@ -1,6 +1,6 @@
 // The action forms of <liuyan-case>: one form per action the token's roles allow now, each field
 // bound to a draft the element keeps, so a failed call (or a refused check) loses nothing.
-import { REJECT_REASON_TEXTS, REJECT_REASONS, type Locale, type Message, type StaffAction, type StaffActionName } from '@liuyan/core'
+import { REJECT_REASON_TEXTS, REJECT_REASONS, type Locale, type Message, type ReplyTemplate, type StaffAction, type StaffActionName } from '@liuyan/core'
 import { html, nothing, type TemplateResult } from 'lit'
 import type { ScopedBoard } from '../../internal/scope.js'
 import type { SharedStrings } from '../../internal/labels.i18n.js'
@@ -95,6 +95,29 @@ export interface FormContext {
   alert(name: StaffActionName): string
   set(name: StaffActionName, field: string, value: string): void
   submit(name: StaffActionName): void
+  /** The reply templates that apply to the message's handling board (标准模板化). */
+  templates: readonly ReplyTemplate[]
+  /** The template chosen in the picker ('' for none). */
+  template: string
+  chooseTemplate(id: string): void
+  /** Fills the reply with the chosen template, its placeholders filled for this message. */
+  useTemplate(): void
+}
+
+/** The template picker above the reply: choose, fill in, then edit the text before sending. */
+function templatePicker(c: FormContext): TemplateResult | typeof nothing {
+  if (!c.templates.length) return nothing
+  return html`<div class="field template">
+    <label for="reply-template">${c.t.template}</label>
+    <div class="row">
+      <select id="reply-template" aria-describedby="reply-template-hint" .value=${c.template} @change=${(e: Event) => c.chooseTemplate((e.target as HTMLSelectElement).value)}>
+        <option value="">${c.t.noTemplate}</option>
+        ${c.templates.map((t) => html`<option value=${t.id} ?selected=${c.template === t.id}>${t.name}</option>`)}
+      </select>
+      <button type="button" ?disabled=${!c.template || c.busy} @click=${() => c.useTemplate()}>${c.t.useTemplate}</button>
+    </div>
+    <p id="reply-template-hint" class="muted">${c.t.templateHint}</p>
+  </div>`
 }
 
 function control(c: FormContext, name: StaffActionName, field: Field): TemplateResult {
@@ -133,6 +156,7 @@ export function actionForm(c: FormContext, name: StaffActionName): TemplateResul
   return html`<form class="action" aria-label=${label} novalidate @submit=${(e: Event) => (e.preventDefault(), c.submit(name))}>
     <h4>${label}</h4>
     ${name === 'redact' ? html`<p class="muted">${c.t.redactHint}</p>` : nothing}
+    ${name === 'reply' ? templatePicker(c) : nothing}
     ${fieldsOf(name, c.message).map((field) => control(c, name, field))}
     ${alert ? html`<p class="alert" role="alert">${alert}</p>` : nothing}
     <button type="submit" class="primary" ?disabled=${c.busy}>${label}</button>

@@ -46,6 +46,11 @@ export interface CaseStrings {
   reasonToAuthor: string
   rejectCode: string
   replyContent: string
+  template: string
+  noTemplate: string
+  useTemplate: string
+  templateUsed: string
+  templateHint: string
   extendDays: string
   unitPicker: string
   redactHint: string
@@ -65,7 +70,7 @@ export const caseStrings: Translations<CaseStrings> = {
     placePublic: '（可公开）', placePrivate: '（不公开）', remark: '备注', none: '未填写', posts: '答复与追问',
     reply: '{organization}答复', followUp: '留言人追问', timeline: '办理记录', by: '{name}（{role}）', days: '{days} 个工作日',
     actions: '可执行的操作', noActions: '您的令牌当前不能对这条留言执行任何操作。', note: '备注（可不填）', reason: '理由',
-    reasonToAuthor: '给留言人的说明', rejectCode: '不予受理的原因', replyContent: '答复内容', extendDays: '延期工作日（1–60）',
+    reasonToAuthor: '给留言人的说明', rejectCode: '不予受理的原因', replyContent: '答复内容', template: '答复模板', noTemplate: '不用模板', useTemplate: '填入模板', templateUsed: '已填入模板“{name}”，发送前可修改', templateHint: '模板中的标题、单位、日期等已按这条留言填好。', extendDays: '延期工作日（1–60）',
     unitPicker: '办理单位', redactHint: '公众看到这里的文字；工作人员仍看到原文。公开页面会注明“部分内容已隐去”。',
     newCode: '新查询码：{code}（只显示这一次，请告知留言人）', dueLeft: '剩 {days} 个工作日', dueLate: '已超期 {days} 个工作日',
   },
@@ -79,7 +84,7 @@ export const caseStrings: Translations<CaseStrings> = {
     placePublic: '（可公開）', placePrivate: '（不公開）', remark: '備註', none: '未填寫', posts: '答覆與追問',
     reply: '{organization}答覆', followUp: '留言人追問', timeline: '辦理紀錄', by: '{name}（{role}）', days: '{days} 個工作日',
     actions: '可執行的操作', noActions: '您的權杖目前不能對這則留言執行任何操作。', note: '備註（可不填）', reason: '理由',
-    reasonToAuthor: '給留言人的說明', rejectCode: '不予受理的原因', replyContent: '答覆內容', extendDays: '延期工作日（1–60）',
+    reasonToAuthor: '給留言人的說明', rejectCode: '不予受理的原因', replyContent: '答覆內容', template: '答覆範本', noTemplate: '不用範本', useTemplate: '填入範本', templateUsed: '已填入範本「{name}」，送出前可修改', templateHint: '範本中的標題、單位、日期等已依這則留言填好。', extendDays: '延期工作日（1–60）',
     unitPicker: '辦理單位', redactHint: '公眾看到這裡的文字；工作人員仍看到原文。公開頁面會註明「部分內容已隱去」。',
     newCode: '新查詢碼：{code}（只顯示這一次，請告知留言人）', dueLeft: '剩 {days} 個工作日', dueLate: '已逾期 {days} 個工作日',
   },
@@ -93,7 +98,7 @@ export const caseStrings: Translations<CaseStrings> = {
     placePublic: ' (may be public)', placePrivate: ' (not public)', remark: 'Remark', none: 'Not given', posts: 'Replies and follow-ups',
     reply: 'Reply of {organization}', followUp: 'Follow-up by the author', timeline: 'Handling record', by: '{name} ({role})', days: '{days} working days',
     actions: 'Actions you can take', noActions: 'Your token can take no action on this message now.', note: 'Note (optional)', reason: 'Reason',
-    reasonToAuthor: 'Explanation to the author', rejectCode: 'Reason for rejecting', replyContent: 'Reply', extendDays: 'Working days to add (1–60)',
+    reasonToAuthor: 'Explanation to the author', rejectCode: 'Reason for rejecting', replyContent: 'Reply', template: 'Reply template', noTemplate: 'No template', useTemplate: 'Use template', templateUsed: 'Template “{name}” filled in; edit it before sending', templateHint: 'The title, unit, dates… of the template are filled in for this message.', extendDays: 'Working days to add (1–60)',
     unitPicker: 'Handling unit', redactHint: 'The public reads this text; staff still see the original. The public page says that text was withheld.',
     newCode: 'New tracking code: {code} (shown this once; tell the author)', dueLeft: '{days} working days left', dueLate: '{days} working days overdue',
   },

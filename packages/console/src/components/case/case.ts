@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type Message, type StaffActionName } from '@liuyan/core'
+import { fillReplyTemplate, replyTemplateValues, STATUS_LABELS, type Message, type ReplyTemplate, type StaffActionName } from '@liuyan/core'
 import { html, nothing, type PropertyValues } from 'lit'
 import { LiuyanStaffElement } from '../../base.js'
 import { LiuyanActedEvent } from '../../events.js'
@@ -18,7 +18,9 @@ import { caseStyles } from './case.styles.js'
  * its public copy, the private block (real name, phone, remark, place), the posts, the whole staff
  * timeline with who acted (the token's label) and why, and a form for each action the token's
  * roles allow now (core's `allowedActions`). A form keeps what was typed when a check or a call
- * fails, and shows the localized reasons beside the fields.
+ * fails, and shows the localized reasons beside the fields. The reply can start from a reply
+ * template of the handling board or a board above it (标准模板化), its placeholders filled by
+ * core's `fillReplyTemplate` and the text editable before it is sent.
  *
  * @tag liuyan-case
  * @fires liuyan-acted - An action succeeded (`id`, `action`, `status`).
@@ -36,6 +38,8 @@ export class LiuyanCase extends LiuyanStaffElement {
     errors: { state: true },
     alerts: { state: true },
     line: { state: true },
+    templates: { state: true },
+    template: { state: true },
   }
 
   /** The id of the message to show. */
@@ -47,6 +51,8 @@ export class LiuyanCase extends LiuyanStaffElement {
   declare protected errors: Partial<Record<StaffActionName, Record<string, string>>>
   declare protected alerts: Partial<Record<StaffActionName, string>>
   declare protected line: string
+  declare protected templates: ReplyTemplate[]
+  declare protected template: string
   #seq = 0
 
   constructor() {
@@ -59,6 +65,8 @@ export class LiuyanCase extends LiuyanStaffElement {
     this.errors = {}
     this.alerts = {}
     this.line = ''
+    this.templates = []
+    this.template = ''
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -90,6 +98,7 @@ export class LiuyanCase extends LiuyanStaffElement {
       await this.staffContext()
       const message = await this.sdk.inbox.get(this.messageId)
       if (seq === this.#seq) this.message = message
+      if (seq === this.#seq) void this.#loadTemplates(message, seq)
     } catch (error) {
       if (seq !== this.#seq) return
       this.reportError(error)
@@ -98,6 +107,33 @@ export class LiuyanCase extends LiuyanStaffElement {
     } finally {
       if (seq === this.#seq) this.busy = false
     }
+  }
+
+  /** The templates of the handling board (the assigned unit when it is the token's, else the board). */
+  async #loadTemplates(message: Message, seq: number) {
+    this.templates = []
+    this.template = ''
+    const mine = this.principal?.boardIds ?? []
+    const board = [message.assigneeBoardId, message.boardId].find((id) => id !== undefined && mine.includes(id))
+    if (!board) return
+    try {
+      const { items } = await this.sdk.templates.list(board)
+      if (seq === this.#seq) this.templates = items
+    } catch (error) {
+      // The reply works without templates; the failure is reported to the page all the same.
+      this.reportError(error)
+    }
+  }
+
+  #useTemplate() {
+    const m = this.message
+    const chosen = this.templates.find((t) => t.id === this.template)
+    if (!m || !chosen) return
+    const unit = this.boardName(m.assigneeBoardId ?? m.boardId)
+    const content = fillReplyTemplate(chosen.text, replyTemplateValues(m, { unit, now: new Date(), locale: this.locale }))
+    this.drafts = { ...this.drafts, reply: { ...this.drafts.reply, content } }
+    this.line = format(pick(caseStrings, this.locale).templateUsed, { name: chosen.name })
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#reply-content')?.focus())
   }
 
   async #submit(name: StaffActionName) {
@@ -165,6 +201,10 @@ export class LiuyanCase extends LiuyanStaffElement {
       alert: (name) => this.alerts[name] ?? '',
       set: (name, field, value) => (this.drafts = { ...this.drafts, [name]: { ...this.drafts[name], [field]: value } }),
       submit: (name) => void this.#submit(name),
+      templates: this.templates,
+      template: this.template,
+      chooseTemplate: (id) => (this.template = id),
+      useTemplate: () => this.#useTemplate(),
     }
     return html`
       ${facts(view)} ${text(view)} ${privateBlock(view)} ${posts(view)} ${timeline(view)}

@@ -68,8 +68,8 @@ describe('<liuyan-console>', () => {
     // A handler has no bulk review actions.
     await until(() => deep(el, 'liuyan-inbox', 'tbody tr'), 5000, 'the inbox rows')
     expect(deep(el, 'liuyan-inbox', '.bulk')).toBeNull()
-    // …and no supervision view, which is for supervisors (hot spots are for every staff token).
-    expect([...root(el).querySelectorAll('nav button')].map((b) => b.textContent)).toEqual(['待辦留言', '熱點與重複'])
+    // …and no supervision view, which is for supervisors (hot spots and the reply templates are for every staff token).
+    expect([...root(el).querySelectorAll('nav button')].map((b) => b.textContent)).toEqual(['待辦留言', '熱點與重複', '答覆範本'])
     expect(root(el).querySelector('liuyan-supervision')).toBeNull()
     expect(deep(el, 'liuyan-inbox', '#inbox-title')!.textContent).toBe('待辦留言')
   })
@@ -97,7 +97,7 @@ describe('<liuyan-console>', () => {
     await until(() => activeDeep() === deep(el, 'liuyan-case', '#case-title'), 5000, 'focus on the case heading')
     const nav = [...root(el).querySelectorAll('nav button')]
     // The demo token is a supervisor too: the supervision view is in its navigation.
-    expect(nav.map((b) => [b.textContent, b.getAttribute('aria-current')])).toEqual([['待办留言', null], ['留言详情', 'page'], ['督查统计', null], ['热点与重复', null]])
+    expect(nav.map((b) => [b.textContent, b.getAttribute('aria-current')])).toEqual([['待办留言', null], ['留言详情', 'page'], ['督查统计', null], ['热点与重复', null], ['答复模板', null]])
     // Large mode reaches the parts: 20 px type and 60 px targets.
     const submitButton = deep(el, 'liuyan-case', 'form.action button')!
     expect(parseFloat(getComputedStyle(submitButton).minHeight)).toBeGreaterThanOrEqual(60)

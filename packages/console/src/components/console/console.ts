@@ -13,10 +13,11 @@ import type { LiuyanCase } from '../case/case.js'
 import type { LiuyanHotspots } from '../hotspots/hotspots.js'
 import type { LiuyanInbox } from '../inbox/inbox.js'
 import type { LiuyanSupervision } from '../supervision/supervision.js'
+import type { LiuyanTemplates } from '../templates/templates.js'
 import { consoleStrings } from './console.i18n.js'
 import { shellStyles } from './console.styles.js'
 
-type View = 'inbox' | 'case' | 'supervision' | 'hotspots'
+type View = 'inbox' | 'case' | 'supervision' | 'hotspots' | 'templates'
 
 interface Session {
   client: LiuyanClient
@@ -144,6 +145,10 @@ export class LiuyanConsole extends LiuyanConsoleElement {
         void this.#inbox?.reload()
       }
       this.#inbox?.focusHeading()
+    } else if (view === 'templates') {
+      const templates = this.renderRoot.querySelector<LiuyanTemplates>('liuyan-templates')
+      await templates?.updateComplete
+      templates?.focusHeading()
     } else if (view === 'supervision') {
       const supervision = this.renderRoot.querySelector<LiuyanSupervision>('liuyan-supervision')
       if (this.#supervisionStale) {
@@ -210,6 +215,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
             ? html`<li><button type="button" aria-current=${this.view === 'supervision' ? 'page' : nothing} @click=${() => void this.#go('supervision')}>${t.supervision}</button></li>`
             : nothing}
           <li><button type="button" aria-current=${this.view === 'hotspots' ? 'page' : nothing} @click=${() => void this.#go('hotspots')}>${t.hotspots}</button></li>
+          <li><button type="button" aria-current=${this.view === 'templates' ? 'page' : nothing} @click=${() => void this.#go('templates')}>${t.templates}</button></li>
         </ul>
       </nav>
       ${s.principal.roles.length === 0 ? html`<p class="alert" role="alert">${t.noRoles}</p>` : nothing}
@@ -230,6 +236,10 @@ export class LiuyanConsole extends LiuyanConsoleElement {
         ? html`<liuyan-hotspots ?hidden=${this.view !== 'hotspots'} .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}
             lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}
             @liuyan-open-case=${(e: LiuyanOpenCaseEvent) => this.#open(e)} @liuyan-duplicate-linked=${() => (this.#inboxStale = true)}></liuyan-hotspots>`
+        : nothing}
+      ${this.view === 'templates'
+        ? html`<liuyan-templates .client=${shared.client} .principal=${shared.principal} .boards=${shared.boards}
+            lang=${this.locale} size=${this.size ?? nothing} theme=${this.theme ?? nothing}></liuyan-templates>`
         : nothing}
       <p class="status-line" role="status">${this.line}</p>`
   }

@@ -1,5 +1,6 @@
 import type { MswBoard } from '@liuyan/server/msw'
-import { STATUS_LABELS } from '@liuyan/core'
+import { STATUS_LABELS, STATUSES } from '@liuyan/core'
+import { userEvent } from 'vitest/browser'
 import { createClient } from '@liuyan/client'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import '../../define.js'
@@ -138,6 +139,43 @@ describe('<liuyan-inbox>', () => {
     el.size = 'large'
     await el.updateComplete
     await expectAccessibleInBothThemes(el)
+  })
+
+  it('counts each status of the scope as the server does; a count’s button filters by it, by keyboard', async () => {
+    const el = await mountInbox(DEMO_TOKEN, 'page-size="100"')
+    const counts = await staffClient(DEMO_TOKEN).inbox.counts()
+    await until(() => root(el).querySelector('.counts'), 5000, 'the counts')
+    const shown = [...root(el).querySelectorAll<HTMLButtonElement>('button.count')].map((b) => b.textContent!.replace(/\s+/g, ''))
+    expect(shown).toEqual([...STATUSES.map((s) => `${STATUS_LABELS['zh-CN'][s]}${counts.statuses[s]}`), `已超期${counts.overdue}`])
+    expect(root(el).querySelector('#counts-title')!.textContent).toContain(`共 ${counts.total} 条`)
+    const pending = [...root(el).querySelectorAll<HTMLButtonElement>('button.count')][0]!
+    pending.focus()
+    await userEvent.keyboard('{Enter}')
+    await until(() => rows(el).length === counts.statuses.pending && rows(el).every((r) => r.cells[3]!.textContent!.includes('待审核')), 5000, 'pending only')
+    expect([...root(el).querySelectorAll<HTMLButtonElement>('button.count')][0]!.getAttribute('aria-pressed')).toBe('true')
+    expect(root(el).querySelector<HTMLSelectElement>('#f-status')!.value).toBe('pending')
+    await expectAccessible(el)
+  })
+
+  it('filters by due within n working days and by supervision, as GET /inbox does, and checks n first', async () => {
+    const el = await mountInbox(DEMO_TOKEN, 'page-size="100"')
+    const sdk = staffClient(DEMO_TOKEN)
+    type(root(el).querySelector<HTMLInputElement>('#f-dueWithin')!, '3')
+    button(el, '筛选').click()
+    const due = (await sdk.inbox.list({ dueWithin: 3, limit: 100 })).items
+    await until(() => titles(el).join() === due.map((m) => m.title).join() && !root(el).querySelector('.status-line')!.textContent!.includes('正在'), 5000, 'due within 3 days')
+    type(root(el).querySelector<HTMLInputElement>('#f-dueWithin')!, '')
+    root(el).querySelector<HTMLInputElement>('input[name="supervised"]')!.click()
+    button(el, '筛选').click()
+    const supervised = (await sdk.inbox.list({ supervised: true, limit: 100 })).items
+    await until(() => titles(el).join() === supervised.map((m) => m.title).join(), 5000, 'supervised only')
+    expect(supervised.every((m) => m.supervised)).toBe(true)
+    await until(() => !button(el, '筛选').disabled, 5000, 'the list loaded')
+    type(root(el).querySelector<HTMLInputElement>('#f-dueWithin')!, '99')
+    button(el, '筛选').click()
+    await el.updateComplete
+    expect(root(el).querySelector('#f-dueWithin-error')!.textContent).toBe('请填写0到60之间的整数')
+    await expectAccessible(el)
   })
 
   it('speaks English with lang="en"', async () => {

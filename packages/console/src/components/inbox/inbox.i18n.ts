@@ -46,6 +46,12 @@ export interface InboxStrings {
   pickUnit: string
   noneSelected: string
   loading: string
+  dueWithin: string
+  dueWithinRange: string
+  supervisedOnly: string
+  counts: string
+  countsTotal: string
+  countsOverdue: string
 }
 
 export const inboxStrings: Translations<InboxStrings> = {
@@ -59,6 +65,8 @@ export const inboxStrings: Translations<InboxStrings> = {
     ok: '{action}成功', skipped: '跳过：当前状态不能{action}', failedItem: '未成功：{reason}', supervised: '督办',
     dueLeft: '剩 {days} 个工作日', dueLate: '已超期 {days} 个工作日', unassigned: '未交办',
     dateOrder: '结束日期不能早于开始日期', pickUnit: '请选择办理单位', noneSelected: '请先选择留言', loading: '正在加载…',
+    dueWithin: '几个工作日内到期（含已超期）', dueWithinRange: '请填写0到60之间的整数', supervisedOnly: '只看督办',
+    counts: '各状态数量', countsTotal: '共 {count} 条', countsOverdue: '已超期',
   },
   'zh-TW': {
     title: '待辦留言', filters: '篩選條件', status: '狀態', type: '類型', domain: '領域', board: '留言對象（含下級）',
@@ -70,6 +78,8 @@ export const inboxStrings: Translations<InboxStrings> = {
     ok: '{action}成功', skipped: '略過：目前狀態不能{action}', failedItem: '未成功：{reason}', supervised: '督辦',
     dueLeft: '剩 {days} 個工作日', dueLate: '已逾期 {days} 個工作日', unassigned: '未交辦',
     dateOrder: '結束日期不能早於開始日期', pickUnit: '請選擇辦理單位', noneSelected: '請先選擇留言', loading: '正在載入…',
+    dueWithin: '幾個工作日內到期（含已逾期）', dueWithinRange: '請填寫0到60之間的整數', supervisedOnly: '只看督辦',
+    counts: '各狀態數量', countsTotal: '共 {count} 則', countsOverdue: '已逾期',
   },
   en: {
     title: 'Inbox', filters: 'Filters', status: 'Status', type: 'Type', domain: 'Domain', board: 'Board (with the boards below it)',
@@ -81,5 +91,7 @@ export const inboxStrings: Translations<InboxStrings> = {
     ok: '{action}: done', skipped: 'Skipped: its status does not allow {action}', failedItem: 'Not done: {reason}', supervised: 'Supervised',
     dueLeft: '{days} working days left', dueLate: '{days} working days overdue', unassigned: 'Not assigned',
     dateOrder: 'The end date cannot be before the start date', pickUnit: 'Please pick a handling unit', noneSelected: 'Select messages first', loading: 'Loading…',
+    dueWithin: 'Due within working days (overdue included)', dueWithinRange: 'Enter a whole number from 0 to 60', supervisedOnly: 'Supervised only',
+    counts: 'Messages per status', countsTotal: '{count} in all', countsOverdue: 'Overdue',
   },
 }

@@ -85,6 +85,27 @@ export const inboxStyles = css`
     width: 100%;
     min-width: 0;
   }
+  .counts h3 {
+    margin: 0 0 4px;
+    font-size: 1em;
+  }
+  .counts ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--liuyan-space, var(--liuyan-sys-space));
+  }
+  button.count {
+    display: inline-flex;
+    gap: 0.5em;
+    align-items: baseline;
+  }
+  button.count[aria-pressed='true'] {
+    outline: 2px solid var(--liuyan-color-primary, var(--liuyan-sys-color-primary));
+    outline-offset: 1px;
+  }
   .results li.failed {
     color: var(--liuyan-color-danger, var(--liuyan-sys-color-danger));
   }

@@ -1,31 +1,33 @@
-import { DOMAIN_LABELS, DOMAINS, MESSAGE_TYPE_LABELS, MESSAGE_TYPES, STATUS_LABELS, STATUSES, toChinaISOString, type InboxQuery, type Message, type StaffActionName } from '@liuyan/core'
+import { DOMAIN_LABELS, DOMAINS, MESSAGE_TYPE_LABELS, MESSAGE_TYPES, STATUS_LABELS, STATUSES, toChinaISOString, type InboxCounts, type InboxQuery, type Message, type StaffActionName } from '@liuyan/core'
 import { html, nothing } from 'lit'
 import { LiuyanStaffElement } from '../../base.js'
 import { LiuyanActedEvent, LiuyanOpenCaseEvent } from '../../events.js'
 import { format, pick } from '../../i18n.js'
-import { allowedFor } from '../../internal/allowed.js'
 import { explain, issuesOf } from '../../internal/failure.js'
 import { sharedStrings } from '../../internal/labels.i18n.js'
 import { consoleStyles } from '../../styles/console.js'
 import { tokens } from '../../styles/tokens.js'
 import type { LiuyanBoardPicker } from '../board-picker/board-picker.js'
+import { countsView, runBulk, type BulkOutcome } from './inbox-bulk.js'
 import { cardsView, tableView } from './inbox-rows.js'
 import { inboxStrings } from './inbox.i18n.js'
 import { inboxStyles } from './inbox.styles.js'
 
-type Filters = { status: string; type: string; domain: string; boardId: string; keyword: string; from: string; to: string; overdue: boolean }
-const NO_FILTERS: Filters = { status: '', type: '', domain: '', boardId: '', keyword: '', from: '', to: '', overdue: false }
-type BulkResult = { id: string; title: string; outcome: 'ok' | 'skipped' | 'failed'; text: string }
+type Filters = { status: string; type: string; domain: string; boardId: string; keyword: string; from: string; to: string; overdue: boolean; dueWithin: string; supervised: boolean }
+const NO_FILTERS: Filters = { status: '', type: '', domain: '', boardId: '', keyword: '', from: '', to: '', overdue: false, dueWithin: '', supervised: false }
+type BulkResult = BulkOutcome
 
 /** The start of a China date (`YYYY-MM-DD`) as an instant with its offset; `days` later for an end. */
 const chinaStart = (date: string, days = 0) => toChinaISOString(new Date(Date.parse(`${date}T00:00:00+08:00`) + days * 86_400_000))
 
 /**
  * The staff inbox (任务清单): the messages of the token's boards with the filters the Board API's
- * GET /inbox takes (status, type, domain, board subtree, keyword, submission dates, overdue), newest
- * first as the API lists them, a page at a time ("load more", keyset cursors), and bulk accept and
- * bulk assign for reviewers: one staff action per message through the SDK, in order, each with its
- * own result. In a narrow container the table becomes cards.
+ * GET /inbox takes (status, type, domain, board subtree, keyword, submission dates, overdue, due
+ * within n working days, supervised), newest first as the API lists them, a page at a time ("load
+ * more", keyset cursors); the counts per status of the scope (GET /inbox/counts), each a filter
+ * button; and bulk accept and bulk assign for reviewers (POST /inbox/bulk-actions, the server
+ * applying the lifecycle to each message), with a result per message. In a narrow container the
+ * table becomes cards.
  *
  * @tag liuyan-inbox
  * @fires liuyan-open-case - A message was opened (`id`).
@@ -48,6 +50,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
     results: { state: true },
     assignTo: { state: true },
     pickerError: { state: true },
+    counts: { state: true },
   }
 
   /** Messages per page, 1–100. */
@@ -63,6 +66,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
   declare protected results: BulkResult[]
   declare protected assignTo: string
   declare protected pickerError: string
+  declare protected counts: InboxCounts | undefined
   #applied: InboxQuery = {}
 
   constructor() {
@@ -97,11 +101,12 @@ export class LiuyanInbox extends LiuyanStaffElement {
 
   /**
    * Shows the messages of a board subtree submitted on the days `from`–`to` (`YYYY-MM-DD`, China
-   * time, inclusive), all or only the overdue ones: the drill-down of `<liuyan-supervision>`.
+   * time, inclusive), all or only the overdue (or the supervised) ones: the drill-down of
+   * `<liuyan-supervision>`.
    * Replaces the filters and loads the first page.
    */
-  async show(filters: { boardId: string; from?: string; to?: string; overdue?: boolean }): Promise<void> {
-    this.filters = { ...NO_FILTERS, ...filters, overdue: filters.overdue ?? false }
+  async show(filters: { boardId: string; from?: string; to?: string; overdue?: boolean; supervised?: boolean }): Promise<void> {
+    this.filters = { ...NO_FILTERS, ...filters, overdue: filters.overdue ?? false, supervised: filters.supervised ?? false }
     this.fieldErrors = {}
     const query = this.#query()
     if (!query) return
@@ -120,6 +125,11 @@ export class LiuyanInbox extends LiuyanStaffElement {
       this.fieldErrors = { to: this.#t.dateOrder }
       return undefined
     }
+    const within = f.dueWithin.trim()
+    if (within && !(/^\d+$/.test(within) && Number(within) <= 60)) {
+      this.fieldErrors = { dueWithin: this.#t.dueWithinRange }
+      return undefined
+    }
     return {
       ...(f.status ? { status: f.status as Message['status'] } : {}),
       ...(f.type ? { type: f.type as Message['type'] } : {}),
@@ -129,6 +139,8 @@ export class LiuyanInbox extends LiuyanStaffElement {
       ...(f.from ? { from: chinaStart(f.from) } : {}),
       ...(f.to ? { to: chinaStart(f.to, 1) } : {}),
       ...(f.overdue ? { overdue: true } : {}),
+      ...(within ? { dueWithin: Number(within) } : {}),
+      ...(f.supervised ? { supervised: true } : {}),
     }
   }
 
@@ -137,7 +149,11 @@ export class LiuyanInbox extends LiuyanStaffElement {
     this.alert = ''
     try {
       await this.staffContext()
-      const page = await this.sdk.inbox.list({ ...this.#applied, limit: this.pageSize, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}) })
+      const [page, counts] = await Promise.all([
+        this.sdk.inbox.list({ ...this.#applied, limit: this.pageSize, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}) }),
+        more ? this.counts : this.sdk.inbox.counts(this.#applied.boardId ? { boardId: this.#applied.boardId } : {}),
+      ])
+      this.counts = counts
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items
       if (!more) this.selected = new Set()
       this.nextCursor = page.nextCursor
@@ -208,36 +224,28 @@ export class LiuyanInbox extends LiuyanStaffElement {
       this.renderRoot.querySelector<LiuyanBoardPicker>('liuyan-board-picker')?.focus()
       return
     }
-    const roles = this.principal?.roles ?? []
-    const name = shared.actions[action]
-    const results: BulkResult[] = []
     this.busy = true
     this.alert = ''
-    // One action at a time, in the order shown: each call has its own Idempotency-Key (the SDK's),
-    // reused by its retries, so a repeated request never acts twice.
-    for (const [i, message] of chosen.entries()) {
-      this.line = format(t.running, { n: i + 1, total: chosen.length })
-      if (!allowedFor(message, roles).includes(action)) {
-        results.push({ id: message.id, title: message.title, outcome: 'skipped', text: format(t.skipped, { action: name }) })
-        continue
-      }
-      try {
-        const updated = action === 'accept' ? await this.sdk.messages.accept(message.id) : await this.sdk.messages.assign(message.id, this.assignTo)
-        this.items = (this.items ?? []).map((m) => (m.id === updated.id ? updated : m))
-        results.push({ id: message.id, title: message.title, outcome: 'ok', text: format(t.ok, { action: name }) })
-        this.dispatchEvent(new LiuyanActedEvent(updated.id, action, updated.status))
-      } catch (error) {
-        this.reportError(error)
-        results.push({ id: message.id, title: message.title, outcome: 'failed', text: format(t.failedItem, { reason: explain(error, shared) }) })
-      }
-    }
-    this.busy = false
+    const results = await runBulk(this.sdk, chosen, action, this.assignTo, t, shared,
+      (done) => (this.line = format(t.running, { n: done + 1, total: chosen.length })), (error) => this.reportError(error))
+    for (const r of results) if (r.outcome === 'ok') this.dispatchEvent(new LiuyanActedEvent(r.id, action, r.status!))
+    // The list and the counts again, as the server now has them.
+    await this.#load(false)
     this.results = results
     this.selected = new Set(results.filter((r) => r.outcome !== 'ok').map((r) => r.id))
     const done = results.filter((r) => r.outcome === 'ok').length
     this.line = `${t.results}：${done}/${results.length}`
     await this.updateComplete
     this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus()
+  }
+
+  /** A count's button: that status only (or the overdue only), the other filters kept. */
+  #filterBy(status: string, overdue: boolean) {
+    this.filters = { ...this.filters, status, overdue }
+    const query = this.#query()
+    if (!query) return
+    this.#applied = query
+    void this.#load(false)
   }
 
   #select(name: keyof Filters, label: string, options: [string, string][]) {
@@ -250,12 +258,13 @@ export class LiuyanInbox extends LiuyanStaffElement {
     </div>`
   }
 
-  #text(name: 'keyword' | 'from' | 'to', label: string, type: string) {
+  #text(name: 'keyword' | 'from' | 'to' | 'dueWithin', label: string, type: string) {
     const error = this.fieldErrors[name]
     return html`<div class="field">
       <label for=${`f-${name}`}>${label}</label>
       <input id=${`f-${name}`} name=${name} type=${type} .value=${this.filters[name]} aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `f-${name}-error` : nothing} maxlength=${type === 'search' ? 50 : nothing} />
+        aria-describedby=${error ? `f-${name}-error` : nothing} maxlength=${type === 'search' ? 50 : nothing}
+        min=${type === 'number' ? 0 : nothing} max=${type === 'number' ? 60 : nothing} inputmode=${type === 'number' ? 'numeric' : nothing} />
       ${error ? html`<p id=${`f-${name}-error`} class="error">${error}</p>` : nothing}
     </div>`
   }
@@ -301,13 +310,15 @@ export class LiuyanInbox extends LiuyanStaffElement {
     }
     return html`<section aria-labelledby="inbox-title">
       <h2 id="inbox-title" tabindex="-1">${t.title}</h2>
-      <form class="filters" aria-label=${t.filters} @submit=${(e: Event) => this.#apply(e)} @input=${(e: Event) => this.#input(e)} @change=${(e: Event) => this.#input(e)}>
+      <form class="filters" aria-label=${t.filters} novalidate @submit=${(e: Event) => this.#apply(e)} @input=${(e: Event) => this.#input(e)} @change=${(e: Event) => this.#input(e)}>
         ${this.#select('status', t.status, STATUSES.map((s) => [s, STATUS_LABELS[this.locale][s]]))}
         ${this.#select('type', t.type, MESSAGE_TYPES.map((s) => [s, MESSAGE_TYPE_LABELS[this.locale][s]]))}
         ${this.#select('domain', t.domain, DOMAINS.map((s) => [s, DOMAIN_LABELS[this.locale][s]]))}
         ${this.#select('boardId', t.board, this.scope.map((s) => [s.board.id, `${'　'.repeat(s.depth)}${s.board.name}`]))}
         ${this.#text('keyword', t.keyword, 'search')} ${this.#text('from', t.from, 'date')} ${this.#text('to', t.to, 'date')}
+        ${this.#text('dueWithin', t.dueWithin, 'number')}
         <label class="check"><input type="checkbox" name="overdue" .checked=${this.filters.overdue} /> ${t.overdue}</label>
+        <label class="check"><input type="checkbox" name="supervised" .checked=${this.filters.supervised} /> ${t.supervisedOnly}</label>
         <div class="actions">
           <button type="submit" class="primary" ?disabled=${this.busy}>${t.apply}</button>
           <button type="button" @click=${() => this.#clear()}>${t.clear}</button>
@@ -315,6 +326,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
       </form>
       <p class="muted">${t.order}</p>
       ${this.alert ? html`<p class="alert" role="alert">${this.alert}</p>` : nothing}
+      ${countsView(this.counts, this.locale, t, this.filters.overdue ? 'overdue' : String((this.#applied.status as string | undefined) ?? ''), (status, overdue) => this.#filterBy(status, overdue))}
       ${this.#bulkBar(selectAll)}
       ${items.length ? html`${tableView(rows)}${cardsView(rows)}` : nothing}
       ${this.nextCursor ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.#load(true)}>${t.more}</button>` : nothing}

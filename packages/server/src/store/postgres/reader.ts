@@ -1,10 +1,11 @@
 // Reads of the PostgreSQL store: messages with their timelines in one statement, list pages by
 // keyset through the board closure, public views kept as JSON, tokens, settings and idempotency.
 import { OPEN_STATUSES } from '@liuyan/core'
-import type { Board, BoardStats, Message, Page } from '@liuyan/core'
+import type { Board, BoardStats, InboxCounts, Message, Page, ReplyTemplate } from '@liuyan/core'
+import { countInbox, getTemplate, listTemplates } from './staff-tools.js'
 import { compareTokens, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
-import type { BoardCounts, IdempotencyRecord, MessageQuery, StaffToken, StatsCountsQuery, StatsQuery, StoredResponse, StoreReader } from '../types.js'
+import type { BoardCounts, IdempotencyRecord, MessageQuery, StaffToken, StatsCountsQuery, StatsQuery, InboxCountsStoreQuery, StoredResponse, StoreReader } from '../types.js'
 import { boardStatsFromCounts } from '../stats-keeping.js'
 import { pgStatsCounts } from './stats.js'
 import { prepared, type PgClient } from './driver.js'
@@ -185,6 +186,18 @@ export class PgReader implements StoreReader {
     return Number(row!.count)
   }
 
+  async inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+    return countInbox((text, values) => this.rows(text, values, 'each'), query)
+  }
+
+  async listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]> {
+    return listTemplates((text, values) => this.rows(text, values), boardIds)
+  }
+
+  async getReplyTemplate(id: string): Promise<ReplyTemplate | undefined> {
+    return getTemplate((text, values) => this.rows(text, values), id)
+  }
+
   /**
    * The rows of one page (limit + 1). A keyword is first looked for in the newest
    * {@link KEYWORD_WINDOW} rows of the list, read in order: a common keyword fills its page there
@@ -265,6 +278,7 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
   if (plan.statuses) where.push(`m.status = ANY(${param([...plan.statuses])}::text[])`)
   if (plan.type !== undefined) where.push(`m.type = ${param(plan.type)}`)
   if (plan.domain !== undefined) where.push(`m.domain = ${param(plan.domain)}`)
+  if (plan.supervised) where.push(`(m.doc::jsonb ->> 'supervised') = 'true'`)
   if (plan.overdueMs !== undefined) {
     // Through the closure: only the board's open messages are read (message_boards_open), newest first.
     if (scope?.kind === 'root') where.push(`mb.open_due_ms < ${param(plan.overdueMs)}::bigint`)

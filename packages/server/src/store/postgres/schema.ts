@@ -175,6 +175,20 @@ const MIGRATIONS: readonly Migration[] = [
   // 5: hot spots (docs/architecture.md §6): the heat aggregate and the groups of similar messages,
   // see postgres/hotspots.ts.
   HOTSPOTS_MIGRATION,
+  // 6: each closure row keeps its message's status, so the inbox's counts per status are one
+  // range of an index (board, status); and reply templates (标准模板化), one row per template.
+  `
+  ALTER TABLE message_boards ADD COLUMN status text;
+  UPDATE message_boards mb SET status = m.status FROM messages m WHERE m.seq = mb.seq;
+  CREATE INDEX message_boards_status ON message_boards (board_id, status);
+
+  CREATE TABLE reply_templates (
+    id text PRIMARY KEY,
+    board_id text NOT NULL,
+    doc text NOT NULL
+  );
+  CREATE INDEX reply_templates_board ON reply_templates (board_id);
+  `,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */

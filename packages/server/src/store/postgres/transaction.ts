@@ -1,6 +1,6 @@
 // Writes of the PostgreSQL store, inside one transaction on one connection.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
-import type { Board, Message } from '@liuyan/core'
+import type { Board, Message, ReplyTemplate } from '@liuyan/core'
 import {
   appendOnlyTimeline,
   DUPLICATE_TRACKING_CODE,
@@ -18,6 +18,7 @@ import { translate } from './errors.js'
 import { PgReader } from './reader.js'
 import { pgGroupWriter, pgHotspotsBoardChange, type Query } from './hotspots.js'
 import { groupNewMessage } from '../hotspots.js'
+import { deleteTemplate, putTemplate } from './staff-tools.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsOf, updateCounters, type Run } from './stats.js'
 
@@ -34,8 +35,8 @@ const BOARD_TREE_LOCK = 0x6c7962747265 // "lybtre"
  * is listed under its board, its assigned unit and every ancestor of either, with its sort keys.
  */
 function rebuildMessageBoards(where: string, from = 'messages m'): string {
-  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms)
-    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END FROM ${from}
+  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms, status)
+    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END, m.status FROM ${from}
     CROSS JOIN LATERAL (
       SELECT m.board_id AS board_id
       UNION SELECT m.assignee_board_id
@@ -236,6 +237,14 @@ export class PgTransaction extends PgReader implements StoreTransaction {
       'INSERT INTO events (message_seq, n, doc) SELECT $1, $2 + ordinality - 1, doc FROM unnest($3::text[]) WITH ORDINALITY AS e (doc, ordinality)',
       [seq, first, events.map((event) => JSON.stringify(event))],
     )
+  }
+
+  async putReplyTemplate(template: ReplyTemplate): Promise<void> {
+    await putTemplate((text, values) => this.run(text, values), template)
+  }
+
+  async deleteReplyTemplate(id: string): Promise<boolean> {
+    return deleteTemplate((text, values) => this.run(text, values), id)
   }
 }
 

@@ -9,6 +9,7 @@ import { createSqliteStore, type SqliteStore } from '../sqlite.js'
 import type { MessageQuery } from '../types.js'
 import type { KeywordTerms } from './keyword.js'
 import { listSql } from './reader.js'
+import { countInbox } from './staff-tools.js'
 
 let store: SqliteStore | undefined
 afterEach(async () => {
@@ -68,5 +69,22 @@ describe('SQLite query plans', () => {
     expect(text).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/u)
     if (terms.check.length > 0) expect(text).toMatch(/SEARCH o EXISTS USING PRIMARY KEY \(term=\? AND created_ms=\? AND rid=\?\)/u)
     if (query.boardIds) expect(text).toMatch(/SEARCH s EXISTS USING [^\n]*\((ancestor=\? AND rid=\?|rid=\? AND ancestor=\?)\)/u)
+  })
+})
+
+describe('SQLite plans of the inbox counts', () => {
+  it.each([[['p']], [['p', 'q']]])('roots %j: per status from the scope index alone, the overdue from the open rows only, no message read', (roots) => {
+    store ??= createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))
+    const db = store.database
+    const plans: string[][] = []
+    const all = <R>(sql: string, ...params: unknown[]): R[] => {
+      plans.push((db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail))
+      return [{ n: 0 }] as R[]
+    }
+    countInbox(all, { boardIds: roots, now: '2026-03-01T00:00:00Z' })
+    const [perStatus, overdue] = plans.map((plan) => plan.join('\n'))
+    expect(perStatus).toMatch(/COVERING INDEX message_scope_status \(ancestor=\?\)/u)
+    expect(overdue).toMatch(/USING (COVERING )?INDEX message_scope_open \(ancestor=\?\)/u)
+    for (const plan of [perStatus, overdue]) expect(plan).not.toMatch(/\bmessages\b|SCAN message_scope\b(?! USING)/u)
   })
 })

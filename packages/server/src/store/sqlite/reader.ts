@@ -2,7 +2,7 @@
 // views kept as JSON, tokens, settings and idempotency records.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import { SqliteOutbox } from './outbox.js'
-import type { Board, BoardStats, Message, Page } from '@liuyan/core'
+import type { Board, BoardStats, InboxCounts, Message, Page, ReplyTemplate } from '@liuyan/core'
 import { boardStatsFromCounts } from '../stats-keeping.js'
 import { sqliteStatsCounts } from './stats.js'
 import type Database from 'better-sqlite3'
@@ -10,6 +10,7 @@ import { compareTokens, encodeCursor, planQuery, PUBLIC_VIEW_VERSION, renderPubl
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,
+  InboxCountsStoreQuery,
   MessageQuery,
   StaffToken,
   BoardCounts,
@@ -21,6 +22,7 @@ import type {
 import type { Connection } from './connection.js'
 import { SqliteHotspots } from './hotspots.js'
 import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from '../hotspots.js'
+import { countInbox, getTemplate, listTemplates } from './staff-tools.js'
 import { chooseTerms, keywordSql, type KeywordTerms } from './keyword.js'
 
 // Kept in shared.ts, where the PostgreSQL store reads them too; re-exported for this store's modules.
@@ -237,6 +239,19 @@ export class SqliteReader implements StoreReader {
     return this.get<{ count: number }>('SELECT count(*) AS count FROM messages')!.count
   }
 
+  async inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+    this.check()
+    return this.connection.snapshot(() => countInbox((sql, ...params) => this.all(sql, ...params), query))
+  }
+
+  async listReplyTemplates(boardIds: readonly string[]): Promise<ReplyTemplate[]> {
+    return listTemplates((sql, ...params) => this.all(sql, ...params), boardIds)
+  }
+
+  async getReplyTemplate(id: string): Promise<ReplyTemplate | undefined> {
+    return getTemplate((sql, ...params) => this.all(sql, ...params), id)
+  }
+
   /** Messages from their rows, each with its timeline, in the rows' order; one query for all events. */
   withTimelines(rows: readonly MessageRecord[]): Message[] {
     if (rows.length === 0) return []
@@ -355,6 +370,7 @@ export function listSql(plan: ListPlan, columns = 'id, doc', terms?: KeywordTerm
     where.push('m.domain = @domain')
     params['domain'] = plan.domain
   }
+  if (plan.supervised) where.push("json_extract(m.doc, '$.supervised') = 1")
   if (plan.overdueMs !== undefined) {
     // The same terms as the partial index message_scope_open, so the planner can use it.
     where.push(`${k}.status IN (${OPEN_SQL}) AND ${k}.due_ms < @overdueMs`)

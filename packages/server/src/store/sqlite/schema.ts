@@ -266,6 +266,16 @@ const MIGRATIONS: readonly Migration[] = [
   // see sqlite/hotspots.ts. Messages stored before it are counted in the heat table at once; they
   // join no group (groups are made as messages come in).
   HOTSPOTS_MIGRATION,
+  // 9: reply templates (标准模板化), one row per template of a board; a board's list reads them
+  // by its id and its ancestors' (docs/architecture.md §6).
+  `
+  CREATE TABLE reply_templates (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX reply_templates_board ON reply_templates (board_id);
+  `,
 ]
 
 /** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */

@@ -1,6 +1,6 @@
 // Writes of the SQLite store, inside one transaction of its group commit.
 import { isPubliclyVisible, toPublicMessage } from '@liuyan/core'
-import type { Board, Message } from '@liuyan/core'
+import type { Board, Message, ReplyTemplate } from '@liuyan/core'
 import type Database from 'better-sqlite3'
 import {
   appendOnlyTimeline,
@@ -22,6 +22,7 @@ import { insertTerms, updateTerms, type TermRow } from './keyword.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
 import { hotspotsBoardChange, sqliteGroupWriter } from './hotspots.js'
 import { groupNewMessage } from '../hotspots.js'
+import { deleteTemplate, putTemplate } from './staff-tools.js'
 import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
@@ -176,6 +177,14 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     events.forEach((event, index) => {
       this.run('INSERT INTO events (message_id, seq, doc) VALUES (?, ?, ?)', messageId, firstSeq + index, JSON.stringify(event))
     })
+  }
+
+  async putReplyTemplate(template: ReplyTemplate): Promise<void> {
+    putTemplate((sql, ...params) => this.run(sql, ...params), template)
+  }
+
+  async deleteReplyTemplate(id: string): Promise<boolean> {
+    return deleteTemplate((sql, ...params) => this.run(sql, ...params), id)
   }
 }
 
