@@ -22,7 +22,7 @@ describe('pagination over 250 messages (real server, SQLite)', () => {
     }
     created = created.sort()
     expect(new Set(created).size).toBe(COUNT)
-  })
+  }, 120_000)
 
   it('for await yields every message once, newest first, fetching pages of `limit`', async () => {
     const spy = vi.fn<FetchLike>((url, init) => globalThis.fetch(url, init))

@@ -36,9 +36,11 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * - everything ≈ 56.4 KB: files compressed apart share no dictionary, zod and core's validation
  *   take ≈ 13.8 KB, and zh-TW and en are counted both though a page fetches at most one;
  * - the single file ≈ 46.8 KB.
+ * The merge of the statistics in working days, hot spots' 与…重复 label and the SDK's new staff
+ * methods took everything to ≈ 58.0 KB and the single file to ≈ 48.7 KB.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 18.6 * KB, all: 56.6 * KB, full: 47 * KB }
+const CEILING = { firstView: 18.6 * KB, all: 58.3 * KB, full: 49 * KB }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')

@@ -49,7 +49,8 @@ const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, 
 
 // Without row locks in the choice (a window function cannot take them), two instances may pick
 // the same rows (among the 1,000 oldest due, which bounds a claim's cost); the UPDATE locks each, and the one that waited checks the lease again on the
-// updated row and leaves it: never two leases on one delivery.
+// updated row and leaves it: never two leases on one delivery. It checks the due time again too: a
+// delivery whose attempt was recorded in between is no longer leased but not due either.
 const CLAIM = `WITH due AS (
     SELECT seq FROM (
       SELECT seq, next_ms, row_number() OVER (PARTITION BY webhook_id ORDER BY next_ms, seq) AS n
@@ -60,7 +61,7 @@ const CLAIM = `WITH due AS (
       ) w
     ) x WHERE n <= $3 ORDER BY next_ms, seq LIMIT $4)
   UPDATE deliveries d SET lease = $5, lease_ms = $6 FROM due
-  WHERE d.seq = due.seq AND d.state = 'pending' AND (d.lease_ms IS NULL OR d.lease_ms <= $1)
+  WHERE d.seq = due.seq AND d.state = 'pending' AND d.next_ms <= $1 AND (d.lease_ms IS NULL OR d.lease_ms <= $1)
   RETURNING d.seq, d.webhook_id, d.event_id, d.state, d.attempts, d.next_at, d.next_ms, d.created_at`
 
 export class PgOutbox implements OutboxTransaction {
