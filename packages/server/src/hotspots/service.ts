@@ -14,7 +14,7 @@ function notFound(): ServiceError {
 }
 
 function invalidRange(path: string): ServiceError {
-  return new ServiceError(422, 'validation_failed', '', [{ path: [path], code: 'invalid_range', message: '' }])
+  return new ServiceError(422, 'validation_failed', '', [{ path: [path], code: 'invalid_month_range', message: '' }])
 }
 
 /** The board, if the token covers it (else 404: its existence is not revealed). */

@@ -50,9 +50,9 @@ const PROBLEM_TITLES: Record<Locale, Record<string, string>> = {
 
 /** Messages of the issues the service and this layer raise themselves (schema issues come localized from core). */
 const ISSUE_MESSAGES: Record<Locale, Record<string, string>> = {
-  'zh-CN': { board_closed: '该留言对象暂不接受留言', unknown_board: '请选择有效的留言对象', unknown_unit: '请选择有效的办理单位', invalid_idempotency_key: 'Idempotency-Key 的长度应为1到255个字符', idempotency_key_required: '请提供 Idempotency-Key', invalid_range: '起止月份有误（最多36个月）', unknown_message: '找不到这条留言' },
-  'zh-TW': { board_closed: '該留言對象暫不接受留言', unknown_board: '請選擇有效的留言對象', unknown_unit: '請選擇有效的辦理單位', invalid_idempotency_key: 'Idempotency-Key 的長度應為1到255個字元', idempotency_key_required: '請提供 Idempotency-Key', invalid_range: '起迄月份有誤（最多36個月）', unknown_message: '找不到這則留言' },
-  en: { board_closed: 'This recipient does not take messages at the moment.', unknown_board: 'Please choose a valid recipient.', unknown_unit: 'Please choose a valid handling unit.', invalid_idempotency_key: 'Idempotency-Key must be 1–255 characters.', idempotency_key_required: 'Send an Idempotency-Key header.', invalid_range: 'The months do not make a range of at most 36 months.', unknown_message: 'There is no such message.' },
+  'zh-CN': { board_closed: '该留言对象暂不接受留言', unknown_board: '请选择有效的留言对象', unknown_unit: '请选择有效的办理单位', invalid_idempotency_key: 'Idempotency-Key 的长度应为1到255个字符', idempotency_key_required: '请提供 Idempotency-Key', invalid_month_range: '起止月份有误（最多36个月）', unknown_message: '找不到这条留言' },
+  'zh-TW': { board_closed: '該留言對象暫不接受留言', unknown_board: '請選擇有效的留言對象', unknown_unit: '請選擇有效的辦理單位', invalid_idempotency_key: 'Idempotency-Key 的長度應為1到255個字元', idempotency_key_required: '請提供 Idempotency-Key', invalid_month_range: '起迄月份有誤（最多36個月）', unknown_message: '找不到這則留言' },
+  en: { board_closed: 'This recipient does not take messages at the moment.', unknown_board: 'Please choose a valid recipient.', unknown_unit: 'Please choose a valid handling unit.', invalid_idempotency_key: 'Idempotency-Key must be 1–255 characters.', idempotency_key_required: 'Send an Idempotency-Key header.', invalid_month_range: 'The months do not make a range of at most 36 months.', unknown_message: 'There is no such message.' },
 }
 
 /**
