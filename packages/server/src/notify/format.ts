@@ -8,6 +8,8 @@
  * author's name and phone) yields only public facts, and the title passes core's masking again.
  */
 import {
+  EVENT_TYPES,
+  type EventType,
   DEFAULT_LOCALE,
   DOMAIN_LABELS,
   LOCALES,
@@ -22,30 +24,8 @@ import {
 import type { NotifyEvent, NotifyMessage } from './transport.js'
 
 /** The event types a notification names (core's event types); another type gets the generic title. */
-export const NOTIFY_EVENT_TYPES = [
-  'message.submitted',
-  'message.accepted',
-  'message.rejected',
-  'message.assigned',
-  'message.transferred',
-  'message.started',
-  'message.replied',
-  'message.extended',
-  'message.followed_up',
-  'message.evaluated',
-  'message.supervised',
-  'message.reminded',
-  'message.reopened',
-  'message.published',
-  'message.unpublished',
-  'message.redacted',
-  'message.code_reissued',
-  'message.marked_duplicate',
-  'message.closed',
-  'deadline.approaching',
-  'deadline.overdue',
-] as const
-export type NotifyEventType = (typeof NOTIFY_EVENT_TYPES)[number]
+export const NOTIFY_EVENT_TYPES = EVENT_TYPES
+export type NotifyEventType = EventType
 
 interface Texts {
   /** The headline per event type. */
