@@ -4,9 +4,9 @@
 // - a reviewer accepts two new messages in bulk and assigns them in bulk to a unit found by
 //   searching the unit tree; on a 390 px phone the inbox shows cards;
 // - a handler replies from a reply template (a supervisor's, through the API);
-// - a supervisor finds the unit with an overdue message in the supervision table, drills down to
-//   it and supervises it (the demo seed's history ends weeks past that message's deadline, so it is
-//   overdue whatever the day the test runs);
+// - a supervisor finds the unit with an overdue message in the supervision table (from a fixed day
+//   long before the demo seed's history, not this year's default), drills down to it and
+//   supervises it;
 // - a supervisor opens a group of similar messages in the hot spots and links one as a duplicate.
 // What a flow needs is seeded through the CLI's HTTP API (and its demo seed); the API then says
 // what each flow did.
@@ -29,7 +29,9 @@ const BULK = ['南湖公园东门长椅损坏', '南湖公园西门路灯不亮'
 const BULK_NEWEST_FIRST = [...BULK].reverse()
 const REPLY_TITLE = '人民大街公交站牌字迹模糊'
 const TEMPLATE = { name: '已安排处理', text: '您好！您反映的“{title}”问题，{unit}已安排专人处理，感谢您的监督。' }
-// A message of the demo seed: assigned to 吉林市医疗保障局 44 days back, weeks past its deadline.
+// A message of the demo seed, assigned to 吉林市医疗保障局 and reminded for being late within its
+// history: its deadline lies before the history's end, which the seed puts before now, so it is
+// overdue whatever the day the test runs.
 const OVERDUE_TITLE = '父亲异地就医备案办不下来'
 const OVERDUE_UNIT = '220200-ybj'
 const SIMILAR = [
