@@ -83,6 +83,13 @@ async function press(target: Locator, key = 'Enter'): Promise<void> {
 
 const statusLine = (page: Page, selector = 'liuyan-case #status-line') => page.locator(selector).textContent()
 
+it('serves <liuyan-console> at /staff/, and the old staff page is gone', async () => {
+  const html = await (await fetch(`${e2e.cli.url}/staff/`)).text()
+  expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])).toEqual(['/staff/staff.css', '/staff/liuyan-console.min.js'])
+  expect(html).toContain('<liuyan-console api="/api/v1"></liuyan-console>')
+  expect((await fetch(`${e2e.cli.url}/staff/staff.js`)).status).toBe(404)
+})
+
 it('a reviewer accepts and assigns in bulk', async () => {
   const page = await signedIn()
   expect(await axe(page)).toEqual([])
