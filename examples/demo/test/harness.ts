@@ -61,14 +61,15 @@ export interface E2E {
 
 /**
  * Starts the CLI serving `staticDir` (or the folder the function gives once earlier `beforeAll`
- * hooks ran) and a Chromium before the file's tests, and stops both after them.
+ * hooks ran) and a Chromium (with `chromiumArgs` besides the usual ones) before the file's tests,
+ * and stops both after them.
  */
-export function useCliAndChromium(staticDir: string | (() => string)): E2E {
+export function useCliAndChromium(staticDir: string | (() => string), options: { chromiumArgs?: readonly string[] } = {}): E2E {
   let cli: RunningCli | undefined
   let browser: Browser | undefined
   beforeAll(async () => {
     cli = await startCli(typeof staticDir === 'string' ? staticDir : staticDir())
-    browser = await launchChromium()
+    browser = await launchChromium(options.chromiumArgs)
   })
   afterAll(async () => {
     await browser?.close()
@@ -89,10 +90,10 @@ export function useCliAndChromium(staticDir: string | (() => string)): E2E {
 }
 
 /** Debian's Chromium, headless, as TOOLCHAIN.md describes. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(args: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...args],
   })
 }
 
@@ -106,6 +107,20 @@ export function watchPage(page: Page, problems: string[] = []): string[] {
   })
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   return problems
+}
+
+/**
+ * Like {@link watchPage}, and the page's `securitypolicyviolation` events too (a style attribute
+ * the CSP refuses inside a shadow root says so only there), from the first document on. Await it
+ * before the first navigation.
+ */
+export async function watchPolicy(page: Page, problems: string[] = []): Promise<string[]> {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${e.sample}`)
+    }, true)
+  })
+  return watchPage(page, problems)
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

@@ -25,15 +25,19 @@ export class LiuyanOpenCaseEvent extends Event {
   }
 }
 
+/** The figures of the supervision table that open the messages behind them. */
+export type DrillDownFigure = 'all' | 'overdue' | 'supervised'
+
 /**
  * Fired by the supervision view when a figure is opened (drill-down): the messages of the unit
  * `boardId` (with the boards below it) submitted on the days `from`–`to` (China time, inclusive,
- * `YYYY-MM-DD`), all of them or only the `overdue` ones. `<liuyan-console>` shows them in the inbox.
+ * `YYYY-MM-DD`), all of them or only the `overdue` (or the `supervised`, 督办) ones.
+ * `<liuyan-console>` shows them in the inbox.
  */
 export class LiuyanDrillDownEvent extends Event {
   constructor(
     readonly boardId: string,
-    readonly figure: 'all' | 'overdue',
+    readonly figure: DrillDownFigure,
     readonly from: string,
     readonly to: string,
   ) {

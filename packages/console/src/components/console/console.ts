@@ -167,7 +167,7 @@ export class LiuyanConsole extends LiuyanConsoleElement {
     this.#inboxStale = false
     await this.updateComplete
     this.#inbox?.focusHeading()
-    await this.#inbox?.show({ boardId: event.boardId, from: event.from, to: event.to, overdue: event.figure === 'overdue' })
+    await this.#inbox?.show({ boardId: event.boardId, from: event.from, to: event.to, overdue: event.figure === 'overdue', supervised: event.figure === 'supervised' })
   }
 
   #open(event: LiuyanOpenCaseEvent) {

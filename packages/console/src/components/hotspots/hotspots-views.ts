@@ -11,6 +11,17 @@ export function regionLabel(code: string, boards: readonly Board[]): string {
   return board ? `${board.name}（${code}）` : code
 }
 
+/** Bar lengths step by 100 / BAR_STEPS percent: one class each (hotspots.styles.ts). */
+export const BAR_STEPS = 20
+
+/**
+ * The class of a figure's bar: its length in steps of the largest figure's, at least one. A class,
+ * not a style attribute: pages under a strict CSP (style-src 'self', as the demo's) refuse those.
+ */
+export function barClass(n: number, max: number): string {
+  return `w${Math.min(BAR_STEPS, Math.max(1, Math.round((n / max) * BAR_STEPS)))}`
+}
+
 export interface HeatView {
   table: HeatTable
   /** '' for all months of the table. */
@@ -30,7 +41,7 @@ export function heatView(v: HeatView) {
   const domains = DOMAINS.filter((d) => cells.some((c) => c.domain === d))
   const count = (region: string, domain?: string) => cells.filter((c) => c.region === region && (!domain || c.domain === domain)).reduce((sum, c) => sum + c.count, 0)
   const max = Math.max(1, ...regions.flatMap((r) => domains.map((d) => count(r, d))))
-  const figure = (n: number) => html`${n || '–'}${n ? html`<span class="bar" aria-hidden="true" style="inline-size: ${Math.max(8, Math.round((n / max) * 100))}%"></span>` : nothing}`
+  const figure = (n: number) => html`${n || '–'}${n ? html`<span class=${`bar ${barClass(n, max)}`} aria-hidden="true"></span>` : nothing}`
   return html`<section aria-labelledby="heat-title">
     <h3 id="heat-title">${t.heatTitle}</h3>
     <div class="field">

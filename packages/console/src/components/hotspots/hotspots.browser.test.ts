@@ -62,6 +62,15 @@ describe('<liuyan-hotspots>', () => {
     expect(row.querySelector('td:last-child')!.textContent).toBe(String(expected))
     // Every figure is written out; the bars only repeat it.
     for (const bar of table.querySelectorAll('.bar')) expect(bar.getAttribute('aria-hidden')).toBe('true')
+    // Their lengths are classes, not style attributes (which a strict CSP refuses): the largest
+    // figure's bar fills its cell, a smaller one is shorter.
+    expect(table.querySelectorAll('[style]')).toHaveLength(0)
+    const bars = [...table.querySelectorAll<HTMLElement>('.bar')]
+    const longest = bars.filter((b) => b.classList.contains('w20'))
+    expect(longest.length).toBeGreaterThan(0)
+    const width = (b: HTMLElement) => b.getBoundingClientRect().width
+    expect(width(longest[0]!)).toBeCloseTo(width(longest[0]!.parentElement!) - 2 * parseFloat(getComputedStyle(longest[0]!.parentElement!).paddingInlineStart), 0)
+    for (const bar of bars.filter((b) => !b.classList.contains('w20'))) expect(width(bar)).toBeLessThan(width(bar.parentElement!))
 
     const group = groupItem(el, '建设街的路灯不亮')!
     expect(group.textContent).toContain('3 条留言')

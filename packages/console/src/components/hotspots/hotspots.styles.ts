@@ -1,4 +1,8 @@
-import { css } from 'lit'
+import { css, unsafeCSS } from 'lit'
+import { BAR_STEPS } from './hotspots-views.js'
+
+/** `.bar.w1` … `.bar.w20`: the bars' lengths (hotspots-views.ts barClass), as classes a strict CSP allows. */
+const barLengths = unsafeCSS(Array.from({ length: BAR_STEPS }, (_, i) => `.bar.w${i + 1} { inline-size: ${((i + 1) * 100) / BAR_STEPS}%; }`).join('\n'))
 
 export const hotspotsStyles = css`
   form.range {
@@ -45,6 +49,7 @@ export const hotspotsStyles = css`
     background: var(--liuyan-color-primary, var(--liuyan-sys-color-primary));
     border-radius: 2px;
   }
+  ${barLengths}
   ol.groups {
     list-style: none;
     margin: 0;

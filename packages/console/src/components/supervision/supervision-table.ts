@@ -1,7 +1,9 @@
 // The unit table of the supervision view and its ranking: every cell from COLUMNS, the unit's name
-// and a non-zero overdue figure as buttons that open the messages behind them (drill-down).
+// and a non-zero overdue or supervised (督办) figure as buttons that open the messages behind them
+// (drill-down).
 import { REVIEW_WORKING_DAYS, type Locale, type UnitFigures } from '@liuyan/core'
 import { html, type TemplateResult } from 'lit'
+import type { DrillDownFigure } from '../../events.js'
 import { format } from '../../i18n.js'
 import { COLUMNS, numbersOf, ranking } from './supervision-figures.js'
 import type { SupervisionStrings } from './supervision.i18n.js'
@@ -10,7 +12,7 @@ export interface TableContext {
   units: readonly UnitFigures[]
   t: SupervisionStrings
   locale: Locale
-  open(boardId: string, figure: 'all' | 'overdue'): void
+  open(boardId: string, figure: DrillDownFigure): void
 }
 
 const none = (t: SupervisionStrings) => html`<span aria-hidden="true">—</span><span class="visually-hidden">${t.none}</span>`
@@ -21,6 +23,9 @@ function cell(u: UnitFigures, key: (typeof COLUMNS)[number], c: TableContext): T
   if (text === null) return html`<td>${none(c.t)}</td>`
   if (key.key === 'overdue' && u.overdue > 0) {
     return html`<td class="late"><button type="button" class="link" data-figure="overdue" @click=${() => c.open(u.boardId, 'overdue')}>${text}<span class="visually-hidden">${format(c.t.openOverdue, { name: u.name })}</span></button></td>`
+  }
+  if (key.key === 'supervised' && u.supervised > 0) {
+    return html`<td><button type="button" class="link" data-figure="supervised" @click=${() => c.open(u.boardId, 'supervised')}>${text}<span class="visually-hidden">${format(c.t.openSupervised, { name: u.name })}</span></button></td>`
   }
   if (key.key === 'average') return html`<td>${text}<br /><span class="muted">${format(c.t.ratedBy, { count: n.count(u.satisfaction.count) })}</span></td>`
   return html`<td>${text}</td>`

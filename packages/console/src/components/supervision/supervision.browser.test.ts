@@ -243,6 +243,26 @@ describe('<liuyan-supervision>', () => {
     await tabTo(nav, 'the supervision entry again', true)
     await userEvent.keyboard('{Enter}')
     await until(() => cells(rowOf(view(), '220200-ybj')!)[6] === String(ybj.supervised + 1), 8000, 'the supervised figure updated')
+
+    // The supervised figure (督办) opens the unit's supervised messages of the range: the inbox's
+    // "supervised only" filter, not the overdue one. A unit with none has nothing to open.
+    const fresh = await allMessages()
+    const now = expected(fresh, boards, '220200-ybj', from, today)
+    const supervised = now.messages.filter((m) => m.supervised).sort((x, y) => (x.createdAt < y.createdAt ? 1 : -1))
+    expect(supervised.map((m) => m.id)).toContain(overdue[0]!.id)
+    const figures = [...root(view()).querySelectorAll<HTMLButtonElement>('button[data-figure="supervised"]')]
+    expect(figures.map((b) => b.closest('tr')!.getAttribute('data-board'))).toEqual(rowIds(view()).filter((id) => expected(fresh, boards, id!, from, today).supervised > 0))
+    const figure = () => rowOf(view(), '220200-ybj')!.querySelector<HTMLButtonElement>('button[data-figure="supervised"]')
+    expect(figure()!.textContent).toBe(`${supervised.length}，查看吉林市医疗保障局的督办留言`)
+    await tabTo(figure, 'the supervised figure of 医保局')
+    await userEvent.keyboard('{Enter}')
+    await until(() => activeDeep() === deep(el, 'liuyan-inbox', '#inbox-title'), 5000, 'focus on the inbox heading')
+    await until(() => titles().join() === supervised.map((m) => m.title).join(), 8000, 'the supervised messages of 医保局')
+    expect(root(inbox()).querySelector<HTMLSelectElement>('#f-boardId')!.value).toBe('220200-ybj')
+    expect(root(inbox()).querySelector<HTMLInputElement>('input[name="supervised"]')!.checked).toBe(true)
+    expect(root(inbox()).querySelector<HTMLInputElement>('input[name="overdue"]')!.checked).toBe(false)
+    expect([root(inbox()).querySelector<HTMLInputElement>('#f-from')!.value, root(inbox()).querySelector<HTMLInputElement>('#f-to')!.value]).toEqual([from, today])
+    await expectAccessible(inbox())
   })
 
   it('shows a token with a smaller scope only its units, and refuses a board outside it', async () => {

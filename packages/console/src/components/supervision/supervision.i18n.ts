@@ -35,6 +35,7 @@ export interface SupervisionStrings {
   none: string
   openUnit: string
   openOverdue: string
+  openSupervised: string
   scrollHint: string
   definitionsTitle: string
   definitions: string[]
@@ -71,7 +72,7 @@ export const supervisionStrings: Translations<SupervisionStrings> = {
     reportTitle: '{name}留言办理情况（{from} 至 {to}）', asOf: '超期数统计截至 {now}（北京时间）。',
     caption: '各单位办理情况', colUnit: '单位', colReceived: '收到', colOnTime: '按时受理', colReplied: '已答复', colRate: '答复率',
     colMedian: '答复用时中位数（工作日）', colOverdue: '当前超期', colSupervised: '督办', colAverage: '满意度平均分', colShare: '满意率', colRated: '评价人数',
-    ratedBy: '{count} 人评价', none: '无数据', openUnit: '查看{name}的留言', openOverdue: '，查看{name}的超期留言',
+    ratedBy: '{count} 人评价', none: '无数据', openUnit: '查看{name}的留言', openOverdue: '，查看{name}的超期留言', openSupervised: '，查看{name}的督办留言',
     scrollHint: '表格较宽，可左右滚动。',
     definitionsTitle: '指标说明',
     definitions: [
@@ -98,7 +99,7 @@ export const supervisionStrings: Translations<SupervisionStrings> = {
     reportTitle: '{name}留言辦理情況（{from} 至 {to}）', asOf: '逾期數統計截至 {now}（北京時間）。',
     caption: '各單位辦理情況', colUnit: '單位', colReceived: '收到', colOnTime: '按時受理', colReplied: '已答覆', colRate: '答覆率',
     colMedian: '答覆用時中位數（工作日）', colOverdue: '目前逾期', colSupervised: '督辦', colAverage: '滿意度平均分', colShare: '滿意率', colRated: '評價人數',
-    ratedBy: '{count} 人評價', none: '無資料', openUnit: '查看{name}的留言', openOverdue: '，查看{name}的逾期留言',
+    ratedBy: '{count} 人評價', none: '無資料', openUnit: '查看{name}的留言', openOverdue: '，查看{name}的逾期留言', openSupervised: '，查看{name}的督辦留言',
     scrollHint: '表格較寬，可左右捲動。',
     definitionsTitle: '指標說明',
     definitions: [
@@ -125,7 +126,7 @@ export const supervisionStrings: Translations<SupervisionStrings> = {
     reportTitle: '{name}: messages handled, {from} to {to}', asOf: 'Overdue counted at {now} (China time).',
     caption: 'Figures per unit', colUnit: 'Unit', colReceived: 'Received', colOnTime: 'Accepted on time', colReplied: 'Replied', colRate: 'Reply rate',
     colMedian: 'Median working days to reply', colOverdue: 'Overdue now', colSupervised: 'Supervised', colAverage: 'Satisfaction (average)', colShare: 'Satisfied or better', colRated: 'Ratings',
-    ratedBy: '{count} ratings', none: 'no data', openUnit: 'Show the messages of {name}', openOverdue: ': show the overdue messages of {name}',
+    ratedBy: '{count} ratings', none: 'no data', openUnit: 'Show the messages of {name}', openOverdue: ': show the overdue messages of {name}', openSupervised: ': show the supervised messages of {name}',
     scrollHint: 'The table is wide: scroll it sideways.',
     definitionsTitle: 'What the figures count',
     definitions: [

@@ -2,7 +2,7 @@ import { isNotFoundError } from '@liuyan/client'
 import { chinaDate, type UnitStats, type UnitStatsScope } from '@liuyan/core'
 import { html, nothing } from 'lit'
 import { LiuyanStaffElement } from '../../base.js'
-import { LiuyanDrillDownEvent } from '../../events.js'
+import { LiuyanDrillDownEvent, type DrillDownFigure } from '../../events.js'
 import { format, formatDate, pick } from '../../i18n.js'
 import { explain, issuesOf } from '../../internal/failure.js'
 import { sharedStrings } from '../../internal/labels.i18n.js'
@@ -24,12 +24,13 @@ type Range = { boardId: string; from: string; to: string; units: UnitStatsScope 
  * replied, reply rate, median working days to reply, overdue now, supervised, satisfaction), the
  * month-by-month trend as a chart with its data table, and the ranking by reply rate with its rule.
  * Every figure is the server's (`GET /boards/{id}/stats/units`). A unit's name opens its messages
- * and an overdue figure its overdue messages (`liuyan-drill-down`); the table exports as CSV or
+ * an overdue figure its overdue messages and a supervised figure its supervised ones
+ * (`liuyan-drill-down`); the table exports as CSV or
  * XLSX as shown, the messages behind it as the server's CSV export, and the report prints
  * (`@media print`) for the annual review.
  *
  * @tag liuyan-supervision
- * @fires liuyan-drill-down - A figure was opened: the unit (`boardId`), `figure` (`all` or `overdue`) and the days (`from`, `to`).
+ * @fires liuyan-drill-down - A figure was opened: the unit (`boardId`), `figure` (`all`, `overdue` or `supervised`) and the days (`from`, `to`).
  * @fires liuyan-error - A call to the Board API failed.
  */
 export class LiuyanSupervision extends LiuyanStaffElement {
@@ -155,7 +156,7 @@ export class LiuyanSupervision extends LiuyanStaffElement {
     void this.reload()
   }
 
-  #open(boardId: string, figure: 'all' | 'overdue') {
+  #open(boardId: string, figure: DrillDownFigure) {
     const s = this.stats
     if (s) this.dispatchEvent(new LiuyanDrillDownEvent(boardId, figure, s.from ?? '', s.to ?? ''))
   }
