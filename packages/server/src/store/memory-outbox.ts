@@ -2,9 +2,9 @@
 // transaction like the store's other collections (see outbox-types.ts).
 import type { Board, DeliveryState, Page } from '@liuyan/core'
 import { Staged, type Table } from './memory-staged.js'
+import { attemptPage } from './outbox-rows.js'
 import {
   decodeAttemptCursor,
-  encodeAttemptCursor,
   matches,
   type AttemptRecord,
   type ClaimedDelivery,
@@ -91,11 +91,7 @@ export class MemoryOutbox implements OutboxTransaction {
     this.#check()
     const before = decodeAttemptCursor(query.cursor) ?? Infinity
     const rows = [...this.#tables.attempts.values()].filter((a) => a.webhookId === webhookId && a.seq < before).sort((a, b) => b.seq - a.seq)
-    const page = rows.slice(0, query.limit)
-    return {
-      items: page.map(({ seq: _seq, ...attempt }) => structuredClone(attempt)),
-      nextCursor: rows.length > query.limit ? encodeAttemptCursor(page[page.length - 1]!.seq) : null,
-    }
+    return attemptPage(rows, query.limit, ({ seq: _seq, ...attempt }) => structuredClone(attempt))
   }
 
   async countDeliveries(filter: { webhookId?: string; state?: DeliveryState } = {}): Promise<number> {

@@ -4,7 +4,6 @@ import type { DeliveryState, Page } from '@liuyan/core'
 import { instant } from '../shared.js'
 import {
   decodeAttemptCursor,
-  encodeAttemptCursor,
   type AttemptRecord,
   type ClaimedDelivery,
   type ClaimQuery,
@@ -13,33 +12,25 @@ import {
   type OutboxTransaction,
   type WebhookRecord,
 } from '../outbox-types.js'
+import {
+  attemptOf,
+  attemptPage,
+  attemptWrite,
+  claimedOf,
+  DELIVERY_COLUMNS,
+  deliveryOf,
+  EVENT_COLUMNS,
+  eventIdsOf,
+  eventOf,
+  eventValues,
+  webhookDoc,
+  webhookOf,
+  type AttemptRow,
+  type DeliveryRow,
+  type EventRow,
+} from '../outbox-rows.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
-
-interface EventRow {
-  id: string
-  type: string
-  message_id: string
-  board_ids: string[]
-  occurred_at: string
-  payload: string
-  private_payload: string
-  staff_only: boolean
-}
-
-interface DeliveryRow {
-  seq: string
-  webhook_id: string
-  event_id: string
-  state: DeliveryState
-  attempts: number
-  next_at: string
-  next_ms: string
-  created_at: string
-}
-
-const EVENT_COLUMNS = 'id, type, message_id, board_ids, occurred_at, payload, private_payload, staff_only'
-const DELIVERY_COLUMNS = 'seq, webhook_id, event_id, state, attempts, next_at, next_ms, created_at'
 
 const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, next_at, next_ms, created_at)
   SELECT w.id, $1, 'pending', 0, $2, $3, $2 FROM webhooks w
@@ -92,24 +83,20 @@ export class PgOutbox implements OutboxTransaction {
 
   async getWebhook(id: string): Promise<WebhookRecord | undefined> {
     const [row] = await this.#rows<{ doc: string }>('SELECT doc FROM webhooks WHERE id = $1', [id])
-    return row && (JSON.parse(row.doc) as WebhookRecord)
+    return row && webhookOf(row.doc)
   }
 
   async listWebhooks(): Promise<WebhookRecord[]> {
-    return (await this.#rows<{ doc: string }>('SELECT doc FROM webhooks ORDER BY created_ms, id COLLATE "C"')).map((row) => JSON.parse(row.doc) as WebhookRecord)
+    return (await this.#rows<{ doc: string }>('SELECT doc FROM webhooks ORDER BY created_ms, id COLLATE "C"')).map((row) => webhookOf(row.doc))
   }
 
   async listAttempts(webhookId: string, query: { limit: number; cursor?: string }): Promise<Page<AttemptRecord>> {
     const before = decodeAttemptCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER
-    const rows = await this.#rows<{ seq: string; doc: string }>(
+    const rows = await this.#rows<AttemptRow>(
       'SELECT seq, doc FROM delivery_attempts WHERE webhook_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3',
       [webhookId, before, query.limit + 1],
     )
-    const page = rows.slice(0, query.limit)
-    return {
-      items: page.map((row) => ({ ...(JSON.parse(row.doc) as Omit<AttemptRecord, 'id'>), id: String(row.seq) })),
-      nextCursor: rows.length > query.limit ? encodeAttemptCursor(Number(page[page.length - 1]!.seq)) : null,
-    }
+    return attemptPage(rows, query.limit, attemptOf)
   }
 
   async countDeliveries(filter: { webhookId?: string; state?: DeliveryState } = {}): Promise<number> {
@@ -123,10 +110,9 @@ export class PgOutbox implements OutboxTransaction {
   async appendEvents(events: readonly OutboxEvent[], queuedAt: string): Promise<void> {
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
-      instant(event.occurredAt, 'occurredAt')
       const inserted = await this.#rows(
         `INSERT INTO outbox (${EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [event.id, event.type, event.messageId, event.boardIds, event.occurredAt, event.payload, event.privatePayload, event.staffOnly],
+        eventValues(event, (ids) => ids, (on) => on),
         true,
       )
       if (inserted.length === 0) continue
@@ -139,7 +125,7 @@ export class PgOutbox implements OutboxTransaction {
       `INSERT INTO webhooks (id, board_id, private, events, created_ms, doc) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET board_id = excluded.board_id, private = excluded.private, events = excluded.events,
          created_ms = excluded.created_ms, doc = excluded.doc`,
-      [webhook.id, webhook.boardId, webhook.private, [...new Set(webhook.events)], instant(webhook.createdAt, 'createdAt'), JSON.stringify(webhook)],
+      [webhook.id, webhook.boardId, webhook.private, [...new Set(webhook.events)], instant(webhook.createdAt, 'createdAt'), webhookDoc(webhook)],
       true,
     )
   }
@@ -159,54 +145,26 @@ export class PgOutbox implements OutboxTransaction {
   }
 
   async claimDeliveries(query: ClaimQuery): Promise<ClaimedDelivery[]> {
-    const rows = (
-      await this.#rows<DeliveryRow>(
-        CLAIM,
-        [instant(query.now, 'now'), [...(query.exclude ?? [])], query.perWebhook, query.limit, query.lease, instant(query.leaseUntil, 'leaseUntil')],
-        true,
-      )
-    ).sort((a, b) => Number(a.next_ms) - Number(b.next_ms) || Number(a.seq) - Number(b.seq))
-    if (rows.length === 0) return []
-    const events = new Map(
-      (await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id = ANY ($1::text[])`, [[...new Set(rows.map((r) => r.event_id))]])).map((row) => [
-        row.id,
-        eventOf(row),
-      ]),
+    const rows = await this.#rows<DeliveryRow>(
+      CLAIM,
+      [instant(query.now, 'now'), [...(query.exclude ?? [])], query.perWebhook, query.limit, query.lease, instant(query.leaseUntil, 'leaseUntil')],
+      true,
     )
-    return rows.map((row) => ({ delivery: deliveryOf(row), event: events.get(row.event_id)! }))
+    if (rows.length === 0) return []
+    return claimedOf(rows, await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id = ANY ($1::text[])`, [eventIdsOf(rows)]))
   }
 
   async recordAttempt(attempt: Omit<AttemptRecord, 'id'>, lease: string): Promise<boolean> {
+    const write = attemptWrite(attempt)
     // A subscription removed while its attempt ran keeps no log.
-    await this.#rows('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, $2, $3 FROM webhooks WHERE id = $1', [attempt.webhookId, attempt.deliveryId, JSON.stringify(attempt)], true)
-    const nextAt = attempt.nextAt ?? null
+    await this.#rows('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, $2, $3 FROM webhooks WHERE id = $1', [attempt.webhookId, write.seq, write.doc], true)
     const moved = await this.#rows(
       `UPDATE deliveries SET state = $1, attempts = greatest(attempts, $2), next_at = coalesce($3, next_at), next_ms = coalesce($4, next_ms),
          lease = NULL, lease_ms = NULL
        WHERE seq = $5 AND lease = $6 RETURNING seq`,
-      [attempt.state, attempt.attempt, nextAt, nextAt && instant(nextAt, 'nextAt'), attempt.deliveryId, lease],
+      [write.state, write.attempt, write.nextAt, write.nextMs, write.seq, lease],
       true,
     )
     return moved.length > 0
-  }
-}
-
-function eventOf(row: EventRow): OutboxEvent {
-  return {
-    id: row.id,
-    type: row.type as OutboxEvent['type'],
-    messageId: row.message_id,
-    boardIds: row.board_ids,
-    occurredAt: row.occurred_at,
-    payload: row.payload,
-    privatePayload: row.private_payload,
-    staffOnly: row.staff_only,
-  }
-}
-
-function deliveryOf(row: DeliveryRow): DeliveryRecord {
-  return {
-    id: String(row.seq), webhookId: row.webhook_id, eventId: row.event_id, state: row.state,
-    attempts: row.attempts, nextAt: row.next_at, createdAt: row.created_at,
   }
 }
