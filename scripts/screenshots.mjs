@@ -1,5 +1,6 @@
 // Takes the screenshots of docs/images/ with headless Chromium: the demo page's widget in light,
-// dark and large (适老化) mode, and the staff console (inbox, a message, supervision, the phone layout in large mode). Run after `npm run build`:
+// dark and large (适老化) mode, and the staff console (inbox, a message, supervision, hot spots,
+// reply templates, the phone layout in large mode). Run after `npm run build`:
 //   node scripts/screenshots.mjs
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -44,8 +45,25 @@ try {
   await form.goto(`${url}/#liuyan/new`)
   await form.getByRole('textbox', { name: '标题' }).waitFor()
   await form.locator('liuyan-board').screenshot({ path: join(out, 'widget-form.png') })
+  // What the hot spots and the reply templates show, through the API: three similar messages about
+  // the street lights of 朝阳区, a template of the city and one of its transport bureau.
+  const call = async (path, body) => {
+    const response = await fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    if (!response.ok) throw new Error(`POST ${path} → ${response.status}: ${await response.text()}`)
+  }
+  for (const [title, content, nickname] of [
+    ['红旗街路灯不亮', '朝阳区红旗街一带的路灯从九月起就不亮了，晚上走路很不安全，希望尽快修好。', '红旗街居民'],
+    ['红旗街路灯还是不亮', '朝阳区红旗街一带的路灯从九月起一直不亮，晚上走路很不安全，请尽快修好。', '夜跑的小王'],
+    ['红旗街的路灯坏了', '朝阳区红旗街一带的路灯从九月起就坏了，晚上走路很不安全，希望早日修好。', '接孩子的家长'],
+  ]) {
+    await call('/messages', { boardId: '220104-cgj', type: 'complain', domain: 'urban', title, content, author: { nickname }, publish: true })
+  }
+  await call('/boards/220100-gov/reply-templates', { name: '已受理并转办', text: '您好！您反映的“{title}”已于{received}受理，已转{unit}办理，请耐心等待答复。' })
+  await call('/boards/220100-jtj/reply-templates', { name: '已安排处理', text: '您好！您反映的“{title}”问题，{unit}已安排专人处理，感谢您的监督。' })
+
   // The staff console (<liuyan-console> at /staff/): the inbox, a message with its actions, the
-  // supervision view, and the inbox as cards on a 390 px phone in large mode.
+  // supervision view, the hot spots, the reply templates, and the inbox as cards on a 390 px phone
+  // in large mode.
   const staff = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' })
   await staff.goto(`${url}/staff/`)
   await staff.getByLabel('工作人员令牌').fill(token)
@@ -65,6 +83,21 @@ try {
   await staff.locator('liuyan-supervision tr[data-board="220104-cgj"]').waitFor()
   await staff.waitForTimeout(300)
   await staff.screenshot({ path: join(out, 'console-supervision.png'), fullPage: true })
+  // The hot spots (热点与重复) of the province, with the group about the street lights open.
+  await staff.getByRole('button', { name: '热点与重复', exact: true }).click()
+  await staff.locator('liuyan-hotspots #h-board').selectOption('220000-gov')
+  await staff.locator('liuyan-hotspots form.range button[type="submit"]').click()
+  const group = staff.locator('liuyan-hotspots ol.groups > li').filter({ has: staff.getByRole('heading', { name: '红旗街的路灯坏了', exact: true }) })
+  await group.getByRole('button', { name: '查看这组留言' }).click()
+  await group.locator('ul.members li').nth(2).waitFor()
+  await staff.waitForTimeout(300)
+  await staff.screenshot({ path: join(out, 'console-hotspots.png'), fullPage: true })
+  // The reply templates (答复模板) of the transport bureau: its own and the city's.
+  await staff.getByRole('button', { name: '答复模板', exact: true }).click()
+  await staff.locator('liuyan-templates #template-board').selectOption('220100-jtj')
+  await staff.locator('liuyan-templates').getByText('已受理并转办').waitFor()
+  await staff.waitForTimeout(300)
+  await staff.screenshot({ path: join(out, 'console-templates.png'), fullPage: true })
   const phone = await browser.newPage({ viewport: { width: 390, height: 1200 }, locale: 'zh-CN' })
   await phone.goto(`${url}/staff/`)
   await phone.locator('liuyan-console').evaluate((el) => el.setAttribute('size', 'large'))

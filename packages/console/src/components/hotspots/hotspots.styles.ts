@@ -11,6 +11,11 @@ export const hotspotsStyles = css`
     gap: var(--liuyan-space, var(--liuyan-sys-space)) calc(var(--liuyan-space, var(--liuyan-sys-space)) * 2);
     align-items: end;
   }
+  /* A long board name must not push the select over the next field. */
+  form.range input,
+  form.range select {
+    width: 100%;
+  }
   .scroll {
     overflow-x: auto;
     max-inline-size: 100%;
