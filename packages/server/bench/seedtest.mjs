@@ -2,7 +2,8 @@
 // database of one store and prints messages per second, for the whole run and per part of it (so a
 // rate that falls as the database grows shows). Run on the built package (npm run build first):
 //   node bench/seedtest.mjs [sqlite|postgres] [N, default 5000] [--parts P, default 5]
-// `postgres` starts a throw-away cluster (postgres-cluster.mjs via stores.mjs) and stops it after.
+// `postgres` starts a throw-away cluster (postgres-cluster.mjs via stores.mjs) and stops it after;
+// with BENCH_PG_STATEMENTS=1 it also prints the statements that took the most time.
 // With `--cpu-prof` on node, the profile covers the seeding too.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,10 +27,25 @@ if (!Number.isInteger(total) || total <= 0 || !Number.isInteger(parts) || parts 
   process.exit(2)
 }
 
+/** One statement on its own connection. */
+async function sql(url, text) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client(url)
+  await client.connect()
+  try {
+    const results = await client.query(text)
+    return Array.isArray(results) ? results.at(-1) : results
+  } finally {
+    await client.end()
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'liuyan-seedtest-'))
 const now = Date.now()
 try {
-  const { store } = await backend.open(dir)
+  const { store, url } = await backend.open(dir)
+  const statements = kind === 'postgres' && process.env.BENCH_PG_STATEMENTS === '1'
+  if (statements) await sql(url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()')
   await seedBoards(store)
   // Parts of whole transactions (5,000 messages each), so each part's rate is seed.mjs's own.
   const step = Math.max(5000, Math.ceil(total / parts / 5000) * 5000)
@@ -43,10 +59,17 @@ try {
     console.log(`${kind}: messages ${from}–${to - 1}: ${Math.round((to - from) / s)} msg/s`)
   }
   const seconds = (performance.now() - started) / 1000
-  // CPU seconds of this process too: on a shared machine the wall-clock rate depends on the others.
+  // CPU seconds of this process too: on a shared machine the wall-clock rate depends on the others
+  // (for PostgreSQL, the server's own CPU is not counted here).
   const used = process.cpuUsage(cpu)
   const cpuSeconds = (used.user + used.system) / 1e6
-  console.log(`${kind}: ${total} messages in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} msg/s (${cpuSeconds.toFixed(1)} s of CPU here: ${Math.round(total / cpuSeconds)} msg per CPU second)`)
+  const stored = await store.read.countMessages()
+  console.log(`${kind}: ${total} messages in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} msg/s (${stored} stored; ${cpuSeconds.toFixed(1)} s of CPU here: ${Math.round(total / cpuSeconds)} msg per CPU second)`)
+  if (statements) {
+    const { rows } = await sql(url, `SELECT round(total_exec_time) AS ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`)
+    console.table(rows)
+  }
   await store.close()
 } finally {
   await backend.shutdown?.()

@@ -46,11 +46,17 @@ export interface GroupWriter {
  * that share one (core's `similarity` at least `SIMILARITY.threshold`), and unites it and every
  * group it matches into one group: the one with the lowest root among the groups matched (else a
  * new one, whose root is the lowest seq among the messages matched).
- * Runs in the transaction that inserts the message. @internal
+ * Runs in the transaction that inserts the message. `computed`: the message's similarity text and
+ * band hashes when the caller has them already (the PostgreSQL store's batches). @internal
  */
-export async function groupNewMessage(writer: GroupWriter, message: Message, seq: number): Promise<void> {
-  const text = similarityText(message)
-  const bands = bandHashes(text)
+export async function groupNewMessage(
+  writer: GroupWriter,
+  message: Message,
+  seq: number,
+  computed?: { text: string; bands: readonly number[] },
+): Promise<void> {
+  const text = computed?.text ?? similarityText(message)
+  const bands = computed?.bands ?? bandHashes(text)
   if (bands.length === 0) return
   const createdMs = instant(message.createdAt, 'createdAt')
   const candidates = await writer.candidates(seq, bands, createdMs)

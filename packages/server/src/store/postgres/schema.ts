@@ -2,7 +2,7 @@
 // lock, so instances started together neither race nor apply a migration twice.
 import { OPEN_STATUSES } from '@liuyan/core'
 import type { PgClient } from './driver.js'
-import { HOTSPOTS_MIGRATION } from './hotspots.js'
+import { HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
@@ -189,6 +189,9 @@ const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX reply_templates_board ON reply_templates (board_id);
   `,
+  // 7: inserts written in batches (postgres/batch.ts): the heat trigger once per statement, and
+  // room on the counters' pages for their updates (see postgres/hotspots.ts).
+  HEAT_BATCH_MIGRATION,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */
