@@ -226,7 +226,7 @@ export type {
   RouteMethod,
   RouteResponse,
 } from './routes.js'
-export { bandHashes, minHash, shingles, similarity, SIMILARITY, similarityText } from './similarity.js'
+export { bandHashes, jaccard, minHash, shingles, similarity, SIMILARITY, similarityText } from './similarity.js'
 export { linkDuplicate } from './duplicates.js'
 export type { DuplicateLinkErrorCode, DuplicateLinkResult } from './duplicates.js'
 export {

@@ -58,8 +58,14 @@ export function shingles(text: string): Set<string> {
  * ```
  */
 export function similarity(a: string, b: string): number {
-  const x = shingles(a)
-  const y = shingles(b)
+  return jaccard(shingles(a), shingles(b))
+}
+
+/**
+ * The Jaccard index of two sets of {@link shingles}, as {@link similarity} computes it: for a
+ * program that compares one text with many and keeps the shingles of each.
+ */
+export function jaccard(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size === 0 || y.size === 0) return 0
   let common = 0
   for (const s of x) if (y.has(s)) common++

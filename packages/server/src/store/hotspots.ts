@@ -8,7 +8,7 @@
  * where the problem was reported, which an assignment does not change.
  * Not part of the package's public API (index.ts exports only the stores).
  */
-import { bandHashes, publicText, similarity, SIMILARITY, similarityText, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
+import { bandHashes, jaccard, publicText, shingles, SIMILARITY, similarityText, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
 import type { HeatCell, Message, MessageStatus, Page, SimilarGroup } from '@liuyan/core'
 import { CHINA_OFFSET_MS, decodeCursor, encodeCursor, instant } from './shared.js'
 
@@ -47,20 +47,24 @@ export interface GroupWriter {
  * group it matches into one group: the one with the lowest root among the groups matched (else a
  * new one, whose root is the lowest seq among the messages matched).
  * Runs in the transaction that inserts the message. `computed`: the message's similarity text and
- * band hashes when the caller has them already (the PostgreSQL store's batches). @internal
+ * band hashes when the caller has them already, and a keeper of shingles (the PostgreSQL store's
+ * batches). @internal
  */
 export async function groupNewMessage(
   writer: GroupWriter,
   message: Message,
   seq: number,
-  computed?: { text: string; bands: readonly number[] },
+  computed?: { text: string; bands: readonly number[]; shinglesOf?: (text: string) => ReadonlySet<string> },
 ): Promise<void> {
   const text = computed?.text ?? similarityText(message)
   const bands = computed?.bands ?? bandHashes(text)
   if (bands.length === 0) return
   const createdMs = instant(message.createdAt, 'createdAt')
   const candidates = await writer.candidates(seq, bands, createdMs)
-  const matches = candidates.filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS && similarity(text, c.text) >= SIMILARITY.threshold)
+  // core's `similarity`, over shingles the caller may keep (a batch compares many with the same few).
+  const shinglesOf = computed?.shinglesOf ?? shingles
+  const own = shinglesOf(text)
+  const matches = candidates.filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS && jaccard(own, shinglesOf(c.text)) >= SIMILARITY.threshold)
   if (matches.length === 0) return
   // The oldest group among those matched survives (a message in no group joins it), so a large
   // group is not moved under a newly matched message of a lower number.

@@ -5,7 +5,7 @@
 // the batch are candidates of the later ones as if each had been written on its own); one last
 // statement writes the merges and memberships. The outcome is the one of grouping each message
 // in a transaction of its own.
-import { bandHashes, SIMILARITY, similarityText } from '@liuyan/core'
+import { bandHashes, shingles, SIMILARITY, similarityText } from '@liuyan/core'
 import type { Message } from '@liuyan/core'
 import { groupNewMessage, WINDOW_MS, type Candidate, type GroupWriter } from '../hotspots.js'
 import { instant } from '../shared.js'
@@ -156,9 +156,16 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
       for (const seq of seqs) joined.set(seq, root)
     },
   }
+  // The batch's candidates are few messages compared many times: their shingles are kept.
+  const kept = new Map<string, ReadonlySet<string>>()
+  const shinglesOf = (text: string) => {
+    let set = kept.get(text)
+    if (!set) kept.set(text, (set = shingles(text)))
+    return set
+  }
   for (; k < entries.length; k++) {
     const entry = entries[k]!
-    await groupNewMessage(writer, entry.message, entry.seq, entry)
+    await groupNewMessage(writer, entry.message, entry.seq, { text: entry.text, bands: entry.bands, shinglesOf })
   }
   const merges: [number[], number[]] = [[], []]
   for (const root of new Set(storedRoot.values())) {
