@@ -156,9 +156,10 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
       for (const seq of seqs) joined.set(seq, root)
     },
   }
+  // The batch's candidates are few messages compared many times: groupNewMessage keeps their bigram keys.
   for (; k < entries.length; k++) {
     const entry = entries[k]!
-    await groupNewMessage(writer, entry.message, entry.seq, entry)
+    await groupNewMessage(writer, entry.message, entry.seq, { text: entry.text, bands: entry.bands })
   }
   const merges: [number[], number[]] = [[], []]
   for (const root of new Set(storedRoot.values())) {
