@@ -11,6 +11,8 @@ import {
   BoardStatsSchema,
   BulkActionResultSchema,
   BulkActionSchema,
+  CreatedWebhookSchema,
+  DeliveryAttemptSchema,
   InboxCountsQuerySchema,
   InboxCountsSchema,
   NewReplyTemplateSchema,
@@ -32,6 +34,10 @@ import {
   UnitStatsQuerySchema,
   UnitStatsSchema,
   validate,
+  NewWebhookSchema,
+  WebhookAttemptsQuerySchema,
+  WebhookReplaySchema,
+  WebhookSchema,
   type Problem,
 } from '@liuyan/core'
 import * as z from 'zod/mini'
@@ -42,6 +48,9 @@ const StaffPrincipalSchema = z.object({
   roles: z.array(z.enum(['reviewer', 'handler', 'supervisor'])),
   boardIds: z.array(z.string()),
 })
+
+/** The answer of a webhook replay: the new delivery of the event. */
+const WebhookReplayedSchema = z.object({ deliveryId: z.string(), eventId: z.string() })
 
 /** What the server answers, by key. */
 export const RESPONSES = {
@@ -63,6 +72,11 @@ export const RESPONSES = {
   bulkResult: BulkActionResultSchema,
   replyTemplate: ReplyTemplateSchema,
   replyTemplates: PageSchema(ReplyTemplateSchema),
+  webhook: WebhookSchema,
+  webhooks: PageSchema(WebhookSchema),
+  createdWebhook: CreatedWebhookSchema,
+  deliveryAttempts: PageSchema(DeliveryAttemptSchema),
+  webhookReplayed: WebhookReplayedSchema,
 }
 
 /** What the SDK sends, by key. */
@@ -79,6 +93,9 @@ export const INPUTS = {
   inboxCountsQuery: InboxCountsQuerySchema,
   bulkAction: BulkActionSchema,
   replyTemplate: NewReplyTemplateSchema,
+  newWebhook: NewWebhookSchema,
+  webhookAttemptsQuery: WebhookAttemptsQuerySchema,
+  webhookReplay: WebhookReplaySchema,
 }
 
 export type ResponseName = keyof typeof RESPONSES
