@@ -7,6 +7,7 @@ import { Inbox } from './resources/inbox.js'
 import { Messages } from './resources/messages.js'
 import { ReplyTemplates } from './resources/templates.js'
 import { Tracking } from './resources/tracking.js'
+import { Webhooks } from './resources/webhooks.js'
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -114,6 +115,8 @@ export interface LiuyanClient {
   readonly hotspots: Hotspots
   /** Reply templates of the boards (needs `token`; supervisors write them). */
   readonly templates: ReplyTemplates
+  /** Webhook subscriptions of the token's boards and their delivery attempts (needs `token`). */
+  readonly webhooks: Webhooks
 }
 
 /**
@@ -151,5 +154,6 @@ export function createClient(options: ClientOptions): LiuyanClient {
     exports: new Exports(transport),
     hotspots: new Hotspots(transport),
     templates: new ReplyTemplates(transport),
+    webhooks: new Webhooks(transport),
   }
 }

@@ -1,4 +1,4 @@
-// Private: the schemas of what staff send (inbox filters, actions, links, templates), loaded on
+// Private: the schemas of what staff send (inbox filters, actions, links, templates, webhook subscriptions), loaded on
 // the first check (validate.ts); a citizen's page never loads them.
 import {
   BulkActionSchema,
@@ -8,6 +8,9 @@ import {
   NewReplyTemplateSchema,
   StaffActionSchema,
   UnitStatsQuerySchema,
+  NewWebhookSchema,
+  WebhookAttemptsQuerySchema,
+  WebhookReplaySchema,
 } from '@liuyan/core'
 export { checkWith } from './check.js'
 
@@ -19,4 +22,7 @@ export const INPUTS = {
   inboxCountsQuery: InboxCountsQuerySchema,
   bulkAction: BulkActionSchema,
   replyTemplate: NewReplyTemplateSchema,
+  newWebhook: NewWebhookSchema,
+  webhookAttemptsQuery: WebhookAttemptsQuerySchema,
+  webhookReplay: WebhookReplaySchema,
 }

@@ -18,6 +18,9 @@ import {
   SubmissionResultSchema,
   TrackedMessageSchema,
   UnitStatsSchema,
+  CreatedWebhookSchema,
+  DeliveryAttemptSchema,
+  WebhookSchema,
 } from '@liuyan/core'
 import * as z from 'zod/mini'
 import { InvalidResponseError } from '../core/errors.js'
@@ -27,6 +30,9 @@ const StaffPrincipalSchema = z.object({
   roles: z.array(z.enum(['reviewer', 'handler', 'supervisor'])),
   boardIds: z.array(z.string()),
 })
+
+/** The answer of a webhook replay: the new delivery of the event. */
+const WebhookReplayedSchema = z.object({ deliveryId: z.string(), eventId: z.string() })
 
 /** What the server answers, by key. */
 export const RESPONSES = {
@@ -48,6 +54,11 @@ export const RESPONSES = {
   bulkResult: BulkActionResultSchema,
   replyTemplate: ReplyTemplateSchema,
   replyTemplates: PageSchema(ReplyTemplateSchema),
+  webhook: WebhookSchema,
+  webhooks: PageSchema(WebhookSchema),
+  createdWebhook: CreatedWebhookSchema,
+  deliveryAttempts: PageSchema(DeliveryAttemptSchema),
+  webhookReplayed: WebhookReplayedSchema,
 }
 
 export type ResponseName = keyof typeof RESPONSES

@@ -98,6 +98,11 @@ export class Transport {
     return parseBody(text, this.config.validateResponses ? call.schema : undefined)
   }
 
+  /** A call whose answer has no body to read (`204 No Content`), with the retries and errors of {@link request}. */
+  async send(call: Omit<Call<undefined>, 'schema'>): Promise<void> {
+    await this.#send({ ...call, schema: undefined }, false)
+  }
+
   /** A GET whose answer is a file (the staff exports), with the retries and errors of {@link request}. */
   async download(call: Omit<Call<undefined>, 'schema' | 'method' | 'body'>): Promise<DownloadedFile> {
     const { response, body } = (await this.#send({ ...call, method: 'GET', schema: undefined }, true)) as { response: FetchResponse; body: ArrayBuffer }

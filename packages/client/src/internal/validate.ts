@@ -28,6 +28,9 @@ const INPUT_MODULES: Record<InputName, () => Promise<InputModule>> = {
   inboxCountsQuery: staffInputs,
   bulkAction: staffInputs,
   replyTemplate: staffInputs,
+  newWebhook: staffInputs,
+  webhookAttemptsQuery: staffInputs,
+  webhookReplay: staffInputs,
 }
 
 /** Loads the check of the server's answers (once; later calls reuse the module). */

@@ -10,6 +10,7 @@ import {
   type ClaimedDelivery,
   type ClaimQuery,
   type DeliveryRecord,
+  type LeasedAttempt,
   type OutboxEvent,
   type OutboxTransaction,
   type WebhookRecord,
@@ -173,6 +174,24 @@ export class MemoryOutbox implements OutboxTransaction {
       leaseMs: undefined,
     })
     return true
+  }
+
+  async recordAttempts(attempts: readonly LeasedAttempt[]): Promise<boolean[]> {
+    const moved: boolean[] = []
+    for (const { attempt, lease } of attempts) moved.push(await this.recordAttempt(attempt, lease))
+    return moved
+  }
+
+  async releaseDeliveries(ids: readonly string[], lease: string): Promise<number> {
+    const tables = this.#writable()
+    let released = 0
+    for (const id of ids) {
+      const row = tables.deliveries.get(id)
+      if (!row || row.lease !== lease || row.state !== 'pending') continue
+      tables.deliveries.set(id, { ...row, lease: undefined, leaseMs: undefined })
+      released++
+    }
+    return released
   }
 
   #queue(webhookId: string, eventId: string, at: string): DeliveryRow {

@@ -8,6 +8,7 @@ import {
   type ClaimedDelivery,
   type ClaimQuery,
   type DeliveryRecord,
+  type LeasedAttempt,
   type OutboxEvent,
   type OutboxTransaction,
   type WebhookRecord,
@@ -39,21 +40,38 @@ const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, 
   ORDER BY w.created_ms, w.id`
 
 // Without row locks in the choice (a window function cannot take them), two instances may pick
-// the same rows (among the 1,000 oldest due, which bounds a claim's cost); the UPDATE locks each, and the one that waited checks the lease again on the
-// updated row and leaves it: never two leases on one delivery. It checks the due time again too: a
-// delivery whose attempt was recorded in between is no longer leased but not due either.
+// the same rows (among the oldest due: four times the limit, 1,000 at most, which bounds a claim's
+// cost); the UPDATE locks each, and the one that waited checks the lease again on the updated row
+// and leaves it: never two leases on one delivery. It checks the due time again too: a delivery
+// whose attempt was recorded in between is no longer leased but not due either.
 const CLAIM = `WITH due AS (
     SELECT seq FROM (
       SELECT seq, next_ms, row_number() OVER (PARTITION BY webhook_id ORDER BY next_ms, seq) AS n
       FROM (
         SELECT seq, webhook_id, next_ms FROM deliveries
         WHERE state = 'pending' AND next_ms <= $1 AND (lease_ms IS NULL OR lease_ms <= $1) AND NOT (webhook_id = ANY ($2::text[]))
-        ORDER BY next_ms, seq LIMIT 1000
+        ORDER BY next_ms, seq LIMIT least(1000, greatest(4 * $4::int, 100))
       ) w
     ) x WHERE n <= $3 ORDER BY next_ms, seq LIMIT $4)
   UPDATE deliveries d SET lease = $5, lease_ms = $6 FROM due
   WHERE d.seq = due.seq AND d.state = 'pending' AND d.next_ms <= $1 AND (d.lease_ms IS NULL OR d.lease_ms <= $1)
   RETURNING d.seq, d.webhook_id, d.event_id, d.state, d.attempts, d.next_at, d.next_ms, d.created_at`
+
+/**
+ * Records many attempts in one statement: each is logged (unless its subscription was removed), in
+ * the order given, and moves its delivery if its lease still holds it.
+ */
+const RECORD = `WITH a AS (
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[])
+      WITH ORDINALITY AS a (seq, webhook_id, doc, state, attempt, next_at, next_ms, lease, n)
+  ), logged AS (
+    INSERT INTO delivery_attempts (webhook_id, delivery_id, doc)
+    SELECT w.id, a.seq, a.doc FROM a JOIN webhooks w ON w.id = a.webhook_id ORDER BY a.n
+  )
+  UPDATE deliveries d SET state = a.state, attempts = greatest(d.attempts, a.attempt), next_at = coalesce(a.next_at, d.next_at),
+    next_ms = coalesce(a.next_ms, d.next_ms), lease = NULL, lease_ms = NULL
+  FROM a WHERE d.seq = a.seq AND d.lease = a.lease
+  RETURNING d.seq, a.lease`
 
 export class PgOutbox implements OutboxTransaction {
   readonly #client: PgClient
@@ -155,16 +173,27 @@ export class PgOutbox implements OutboxTransaction {
   }
 
   async recordAttempt(attempt: Omit<AttemptRecord, 'id'>, lease: string): Promise<boolean> {
-    const write = attemptWrite(attempt)
-    // A subscription removed while its attempt ran keeps no log.
-    await this.#rows('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, $2, $3 FROM webhooks WHERE id = $1', [attempt.webhookId, write.seq, write.doc], true)
-    const moved = await this.#rows(
-      `UPDATE deliveries SET state = $1, attempts = greatest(attempts, $2), next_at = coalesce($3, next_at), next_ms = coalesce($4, next_ms),
-         lease = NULL, lease_ms = NULL
-       WHERE seq = $5 AND lease = $6 RETURNING seq`,
-      [write.state, write.attempt, write.nextAt, write.nextMs, write.seq, lease],
+    return (await this.recordAttempts([{ attempt, lease }]))[0]!
+  }
+
+  async recordAttempts(attempts: readonly LeasedAttempt[]): Promise<boolean[]> {
+    if (attempts.length === 0) return []
+    const writes = attempts.map(({ attempt }) => attemptWrite(attempt))
+    const moved = await this.#rows<{ seq: string; lease: string }>(RECORD, [
+      writes.map((w) => w.seq), attempts.map((a) => a.attempt.webhookId), writes.map((w) => w.doc), writes.map((w) => w.state),
+      writes.map((w) => w.attempt), writes.map((w) => w.nextAt), writes.map((w) => w.nextMs), attempts.map((a) => a.lease),
+    ], true)
+    const done = new Set(moved.map((row) => `${row.seq} ${row.lease}`))
+    return writes.map((w, i) => done.has(`${w.seq} ${attempts[i]!.lease}`))
+  }
+
+  async releaseDeliveries(ids: readonly string[], lease: string): Promise<number> {
+    if (ids.length === 0) return 0
+    const released = await this.#rows(
+      "UPDATE deliveries SET lease = NULL, lease_ms = NULL WHERE seq = ANY ($1::bigint[]) AND lease = $2 AND state = 'pending' RETURNING seq",
+      [ids.map(Number), lease],
       true,
     )
-    return moved.length > 0
+    return released.length
   }
 }

@@ -7,6 +7,7 @@ import {
   type ClaimedDelivery,
   type ClaimQuery,
   type DeliveryRecord,
+  type LeasedAttempt,
   type OutboxEvent,
   type OutboxTransaction,
   type WebhookRecord,
@@ -41,8 +42,9 @@ const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, 
   ORDER BY w.created_ms, w.id`
 
 /**
- * How many of the oldest due deliveries a claim chooses from: bounds its cost however long the
- * queue is. Subscriptions at their limit are left out before, so the others' turn comes.
+ * How many of the oldest due deliveries a claim chooses from, at most: bounds its cost however long
+ * the queue is (a claim reads four times what it may take, and this many at most). Subscriptions at
+ * their limit are left out before, so the others' turn comes.
  */
 const CLAIM_WINDOW = 1_000
 
@@ -53,7 +55,7 @@ const CLAIM = `UPDATE deliveries SET lease = @lease, lease_ms = @lease_ms WHERE 
       SELECT seq, webhook_id, next_ms FROM deliveries
       WHERE state = 'pending' AND next_ms <= @now AND (lease_ms IS NULL OR lease_ms <= @now)
         AND webhook_id NOT IN (SELECT value FROM json_each(@exclude))
-      ORDER BY next_ms, seq LIMIT ${CLAIM_WINDOW}))
+      ORDER BY next_ms, seq LIMIT @window))
   WHERE n <= @per ORDER BY next_ms, seq LIMIT @limit)
   RETURNING ${DELIVERY_COLUMNS}`
 
@@ -156,22 +158,37 @@ export class SqliteOutbox implements OutboxTransaction {
       exclude: JSON.stringify(query.exclude ?? []),
       per: query.perWebhook,
       limit: query.limit,
+      window: Math.min(CLAIM_WINDOW, Math.max(4 * query.limit, 100)),
     })
     if (rows.length === 0) return []
     return claimedOf(rows, this.#all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(eventIdsOf(rows))))
   }
 
   async recordAttempt(attempt: Omit<AttemptRecord, 'id'>, lease: string): Promise<boolean> {
-    const write = attemptWrite(attempt)
-    // A subscription removed while its attempt ran keeps no log.
-    this.#run('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, ?, ? FROM webhooks WHERE id = ?', write.seq, write.doc, attempt.webhookId)
-    return (
-      this.#run(
-        `UPDATE deliveries SET state = @state, attempts = max(attempts, @attempt), next_at = coalesce(@next_at, next_at),
-           next_ms = coalesce(@next_ms, next_ms), lease = NULL, lease_ms = NULL
-         WHERE seq = @seq AND lease = @lease`,
-        { state: write.state, attempt: write.attempt, next_at: write.nextAt, next_ms: write.nextMs, seq: write.seq, lease },
-      ).changes > 0
-    )
+    return (await this.recordAttempts([{ attempt, lease }]))[0]!
+  }
+
+  async recordAttempts(attempts: readonly LeasedAttempt[]): Promise<boolean[]> {
+    return attempts.map(({ attempt, lease }) => {
+      const write = attemptWrite(attempt)
+      // A subscription removed while its attempt ran keeps no log.
+      this.#run('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, ?, ? FROM webhooks WHERE id = ?', write.seq, write.doc, attempt.webhookId)
+      return (
+        this.#run(
+          `UPDATE deliveries SET state = @state, attempts = max(attempts, @attempt), next_at = coalesce(@next_at, next_at),
+             next_ms = coalesce(@next_ms, next_ms), lease = NULL, lease_ms = NULL
+           WHERE seq = @seq AND lease = @lease`,
+          { state: write.state, attempt: write.attempt, next_at: write.nextAt, next_ms: write.nextMs, seq: write.seq, lease },
+        ).changes > 0
+      )
+    })
+  }
+
+  async releaseDeliveries(ids: readonly string[], lease: string): Promise<number> {
+    if (ids.length === 0) return 0
+    return this.#run(
+      "UPDATE deliveries SET lease = NULL, lease_ms = NULL WHERE seq IN (SELECT value FROM json_each(?)) AND lease = ? AND state = 'pending'",
+      JSON.stringify(ids.map(Number)), lease,
+    ).changes
   }
 }
