@@ -7,22 +7,21 @@
 export {
   CHANNELS,
   DEFAULT_LOCALE,
-  DOMAIN_LABELS,
   DOMAINS,
   LOCALES,
-  MESSAGE_TYPE_LABELS,
   MESSAGE_TYPES,
   OPEN_STATUSES,
-  PUBLIC_STATUS_LABELS,
   resolveLocale,
-  ROLE_LABELS,
   ROLES,
-  satisfactionLabel,
+  satisfactionLevel,
   STAFF_ROLES,
-  STATUS_LABELS,
   STATUSES,
 } from './enums.js'
-export type { Channel, Domain, Labels, Locale, MessageStatus, MessageType, Role, StaffRole } from './enums.js'
+export { DOMAIN_LABELS, MESSAGE_TYPE_LABELS, PUBLIC_STATUS_LABELS, ROLE_LABELS, satisfactionLabel, STATUS_LABELS } from './labels.js'
+export type { Channel, Domain, Labels, Locale, LocaleLabels, MessageStatus, MessageType, Role, StaffRole } from './enums.js'
+export { EN_LABELS } from './locales/en.js'
+export { ZH_CN_LABELS } from './locales/zh-CN.js'
+export { ZH_TW_LABELS } from './locales/zh-TW.js'
 
 export {
   ChannelSchema,

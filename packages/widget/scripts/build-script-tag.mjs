@@ -45,7 +45,11 @@ const probe = await rolldown({
   logLevel: 'silent',
   plugins: [...chunkOptions.plugins, { name: 'no-dynamic', resolveDynamicImport: () => false }],
 })
-const staticModules = new Set((await probe.generate({ format: 'es' })).output.flatMap((o) => (o.type === 'chunk' ? Object.keys(o.modules) : [])))
+// Modules of which nothing is left (core's labels of the other languages, imported by its tables
+// by locale, which the widget does not use) are not the first view's: they go with their users.
+const staticModules = new Set(
+  (await probe.generate({ format: 'es' })).output.flatMap((o) => (o.type === 'chunk' ? Object.entries(o.modules).filter(([, m]) => m.renderedLength > 0).map(([id]) => id) : [])),
+)
 await probe.close()
 
 const clientStatic = new Set(['index.js', ...[...readFileSync(`${clientDist}index.js`, 'utf8').matchAll(/^import\s[^;]*?from\s+"\.\/([^"]+)"/gm)].map((m) => m[1])])
