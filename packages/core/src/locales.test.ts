@@ -1,10 +1,12 @@
-// The labels of each language live in a module of their own (src/locales/<locale>.ts): these checks
-// keep the three saying the same things, and the tables by locale made of them.
+// The labels and the validation messages of each language live in modules of their own
+// (src/locales/<locale>.ts, <locale>.validation.ts): these checks keep the three saying the same
+// things, and the tables by locale made of them.
 import { describe, expect, it } from 'vitest'
 import {
   DOMAIN_LABELS,
   DOMAINS,
   EN_LABELS,
+  EN_VALIDATION,
   LOCALES,
   MESSAGE_TYPE_LABELS,
   MESSAGE_TYPES,
@@ -15,8 +17,11 @@ import {
   satisfactionLevel,
   STATUS_LABELS,
   STATUSES,
+  VALIDATION_MESSAGES,
   ZH_CN_LABELS,
+  ZH_CN_VALIDATION,
   ZH_TW_LABELS,
+  ZH_TW_VALIDATION,
   type Locale,
   type LocaleLabels,
 } from './index.js'
@@ -55,6 +60,26 @@ describe('the labels of each language', () => {
       expect(PUBLIC_STATUS_LABELS[locale]).toBe(BY_LOCALE[locale].publicStatuses)
       expect(ROLE_LABELS[locale]).toBe(BY_LOCALE[locale].roles)
     }
+  })
+})
+
+describe('the validation messages of each language', () => {
+  /** Every path to a sentence (`fields.content` …) with its `{name}` placeholders. */
+  const sentences = (value: object, prefix = ''): Record<string, string[]> =>
+    Object.fromEntries(
+      Object.entries(value).flatMap(([key, v]) =>
+        typeof v === 'string' ? [[`${prefix}${key}`, [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()]] : Object.entries(sentences(v as object, `${prefix}${key}.`)),
+      ),
+    )
+
+  it('have the same keys and placeholders in zh-CN, zh-TW and en, none empty', () => {
+    const expected = sentences(ZH_CN_VALIDATION)
+    expect(Object.keys(expected).length).toBeGreaterThan(40)
+    for (const messages of [ZH_TW_VALIDATION, EN_VALIDATION]) {
+      expect(sentences(messages)).toEqual(expected)
+      for (const path of Object.keys(expected)) expect(path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], messages), path).not.toBe('')
+    }
+    expect(VALIDATION_MESSAGES).toEqual({ 'zh-CN': ZH_CN_VALIDATION, 'zh-TW': ZH_TW_VALIDATION, en: EN_VALIDATION })
   })
 })
 
