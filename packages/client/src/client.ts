@@ -132,20 +132,7 @@ export interface LiuyanClient {
  * ```
  */
 export function createClient(options: ClientOptions): LiuyanClient {
-  if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\/|^\//.test(options.baseUrl)) {
-    throw new TypeError('createClient needs a baseUrl such as "https://board.example.gov.cn/api/v1".')
-  }
-  const transport = new Transport({
-    baseUrl: options.baseUrl,
-    token: options.token,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    maxRetries: Math.max(0, options.maxRetries ?? 2),
-    headers: { ...options.headers },
-    locale: options.locale ?? DEFAULT_LOCALE,
-    validateResponses: options.validateResponses ?? true,
-    validateQueries: options.validateQueries ?? true,
-  })
+  const transport = transportOf(options, 'createClient')
   return {
     boards: new Boards(transport),
     messages: new Messages(transport),
@@ -156,4 +143,41 @@ export function createClient(options: ClientOptions): LiuyanClient {
     templates: new ReplyTemplates(transport),
     webhooks: new Webhooks(transport),
   }
+}
+
+/** The resources a citizen's page uses: boards, messages and tracking. Every {@link LiuyanClient} is one. */
+export type PublicClient = Pick<LiuyanClient, 'boards' | 'messages' | 'tracking'>
+
+/**
+ * Creates a client with the resources a citizen's page uses (boards, messages, tracking) and none
+ * of the staff's (inbox, exports, hot spots, templates), so that a bundle does not carry their
+ * code. The options and the behaviour are {@link createClient}'s.
+ *
+ * @example
+ * ```ts
+ * import { createPublicClient } from '@liuyan/client'
+ * const client = createPublicClient({ baseUrl: 'https://board.example.gov.cn/api/v1', locale: 'en' })
+ * const { trackingCode } = await client.messages.submit(draft)
+ * ```
+ */
+export function createPublicClient(options: ClientOptions): PublicClient {
+  const transport = transportOf(options, 'createPublicClient')
+  return { boards: new Boards(transport), messages: new Messages(transport), tracking: new Tracking(transport) }
+}
+
+function transportOf(options: ClientOptions, name: string): Transport {
+  if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\/|^\//.test(options.baseUrl)) {
+    throw new TypeError(`${name} needs a baseUrl such as "https://board.example.gov.cn/api/v1".`)
+  }
+  return new Transport({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxRetries: Math.max(0, options.maxRetries ?? 2),
+    headers: { ...options.headers },
+    locale: options.locale ?? DEFAULT_LOCALE,
+    validateResponses: options.validateResponses ?? true,
+    validateQueries: options.validateQueries ?? true,
+  })
 }

@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-export { createClient } from './client.js'
-export type { ClientOptions, LiuyanClient } from './client.js'
+export { createClient, createPublicClient } from './client.js'
+export type { ClientOptions, LiuyanClient, PublicClient } from './client.js'
 export {
   APIError,
   AuthenticationError,

@@ -36,7 +36,23 @@ const unusedSdk = {
       ? { code: code.replace(/\bimport\("\.\/(?:responses|inputs\.staff)-[^"]+"\)/g, 'Promise.reject(new Error("not in the widget\'s build"))'), map: null }
       : null,
 }
-const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk] }
+// Core's table of validation messages in three languages (core/dist/messages.js) becomes, in the
+// chunks, one whose zh-CN messages come with the form and whose zh-TW and en messages are those of
+// the language's chunk (src/i18n/<locale>.ts: `validation`), zh-CN's until it is loaded, as every
+// string of the widget: so the form's chunk carries one language. The single file has all three
+// anyway and keeps core's table.
+const coreDist = new URL('../core/dist/', `file://${root}`).pathname
+const validationMessages = {
+  name: 'validation-messages',
+  resolveId: (source, importer) => (importer?.startsWith(coreDist) && source === './messages.js' ? '\0liuyan-validation-messages' : null),
+  load: (id) =>
+    id === '\0liuyan-validation-messages'
+      ? `import { ZH_CN_VALIDATION as zh } from ${JSON.stringify(`${coreDist}locales/zh-CN.validation.js`)}
+import { pick } from ${JSON.stringify(`${root}src/i18n/index.ts`)}
+export const VALIDATION_MESSAGES = { 'zh-CN': zh, get 'zh-TW'() { return pick('validation', zh, 'zh-TW') }, get en() { return pick('validation', zh, 'en') } }`
+      : null,
+}
+const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk, validationMessages] }
 // The figures are part of the list view, so their modules join the first view's chunk too: one file
 // less to fetch and to compress on its own.
 const probe = await rolldown({
@@ -45,7 +61,11 @@ const probe = await rolldown({
   logLevel: 'silent',
   plugins: [...chunkOptions.plugins, { name: 'no-dynamic', resolveDynamicImport: () => false }],
 })
-const staticModules = new Set((await probe.generate({ format: 'es' })).output.flatMap((o) => (o.type === 'chunk' ? Object.keys(o.modules) : [])))
+// Modules of which nothing is left (core's labels of the other languages, imported by its tables
+// by locale, which the widget does not use) are not the first view's: they go with their users.
+const staticModules = new Set(
+  (await probe.generate({ format: 'es' })).output.flatMap((o) => (o.type === 'chunk' ? Object.entries(o.modules).filter(([, m]) => m.renderedLength > 0).map(([id]) => id) : [])),
+)
 await probe.close()
 
 const clientStatic = new Set(['index.js', ...[...readFileSync(`${clientDist}index.js`, 'utf8').matchAll(/^import\s[^;]*?from\s+"\.\/([^"]+)"/gm)].map((m) => m[1])])

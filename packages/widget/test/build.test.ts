@@ -40,10 +40,14 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * methods took everything to ≈ 58.0 KB and the single file to ≈ 48.7 KB. Leaving out the SDK's
  * response schemas and staff inputs, which the widget's own clients never load (the SDK keeps them
  * in modules of their own), took everything to ≈ 56.2 KB and the single file to ≈ 44.8 KB: its
- * budget is met and is its ceiling.
+ * budget is met and is its ceiling. Core's labels per language (the first view carries zh-CN's
+ * only) and the SDK's public client: first view ≈ 18.1 KB, everything ≈ 56.3 KB, single file
+ * ≈ 44.6 KB. Core's validation messages per language (the form's chunk carries zh-CN's, 24.3 →
+ * 23.4 KB for the form; zh-TW's and en's are in their languages' chunks): everything ≈ 56.6 KB,
+ * files compressed apart costing a little more than the table of three did.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 18.6 * KB, all: 56.5 * KB, full: BUDGET.full }
+const CEILING = { firstView: 18.3 * KB, all: 56.7 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
