@@ -350,33 +350,8 @@ async function main(argv: string[]): Promise<void> {
   const worker = startWebhookWorker(store, settings.webhooks, (entry) => writeLog({ time: new Date().toISOString(), webhook: entry }))
   // Deadline escalation catches up at once, then looks again now and then.
   const escalating = startEscalationLoop(service, settings.escalation, (entry) => writeLog({ time: new Date().toISOString(), ...entry }))
-  const base = running.url
-  process.stdout.write(
-    [
-      'Liuyan 留言 board server',
-      `  site:        ${base}/${settings.staticDir ? `  (${settings.staticDir})` : ''}`,
-      `  boards:      ${base}/api/v1/boards`,
-      `  openapi:     ${base}/api/v1/openapi.json`,
-      ...(settings.open311 ? [`  open311:     ${base}/open311/v2/discovery.json  (${Object.entries(settings.open311.jurisdictions).map(([j, b]) => `${j} → ${b}`).join(', ')})`] : []),
-      `  calendars:   ${calendarsLine(settings.calendars)}`,
-      `  database:    ${inMemory ? ':memory: (lost on exit)' : postgres ? `${redactUrl(settings.db)} (PostgreSQL)` : resolve(settings.db)}`,
-      `  tracking key: ${trackingKeyLine(trackingKey)}`,
-      `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}, ${perClient(settings.searchesPerMinute, 120, 'searches')}`,
-      // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.
-      settings.trustProxy
-        ? '  client IP:   first X-Forwarded-For entry (--trust-proxy; scheme and host from X-Forwarded-Proto, -Host)'
-        : `  client IP:   the connection's address (behind a reverse proxy, add --trust-proxy)`,
-      `  escalation:  ${escalationLine(settings.escalation)}`,
-      `  webhooks:    ${settings.webhooks.concurrency ? `${settings.webhooks.concurrency} at once, ${settings.webhooks.timeoutMs} ms per attempt` : 'not delivered by this instance (--webhook-concurrency off)'}`,
-      ...(settings.corsOrigins.length ? [`  CORS:        ${settings.corsOrigins.join(', ')}`] : []),
-      ...(seedLine ? [`  ${seedLine}`] : []),
-      ...(tokenLine ? [`  ${tokenLine}`] : []),
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  )
-  if (settings.demoToken && process.stderr.isTTY) process.stderr.write(`demo staff token: ${settings.demoToken}\n`)
-
+  // Listening for the signals before the banner says where the server is: a supervisor (or a test)
+  // that stops the server as soon as it reads the banner must find it stopping, not killed.
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -403,6 +378,32 @@ async function main(argv: string[]): Promise<void> {
   }
   process.on('SIGINT', (signal) => void stop(signal))
   process.on('SIGTERM', (signal) => void stop(signal))
+  const base = running.url
+  process.stdout.write(
+    [
+      'Liuyan 留言 board server',
+      `  site:        ${base}/${settings.staticDir ? `  (${settings.staticDir})` : ''}`,
+      `  boards:      ${base}/api/v1/boards`,
+      `  openapi:     ${base}/api/v1/openapi.json`,
+      ...(settings.open311 ? [`  open311:     ${base}/open311/v2/discovery.json  (${Object.entries(settings.open311.jurisdictions).map(([j, b]) => `${j} → ${b}`).join(', ')})`] : []),
+      `  calendars:   ${calendarsLine(settings.calendars)}`,
+      `  database:    ${inMemory ? ':memory: (lost on exit)' : postgres ? `${redactUrl(settings.db)} (PostgreSQL)` : resolve(settings.db)}`,
+      `  tracking key: ${trackingKeyLine(trackingKey)}`,
+      `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}, ${perClient(settings.searchesPerMinute, 120, 'searches')}`,
+      // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.
+      settings.trustProxy
+        ? '  client IP:   first X-Forwarded-For entry (--trust-proxy; scheme and host from X-Forwarded-Proto, -Host)'
+        : `  client IP:   the connection's address (behind a reverse proxy, add --trust-proxy)`,
+      `  escalation:  ${escalationLine(settings.escalation)}`,
+      `  webhooks:    ${settings.webhooks.concurrency ? `${settings.webhooks.concurrency} at once, ${settings.webhooks.timeoutMs} ms per attempt` : 'not delivered by this instance (--webhook-concurrency off)'}`,
+      ...(settings.corsOrigins.length ? [`  CORS:        ${settings.corsOrigins.join(', ')}`] : []),
+      ...(seedLine ? [`  ${seedLine}`] : []),
+      ...(tokenLine ? [`  ${tokenLine}`] : []),
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  )
+  if (settings.demoToken && process.stderr.isTTY) process.stderr.write(`demo staff token: ${settings.demoToken}\n`)
 }
 
 /** A banner phrase such as `300 submissions/min per client`. */
