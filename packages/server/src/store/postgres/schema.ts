@@ -1,6 +1,7 @@
 // The PostgreSQL store's schema: numbered migrations, applied in one transaction under an advisory
 // lock, so instances started together neither race nor apply a migration twice.
 import { OPEN_STATUSES } from '@liuyan/core'
+import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
 import { HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration } from './stats.js'
@@ -188,6 +189,17 @@ const MIGRATIONS: readonly Migration[] = [
     doc text NOT NULL
   );
   CREATE INDEX reply_templates_board ON reply_templates (board_id);
+  `,
+  // 7: taken by another branch; filled in when it is merged (a database at 6 applies both in order).
+  'SELECT 1',
+  // 8: the inbox by deadline (GET /inbox?sort=due): each closure row keeps its message's due key
+  // (the deadline of an open message; the others last, shared.ts dueKey), indexed per board with
+  // seq; and the messages by the same key, for lists of several boards or none.
+  `
+  ALTER TABLE message_boards ADD COLUMN due_key bigint;
+  UPDATE message_boards mb SET due_key = ${dueKeySql('m')} FROM messages m WHERE m.seq = mb.seq;
+  CREATE INDEX message_boards_due_key ON message_boards (board_id, due_key, seq);
+  CREATE INDEX messages_due_key ON messages ((${dueKeySql()}), seq);
   `,
 ]
 

@@ -5,6 +5,7 @@ import {
   appendOnlyTimeline,
   DUPLICATE_TRACKING_CODE,
   duplicateId,
+  dueKeySql,
   instant,
   NO_IDEMPOTENCY_CLAIM,
   PUBLIC_VIEW_VERSION,
@@ -35,8 +36,9 @@ const BOARD_TREE_LOCK = 0x6c7962747265 // "lybtre"
  * is listed under its board, its assigned unit and every ancestor of either, with its sort keys.
  */
 function rebuildMessageBoards(where: string, from = 'messages m'): string {
-  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms, status)
-    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END, m.status FROM ${from}
+  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms, status, due_key)
+    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END, m.status,
+      ${dueKeySql('m')} FROM ${from}
     CROSS JOIN LATERAL (
       SELECT m.board_id AS board_id
       UNION SELECT m.assignee_board_id
