@@ -46,7 +46,7 @@ describe('<liuyan-inbox>', () => {
     expect(times.filter((t) => t < Infinity).length).toBeGreaterThan(1)
     expect(titles(el)).toEqual(byDue.slice(0, 4).map((m) => m.title))
     expect(root(el).querySelector<HTMLSelectElement>('#f-sort')!.value).toBe('due')
-    expect(root(el).textContent).toContain('按办理期限排列：最早到期的在前')
+    expect(root(el).textContent).toContain('按办理期限排列：已受理、已交办、办理中的留言，最早到期的在前')
     button(el, '加载更多').click()
     await until(() => rows(el).length === 8, 5000, 'the second page')
     expect(titles(el)).toEqual(byDue.map((m) => m.title))
