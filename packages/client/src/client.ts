@@ -7,6 +7,7 @@ import { Inbox } from './resources/inbox.js'
 import { Messages } from './resources/messages.js'
 import { ReplyTemplates } from './resources/templates.js'
 import { Tracking } from './resources/tracking.js'
+import { Webhooks } from './resources/webhooks.js'
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -114,6 +115,8 @@ export interface LiuyanClient {
   readonly hotspots: Hotspots
   /** Reply templates of the boards (needs `token`; supervisors write them). */
   readonly templates: ReplyTemplates
+  /** Webhook subscriptions of the token's boards and their delivery attempts (needs `token`). */
+  readonly webhooks: Webhooks
 }
 
 /**
@@ -129,10 +132,44 @@ export interface LiuyanClient {
  * ```
  */
 export function createClient(options: ClientOptions): LiuyanClient {
-  if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\/|^\//.test(options.baseUrl)) {
-    throw new TypeError('createClient needs a baseUrl such as "https://board.example.gov.cn/api/v1".')
+  const transport = transportOf(options, 'createClient')
+  return {
+    boards: new Boards(transport),
+    messages: new Messages(transport),
+    tracking: new Tracking(transport),
+    inbox: new Inbox(transport),
+    exports: new Exports(transport),
+    hotspots: new Hotspots(transport),
+    templates: new ReplyTemplates(transport),
+    webhooks: new Webhooks(transport),
   }
-  const transport = new Transport({
+}
+
+/** The resources a citizen's page uses: boards, messages and tracking. Every {@link LiuyanClient} is one. */
+export type PublicClient = Pick<LiuyanClient, 'boards' | 'messages' | 'tracking'>
+
+/**
+ * Creates a client with the resources a citizen's page uses (boards, messages, tracking) and none
+ * of the staff's (inbox, exports, hot spots, templates), so that a bundle does not carry their
+ * code. The options and the behaviour are {@link createClient}'s.
+ *
+ * @example
+ * ```ts
+ * import { createPublicClient } from '@liuyan/client'
+ * const client = createPublicClient({ baseUrl: 'https://board.example.gov.cn/api/v1', locale: 'en' })
+ * const { trackingCode } = await client.messages.submit(draft)
+ * ```
+ */
+export function createPublicClient(options: ClientOptions): PublicClient {
+  const transport = transportOf(options, 'createPublicClient')
+  return { boards: new Boards(transport), messages: new Messages(transport), tracking: new Tracking(transport) }
+}
+
+function transportOf(options: ClientOptions, name: string): Transport {
+  if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\/|^\//.test(options.baseUrl)) {
+    throw new TypeError(`${name} needs a baseUrl such as "https://board.example.gov.cn/api/v1".`)
+  }
+  return new Transport({
     baseUrl: options.baseUrl,
     token: options.token,
     fetch: options.fetch,
@@ -143,13 +180,4 @@ export function createClient(options: ClientOptions): LiuyanClient {
     validateResponses: options.validateResponses ?? true,
     validateQueries: options.validateQueries ?? true,
   })
-  return {
-    boards: new Boards(transport),
-    messages: new Messages(transport),
-    tracking: new Tracking(transport),
-    inbox: new Inbox(transport),
-    exports: new Exports(transport),
-    hotspots: new Hotspots(transport),
-    templates: new ReplyTemplates(transport),
-  }
 }

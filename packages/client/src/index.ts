@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-export { createClient } from './client.js'
-export type { ClientOptions, LiuyanClient } from './client.js'
+export { createClient, createPublicClient } from './client.js'
+export type { ClientOptions, LiuyanClient, PublicClient } from './client.js'
 export {
   APIError,
   AuthenticationError,
@@ -37,6 +37,7 @@ export type { Inbox, StaffPrincipal } from './resources/inbox.js'
 export type { Messages } from './resources/messages.js'
 export type { ReplyTemplates } from './resources/templates.js'
 export type { Tracking } from './resources/tracking.js'
+export type { Webhooks, WebhookReplayed } from './resources/webhooks.js'
 // The contract's types, so an application needs no direct import of @liuyan/core to name them.
 export type {
   Board,
@@ -45,7 +46,11 @@ export type {
   BulkActionResult,
   BulkItemResult,
   BoardStatsQuery,
+  CreatedWebhook,
+  DeliveryAttempt,
+  DeliveryState,
   Evaluation,
+  EventType,
   InboxCounts,
   InboxCountsQuery,
   InboxQuery,
@@ -57,6 +62,7 @@ export type {
   NewFollowUp,
   NewMessageInput,
   NewReplyTemplateInput,
+  NewWebhook,
   Page,
   Post,
   Problem,
@@ -73,4 +79,7 @@ export type {
   UnitStats,
   UnitStatsQuery,
   ValidationIssue,
+  Webhook,
+  WebhookAttemptsQuery,
+  WebhookKind,
 } from '@liuyan/core'

@@ -17,35 +17,19 @@ import {
 } from '@liuyan/server'
 import { serve, type RunningServer } from '@liuyan/server/node'
 import { createSqliteStore } from '@liuyan/server/sqlite'
-import { afterAll, beforeAll } from 'vitest'
 import * as z from 'zod/mini'
 import { createClient, type ClientOptions, type LiuyanClient } from '../src/index.js'
 import { BOARDS, MINISTRY, PROVINCE, submission, TOKENS } from './board-data.js'
+import { boardFixture, type TestBoard } from './board-fixture.js'
 
 export * from './board-data.js'
+export type { TestBoard } from './board-fixture.js'
 
 export interface TestBoardOptions {
   /** Options of the fetch handler (rate limits…). */
   handler?: FetchHandlerOptions
   /** Wraps the SQLite store, e.g. to make it fail. */
   store?: (store: Store) => Store
-}
-
-export interface TestBoard {
-  service: BoardService
-  /** e.g. `http://127.0.0.1:41234` */
-  origin: string
-  /** origin + `/api/v1` */
-  baseUrl: string
-  /** The server's request log. */
-  logs: RequestLogEntry[]
-  /** Every role on every local board. */
-  admin: StaffPrincipal
-  /** A client of this board; `token` picks a staff token. */
-  client(options?: Partial<ClientOptions> & { as?: keyof typeof TOKENS }): LiuyanClient
-  /** Stores a message straight through the service (no HTTP, no rate limit). */
-  store(overrides?: Partial<NewMessageInput>): Promise<SubmissionResult>
-  close(): Promise<void>
 }
 
 /** Starts a Board API over SQLite in a fresh temp folder, on 127.0.0.1 with a free port. */
@@ -98,17 +82,7 @@ export async function startBoard(options: TestBoardOptions = {}): Promise<TestBo
   }
 }
 
-/** A fresh board for the enclosing describe block. Returns a getter: it exists once `beforeAll` ran. */
+/** A fresh board for the enclosing describe block (see board-fixture.ts). */
 export function useBoard(options?: TestBoardOptions): () => TestBoard {
-  let board: TestBoard | undefined
-  beforeAll(async () => {
-    board = await startBoard(options)
-  })
-  afterAll(async () => {
-    await board?.close()
-  })
-  return () => {
-    if (!board) throw new Error('The board starts in beforeAll; use it inside a test')
-    return board
-  }
+  return boardFixture(startBoard, options)
 }

@@ -7,7 +7,7 @@ import { createMswHandlers } from '@liuyan/server/msw'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createClient, isAPIError, type LiuyanClient } from '../src/index.js'
+import { createClient, createPublicClient, isAPIError, type LiuyanClient, type PublicClient } from '../src/index.js'
 
 const baseUrl = 'https://board.test/api/v1'
 const board = createMswHandlers({ baseUrl })
@@ -21,7 +21,7 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 /** An application function under test: the titles of a board's answered messages. */
-async function answeredTitles(client: LiuyanClient, boardId: string): Promise<string[]> {
+async function answeredTitles(client: PublicClient, boardId: string): Promise<string[]> {
   try {
     const page = await client.messages.list({ boardId, status: ['replied', 'closed'], limit: 5 })
     return page.items.map((m) => m.title)
@@ -74,5 +74,16 @@ describe('the client against createMswHandlers', () => {
     server.use(http.get(`${baseUrl}/messages`, () => HttpResponse.json({ title: '服务器出错了', status: 503, code: 'internal_error' }, { status: 503 })))
     expect(await answeredTitles(client, '220100-gov')).toEqual([])
     expect((await client.boards.get('220100-gov')).name).toBe('长春市人民政府')
+  })
+})
+
+describe('createPublicClient', () => {
+  it('has the citizen’s resources only, which behave as createClient’s', async () => {
+    const client = createPublicClient({ baseUrl, locale: 'en' })
+    expect(Object.keys(client).sort()).toEqual(['boards', 'messages', 'tracking'])
+    expect(await answeredTitles(client, '220100-gov')).toEqual(await answeredTitles(createClient({ baseUrl }), '220100-gov'))
+    const refused = await client.messages.submit({ boardId: '220100-gov' } as never).catch((error: unknown) => error)
+    expect(refused).toMatchObject({ name: 'ValidationError', code: 'validation_failed' })
+    expect(() => createPublicClient({ baseUrl: 'board.test' })).toThrow(/createPublicClient needs a baseUrl/)
   })
 })

@@ -30,6 +30,14 @@ describe('bundle size', () => {
     console.info(`@liuyan/client createClient with zod and core: ${(gzip / 1024).toFixed(2)} KB min+gzip`)
     expect(gzip).toBeLessThanOrEqual(TOTAL_BOUND)
   })
+
+  it('createPublicClient ships less than createClient: not the staff resources', async () => {
+    const external = [/^@liuyan\/core/, /^zod/]
+    const all = await measure(ENTRY, { cwd, external })
+    const citizen = await measure(`import { createPublicClient } from '@liuyan/client'; globalThis.client = createPublicClient`, { cwd, external })
+    console.info(`@liuyan/client createPublicClient, zod and core external: ${(citizen.gzip / 1024).toFixed(2)} KB min+gzip`)
+    expect(citizen.gzip).toBeLessThan(all.gzip - 256)
+  })
 })
 
 describe('published types (dist/index.d.ts)', () => {

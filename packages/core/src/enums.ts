@@ -89,58 +89,20 @@ export const CHANNELS = ['web', 'mobile', 'wechat', 'phone', 'letter', 'import',
 /** One of {@link CHANNELS}. */
 export type Channel = (typeof CHANNELS)[number]
 
-/** Labels of a closed vocabulary, per locale. */
+/** Labels of a closed vocabulary, per locale (the tables are in labels.ts). */
 export type Labels<K extends string> = Readonly<Record<Locale, Readonly<Record<K, string>>>>
 
-/** Labels of {@link MESSAGE_TYPES}. */
-export const MESSAGE_TYPE_LABELS: Labels<MessageType> = {
-  'zh-CN': { consult: '咨询', suggest: '建言', complain: '投诉', help: '求助', thank: '感谢' },
-  'zh-TW': { consult: '諮詢', suggest: '建言', complain: '投訴', help: '求助', thank: '感謝' },
-  en: { consult: 'Enquiry', suggest: 'Suggestion', complain: 'Complaint', help: 'Request for help', thank: 'Thanks' },
-}
-
-/** Labels of {@link DOMAINS}. */
-export const DOMAIN_LABELS: Labels<Domain> = {
-  'zh-CN': {
-    urban: '城建', transport: '交通', agriculture: '三农', environment: '环保', education: '教育',
-    health: '医疗', security: '治安', tourism: '旅游', employment: '就业', culture: '文娱',
-    finance: '金融', enterprise: '企业', government: '政务', other: '其他',
-  },
-  'zh-TW': {
-    urban: '城建', transport: '交通', agriculture: '三農', environment: '環保', education: '教育',
-    health: '醫療', security: '治安', tourism: '旅遊', employment: '就業', culture: '文娛',
-    finance: '金融', enterprise: '企業', government: '政務', other: '其他',
-  },
-  en: {
-    urban: 'Urban development', transport: 'Transport', agriculture: 'Agriculture',
-    environment: 'Environment', education: 'Education', health: 'Health care',
-    security: 'Public security', tourism: 'Tourism', employment: 'Employment', culture: 'Culture',
-    finance: 'Finance', enterprise: 'Business', government: 'Government affairs', other: 'Other',
-  },
-}
-
-/** Staff-facing labels of {@link STATUSES}. */
-export const STATUS_LABELS: Labels<MessageStatus> = {
-  'zh-CN': { pending: '待审核', accepted: '已受理', assigned: '已交办', processing: '办理中', replied: '已回复', closed: '已办结', rejected: '不予受理' },
-  'zh-TW': { pending: '待審核', accepted: '已受理', assigned: '已交辦', processing: '辦理中', replied: '已回覆', closed: '已辦結', rejected: '不予受理' },
-  en: { pending: 'Awaiting review', accepted: 'Accepted', assigned: 'Assigned', processing: 'In progress', replied: 'Replied', closed: 'Closed', rejected: 'Not accepted' },
-}
-
-/**
- * Public labels of {@link STATUSES}: the public sees three stages only (待回复, 办理中, 已办理), as on
- * the reference boards.
- */
-export const PUBLIC_STATUS_LABELS: Labels<MessageStatus> = {
-  'zh-CN': { pending: '待回复', accepted: '待回复', assigned: '待回复', processing: '办理中', replied: '已办理', closed: '已办理', rejected: '不予受理' },
-  'zh-TW': { pending: '待回覆', accepted: '待回覆', assigned: '待回覆', processing: '辦理中', replied: '已辦理', closed: '已辦理', rejected: '不予受理' },
-  en: { pending: 'Awaiting reply', accepted: 'Awaiting reply', assigned: 'Awaiting reply', processing: 'In progress', replied: 'Answered', closed: 'Answered', rejected: 'Not accepted' },
-}
-
-/** Labels of {@link ROLES}. */
-export const ROLE_LABELS: Labels<Role> = {
-  'zh-CN': { citizen: '留言人', reviewer: '审核员', handler: '办理单位', supervisor: '督办员' },
-  'zh-TW': { citizen: '留言人', reviewer: '審核員', handler: '辦理單位', supervisor: '督辦員' },
-  en: { citizen: 'Author', reviewer: 'Reviewer', handler: 'Handling unit', supervisor: 'Supervisor' },
+/** Every label of the closed vocabularies in one language (`ZH_CN_LABELS`, `ZH_TW_LABELS`, `EN_LABELS`). */
+export interface LocaleLabels {
+  readonly messageTypes: Readonly<Record<MessageType, string>>
+  readonly domains: Readonly<Record<Domain, string>>
+  /** Staff-facing labels of the statuses. */
+  readonly statuses: Readonly<Record<MessageStatus, string>>
+  /** Public labels of the statuses: three stages only (待回复, 办理中, 已办理), as on the reference boards. */
+  readonly publicStatuses: Readonly<Record<MessageStatus, string>>
+  readonly roles: Readonly<Record<Role, string>>
+  /** The five satisfaction levels, from 很不满意 to 很满意 (see {@link satisfactionLevel}). */
+  readonly satisfaction: readonly [string, string, string, string, string]
 }
 
 /**
@@ -175,26 +137,16 @@ export function resolveLocale(input: string | null | undefined): Locale {
 }
 
 /**
- * The satisfaction label of an overall score or an average of scores (DESIGN: >4 很满意, >3 满意,
- * >2 基本满意, >1 不满意, ≤1 很不满意).
+ * The satisfaction level of an overall score or an average of scores, 0 (很不满意) to 4 (很满意)
+ * (DESIGN: >4 很满意, >3 满意, >2 基本满意, >1 不满意, ≤1 很不满意): an index of
+ * `LocaleLabels.satisfaction`.
  *
  * @example
  * ```ts
- * satisfactionLabel(5)          // '很满意'
- * satisfactionLabel(3.4, 'en')  // 'Satisfied'
+ * satisfactionLevel(3.4)                 // 3
+ * EN_LABELS.satisfaction[satisfactionLevel(3.4)] // 'Satisfied'
  * ```
  */
-export function satisfactionLabel(score: number, locale: Locale = DEFAULT_LOCALE): string {
-  const labels = SATISFACTION_LABELS[locale] ?? SATISFACTION_LABELS[DEFAULT_LOCALE]
-  if (score > 4) return labels[4]
-  if (score > 3) return labels[3]
-  if (score > 2) return labels[2]
-  if (score > 1) return labels[1]
-  return labels[0]
-}
-
-const SATISFACTION_LABELS: Readonly<Record<Locale, readonly [string, string, string, string, string]>> = {
-  'zh-CN': ['很不满意', '不满意', '基本满意', '满意', '很满意'],
-  'zh-TW': ['很不滿意', '不滿意', '基本滿意', '滿意', '很滿意'],
-  en: ['Very dissatisfied', 'Dissatisfied', 'Fairly satisfied', 'Satisfied', 'Very satisfied'],
+export function satisfactionLevel(score: number): 0 | 1 | 2 | 3 | 4 {
+  return score > 4 ? 4 : score > 3 ? 3 : score > 2 ? 2 : score > 1 ? 1 : 0
 }

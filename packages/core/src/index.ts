@@ -7,22 +7,21 @@
 export {
   CHANNELS,
   DEFAULT_LOCALE,
-  DOMAIN_LABELS,
   DOMAINS,
   LOCALES,
-  MESSAGE_TYPE_LABELS,
   MESSAGE_TYPES,
   OPEN_STATUSES,
-  PUBLIC_STATUS_LABELS,
   resolveLocale,
-  ROLE_LABELS,
   ROLES,
-  satisfactionLabel,
+  satisfactionLevel,
   STAFF_ROLES,
-  STATUS_LABELS,
   STATUSES,
 } from './enums.js'
-export type { Channel, Domain, Labels, Locale, MessageStatus, MessageType, Role, StaffRole } from './enums.js'
+export { DOMAIN_LABELS, MESSAGE_TYPE_LABELS, PUBLIC_STATUS_LABELS, ROLE_LABELS, satisfactionLabel, STATUS_LABELS } from './labels.js'
+export type { Channel, Domain, Labels, Locale, LocaleLabels, MessageStatus, MessageType, Role, StaffRole } from './enums.js'
+export { EN_LABELS } from './locales/en.js'
+export { ZH_CN_LABELS } from './locales/zh-CN.js'
+export { ZH_TW_LABELS } from './locales/zh-TW.js'
 
 export {
   ChannelSchema,
@@ -151,6 +150,9 @@ export type { Page } from './schemas/page.js'
 export { localizeIssues, validate, validateNewMessage } from './validation.js'
 export type { ValidateOptions, ValidationResult } from './validation.js'
 export { VALIDATION_MESSAGES } from './messages.js'
+export { EN_VALIDATION } from './locales/en.validation.js'
+export { ZH_CN_VALIDATION } from './locales/zh-CN.validation.js'
+export { ZH_TW_VALIDATION } from './locales/zh-TW.validation.js'
 export type { ValidationMessages } from './messages.js'
 
 export { allowedActions, LIFECYCLE, transition, TransitionError } from './lifecycle.js'
@@ -226,7 +228,7 @@ export type {
   RouteMethod,
   RouteResponse,
 } from './routes.js'
-export { bandHashes, minHash, shingles, similarity, SIMILARITY, similarityText } from './similarity.js'
+export { bandHashes, bigramKeys, jaccard, minHash, shingles, similarity, SIMILARITY, similarityText } from './similarity.js'
 export { linkDuplicate } from './duplicates.js'
 export type { DuplicateLinkErrorCode, DuplicateLinkResult } from './duplicates.js'
 export {

@@ -1,4 +1,5 @@
-import { DEFAULT_LOCALE, ROLE_LABELS, type MessageStatus, type Role } from './enums.js'
+import { DEFAULT_LOCALE, type MessageStatus, type Role } from './enums.js'
+import { ROLE_LABELS } from './labels.js'
 import { LiuyanCoreError } from './errors.js'
 import { createId } from './ids.js'
 import { addWorkingDays, dueAt as computeDueAt, resolvePolicy, toChinaISOString, type AddWorkingDaysOptions, type DeadlinePolicy } from './deadlines.js'

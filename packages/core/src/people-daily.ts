@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { DOMAIN_LABELS, MESSAGE_TYPE_LABELS, type Channel, type Domain, type MessageStatus, type MessageType } from './enums.js'
+import type { Channel, Domain, MessageStatus, MessageType } from './enums.js'
+import { DOMAIN_LABELS, MESSAGE_TYPE_LABELS } from './labels.js'
 import { LiuyanCoreError } from './errors.js'
 import { maskPII } from './privacy.js'
 import { PublicMessageSchema, type PublicMessage, type PublicTimelineEvent } from './schemas/message.js'

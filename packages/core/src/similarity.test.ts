@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { storedMessage } from '../test/fixtures.js'
-import { bandHashes, linkDuplicate, minHash, PublicMessageSchema, shingles, similarity, SIMILARITY, similarityText, toPublicMessage } from './index.js'
+import { bandHashes, bigramKeys, jaccard, linkDuplicate, minHash, PublicMessageSchema, shingles, similarity, SIMILARITY, similarityText, toPublicMessage } from './index.js'
 
 describe('similarity', () => {
   it('compares character bigrams: Chinese needs no word breaks, punctuation does not count', () => {
@@ -10,6 +10,27 @@ describe('similarity', () => {
     expect(similarity('小区门口路灯坏了', '医院挂号难问题')).toBe(0)
     expect(similarity('', '路灯')).toBe(0)
     expect([...shingles('灯')]).toEqual(['灯'])
+  })
+
+  it('compares bigram keys as it compares shingle sets, also past the BMP and for one character', () => {
+    const texts = ['', '，。', '灯', 'A', '路灯，坏了', '路灯坏了路灯坏了', '朝阳区建设街路灯坏了', '朝阳区建设街的路灯坏了',
+      '𠀋𠀋路灯𪚥', '𠀋', 'ＡＢｃ１２３', 'abc123', '灯灯', '老旧小区加装电梯难', '我们小区是九十年代的老旧小区。']
+    const byShingles = (a: string, b: string) => {
+      const x = shingles(a)
+      const y = shingles(b)
+      if (x.size === 0 || y.size === 0) return 0
+      const common = [...x].filter((s) => y.has(s)).length
+      return common / (x.size + y.size - common)
+    }
+    for (const a of texts) {
+      expect(bigramKeys(a).length).toBe(shingles(a).size)
+      for (const b of texts) {
+        expect(jaccard(bigramKeys(a), bigramKeys(b))).toBe(byShingles(a, b))
+        expect(similarity(a, b)).toBe(byShingles(a, b))
+      }
+    }
+    // One character and a pair that starts with it are different bigrams.
+    expect(jaccard(bigramKeys('灯'), bigramKeys('灯灯'))).toBe(0)
   })
 
   it('reads the masked text: a phone number never takes part', () => {

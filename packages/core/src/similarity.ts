@@ -36,16 +36,71 @@ export function similarityText(message: Pick<Message, 'title' | 'content' | 'pub
   return `${title}\n${content}`.toLowerCase()
 }
 
+/** Letters and digits of a text, NFKC-normalized and lower-cased, one code point each. */
+function letters(text: string): string[] {
+  return [...text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')]
+}
+
 /**
  * The character bigrams of a text, letters and digits only (punctuation and spaces are dropped
  * first, so 路灯，坏了 and 路灯坏了 read alike). A text of one character is its own shingle.
  */
 export function shingles(text: string): Set<string> {
-  const chars = [...text.normalize('NFKC').toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c))
+  const chars = letters(text)
   const out = new Set<string>()
   if (chars.length === 1) out.add(chars[0]!)
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
   return out
+}
+
+/** One more than the largest code point: a bigram's key is first × SPAN + second. */
+const SPAN = 0x110000
+
+/**
+ * The bigrams of {@link shingles} as numbers, sorted and each once: the pair of code points a, b
+ * is a × 0x110000 + b (exact: below 2^53), a text of one character c is c × 0x110000 (no pair
+ * has a second code point 0, which is no letter). Two texts' key sets compare as their shingle
+ * sets do ({@link jaccard}), without building a string per bigram: for a store that compares a
+ * new message with many candidates, and may keep the keys of a text it meets again.
+ *
+ * @example
+ * ```ts
+ * jaccard(bigramKeys('朝阳区建设街路灯坏了'), bigramKeys('朝阳区建设街的路灯坏了')) // 8 / 11
+ * ```
+ */
+export function bigramKeys(text: string): Float64Array {
+  const chars = letters(text)
+  if (chars.length === 1) return Float64Array.of(chars[0]!.codePointAt(0)! * SPAN)
+  const keys = new Float64Array(Math.max(0, chars.length - 1))
+  let previous = chars.length > 0 ? chars[0]!.codePointAt(0)! : 0
+  for (let i = 1; i < chars.length; i++) {
+    const next = chars[i]!.codePointAt(0)!
+    keys[i - 1] = previous * SPAN + next
+    previous = next
+  }
+  keys.sort()
+  let size = 0
+  for (let i = 0; i < keys.length; i++) if (size === 0 || keys[i] !== keys[size - 1]) keys[size++] = keys[i]!
+  return keys.subarray(0, size)
+}
+
+/**
+ * The Jaccard index of two key sets of {@link bigramKeys}: what {@link similarity} gives for the
+ * two texts (0 when either is empty).
+ */
+export function jaccard(x: Float64Array, y: Float64Array): number {
+  if (x.length === 0 || y.length === 0) return 0
+  let common = 0
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i]! < y[j]!) i++
+    else if (x[i]! > y[j]!) j++
+    else {
+      common++
+      i++
+      j++
+    }
+  }
+  return common / (x.length + y.length - common)
 }
 
 /**
@@ -58,12 +113,7 @@ export function shingles(text: string): Set<string> {
  * ```
  */
 export function similarity(a: string, b: string): number {
-  const x = shingles(a)
-  const y = shingles(b)
-  if (x.size === 0 || y.size === 0) return 0
-  let common = 0
-  for (const s of x) if (y.has(s)) common++
-  return common / (x.size + y.size - common)
+  return jaccard(bigramKeys(a), bigramKeys(b))
 }
 
 /** FNV-1a over the UTF-16 units of a string: a 32-bit unsigned hash. */

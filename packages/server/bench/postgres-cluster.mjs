@@ -36,7 +36,11 @@ export async function startCluster() {
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })))
   await run(...owner(`${BIN}/initdb`, ['-D', data, '-A', 'trust', '-U', USER, '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions']), { cwd: dir })
   const port = await freePort()
-  const options = `-p ${port} -k '${dir}' -c listen_addresses=${HOST} -c shared_buffers=256MB -c max_connections=50`
+  // BENCH_PG_STATEMENTS=1 loads pg_stat_statements, for profiling (bench/seedtest.mjs prints it).
+  // BENCH_PG_OPTIONS: more server options (e.g. auto_explain's), as postgres takes them.
+  const statements = process.env.BENCH_PG_STATEMENTS === '1' ? ' -c shared_preload_libraries=pg_stat_statements' : ''
+  const extra = process.env.BENCH_PG_OPTIONS ? ` ${process.env.BENCH_PG_OPTIONS}` : ''
+  const options = `-p ${port} -k '${dir}' -c listen_addresses=${HOST} -c shared_buffers=256MB -c max_connections=50${statements}${extra}`
   await run(...owner(`${BIN}/pg_ctl`, ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', options, 'start']), { cwd: dir })
   const stop = () => {
     try {

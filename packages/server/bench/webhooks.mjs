@@ -55,7 +55,8 @@ try {
   const worker = createWebhookWorker({ store, transports, concurrency: 64, perWebhook: 16, pollMs: 5 })
   const t0 = performance.now()
   worker.start()
-  while ((await store.read.outbox.countDeliveries({ state: 'delivered' })) < total) await new Promise((resolve) => setTimeout(resolve, 50))
+  // Done when every delivery is recorded as delivered; the count is asked once all have arrived.
+  while (received < total || (await store.read.outbox.countDeliveries({ state: 'delivered' })) < total) await new Promise((resolve) => setTimeout(resolve, 20))
   const seconds = (performance.now() - t0) / 1000
   await worker.stop()
   const attempts = store.database.prepare('SELECT count(*) FROM delivery_attempts').pluck().get()

@@ -28,13 +28,31 @@ export function closeStoresAfterEach(): void {
   })
 }
 
+/** How to open another instance on a store's database (none for the memory store). */
+const twins = new WeakMap<Store, () => Promise<Store>>()
+
 export async function storeOf(kind: StoreKind): Promise<Store> {
-  const store =
-    kind === 'memory' ? createMemoryStore()
-    : kind === 'sqlite' ? createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-outbox-')), 'board.db'))
-    : await createPostgresStore(await freshDatabase())
+  let store: Store
+  if (kind === 'memory') {
+    store = createMemoryStore()
+  } else if (kind === 'sqlite') {
+    const file = join(mkdtempSync(join(tmpdir(), 'liuyan-outbox-')), 'board.db')
+    store = createSqliteStore(file)
+    twins.set(store, async () => createSqliteStore(file))
+  } else {
+    const url = await freshDatabase()
+    store = await createPostgresStore(url)
+    twins.set(store, () => createPostgresStore(url))
+  }
   open.push(store)
   return store
+}
+
+/** A second instance on the database of `store`, as a second server would open it; closed after the test. */
+export async function secondInstance(store: Store): Promise<Store | undefined> {
+  const twin = await twins.get(store)?.()
+  if (twin) open.push(twin)
+  return twin
 }
 
 export async function outboxBoard(kind: StoreKind): Promise<OutboxBoard> {

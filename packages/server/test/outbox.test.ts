@@ -150,4 +150,37 @@ describe.each(STORES)('%s outbox', (kind) => {
     expect((await store.read.outbox.listAttempts('w-a', { limit: 10 })).items).toEqual([])
     expect((await store.read.outbox.listWebhooks()).map((w) => w.id)).toEqual(['w-bb'])
   })
+
+  it('records many attempts in one call, each only under its lease, and hands back unattempted claims', async () => {
+    const store = await board()
+    await store.transaction((tx) => tx.outbox.putWebhook(webhook('w-a', PROVINCE, ['message.submitted'])))
+    await store.transaction((tx) => tx.outbox.putWebhook(webhook('w-bb', PROVINCE, ['message.submitted'])))
+    for (let i = 0; i < 3; i++) await service.submit(z.parse(NewMessageSchema, submission()))
+    const now = clock.now().toISOString()
+    const leaseUntil = new Date(clock.ms + 60_000).toISOString()
+    const claim = (lease: string) => store.transaction((tx) => tx.outbox.claimDeliveries({ now, leaseUntil, lease, limit: 10, perWebhook: 10 }))
+    const claimed = await claim('lease-1')
+    expect(claimed).toHaveLength(6)
+    const [first, second, third, ...rest] = claimed
+    const attempt = (c: (typeof claimed)[number], ok: boolean) => ({
+      deliveryId: c.delivery.id, webhookId: c.delivery.webhookId, eventId: c.event.id, eventType: c.event.type, attempt: 1, at: now, durationMs: 3,
+      ok, state: ok ? ('delivered' as const) : ('pending' as const), ...(ok ? { status: 204 } : { status: 503, nextAt: leaseUntil }),
+    })
+    const moved = await store.transaction((tx) =>
+      tx.outbox.recordAttempts([{ attempt: attempt(first!, true), lease: 'lease-1' }, { attempt: attempt(second!, false), lease: 'lease-1' }, { attempt: attempt(third!, true), lease: 'lease-other' }]),
+    )
+    expect(moved).toEqual([true, true, false])
+    expect(await store.read.outbox.countDeliveries({ state: 'delivered' })).toBe(1)
+    // The third is still leased (its attempt was recorded under another lease): nothing to claim yet.
+    expect(await claim('lease-2')).toEqual([])
+    // Released, the three never attempted are claimable at once; the third's lease-1 still held it too.
+    const released = await store.transaction((tx) => tx.outbox.releaseDeliveries([third!, ...rest].map((c) => c.delivery.id), 'lease-1'))
+    expect(released).toBe(4)
+    expect(await store.transaction((tx) => tx.outbox.releaseDeliveries([first!.delivery.id, second!.delivery.id], 'lease-1'))).toBe(0)
+    expect((await claim('lease-3')).map((c) => c.delivery.id).sort()).toEqual([third!, ...rest].map((c) => c.delivery.id).sort())
+    // Every attempt is in the log, the one under a stale lease too, each once.
+    const log = await store.read.outbox.listAttempts(first!.delivery.webhookId, { limit: 10 })
+    const all = [...log.items, ...(await store.read.outbox.listAttempts(first!.delivery.webhookId === 'w-a' ? 'w-bb' : 'w-a', { limit: 10 })).items]
+    expect(all.map((a) => a.deliveryId).sort()).toEqual([first!, second!, third!].map((c) => c.delivery.id).sort())
+  })
 })

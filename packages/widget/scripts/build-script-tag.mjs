@@ -7,7 +7,7 @@
 //   first view's chunks from beside itself.
 // - liuyan-widget.full.min.js: everything in one classic script, for sites that host one file.
 // - liuyan-widget.chunks.json: which chunk is which, for the size checks and the tests.
-import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { rolldown } from 'rolldown'
 import { inputOptions, minify, root } from './iife-options.mjs'
 
@@ -18,13 +18,41 @@ for (const file of readdirSync(dist)) if (file.startsWith('liuyan-widget.')) rmS
 // shares it: rolldown would otherwise cut Lit, the tokens and core's labels into chunks of their
 // own, and the first view would cost more requests and bytes. A first pass finds those modules.
 const entry = `${root}src/cdn/first-view.ts`
+// The SDK's entry and the modules it imports statically (its schemas and checks are loaded lazily).
+const clientDist = new URL('../client/dist/', `file://${root}`).pathname
 // The chunks read the list and the figures without the SDK (src/internal/reads.fetch.ts); the single
 // file carries the SDK anyway, so it keeps the reads through it (src/internal/reads.ts).
 const fetchReads = {
   name: 'fetch-reads',
   resolveId: (source, importer) => (/\/internal\/reads\.js$|^\.\/reads\.js$/.test(source) && importer?.startsWith(`${root}src/`) && !importer.endsWith('reads.fetch.ts') ? `${root}src/internal/reads.fetch.ts` : null),
 }
-const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads] }
+// The SDK's modules that the widget's own clients never load (clients.ts: responses are not checked,
+// and no staff call is made) are left out of both builds: a call that would load one fails as a
+// chunk that cannot be fetched does. A client a page gives the widget brings its own SDK.
+const unusedSdk = {
+  name: 'unused-sdk',
+  transform: (code, id) =>
+    id.startsWith(clientDist) && /\bimport\("\.\/(responses|inputs\.staff)-/.test(code)
+      ? { code: code.replace(/\bimport\("\.\/(?:responses|inputs\.staff)-[^"]+"\)/g, 'Promise.reject(new Error("not in the widget\'s build"))'), map: null }
+      : null,
+}
+// Core's table of validation messages in three languages (core/dist/messages.js) becomes, in the
+// chunks, one whose zh-CN messages come with the form and whose zh-TW and en messages are those of
+// the language's chunk (src/i18n/<locale>.ts: `validation`), zh-CN's until it is loaded, as every
+// string of the widget: so the form's chunk carries one language. The single file has all three
+// anyway and keeps core's table.
+const coreDist = new URL('../core/dist/', `file://${root}`).pathname
+const validationMessages = {
+  name: 'validation-messages',
+  resolveId: (source, importer) => (importer?.startsWith(coreDist) && source === './messages.js' ? '\0liuyan-validation-messages' : null),
+  load: (id) =>
+    id === '\0liuyan-validation-messages'
+      ? `import { ZH_CN_VALIDATION as zh } from ${JSON.stringify(`${coreDist}locales/zh-CN.validation.js`)}
+import { pick } from ${JSON.stringify(`${root}src/i18n/index.ts`)}
+export const VALIDATION_MESSAGES = { 'zh-CN': zh, get 'zh-TW'() { return pick('validation', zh, 'zh-TW') }, get en() { return pick('validation', zh, 'en') } }`
+      : null,
+}
+const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk, validationMessages] }
 // The figures are part of the list view, so their modules join the first view's chunk too: one file
 // less to fetch and to compress on its own.
 const probe = await rolldown({
@@ -33,8 +61,15 @@ const probe = await rolldown({
   logLevel: 'silent',
   plugins: [...chunkOptions.plugins, { name: 'no-dynamic', resolveDynamicImport: () => false }],
 })
-const staticModules = new Set((await probe.generate({ format: 'es' })).output.flatMap((o) => (o.type === 'chunk' ? Object.keys(o.modules) : [])))
+// Modules of which nothing is left (core's labels of the other languages, imported by its tables
+// by locale, which the widget does not use) are not the first view's: they go with their users.
+const staticModules = new Set(
+  (await probe.generate({ format: 'es' })).output.flatMap((o) => (o.type === 'chunk' ? Object.entries(o.modules).filter(([, m]) => m.renderedLength > 0).map(([id]) => id) : [])),
+)
 await probe.close()
+
+const clientStatic = new Set(['index.js', ...[...readFileSync(`${clientDist}index.js`, 'utf8').matchAll(/^import\s[^;]*?from\s+"\.\/([^"]+)"/gm)].map((m) => m[1])])
+const isClient = (id) => id.startsWith(clientDist) && clientStatic.has(id.slice(clientDist.length))
 
 // The entry exports nothing a page uses, so the chunks may import shared code from it.
 const chunks = await rolldown({ ...chunkOptions, input: { 'first-view': entry }, preserveEntrySignatures: false })
@@ -46,7 +81,7 @@ const { output } = await chunks.write({
     groups: [
       { name: 'first-view', test: (id) => staticModules.has(id) },
       // The SDK, shared by the thread, the form and the tracking view (its schemas stay apart: they load on a failure).
-      { name: 'client', test: (id) => /\/client\/dist\/(index|chunk-)/.test(id) },
+      { name: 'client', test: isClient },
     ],
   },
   entryFileNames: 'liuyan-widget.[name]-[hash].js',
@@ -88,7 +123,7 @@ const staticImports = {
     return n ? { code: `${out}\n${head.join('')}`, map: null } : null
   },
 }
-const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, staticImports] })
+const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, unusedSdk, staticImports] })
 await full.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.full.min.js`, sourcemap: true })
 await full.close()
 

@@ -1,4 +1,4 @@
-import type { createClient, LiuyanClient } from '@liuyan/client'
+import type { createPublicClient, LiuyanClient, PublicClient } from '@liuyan/client'
 import type { Locale } from '@liuyan/core'
 import { LitElement, type PropertyValues } from 'lit'
 import { LiuyanErrorEvent } from './events.js'
@@ -111,7 +111,7 @@ export class LiuyanElement extends LitElement {
    * the widget's own for the URL, made by `create` (internal/clients.ts). Only the parts beyond
    * the first view call it, with the SDK they import.
    */
-  protected clientWith(create: typeof createClient): LiuyanClient {
+  protected clientWith(create: typeof createPublicClient): PublicClient {
     const { client, baseUrl, locale } = this.readContext
     return client ?? clientFor(baseUrl, locale, create)
   }

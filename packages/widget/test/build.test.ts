@@ -37,10 +37,17 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  *   take ≈ 13.8 KB, and zh-TW and en are counted both though a page fetches at most one;
  * - the single file ≈ 46.8 KB.
  * The merge of the statistics in working days, hot spots' 与…重复 label and the SDK's new staff
- * methods took everything to ≈ 58.0 KB and the single file to ≈ 48.7 KB.
+ * methods took everything to ≈ 58.0 KB and the single file to ≈ 48.7 KB. Leaving out the SDK's
+ * response schemas and staff inputs, which the widget's own clients never load (the SDK keeps them
+ * in modules of their own), took everything to ≈ 56.2 KB and the single file to ≈ 44.8 KB: its
+ * budget is met and is its ceiling. Core's labels per language (the first view carries zh-CN's
+ * only) and the SDK's public client: first view ≈ 18.1 KB, everything ≈ 56.3 KB, single file
+ * ≈ 44.6 KB. Core's validation messages per language (the form's chunk carries zh-CN's, 24.3 →
+ * 23.4 KB for the form; zh-TW's and en's are in their languages' chunks): everything ≈ 56.6 KB,
+ * files compressed apart costing a little more than the table of three did.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 18.6 * KB, all: 58.3 * KB, full: 49 * KB }
+const CEILING = { firstView: 18.3 * KB, all: 56.7 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
@@ -96,7 +103,7 @@ describe('the single file (dist/liuyan-widget.full.min.js)', () => {
   const code = read(manifest.full)
   const text = code.toString('utf8')
 
-  it(`is ≤ ${CEILING.full / KB} KB min+gzip (budget ${BUDGET.full / KB} KB, not met)`, () => {
+  it(`is ≤ ${CEILING.full / KB} KB min+gzip (the budget)`, () => {
     const size = gzipSync(code, { level: 9 }).length
     console.info(`single file: ${(size / KB).toFixed(1)} KB min+gzip`)
     expect(size).toBeGreaterThan(20 * KB) // it did bundle everything

@@ -1,5 +1,6 @@
 // The languages are kept apart (zh-CN with each component, zh-TW and en in a module each, loaded
 // when a page needs them): these checks keep them saying the same things.
+import { ZH_CN_LABELS, ZH_CN_VALIDATION } from '@liuyan/core'
 import { describe, expect, it } from 'vitest'
 import { boardStatsStrings } from '../src/components/board-stats/board-stats.i18n.js'
 import { boardStrings } from '../src/components/board/board.i18n.js'
@@ -23,22 +24,20 @@ const zhCN: Catalog = {
   tracking: trackingStrings,
   view: viewStrings,
   form: formStrings,
+  labels: ZH_CN_LABELS,
+  validation: ZH_CN_VALIDATION,
 }
 
-/** Every path to a string, e.g. `thread.events.reply`. */
-function paths(value: unknown, prefix = ''): string[] {
-  if (typeof value === 'string') return [prefix]
-  return Object.entries(value as object).flatMap(([key, v]) => paths(v, prefix ? `${prefix}.${key}` : key)).sort()
+/** Every string by its path, e.g. `thread.events.reply` (a key may hold a dot: `validation.fields.place.text`). */
+function strings(value: unknown, prefix = ''): Record<string, string> {
+  if (typeof value === 'string') return { [prefix]: value }
+  return Object.assign({}, ...Object.entries(value as object).map(([key, v]) => strings(v, prefix ? `${prefix}.${key}` : key)))
 }
+/** Every path to a string, sorted. */
+const paths = (value: unknown): string[] => Object.keys(strings(value)).sort()
 /** The `{name}` placeholders of each string, by path. */
-function placeholders(value: unknown): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const path of paths(value)) {
-    const text = path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], value) as string
-    out[path] = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()
-  }
-  return out
-}
+const placeholders = (value: unknown): Record<string, string[]> =>
+  Object.fromEntries(Object.entries(strings(value)).map(([path, text]) => [path, [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()]))
 
 describe('translations', () => {
   it('have the same keys in zh-CN, zh-TW and en, none empty', () => {
@@ -46,7 +45,7 @@ describe('translations', () => {
     expect(keys.length).toBeGreaterThan(150)
     for (const catalog of [zhTW, en]) {
       expect(paths(catalog)).toEqual(keys)
-      for (const path of keys) expect(path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], catalog), path).not.toBe('')
+      for (const [path, text] of Object.entries(strings(catalog))) expect(text.trim(), path).not.toBe('')
     }
   })
 
@@ -57,10 +56,8 @@ describe('translations', () => {
   })
 
   it('are really translated: zh-TW and en differ from zh-CN where a sentence is long enough to', () => {
-    const differs = (catalog: Catalog) => paths(zhCN).filter((p) => {
-      const get = (c: Catalog) => p.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], c) as string
-      return get(catalog) !== get(zhCN)
-    }).length
+    const zh = strings(zhCN)
+    const differs = (catalog: Catalog) => Object.entries(strings(catalog)).filter(([path, text]) => text !== zh[path]).length
     expect(differs(en)).toBe(paths(zhCN).length)
     expect(differs(zhTW)).toBeGreaterThan(paths(zhCN).length / 2)
   })

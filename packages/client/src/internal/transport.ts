@@ -1,8 +1,7 @@
 // Private: the HTTP core of the SDK (retries, timeouts, idempotency keys, error mapping).
 import type { Problem } from '@liuyan/core'
 import { ConnectionError, InvalidResponseError, makeAPIError, TimeoutError } from '../core/errors.js'
-import type { ResponseName, ResponseOf } from './schemas.js'
-import { loadSchemas } from './validate.js'
+import { loadResponses, parseProblem as readProblem, type ResponseName, type ResponseOf } from './validate.js'
 
 /** The subset of `fetch` the SDK needs, so any implementation (undici, a worker's, a mock) fits. */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>
@@ -84,7 +83,7 @@ interface Call<N extends ResponseName | undefined = ResponseName> {
   path: string
   query?: Record<string, string | undefined>
   body?: unknown
-  /** The key of the answer's schema (internal/schemas.ts), checked when `validateResponses`. */
+  /** The key of the answer's schema (internal/responses.ts), checked when `validateResponses`. */
   schema: N
   options?: RequestOptions
 }
@@ -97,6 +96,11 @@ export class Transport {
   async request<N extends ResponseName>(call: Call<N>): Promise<ResponseOf<N>> {
     const text = (await this.#send(call, false)) as string
     return parseBody(text, this.config.validateResponses ? call.schema : undefined)
+  }
+
+  /** A call whose answer has no body to read (`204 No Content`), with the retries and errors of {@link request}. */
+  async send(call: Omit<Call<undefined>, 'schema'>): Promise<void> {
+    await this.#send({ ...call, schema: undefined }, false)
   }
 
   /** A GET whose answer is a file (the staff exports), with the retries and errors of {@link request}. */
@@ -217,16 +221,16 @@ async function parseBody<N extends ResponseName>(text: string, name: N | undefin
     throw new InvalidResponseError('the body is not JSON')
   }
   if (!name) return data as ResponseOf<N>
-  return (await loadSchemas()).checkResponse(name, data)
+  return (await loadResponses()).checkResponse(name, data)
 }
 
 /**
- * The problem of a failed call. The schemas load on the first failure; if even that fails (the
+ * The problem of a failed call. Its schema loads on the first failure; if even that fails (the
  * network went down), the error is made without the problem's details.
  */
 async function parseProblem(text: string): Promise<Problem | undefined> {
   try {
-    return (await loadSchemas()).parseProblem(text)
+    return await readProblem(text)
   } catch {
     return undefined
   }

@@ -4,14 +4,14 @@
  * side of test/workerd.test.ts starts on request. The SDK in the worker talks to it over loopback;
  * what the tests do through the service (storing, acting) goes to that host as JSON.
  */
-import type { NewMessageInput, SubmissionResult } from '@liuyan/core'
 import type { BoardService, FetchHandlerOptions, RequestLogEntry, StaffPrincipal } from '@liuyan/server'
-import { afterAll, beforeAll } from 'vitest'
 import { createClient, type ClientOptions, type LiuyanClient } from '../../src/index.js'
 import { TOKENS } from '../board-data.js'
+import { boardFixture, type TestBoard } from '../board-fixture.js'
 import { WORKBOOK } from './server-node.js'
 
 export * from '../board-data.js'
+export type { TestBoard } from '../board-fixture.js'
 
 let host = ''
 /** Where the board host listens: set by the worker before the tests run. */
@@ -47,17 +47,6 @@ export interface TestBoardOptions {
   store?: unknown
 }
 
-export interface TestBoard {
-  service: BoardService
-  origin: string
-  baseUrl: string
-  logs: RequestLogEntry[]
-  admin: StaffPrincipal
-  client(options?: Partial<ClientOptions> & { as?: keyof typeof TOKENS }): LiuyanClient
-  store(overrides?: Partial<NewMessageInput>): Promise<SubmissionResult>
-  close(): Promise<void>
-}
-
 export async function startBoard(options: TestBoardOptions = {}): Promise<TestBoard> {
   if (options.store) throw new Error('A store function cannot cross into the worker')
   const { exportWorkbook, log: _log, fallback: _fallback, ...handler } = options.handler ?? {}
@@ -82,15 +71,5 @@ export async function startBoard(options: TestBoardOptions = {}): Promise<TestBo
 }
 
 export function useBoard(options?: TestBoardOptions): () => TestBoard {
-  let board: TestBoard | undefined
-  beforeAll(async () => {
-    board = await startBoard(options)
-  })
-  afterAll(async () => {
-    await board?.close()
-  })
-  return () => {
-    if (!board) throw new Error('The board starts in beforeAll; use it inside a test')
-    return board
-  }
+  return boardFixture(startBoard, options)
 }

@@ -8,7 +8,7 @@
  * where the problem was reported, which an assignment does not change.
  * Not part of the package's public API (index.ts exports only the stores).
  */
-import { bandHashes, publicText, similarity, SIMILARITY, similarityText, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
+import { bandHashes, bigramKeys, jaccard, publicText, SIMILARITY, similarityText, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
 import type { HeatCell, Message, MessageStatus, Page, SimilarGroup } from '@liuyan/core'
 import { CHINA_OFFSET_MS, decodeCursor, encodeCursor, instant } from './shared.js'
 
@@ -46,15 +46,24 @@ export interface GroupWriter {
  * that share one (core's `similarity` at least `SIMILARITY.threshold`), and unites it and every
  * group it matches into one group: the one with the lowest root among the groups matched (else a
  * new one, whose root is the lowest seq among the messages matched).
- * Runs in the transaction that inserts the message. @internal
+ * Runs in the transaction that inserts the message. `computed`: the message's similarity text and
+ * band hashes when the caller has them already (the PostgreSQL store's batches). @internal
  */
-export async function groupNewMessage(writer: GroupWriter, message: Message, seq: number): Promise<void> {
-  const text = similarityText(message)
-  const bands = bandHashes(text)
+export async function groupNewMessage(
+  writer: GroupWriter,
+  message: Message,
+  seq: number,
+  computed?: { text: string; bands: readonly number[] },
+): Promise<void> {
+  const text = computed?.text ?? similarityText(message)
+  const bands = computed?.bands ?? bandHashes(text)
   if (bands.length === 0) return
   const createdMs = instant(message.createdAt, 'createdAt')
   const candidates = await writer.candidates(seq, bands, createdMs)
-  const matches = candidates.filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS && similarity(text, c.text) >= SIMILARITY.threshold)
+  const keys = keysOf(text)
+  // core's `similarity`, over bigram keys kept for the texts met recently (a busy subject's
+  // messages are each other's candidates again and again).
+  const matches = candidates.filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS && jaccard(keys, keysOf(c.text)) >= SIMILARITY.threshold)
   if (matches.length === 0) return
   // The oldest group among those matched survives (a message in no group joins it), so a large
   // group is not moved under a newly matched message of a lower number.
@@ -65,6 +74,22 @@ export async function groupNewMessage(writer: GroupWriter, message: Message, seq
   for (const other of [...others].sort((a, b) => a - b)) await writer.merge(other, root)
   const joining = [...new Set(matches.filter((c) => c.root === undefined).map((c) => c.seq)), seq]
   await writer.join(root, joining)
+}
+
+/** Bigram keys of recent texts, by text: a text's keys never change, so any store may share them. */
+const KEYS = new Map<string, Float64Array>()
+/** Texts whose keys are kept: a few windows' worth of one subject's candidates (a few MiB). */
+const KEYS_KEPT = 8192
+
+/** core's `bigramKeys` of a text, from {@link KEYS} when it was met recently. */
+function keysOf(text: string): Float64Array {
+  let keys = KEYS.get(text)
+  if (keys === undefined) {
+    keys = bigramKeys(text)
+    if (KEYS.size >= KEYS_KEPT) KEYS.delete(KEYS.keys().next().value!)
+    KEYS.set(text, keys)
+  }
+  return keys
 }
 
 /** How the heat table and the groups name regions: rolled up to the level below the root. @internal */

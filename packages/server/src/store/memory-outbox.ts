@@ -2,14 +2,15 @@
 // transaction like the store's other collections (see outbox-types.ts).
 import type { Board, DeliveryState, Page } from '@liuyan/core'
 import { Staged, type Table } from './memory-staged.js'
+import { attemptPage } from './outbox-rows.js'
 import {
   decodeAttemptCursor,
-  encodeAttemptCursor,
   matches,
   type AttemptRecord,
   type ClaimedDelivery,
   type ClaimQuery,
   type DeliveryRecord,
+  type LeasedAttempt,
   type OutboxEvent,
   type OutboxTransaction,
   type WebhookRecord,
@@ -91,11 +92,7 @@ export class MemoryOutbox implements OutboxTransaction {
     this.#check()
     const before = decodeAttemptCursor(query.cursor) ?? Infinity
     const rows = [...this.#tables.attempts.values()].filter((a) => a.webhookId === webhookId && a.seq < before).sort((a, b) => b.seq - a.seq)
-    const page = rows.slice(0, query.limit)
-    return {
-      items: page.map(({ seq: _seq, ...attempt }) => structuredClone(attempt)),
-      nextCursor: rows.length > query.limit ? encodeAttemptCursor(page[page.length - 1]!.seq) : null,
-    }
+    return attemptPage(rows, query.limit, ({ seq: _seq, ...attempt }) => structuredClone(attempt))
   }
 
   async countDeliveries(filter: { webhookId?: string; state?: DeliveryState } = {}): Promise<number> {
@@ -177,6 +174,24 @@ export class MemoryOutbox implements OutboxTransaction {
       leaseMs: undefined,
     })
     return true
+  }
+
+  async recordAttempts(attempts: readonly LeasedAttempt[]): Promise<boolean[]> {
+    const moved: boolean[] = []
+    for (const { attempt, lease } of attempts) moved.push(await this.recordAttempt(attempt, lease))
+    return moved
+  }
+
+  async releaseDeliveries(ids: readonly string[], lease: string): Promise<number> {
+    const tables = this.#writable()
+    let released = 0
+    for (const id of ids) {
+      const row = tables.deliveries.get(id)
+      if (!row || row.lease !== lease || row.state !== 'pending') continue
+      tables.deliveries.set(id, { ...row, lease: undefined, leaseMs: undefined })
+      released++
+    }
+    return released
   }
 
   #queue(webhookId: string, eventId: string, at: string): DeliveryRow {

@@ -111,6 +111,23 @@ export interface OutboxTransaction extends OutboxReader {
    * whether the delivery moved.
    */
   recordAttempt(attempt: Omit<AttemptRecord, 'id'>, lease: string): Promise<boolean>
+  /**
+   * {@link recordAttempt} for many attempts at once (a worker records the results of many
+   * deliveries in one transaction); resolves, in order, whether each delivery moved.
+   */
+  recordAttempts(attempts: readonly LeasedAttempt[]): Promise<boolean[]>
+  /**
+   * Ends the lease of deliveries claimed under `lease` and never attempted (a worker that stops
+   * hands back what it claimed ahead), so any worker may claim them at once; a delivery `lease`
+   * no longer holds is left alone. Resolves how many were released.
+   */
+  releaseDeliveries(ids: readonly string[], lease: string): Promise<number>
+}
+
+/** An attempt to record, with the lease its delivery was claimed under. */
+export interface LeasedAttempt {
+  attempt: Omit<AttemptRecord, 'id'>
+  lease: string
 }
 
 /** Whether an event goes to a subscription, given the boards at or above each of the event's boards. */

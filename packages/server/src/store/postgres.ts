@@ -203,12 +203,16 @@ class PostgresStoreImpl implements PostgresStore {
       try {
         await client.query('BEGIN')
         const result = await fn(tx)
+        // What the transaction queued (its inserted messages) is written before it commits.
+        await tx.flush()
         open = false
         await client.query('COMMIT')
         checkIn(client)
         return result
       } catch (error) {
         open = false
+        // No write of the batch may follow the ROLLBACK on this connection.
+        await tx.abandon()
         const broken = isConnectionError(error)
         if (!broken) await client.query('ROLLBACK').catch(() => {})
         // A connection that broke is destroyed, not handed to the next transaction.

@@ -267,10 +267,13 @@ class SqliteStoreImpl implements SqliteStore {
         if (!solo) db.exec('SAVEPOINT tx')
         const result = await item.fn(tx)
         open = false
+        // The rows the transaction held back (sqlite/pending.ts) are part of it.
+        this.#writer.flush()
         if (!solo) db.exec('RELEASE tx')
         done.push({ item, result })
       } catch (error) {
         open = false
+        this.#writer.pending.discard()
         item.reject(error)
         if (solo) {
           rollback(db)

@@ -1,14 +1,15 @@
-import type { createClient, LiuyanClient } from '@liuyan/client'
+import type { createPublicClient, PublicClient } from '@liuyan/client'
 import type { Locale } from '@liuyan/core'
 
-const clients = new Map<string, LiuyanClient>()
+const clients = new Map<string, PublicClient>()
 
 /**
  * The widget's client of `baseUrl` in `locale`, one for every element with the same URL, made by
- * `create` on first use (the SDK is imported by the modules that call this, so that the first view
- * of the script-tag build does not carry it).
+ * `create` on first use (the SDK's `createPublicClient`: the widget makes no staff call, so its
+ * bundles carry none of the staff resources; the SDK is imported by the modules that call this, so
+ * that the first view of the script-tag build does not carry it).
  */
-export function clientFor(baseUrl: string, locale: Locale, create: typeof createClient): LiuyanClient {
+export function clientFor(baseUrl: string, locale: Locale, create: typeof createPublicClient): PublicClient {
   let client = clients.get(`${baseUrl}|${locale}`)
   if (!client) {
     // The widget talks to the board's own API, trusted to answer in the contract's shape, so

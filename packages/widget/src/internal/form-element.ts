@@ -1,4 +1,4 @@
-import { createClient, isAPIError, isRateLimitError, isValidationError, type LiuyanClient } from '@liuyan/client'
+import { createPublicClient, isAPIError, isRateLimitError, isValidationError, type PublicClient } from '@liuyan/client'
 import type { ValidationIssue } from '@liuyan/core'
 import { html, nothing, type TemplateResult } from 'lit'
 import { LiuyanElement } from '../base.js'
@@ -54,8 +54,8 @@ export class LiuyanFormElement extends LiuyanElement {
   /** Inline errors are alerts themselves where no error summary announces them. */
   declare protected alertErrors: boolean
   /** The SDK's client (see `clientWith`): the form's chunk brings the SDK, the first view does not. */
-  protected get sdk(): LiuyanClient {
-    return this.clientWith(createClient)
+  protected get sdk(): PublicClient {
+    return this.clientWith(createPublicClient)
   }
 
   // Where each counted control was last announced: 0 fine, 1 close to the limit, 2 over it. Only a

@@ -2,18 +2,18 @@
 // (a given client, else the element's own). The script-tag build swaps this module for
 // reads.fetch.ts (scripts/build-script-tag.mjs), which sends the same two GETs without the SDK, so
 // that the first view of the script tag does not carry it (docs/architecture.md, widget).
-import { createClient, type LiuyanClient } from '@liuyan/client'
+import { createPublicClient, type PublicClient } from '@liuyan/client'
 import type { BoardStats, Locale, MessageListQuery, Page, PublicMessage } from '@liuyan/core'
 import { clientFor } from './clients.js'
 
 /** What a read needs: a client given to the element (or shared with it), else the API's URL and the language. */
 export interface ReadContext {
-  client: LiuyanClient | undefined
+  client: PublicClient | undefined
   baseUrl: string
   locale: Locale
 }
 
-const client = (context: ReadContext) => context.client ?? clientFor(context.baseUrl, context.locale, createClient)
+const client = (context: ReadContext) => context.client ?? clientFor(context.baseUrl, context.locale, createPublicClient)
 
 /** A page of public messages (`GET /messages`). */
 export const listMessages = (context: ReadContext, query: MessageListQuery): Promise<Page<PublicMessage>> =>

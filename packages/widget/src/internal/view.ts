@@ -1,8 +1,8 @@
-import { DOMAIN_LABELS, isOverdue, MESSAGE_TYPE_LABELS, PUBLIC_STATUS_LABELS, type PublicMessage } from '@liuyan/core'
+import { isOverdue, type PublicMessage } from '@liuyan/core'
 import { html, nothing, type TemplateResult } from 'lit'
 import { LiuyanElement } from '../base.js'
 import { failureKind } from './failure.js'
-import { pick } from '../i18n/index.js'
+import { labelsOf, pick } from '../i18n/index.js'
 import { viewStrings, type ViewStrings } from './view.i18n.js'
 
 /** Why a load failed, as a key of {@link ViewStrings}. */
@@ -94,12 +94,12 @@ export class LiuyanViewElement extends LiuyanElement {
   /** Type, domain and public status of a message, with the overdue and supervised marks, as text. */
   protected badges(m: PublicMessage): TemplateResult {
     const s = this.viewStrings
-    const l = this.locale
+    const l = labelsOf(this.locale)
     const badge = (label: string, value: string, kind = '') =>
       html`<span class="badge ${kind}"><span class="visually-hidden">${label}</span>${value}</span>`
     return html`<p class="badges" part="badges">
-      ${badge(s.type, MESSAGE_TYPE_LABELS[l][m.type])} ${badge(s.domain, DOMAIN_LABELS[l][m.domain])}
-      ${badge(s.status, PUBLIC_STATUS_LABELS[l][m.status], 'status')}
+      ${badge(s.type, l.messageTypes[m.type])} ${badge(s.domain, l.domains[m.domain])}
+      ${badge(s.status, l.publicStatuses[m.status], 'status')}
       ${isOverdue(m) ? badge('', s.overdue, 'overdue') : nothing} ${m.supervised ? badge('', s.supervised, 'supervised') : nothing}
     </p>`
   }

@@ -1,19 +1,17 @@
 // Hot spots in the PostgreSQL store (docs/architecture.md §6 "Hot spots"): the heat aggregate kept
-// by a trigger, the band hashes and groups kept by the transaction that inserts a message, and the
-// reads of both. The decisions are store/hotspots.ts's; the SQL is the SQLite store's, in PostgreSQL.
-import { DOMAINS, SIMILARITY } from '@liuyan/core'
+// by a trigger, the groups' rows when the board tree changes, and the reads of both (the band
+// hashes and groups of new messages are written by postgres/grouping.ts). The decisions are
+// store/hotspots.ts's; the SQL is the SQLite store's, in PostgreSQL.
+import { DOMAINS } from '@liuyan/core'
 import type { Board, HeatCell, Message, Page, SimilarGroup } from '@liuyan/core'
 import {
   inPage,
   readGroupPage,
   readGroups,
   sortCells,
-  WINDOW_MS,
-  type Candidate,
   type GroupMessagesStoreQuery,
   type GroupReader,
   type GroupsStoreQuery,
-  type GroupWriter,
   type HeatStoreQuery,
 } from '../hotspots.js'
 import { subtreeIds } from '../shared.js'
@@ -95,14 +93,32 @@ export const HOTSPOTS_MIGRATION = `
   CREATE INDEX hot_spans_recent ON hot_spans (ancestor, last_ms DESC, root DESC);
 `
 
-const n = SIMILARITY.bands
-const CANDIDATES_SQL = `SELECT c.seq, c.created_ms, m.search_text, h.root FROM (
-  ${Array.from(
-    { length: n },
-    (_, i) => `(SELECT seq, created_ms FROM hot_bands WHERE band = $${i + 1} AND created_ms BETWEEN $${n + 2} AND $${n + 1} ORDER BY created_ms DESC, seq DESC LIMIT ${SIMILARITY.perBand})
-  UNION (SELECT seq, created_ms FROM hot_bands WHERE band = $${i + 1} AND created_ms > $${n + 1} AND created_ms <= $${n + 3} ORDER BY created_ms, seq LIMIT ${SIMILARITY.perBand})`,
-  ).join('\n  UNION ')}
-) c JOIN messages m ON m.seq = c.seq LEFT JOIN hot_members h ON h.seq = c.seq`
+/**
+ * Migration 7: the heat of inserted messages counted once per statement (a batch of many rows,
+ * see postgres/batch.ts) from its transition table rather than once per row; a change of status
+ * stays per row (PostgreSQL has no transition tables for a trigger on a column). Counter tables
+ * leave room on their pages, so an increment is a HOT update that rewrites no index entry.
+ */
+export const HEAT_BATCH_MIGRATION = `
+  CREATE FUNCTION hot_heat_insert_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO hot_heat (ancestor, month, domain, region, n)
+      SELECT t.ancestor, m.month, m.domain, ${ROLLED_SQL}, sum(m.n)
+      FROM (
+        SELECT board_id, ${MONTH_SQL('created_ms')} AS month, domain, count(*) AS n FROM hot_heat_new
+        WHERE status <> 'rejected' GROUP BY 1, 2, 3
+      ) m
+      JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = b.id JOIN boards a ON a.id = t.ancestor
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n;
+    RETURN NULL;
+  END $$;
+  DROP TRIGGER hot_heat_insert ON messages;
+  CREATE TRIGGER hot_heat_insert AFTER INSERT ON messages REFERENCING NEW TABLE AS hot_heat_new
+    FOR EACH STATEMENT EXECUTE FUNCTION hot_heat_insert_rows();
+  ALTER TABLE stats_counts SET (fillfactor = 70);
+  ALTER TABLE hot_heat SET (fillfactor = 70);
+`
 
 const SCOPE_OF = (where: string) => `INSERT INTO hot_scope (ancestor, root, created_ms, seq)
   SELECT t.ancestor, h.root, m.created_ms, m.seq FROM hot_members h JOIN messages m ON m.seq = h.seq
@@ -110,51 +126,6 @@ const SCOPE_OF = (where: string) => `INSERT INTO hot_scope (ancestor, root, crea
 const SPANS_OF = (where: string) => `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
   SELECT s.ancestor, s.root, min(s.created_ms), max(s.created_ms) FROM hot_scope s WHERE ${where} GROUP BY s.ancestor, s.root
   ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
-
-/**
- * The grouping of new messages inside the inserting transaction. Transactions of several instances
- * run at once: two similar messages committed in the same instant may start two groups, which the
- * next message similar to both unites (it merges every group it matches).
- */
-export function pgGroupWriter(query: Query): GroupWriter {
-  return {
-    async candidates(seq, bands, createdMs): Promise<Candidate[]> {
-      // One round trip: the bands are stored by the statement that reads the others (which does
-      // not see its own insert).
-      const rows = await query<{ seq: string; created_ms: string; search_text: string; root: string | null }>(
-        `WITH stored AS (INSERT INTO hot_bands (band, created_ms, seq) SELECT unnest($${n + 4}::integer[]), $${n + 1}, $${n + 5} ON CONFLICT DO NOTHING)
-         ${CANDIDATES_SQL}`,
-        [...bands, createdMs, createdMs - WINDOW_MS, createdMs + WINDOW_MS, bands, seq],
-      )
-      return rows.map((r) => ({ seq: Number(r.seq), createdMs: Number(r.created_ms), text: r.search_text, root: r.root === null ? undefined : Number(r.root) }))
-    },
-    async merge(from, to) {
-      await query('UPDATE hot_members SET root = $1 WHERE root = $2', [to, from])
-      await query('UPDATE hot_scope SET root = $1 WHERE root = $2', [to, from])
-      await query(
-        `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms) SELECT ancestor, $1, first_ms, last_ms FROM hot_spans WHERE root = $2
-         ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`,
-        [to, from],
-      )
-      await query('DELETE FROM hot_spans WHERE root = $1', [from])
-    },
-    async join(root, seqs) {
-      // One round trip: the memberships, their rows under each board above, and the spans.
-      await query(
-        `WITH mem AS (
-           INSERT INTO hot_members (seq, root) SELECT unnest($1::bigint[]), $2 ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
-         ), sc AS (
-           INSERT INTO hot_scope (ancestor, root, created_ms, seq)
-           SELECT t.ancestor, mem.root, m.created_ms, m.seq FROM mem JOIN messages m ON m.seq = mem.seq JOIN board_tree t ON t.descendant = m.board_id
-           ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
-         )
-         INSERT INTO hot_spans (ancestor, root, first_ms, last_ms) SELECT ancestor, root, min(created_ms), max(created_ms) FROM sc GROUP BY ancestor, root
-         ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`,
-        [seqs, root],
-      )
-    },
-  }
-}
 
 /**
  * Keeps the hot-spot rows right when a board is added, moved or changes region: see the SQLite

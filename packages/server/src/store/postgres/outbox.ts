@@ -4,42 +4,34 @@ import type { DeliveryState, Page } from '@liuyan/core'
 import { instant } from '../shared.js'
 import {
   decodeAttemptCursor,
-  encodeAttemptCursor,
   type AttemptRecord,
   type ClaimedDelivery,
   type ClaimQuery,
   type DeliveryRecord,
+  type LeasedAttempt,
   type OutboxEvent,
   type OutboxTransaction,
   type WebhookRecord,
 } from '../outbox-types.js'
+import {
+  attemptOf,
+  attemptPage,
+  attemptWrite,
+  claimedOf,
+  DELIVERY_COLUMNS,
+  deliveryOf,
+  EVENT_COLUMNS,
+  eventIdsOf,
+  eventOf,
+  eventValues,
+  webhookDoc,
+  webhookOf,
+  type AttemptRow,
+  type DeliveryRow,
+  type EventRow,
+} from '../outbox-rows.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
-
-interface EventRow {
-  id: string
-  type: string
-  message_id: string
-  board_ids: string[]
-  occurred_at: string
-  payload: string
-  private_payload: string
-  staff_only: boolean
-}
-
-interface DeliveryRow {
-  seq: string
-  webhook_id: string
-  event_id: string
-  state: DeliveryState
-  attempts: number
-  next_at: string
-  next_ms: string
-  created_at: string
-}
-
-const EVENT_COLUMNS = 'id, type, message_id, board_ids, occurred_at, payload, private_payload, staff_only'
-const DELIVERY_COLUMNS = 'seq, webhook_id, event_id, state, attempts, next_at, next_ms, created_at'
 
 const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, next_at, next_ms, created_at)
   SELECT w.id, $1, 'pending', 0, $2, $3, $2 FROM webhooks w
@@ -48,21 +40,38 @@ const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, 
   ORDER BY w.created_ms, w.id`
 
 // Without row locks in the choice (a window function cannot take them), two instances may pick
-// the same rows (among the 1,000 oldest due, which bounds a claim's cost); the UPDATE locks each, and the one that waited checks the lease again on the
-// updated row and leaves it: never two leases on one delivery. It checks the due time again too: a
-// delivery whose attempt was recorded in between is no longer leased but not due either.
+// the same rows (among the oldest due: four times the limit, 1,000 at most, which bounds a claim's
+// cost); the UPDATE locks each, and the one that waited checks the lease again on the updated row
+// and leaves it: never two leases on one delivery. It checks the due time again too: a delivery
+// whose attempt was recorded in between is no longer leased but not due either.
 const CLAIM = `WITH due AS (
     SELECT seq FROM (
       SELECT seq, next_ms, row_number() OVER (PARTITION BY webhook_id ORDER BY next_ms, seq) AS n
       FROM (
         SELECT seq, webhook_id, next_ms FROM deliveries
         WHERE state = 'pending' AND next_ms <= $1 AND (lease_ms IS NULL OR lease_ms <= $1) AND NOT (webhook_id = ANY ($2::text[]))
-        ORDER BY next_ms, seq LIMIT 1000
+        ORDER BY next_ms, seq LIMIT least(1000, greatest(4 * $4::int, 100))
       ) w
     ) x WHERE n <= $3 ORDER BY next_ms, seq LIMIT $4)
   UPDATE deliveries d SET lease = $5, lease_ms = $6 FROM due
   WHERE d.seq = due.seq AND d.state = 'pending' AND d.next_ms <= $1 AND (d.lease_ms IS NULL OR d.lease_ms <= $1)
   RETURNING d.seq, d.webhook_id, d.event_id, d.state, d.attempts, d.next_at, d.next_ms, d.created_at`
+
+/**
+ * Records many attempts in one statement: each is logged (unless its subscription was removed), in
+ * the order given, and moves its delivery if its lease still holds it.
+ */
+const RECORD = `WITH a AS (
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[])
+      WITH ORDINALITY AS a (seq, webhook_id, doc, state, attempt, next_at, next_ms, lease, n)
+  ), logged AS (
+    INSERT INTO delivery_attempts (webhook_id, delivery_id, doc)
+    SELECT w.id, a.seq, a.doc FROM a JOIN webhooks w ON w.id = a.webhook_id ORDER BY a.n
+  )
+  UPDATE deliveries d SET state = a.state, attempts = greatest(d.attempts, a.attempt), next_at = coalesce(a.next_at, d.next_at),
+    next_ms = coalesce(a.next_ms, d.next_ms), lease = NULL, lease_ms = NULL
+  FROM a WHERE d.seq = a.seq AND d.lease = a.lease
+  RETURNING d.seq, a.lease`
 
 export class PgOutbox implements OutboxTransaction {
   readonly #client: PgClient
@@ -92,24 +101,20 @@ export class PgOutbox implements OutboxTransaction {
 
   async getWebhook(id: string): Promise<WebhookRecord | undefined> {
     const [row] = await this.#rows<{ doc: string }>('SELECT doc FROM webhooks WHERE id = $1', [id])
-    return row && (JSON.parse(row.doc) as WebhookRecord)
+    return row && webhookOf(row.doc)
   }
 
   async listWebhooks(): Promise<WebhookRecord[]> {
-    return (await this.#rows<{ doc: string }>('SELECT doc FROM webhooks ORDER BY created_ms, id COLLATE "C"')).map((row) => JSON.parse(row.doc) as WebhookRecord)
+    return (await this.#rows<{ doc: string }>('SELECT doc FROM webhooks ORDER BY created_ms, id COLLATE "C"')).map((row) => webhookOf(row.doc))
   }
 
   async listAttempts(webhookId: string, query: { limit: number; cursor?: string }): Promise<Page<AttemptRecord>> {
     const before = decodeAttemptCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER
-    const rows = await this.#rows<{ seq: string; doc: string }>(
+    const rows = await this.#rows<AttemptRow>(
       'SELECT seq, doc FROM delivery_attempts WHERE webhook_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3',
       [webhookId, before, query.limit + 1],
     )
-    const page = rows.slice(0, query.limit)
-    return {
-      items: page.map((row) => ({ ...(JSON.parse(row.doc) as Omit<AttemptRecord, 'id'>), id: String(row.seq) })),
-      nextCursor: rows.length > query.limit ? encodeAttemptCursor(Number(page[page.length - 1]!.seq)) : null,
-    }
+    return attemptPage(rows, query.limit, attemptOf)
   }
 
   async countDeliveries(filter: { webhookId?: string; state?: DeliveryState } = {}): Promise<number> {
@@ -123,10 +128,9 @@ export class PgOutbox implements OutboxTransaction {
   async appendEvents(events: readonly OutboxEvent[], queuedAt: string): Promise<void> {
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
-      instant(event.occurredAt, 'occurredAt')
       const inserted = await this.#rows(
         `INSERT INTO outbox (${EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [event.id, event.type, event.messageId, event.boardIds, event.occurredAt, event.payload, event.privatePayload, event.staffOnly],
+        eventValues(event, (ids) => ids, (on) => on),
         true,
       )
       if (inserted.length === 0) continue
@@ -139,7 +143,7 @@ export class PgOutbox implements OutboxTransaction {
       `INSERT INTO webhooks (id, board_id, private, events, created_ms, doc) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET board_id = excluded.board_id, private = excluded.private, events = excluded.events,
          created_ms = excluded.created_ms, doc = excluded.doc`,
-      [webhook.id, webhook.boardId, webhook.private, [...new Set(webhook.events)], instant(webhook.createdAt, 'createdAt'), JSON.stringify(webhook)],
+      [webhook.id, webhook.boardId, webhook.private, [...new Set(webhook.events)], instant(webhook.createdAt, 'createdAt'), webhookDoc(webhook)],
       true,
     )
   }
@@ -159,54 +163,37 @@ export class PgOutbox implements OutboxTransaction {
   }
 
   async claimDeliveries(query: ClaimQuery): Promise<ClaimedDelivery[]> {
-    const rows = (
-      await this.#rows<DeliveryRow>(
-        CLAIM,
-        [instant(query.now, 'now'), [...(query.exclude ?? [])], query.perWebhook, query.limit, query.lease, instant(query.leaseUntil, 'leaseUntil')],
-        true,
-      )
-    ).sort((a, b) => Number(a.next_ms) - Number(b.next_ms) || Number(a.seq) - Number(b.seq))
-    if (rows.length === 0) return []
-    const events = new Map(
-      (await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id = ANY ($1::text[])`, [[...new Set(rows.map((r) => r.event_id))]])).map((row) => [
-        row.id,
-        eventOf(row),
-      ]),
+    const rows = await this.#rows<DeliveryRow>(
+      CLAIM,
+      [instant(query.now, 'now'), [...(query.exclude ?? [])], query.perWebhook, query.limit, query.lease, instant(query.leaseUntil, 'leaseUntil')],
+      true,
     )
-    return rows.map((row) => ({ delivery: deliveryOf(row), event: events.get(row.event_id)! }))
+    if (rows.length === 0) return []
+    return claimedOf(rows, await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id = ANY ($1::text[])`, [eventIdsOf(rows)]))
   }
 
   async recordAttempt(attempt: Omit<AttemptRecord, 'id'>, lease: string): Promise<boolean> {
-    // A subscription removed while its attempt ran keeps no log.
-    await this.#rows('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, $2, $3 FROM webhooks WHERE id = $1', [attempt.webhookId, attempt.deliveryId, JSON.stringify(attempt)], true)
-    const nextAt = attempt.nextAt ?? null
-    const moved = await this.#rows(
-      `UPDATE deliveries SET state = $1, attempts = greatest(attempts, $2), next_at = coalesce($3, next_at), next_ms = coalesce($4, next_ms),
-         lease = NULL, lease_ms = NULL
-       WHERE seq = $5 AND lease = $6 RETURNING seq`,
-      [attempt.state, attempt.attempt, nextAt, nextAt && instant(nextAt, 'nextAt'), attempt.deliveryId, lease],
+    return (await this.recordAttempts([{ attempt, lease }]))[0]!
+  }
+
+  async recordAttempts(attempts: readonly LeasedAttempt[]): Promise<boolean[]> {
+    if (attempts.length === 0) return []
+    const writes = attempts.map(({ attempt }) => attemptWrite(attempt))
+    const moved = await this.#rows<{ seq: string; lease: string }>(RECORD, [
+      writes.map((w) => w.seq), attempts.map((a) => a.attempt.webhookId), writes.map((w) => w.doc), writes.map((w) => w.state),
+      writes.map((w) => w.attempt), writes.map((w) => w.nextAt), writes.map((w) => w.nextMs), attempts.map((a) => a.lease),
+    ], true)
+    const done = new Set(moved.map((row) => `${row.seq} ${row.lease}`))
+    return writes.map((w, i) => done.has(`${w.seq} ${attempts[i]!.lease}`))
+  }
+
+  async releaseDeliveries(ids: readonly string[], lease: string): Promise<number> {
+    if (ids.length === 0) return 0
+    const released = await this.#rows(
+      "UPDATE deliveries SET lease = NULL, lease_ms = NULL WHERE seq = ANY ($1::bigint[]) AND lease = $2 AND state = 'pending' RETURNING seq",
+      [ids.map(Number), lease],
       true,
     )
-    return moved.length > 0
-  }
-}
-
-function eventOf(row: EventRow): OutboxEvent {
-  return {
-    id: row.id,
-    type: row.type as OutboxEvent['type'],
-    messageId: row.message_id,
-    boardIds: row.board_ids,
-    occurredAt: row.occurred_at,
-    payload: row.payload,
-    privatePayload: row.private_payload,
-    staffOnly: row.staff_only,
-  }
-}
-
-function deliveryOf(row: DeliveryRow): DeliveryRecord {
-  return {
-    id: String(row.seq), webhookId: row.webhook_id, eventId: row.event_id, state: row.state,
-    attempts: row.attempts, nextAt: row.next_at, createdAt: row.created_at,
+    return released.length
   }
 }

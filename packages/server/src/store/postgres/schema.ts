@@ -3,7 +3,7 @@
 import { OPEN_STATUSES } from '@liuyan/core'
 import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
-import { HOTSPOTS_MIGRATION } from './hotspots.js'
+import { HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
@@ -190,8 +190,9 @@ const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX reply_templates_board ON reply_templates (board_id);
   `,
-  // 7: taken by another branch; filled in when it is merged (a database at 6 applies both in order).
-  'SELECT 1',
+  // 7: inserts written in batches (postgres/batch.ts): the heat trigger once per statement, and
+  // room on the counters' pages for their updates (see postgres/hotspots.ts).
+  HEAT_BATCH_MIGRATION,
   // 8: the inbox by deadline (GET /inbox?sort=due): each closure row keeps its message's due key
   // (the deadline of an open message; the others last, shared.ts dueKey), indexed per board with
   // seq; and the messages by the same key, for lists of several boards or none.

@@ -1,56 +1,38 @@
 // Writes of the PostgreSQL store, inside one transaction on one connection.
-import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Board, Message, ReplyTemplate } from '@liuyan/core'
-import {
-  appendOnlyTimeline,
-  DUPLICATE_TRACKING_CODE,
-  duplicateId,
-  dueKeySql,
-  instant,
-  NO_IDEMPOTENCY_CLAIM,
-  PUBLIC_VIEW_VERSION,
-  publicSortTime,
-  searchGrams,
-  searchText,
-} from '../shared.js'
+import { appendOnlyTimeline, DUPLICATE_TRACKING_CODE, instant, NO_IDEMPOTENCY_CLAIM } from '../shared.js'
 import type { IdempotencyRecord, StaffToken, StoredResponse, StoreTransaction } from '../types.js'
+import { BatchingClient, WriteBatch } from './batch.js'
 import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 import { PgReader } from './reader.js'
-import { pgGroupWriter, pgHotspotsBoardChange, type Query } from './hotspots.js'
-import { groupNewMessage } from '../hotspots.js'
+import { pgHotspotsBoardChange, type Query } from './hotspots.js'
+import { BOARD_TREE_LOCK, CLOSURE_KEY, messageColumns, rebuildMessageBoards } from './rows.js'
 import { deleteTemplate, putTemplate } from './staff-tools.js'
-import { contributionOf, counterRows } from '../stats-keeping.js'
+import { counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsOf, updateCounters, type Run } from './stats.js'
 
-const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
-
-/** What a message's rows of the board closure are made of: when it changes, they are rebuilt. */
-const CLOSURE_KEY = `concat_ws(' ', m.board_id, m.assignee_board_id, m.created_ms, m.published_ms, m.status, m.due_ms)`
-
-/** The key of the advisory lock held while the board tree changes. */
-const BOARD_TREE_LOCK = 0x6c7962747265 // "lybtre"
-
-/**
- * Rebuilds the closure rows of the messages matching `where` (on `from`, aliased `m`): each message
- * is listed under its board, its assigned unit and every ancestor of either, with its sort keys.
- */
-function rebuildMessageBoards(where: string, from = 'messages m'): string {
-  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms, status, due_key)
-    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END, m.status,
-      ${dueKeySql('m')} FROM ${from}
-    CROSS JOIN LATERAL (
-      SELECT m.board_id AS board_id
-      UNION SELECT m.assignee_board_id
-      UNION SELECT t.ancestor FROM board_tree t WHERE t.descendant = m.board_id OR t.descendant = m.assignee_board_id
-    ) x
-    WHERE ${where} AND x.board_id IS NOT NULL`
-}
-
 export class PgTransaction extends PgReader implements StoreTransaction {
+  /** Inserted messages not yet written, and their counters (see postgres/batch.ts). */
+  readonly #batch: WriteBatch
+
   constructor(client: PgClient, check: () => void) {
-    // Reads of messages lock their rows until the transaction ends (SELECT … FOR UPDATE).
-    super(client, check, true)
+    const batch = new WriteBatch(client)
+    // Reads of messages lock their rows until the transaction ends (SELECT … FOR UPDATE). Every
+    // statement first writes what the batch holds.
+    super(new BatchingClient(client, batch), check, true)
+    this.#batch = batch
+  }
+
+  /** Writes what the batch holds: called before COMMIT. */
+  async flush(): Promise<void> {
+    this.check()
+    await this.#batch.flush()
+  }
+
+  /** Ends the batch's writes without writing the rest: called before ROLLBACK. */
+  abandon(): Promise<void> {
+    return this.#batch.abandon()
   }
 
   protected async run(text: string, values: readonly unknown[] = []): Promise<number> {
@@ -105,33 +87,11 @@ export class PgTransaction extends PgReader implements StoreTransaction {
   readonly #query = ((text: string, values?: readonly unknown[]) => this.rows(text, values)) as Query
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
-    // One statement (one round trip): the row, its events and its places in the board closure. The
-    // unique constraints refuse a second id or tracking hash, also of two instances at once.
-    const columns = messageColumns(message, message.timeline)
-    let seq: number
-    try {
-      const [inserted] = await this.rows<{ seq: string }>(
-        `WITH m AS (
-           INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_ms, published_ms,
-             due_ms, reviewed_at, replied_at, due_at, overall, search_text, grams, doc, public_doc, public_version)
-           VALUES (${placeholders(19)}) RETURNING seq, board_id, assignee_board_id, created_ms, published_ms, status, due_ms
-         ), e AS (
-           INSERT INTO events (message_seq, n, doc)
-           SELECT m.seq, ordinality - 1, doc FROM m, unnest($20::text[]) WITH ORDINALITY AS e (doc, ordinality)
-         )
-         ${rebuildMessageBoards('TRUE', 'm')} RETURNING seq`,
-        [message.id, ...columns.slice(0, 5), trackingHash, ...columns.slice(5), message.timeline.map((event) => JSON.stringify(event))],
-      )
-      seq = Number(inserted!.seq)
-    } catch (error) {
-      const constraint = (error as { code?: unknown; constraint?: unknown }).code === '23505' ? (error as { constraint?: unknown }).constraint : undefined
-      if (constraint === 'messages_id_key') throw new Error(duplicateId(message.id), { cause: error })
-      if (constraint === 'messages_tracking_hash') throw new Error(DUPLICATE_TRACKING_CODE, { cause: error })
-      throw error
-    }
-    // A submission awaits review and counts nothing: no second statement.
-    await applyCounters(this.#run, [[message.id, counterRows(contributionOf(message))]])
-    await groupNewMessage(pgGroupWriter(this.#query), message, seq)
+    // Queued and written with others (postgres/batch.ts): the unique constraints refuse a second id
+    // or tracking hash when the batch is written, before the transaction's next statement or its
+    // COMMIT, and the whole transaction fails.
+    this.check()
+    this.#batch.insert(message, trackingHash)
   }
 
   readonly #run: Run = (text, values) => this.run(text, values)
@@ -250,35 +210,3 @@ export class PgTransaction extends PgReader implements StoreTransaction {
   }
 }
 
-function placeholders(count: number): string {
-  return Array.from({ length: count }, (_, index) => `$${index + 1}`).join(', ')
-}
-
-/**
- * The values of a message row after `id`, in the order of the INSERT's columns with the tracking
- * hash left out (it goes between `domain` and `created_ms`). `timeline` is the whole timeline as
- * it will be stored, given lazily: only a message the public may see needs it for its view.
- */
-function messageColumns(message: Message, timeline: Message['timeline'] | (() => Message['timeline'])): unknown[] {
-  const { timeline: _timeline, ...doc } = message
-  const text = searchText(message)
-  return [
-    message.boardId,
-    message.assigneeBoardId ?? null,
-    message.status,
-    message.type,
-    message.domain,
-    instant(message.createdAt, 'createdAt'),
-    publicSortTime(message) ?? null,
-    message.dueAt === undefined ? null : instant(message.dueAt, 'dueAt'),
-    message.reviewedAt ?? null,
-    message.repliedAt ?? null,
-    message.dueAt ?? null,
-    message.evaluation?.overall ?? null,
-    text,
-    searchGrams(text),
-    JSON.stringify(doc),
-    isPubliclyVisible(message) ? JSON.stringify(toPublicMessage({ ...message, timeline: typeof timeline === 'function' ? timeline() : timeline })) : null,
-    PUBLIC_VIEW_VERSION,
-  ]
-}

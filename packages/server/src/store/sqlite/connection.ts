@@ -1,5 +1,6 @@
 // A connection with its prepared statements, shared by the SQLite store's readers and writers.
 import type Database from 'better-sqlite3'
+import { PendingWrites, touchesPending } from './pending.js'
 
 /**
  * How a statement returns rows: objects (default), arrays of column values (`raw`), or the first
@@ -10,7 +11,12 @@ export type RowMode = 'object' | 'raw' | 'pluck'
 /** A connection with its prepared statements, each prepared once per row mode. */
 export class Connection {
   readonly db: Database.Database
-  readonly #statements = new Map<string, Database.Statement>()
+  /**
+   * Rows held back until the end of the open transaction (pending.ts); written before any
+   * statement of this connection that names their tables.
+   */
+  readonly pending = new PendingWrites()
+  readonly #statements = new Map<string, { statement: Database.Statement; pending: boolean }>()
 
   constructor(db: Database.Database) {
     this.db = db
@@ -18,14 +24,21 @@ export class Connection {
 
   statement(sql: string, mode: RowMode = 'object'): Database.Statement {
     const key = mode === 'object' ? sql : `${mode}\0${sql}`
-    let statement = this.#statements.get(key)
-    if (!statement) {
-      statement = this.db.prepare(sql)
+    let entry = this.#statements.get(key)
+    if (!entry) {
+      const statement = this.db.prepare(sql)
       if (mode === 'raw') statement.raw(true)
       else if (mode === 'pluck') statement.pluck(true)
-      this.#statements.set(key, statement)
+      entry = { statement, pending: touchesPending(sql) }
+      this.#statements.set(key, entry)
     }
-    return statement
+    if (entry.pending && this.pending.dirty) this.pending.flush(this.db)
+    return entry.statement
+  }
+
+  /** Writes the rows held back (at the end of a transaction). */
+  flush(): void {
+    if (this.pending.dirty) this.pending.flush(this.db)
   }
 
   /** Runs several reads on one snapshot (a no-op nesting inside a write transaction). */

@@ -125,15 +125,17 @@ export interface TermRow {
   published_ms: number | null
 }
 
-const INSERT = `INSERT OR IGNORE INTO message_terms (term, created_ms, rid, published_ms)
-  SELECT value, @created_ms, @rid, @published_ms FROM json_each(@terms)`
 const DELETE = 'DELETE FROM message_terms WHERE term IN (SELECT value FROM json_each(@terms)) AND created_ms = @created_ms AND rid = @rid'
 const UPDATE = `UPDATE message_terms SET created_ms = @new_created_ms, published_ms = @published_ms
   WHERE term IN (SELECT value FROM json_each(@terms)) AND created_ms = @created_ms AND rid = @rid`
 
-/** Adds the terms of a message row just inserted (one statement, whatever the number of terms). */
+/**
+ * Adds the terms of a message row just inserted. They wait with the transaction's other term rows
+ * (pending.ts) and are written, sorted, before the next statement that reads `message_terms` or
+ * at the end of the transaction.
+ */
 export function insertTerms(connection: Connection, row: TermRow): void {
-  connection.statement(INSERT).run({ rid: row.rid, created_ms: row.created_ms, published_ms: row.published_ms, terms: JSON.stringify(searchGrams(row.search_text)) })
+  connection.pending.addTerms(searchGrams(row.search_text), row.created_ms, row.rid, row.published_ms)
 }
 
 /**

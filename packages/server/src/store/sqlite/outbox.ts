@@ -3,41 +3,33 @@ import type { DeliveryState, Page } from '@liuyan/core'
 import { instant } from '../shared.js'
 import {
   decodeAttemptCursor,
-  encodeAttemptCursor,
   type AttemptRecord,
   type ClaimedDelivery,
   type ClaimQuery,
   type DeliveryRecord,
+  type LeasedAttempt,
   type OutboxEvent,
   type OutboxTransaction,
   type WebhookRecord,
 } from '../outbox-types.js'
+import {
+  attemptOf,
+  attemptPage,
+  attemptWrite,
+  claimedOf,
+  DELIVERY_COLUMNS,
+  deliveryOf,
+  EVENT_COLUMNS,
+  eventIdsOf,
+  eventOf,
+  eventValues,
+  webhookDoc,
+  webhookOf,
+  type AttemptRow,
+  type DeliveryRow,
+  type EventRow,
+} from '../outbox-rows.js'
 import type { Connection } from './connection.js'
-
-interface EventRow {
-  id: string
-  type: string
-  message_id: string
-  board_ids: string
-  occurred_at: string
-  payload: string
-  private_payload: string
-  staff_only: number
-}
-
-interface DeliveryRow {
-  seq: number
-  webhook_id: string
-  event_id: string
-  state: DeliveryState
-  attempts: number
-  next_at: string
-  next_ms: number
-  created_at: string
-}
-
-const EVENT_COLUMNS = 'id, type, message_id, board_ids, occurred_at, payload, private_payload, staff_only'
-const DELIVERY_COLUMNS = 'seq, webhook_id, event_id, state, attempts, next_at, next_ms, created_at'
 
 /** Subscriptions an event matches: its type, a board at or above one of its boards, privacy. */
 const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, next_at, next_ms, created_at)
@@ -50,8 +42,9 @@ const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, 
   ORDER BY w.created_ms, w.id`
 
 /**
- * How many of the oldest due deliveries a claim chooses from: bounds its cost however long the
- * queue is. Subscriptions at their limit are left out before, so the others' turn comes.
+ * How many of the oldest due deliveries a claim chooses from, at most: bounds its cost however long
+ * the queue is (a claim reads four times what it may take, and this many at most). Subscriptions at
+ * their limit are left out before, so the others' turn comes.
  */
 const CLAIM_WINDOW = 1_000
 
@@ -62,7 +55,7 @@ const CLAIM = `UPDATE deliveries SET lease = @lease, lease_ms = @lease_ms WHERE 
       SELECT seq, webhook_id, next_ms FROM deliveries
       WHERE state = 'pending' AND next_ms <= @now AND (lease_ms IS NULL OR lease_ms <= @now)
         AND webhook_id NOT IN (SELECT value FROM json_each(@exclude))
-      ORDER BY next_ms, seq LIMIT ${CLAIM_WINDOW}))
+      ORDER BY next_ms, seq LIMIT @window))
   WHERE n <= @per ORDER BY next_ms, seq LIMIT @limit)
   RETURNING ${DELIVERY_COLUMNS}`
 
@@ -100,24 +93,20 @@ export class SqliteOutbox implements OutboxTransaction {
 
   async getWebhook(id: string): Promise<WebhookRecord | undefined> {
     const doc = this.#get<{ doc: string }>('SELECT doc FROM webhooks WHERE id = ?', id)?.doc
-    return doc === undefined ? undefined : (JSON.parse(doc) as WebhookRecord)
+    return doc === undefined ? undefined : webhookOf(doc)
   }
 
   async listWebhooks(): Promise<WebhookRecord[]> {
-    return this.#all<{ doc: string }>('SELECT doc FROM webhooks ORDER BY created_ms, id').map((row) => JSON.parse(row.doc) as WebhookRecord)
+    return this.#all<{ doc: string }>('SELECT doc FROM webhooks ORDER BY created_ms, id').map((row) => webhookOf(row.doc))
   }
 
   async listAttempts(webhookId: string, query: { limit: number; cursor?: string }): Promise<Page<AttemptRecord>> {
     const before = decodeAttemptCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER
-    const rows = this.#all<{ seq: number; doc: string }>(
+    const rows = this.#all<AttemptRow>(
       'SELECT seq, doc FROM delivery_attempts WHERE webhook_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
       webhookId, before, query.limit + 1,
     )
-    const page = rows.slice(0, query.limit)
-    return {
-      items: page.map((row) => ({ ...(JSON.parse(row.doc) as Omit<AttemptRecord, 'id'>), id: String(row.seq) })),
-      nextCursor: rows.length > query.limit ? encodeAttemptCursor(page[page.length - 1]!.seq) : null,
-    }
+    return attemptPage(rows, query.limit, attemptOf)
   }
 
   async countDeliveries(filter: { webhookId?: string; state?: DeliveryState } = {}): Promise<number> {
@@ -130,18 +119,10 @@ export class SqliteOutbox implements OutboxTransaction {
   async appendEvents(events: readonly OutboxEvent[], queuedAt: string): Promise<void> {
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
-      instant(event.occurredAt, 'occurredAt')
-      const boards = JSON.stringify(event.boardIds)
-      const inserted = this.#run(
-        `INSERT INTO outbox (${EVENT_COLUMNS}) VALUES (@id, @type, @message_id, @board_ids, @occurred_at, @payload, @private_payload, @staff_only)
-         ON CONFLICT (id) DO NOTHING`,
-        {
-          id: event.id, type: event.type, message_id: event.messageId, board_ids: boards, occurred_at: event.occurredAt,
-          payload: event.payload, private_payload: event.privatePayload, staff_only: event.staffOnly ? 1 : 0,
-        },
-      )
+      const values = eventValues(event, (ids) => JSON.stringify(ids), (on) => (on ? 1 : 0))
+      const inserted = this.#run(`INSERT INTO outbox (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, ...values)
       if (inserted.changes === 0) continue
-      this.#run(FAN_OUT, { event: event.id, at: queuedAt, ms, type: event.type, staff_only: event.staffOnly ? 1 : 0, boards })
+      this.#run(FAN_OUT, { event: event.id, at: queuedAt, ms, type: event.type, staff_only: values[7], boards: values[3] })
     }
   }
 
@@ -149,7 +130,7 @@ export class SqliteOutbox implements OutboxTransaction {
     this.#run(
       `INSERT INTO webhooks (id, board_id, private, created_ms, doc) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET board_id = excluded.board_id, private = excluded.private, created_ms = excluded.created_ms, doc = excluded.doc`,
-      webhook.id, webhook.boardId, webhook.private ? 1 : 0, instant(webhook.createdAt, 'createdAt'), JSON.stringify(webhook),
+      webhook.id, webhook.boardId, webhook.private ? 1 : 0, instant(webhook.createdAt, 'createdAt'), webhookDoc(webhook),
     )
     this.#run('DELETE FROM webhook_events WHERE webhook_id = ?', webhook.id)
     for (const type of new Set(webhook.events)) this.#run('INSERT INTO webhook_events (type, webhook_id) VALUES (?, ?)', type, webhook.id)
@@ -177,46 +158,37 @@ export class SqliteOutbox implements OutboxTransaction {
       exclude: JSON.stringify(query.exclude ?? []),
       per: query.perWebhook,
       limit: query.limit,
-    }).sort((a, b) => a.next_ms - b.next_ms || a.seq - b.seq)
+      window: Math.min(CLAIM_WINDOW, Math.max(4 * query.limit, 100)),
+    })
     if (rows.length === 0) return []
-    const events = new Map(
-      this.#all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify([...new Set(rows.map((r) => r.event_id))]))
-        .map((row) => [row.id, eventOf(row)]),
-    )
-    return rows.map((row) => ({ delivery: deliveryOf(row), event: events.get(row.event_id)! }))
+    return claimedOf(rows, this.#all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM outbox WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(eventIdsOf(rows))))
   }
 
   async recordAttempt(attempt: Omit<AttemptRecord, 'id'>, lease: string): Promise<boolean> {
-    // A subscription removed while its attempt ran keeps no log.
-    this.#run('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, ?, ? FROM webhooks WHERE id = ?', Number(attempt.deliveryId), JSON.stringify(attempt), attempt.webhookId)
-    const nextAt = attempt.nextAt ?? null
-    return (
-      this.#run(
-        `UPDATE deliveries SET state = @state, attempts = max(attempts, @attempt), next_at = coalesce(@next_at, next_at),
-           next_ms = coalesce(@next_ms, next_ms), lease = NULL, lease_ms = NULL
-         WHERE seq = @seq AND lease = @lease`,
-        { state: attempt.state, attempt: attempt.attempt, next_at: nextAt, next_ms: nextAt && instant(nextAt, 'nextAt'), seq: Number(attempt.deliveryId), lease },
-      ).changes > 0
-    )
+    return (await this.recordAttempts([{ attempt, lease }]))[0]!
   }
-}
 
-function eventOf(row: EventRow): OutboxEvent {
-  return {
-    id: row.id,
-    type: row.type as OutboxEvent['type'],
-    messageId: row.message_id,
-    boardIds: JSON.parse(row.board_ids) as string[],
-    occurredAt: row.occurred_at,
-    payload: row.payload,
-    privatePayload: row.private_payload,
-    staffOnly: row.staff_only === 1,
+  async recordAttempts(attempts: readonly LeasedAttempt[]): Promise<boolean[]> {
+    return attempts.map(({ attempt, lease }) => {
+      const write = attemptWrite(attempt)
+      // A subscription removed while its attempt ran keeps no log.
+      this.#run('INSERT INTO delivery_attempts (webhook_id, delivery_id, doc) SELECT id, ?, ? FROM webhooks WHERE id = ?', write.seq, write.doc, attempt.webhookId)
+      return (
+        this.#run(
+          `UPDATE deliveries SET state = @state, attempts = max(attempts, @attempt), next_at = coalesce(@next_at, next_at),
+             next_ms = coalesce(@next_ms, next_ms), lease = NULL, lease_ms = NULL
+           WHERE seq = @seq AND lease = @lease`,
+          { state: write.state, attempt: write.attempt, next_at: write.nextAt, next_ms: write.nextMs, seq: write.seq, lease },
+        ).changes > 0
+      )
+    })
   }
-}
 
-function deliveryOf(row: DeliveryRow): DeliveryRecord {
-  return {
-    id: String(row.seq), webhookId: row.webhook_id, eventId: row.event_id, state: row.state,
-    attempts: row.attempts, nextAt: row.next_at, createdAt: row.created_at,
+  async releaseDeliveries(ids: readonly string[], lease: string): Promise<number> {
+    if (ids.length === 0) return 0
+    return this.#run(
+      "UPDATE deliveries SET lease = NULL, lease_ms = NULL WHERE seq IN (SELECT value FROM json_each(?)) AND lease = ? AND state = 'pending'",
+      JSON.stringify(ids.map(Number)), lease,
+    ).changes
   }
 }

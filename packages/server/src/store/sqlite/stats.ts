@@ -26,7 +26,7 @@ export const STATS_MIGRATION_SQL = `
   CREATE INDEX message_scope_due ON message_scope (ancestor, due_ms, created_ms) WHERE status IN (${OPEN_SQL});
 `
 
-/** Adds counter rows to every board of the message's scope, as `message_scope` has it now. */
+/** Adds counter rows to every board of the message's scope, as `message_scope` has it now (the migration's backfill). */
 const APPLY = `INSERT INTO stats_counts (board, grain, period, key, n)
   SELECT s.ancestor, d.value ->> 0, d.value ->> 1, d.value ->> 2, d.value ->> 3
   FROM messages m JOIN message_scope s ON s.rid = m.rid, json_each(?) d
@@ -34,8 +34,18 @@ const APPLY = `INSERT INTO stats_counts (board, grain, period, key, n)
   ORDER BY 1, 2, 3, 4
   ON CONFLICT (board, grain, period, key) DO UPDATE SET n = n + excluded.n`
 
-export function applyCounters(connection: Connection, messageId: string, rows: readonly CounterRow[]): void {
-  if (rows.length > 0) connection.statement(APPLY).run(JSON.stringify(rows), messageId)
+const SCOPE = 'SELECT s.ancestor FROM messages m JOIN message_scope s ON s.rid = m.rid WHERE m.id = ?'
+const SCOPE_BY_RID = 'SELECT ancestor FROM message_scope WHERE rid = ?'
+
+/**
+ * Adds counter rows to every board of the message's scope, as `message_scope` has it now (the
+ * message `messageId`, or the row `rid` when given). They wait, summed, with the transaction's
+ * other counter changes (pending.ts) until a statement reads `stats_counts` or the transaction ends.
+ */
+export function applyCounters(connection: Connection, messageId: string, rows: readonly CounterRow[], rid?: number): void {
+  if (rows.length === 0) return
+  const boards = (rid === undefined ? connection.statement(SCOPE, 'pluck').all(messageId) : connection.statement(SCOPE_BY_RID, 'pluck').all(rid)) as string[]
+  connection.pending.addCounters(boards, rows)
 }
 
 /**

@@ -71,10 +71,11 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
          @public_doc, @public_version)`,
       columns,
     )
-    applyCounters(this.connection, message.id, counterRows(contributionOf(message)))
-    insertTerms(this.connection, { ...(columns as unknown as TermRow), rid: Number(inserted.lastInsertRowid) })
+    const rid = Number(inserted.lastInsertRowid)
+    applyCounters(this.connection, message.id, counterRows(contributionOf(message)), rid)
+    insertTerms(this.connection, { ...(columns as unknown as TermRow), rid })
     this.appendEvents(message.id, 0, message.timeline)
-    await groupNewMessage(sqliteGroupWriter(this.connection), message, Number(inserted.lastInsertRowid))
+    await groupNewMessage(sqliteGroupWriter(this.connection), message, rid)
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {

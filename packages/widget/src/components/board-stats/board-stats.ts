@@ -1,6 +1,6 @@
-import { satisfactionLabel, type BoardStats, type Locale } from '@liuyan/core'
+import type { BoardStats, Locale } from '@liuyan/core'
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
-import { format, formatNumber, pick } from '../../i18n/index.js'
+import { format, formatNumber, pick, satisfactionOf } from '../../i18n/index.js'
 import { boardStats } from '../../internal/reads.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
@@ -87,7 +87,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
     const d = s.satisfaction.distribution
     const max = Math.max(1, ...SCORES.map((n) => d[n]))
     const top = SCORES.reduce((a, b) => (d[b] > d[a] ? b : a))
-    const name = (n: number) => `${format(t.score, { n })}（${satisfactionLabel(n, l)}）`
+    const name = (n: number) => `${format(t.score, { n })}（${satisfactionOf(n, l)}）`
     return html`<figure class="stack" part="chart">
       <figcaption>${t.chart}</figcaption>
       <svg role="img" aria-label=${format(t.summary, { n: s.satisfaction.count, top: name(top) })} viewBox="0 0 240 120">
@@ -125,7 +125,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
               <div>
                 <dt>${t.satisfaction}</dt>
                 <dd>
-                  ${sat.average === null ? t.none : `${formatNumber(sat.average, l, { maximumFractionDigits: 1 })} · ${satisfactionLabel(sat.average, l)}`}
+                  ${sat.average === null ? t.none : `${formatNumber(sat.average, l, { maximumFractionDigits: 1 })} · ${satisfactionOf(sat.average, l)}`}
                   <span class="muted">${format(t.ratings, { n: n(sat.count) })}</span>
                 </dd>
               </div>

@@ -1,7 +1,7 @@
-import { DOMAIN_LABELS, DOMAINS, LIMITS, MESSAGE_TYPE_LABELS, MESSAGE_TYPES, validateNewMessage } from '@liuyan/core'
+import { DOMAINS, LIMITS, MESSAGE_TYPES, validateNewMessage } from '@liuyan/core'
 import { html, nothing, type PropertyValues } from 'lit'
 import { LiuyanBeforeSubmitEvent, LiuyanSubmittedEvent } from '../../events.js'
-import { pick } from '../../i18n/index.js'
+import { labelsOf, pick } from '../../i18n/index.js'
 import { LiuyanFormElement, type FieldValue } from '../../internal/form-element.js'
 import { formStyles } from '../../internal/form.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -242,8 +242,8 @@ export class LiuyanMessageForm extends LiuyanFormElement {
                     <div class="actions"><button type="submit">${this.strings.retry}</button></div>
                   </div>`
                 : nothing}
-              ${this.radios('type', t.type, MESSAGE_TYPES.map((k) => [k, MESSAGE_TYPE_LABELS[locale][k]] as const))}
-              ${this.radios('domain', t.domain, DOMAINS.map((k) => [k, DOMAIN_LABELS[locale][k]] as const))}
+              ${this.radios('type', t.type, MESSAGE_TYPES.map((k) => [k, labelsOf(locale).messageTypes[k]] as const))}
+              ${this.radios('domain', t.domain, DOMAINS.map((k) => [k, labelsOf(locale).domains[k]] as const))}
               ${this.text('title', t.title, { hint: t.titleHint })}
               ${this.text('content', t.content, { rows: 8, hint: t.contentHint })}
               ${this.text('place', t.place, { optional: true, hint: t.placeHint })} ${this.check('placePublic', t.placePublic)}

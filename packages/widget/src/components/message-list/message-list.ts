@@ -1,16 +1,13 @@
 import {
-  DOMAIN_LABELS,
   DOMAINS,
-  MESSAGE_TYPE_LABELS,
   MESSAGE_TYPES,
-  PUBLIC_STATUS_LABELS,
   type Domain,
   type MessageStatus,
   type MessageType,
   type PublicMessage,
 } from '@liuyan/core'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
-import { format, formatDate, pick } from '../../i18n/index.js'
+import { format, formatDate, labelsOf, pick } from '../../i18n/index.js'
 import { listMessages } from '../../internal/reads.js'
 import { fill, heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
@@ -246,12 +243,12 @@ export class LiuyanMessageList extends LiuyanViewElement {
 
   override render() {
     const t = this.#t
-    const l = this.locale
+    const l = labelsOf(this.locale)
     const { items, busy } = this
     return html`<form class="filters" part="filters" role="search" aria-label=${t.filters} @submit=${this.#search}>
-        ${this.#select('type', t.type, MESSAGE_TYPES.map((k) => [k, MESSAGE_TYPE_LABELS[l][k]] as const))}
-        ${this.#select('domain', t.domain, DOMAINS.map((k) => [k, DOMAIN_LABELS[l][k]] as const))}
-        ${this.#select('status', t.status, STAGES.map((k) => [k, PUBLIC_STATUS_LABELS[l][k.split(',')[0] as MessageStatus]] as const))}
+        ${this.#select('type', t.type, MESSAGE_TYPES.map((k) => [k, l.messageTypes[k]] as const))}
+        ${this.#select('domain', t.domain, DOMAINS.map((k) => [k, l.domains[k]] as const))}
+        ${this.#select('status', t.status, STAGES.map((k) => [k, l.publicStatuses[k.split(',')[0] as MessageStatus]] as const))}
         <div class="field keyword">
           <label for="keyword">${t.keyword}</label>
           <input id="keyword" name="keyword" type="search" maxlength="50" autocomplete="off" .value=${this.keyword} />

@@ -1,7 +1,7 @@
-import { isOverdue, satisfactionLabel, type Evaluation, type Post, type PublicMessage, type PublicTimelineEvent } from '@liuyan/core'
-import { createClient, type LiuyanClient } from '@liuyan/client'
+import { isOverdue, type Evaluation, type Post, type PublicMessage, type PublicTimelineEvent } from '@liuyan/core'
+import { createPublicClient, type PublicClient } from '@liuyan/client'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
-import { format, formatDate, pick } from '../../i18n/index.js'
+import { format, formatDate, pick, satisfactionOf } from '../../i18n/index.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -66,8 +66,8 @@ export class LiuyanThread extends LiuyanViewElement {
   }
 
   /** The SDK's client (see `clientWith`): the thread's chunk brings the SDK, the first view does not. */
-  protected get sdk(): LiuyanClient {
-    return this.clientWith(createClient)
+  protected get sdk(): PublicClient {
+    return this.clientWith(createPublicClient)
   }
 
   get #t(): ThreadStrings {
@@ -132,7 +132,7 @@ export class LiuyanThread extends LiuyanViewElement {
     return html`<section class="stack" part="evaluation" aria-labelledby="evaluation">
       ${heading(level, t.evaluation, 'evaluation')}
       <dl class="facts scores">
-        <div><dt>${t.overall}</dt> <dd><strong>${satisfactionLabel(e.overall, this.locale)}</strong> ${score(e.overall)}</dd></div>
+        <div><dt>${t.overall}</dt> <dd><strong>${satisfactionOf(e.overall, this.locale)}</strong> ${score(e.overall)}</dd></div>
         ${SCORES.map((k) => html`<div><dt>${t[k]}</dt> <dd>${score(e[k])}</dd></div>`)}
         ${this.#fact(t.comment, e.comment && html`<span class="content">${e.comment}</span>`)}
       </dl>

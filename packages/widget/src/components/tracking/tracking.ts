@@ -4,8 +4,6 @@ import {
   NewEvaluationSchema,
   NewFollowUpSchema,
   normalizeTrackingCode,
-  PUBLIC_STATUS_LABELS,
-  satisfactionLabel,
   validate,
   VALIDATION_MESSAGES,
   type Evaluation,
@@ -14,7 +12,7 @@ import {
   type TrackedMessage,
 } from '@liuyan/core'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
-import { pick } from '../../i18n/index.js'
+import { labelsOf, pick, satisfactionOf } from '../../i18n/index.js'
 import { LiuyanFormElement, type FieldValue } from '../../internal/form-element.js'
 import { formStyles } from '../../internal/form.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -218,7 +216,7 @@ export class LiuyanTracking extends LiuyanFormElement {
     return html`<div id="rated" class="panel" part="rated" tabindex="-1">
       <h3>${t.rated}</h3>
       <dl>
-        ${SCORES.map((k) => html`<div><dt>${t[k]}</dt><dd>${evaluation[k]} · ${satisfactionLabel(evaluation[k], this.locale)}</dd></div>`)}
+        ${SCORES.map((k) => html`<div><dt>${t[k]}</dt><dd>${evaluation[k]} · ${satisfactionOf(evaluation[k], this.locale)}</dd></div>`)}
         ${evaluation.comment ? html`<div><dt>${t.comment}</dt><dd>${evaluation.comment}</dd></div>` : nothing}
       </dl>
     </div>`
@@ -248,7 +246,7 @@ export class LiuyanTracking extends LiuyanFormElement {
     const t = this.#t
     const m = this.tracked
     const { locale } = this
-    const scores = [1, 2, 3, 4, 5].map((n) => [String(n), `${n} · ${satisfactionLabel(n, locale)}`] as const)
+    const scores = [1, 2, 3, 4, 5].map((n) => [String(n), `${n} · ${satisfactionOf(n, locale)}`] as const)
     return html`<form class="stack" part="lookup" novalidate @submit=${this.#submit(this.#lookup)} @input=${this.onInput}>
         ${this.#failure('lookup')}
         ${this.text('code', t.code, { hint: t.codeHint, inputmode: 'text', verbatim: true })}
@@ -263,7 +261,7 @@ export class LiuyanTracking extends LiuyanFormElement {
             ${this.#failure('result')}
             <p role="status">${this.done}</p>
             <dl>
-              <div><dt>${t.status}</dt><dd>${PUBLIC_STATUS_LABELS[locale][m.status]}</dd></div>
+              <div><dt>${t.status}</dt><dd>${labelsOf(locale).publicStatuses[m.status]}</dd></div>
               <div><dt>${t.listing}</dt><dd id="listing">${t[listingOf(m)]}</dd></div>
             </dl>
             ${m.rejection ? this.#rejection(m.rejection) : nothing}

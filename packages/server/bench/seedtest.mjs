@@ -1,0 +1,77 @@
+// A timer of the bench's seeding (seed.mjs): writes the province tree and N messages into a fresh
+// database of one store and prints messages per second, for the whole run and per part of it (so a
+// rate that falls as the database grows shows). Run on the built package (npm run build first):
+//   node bench/seedtest.mjs [sqlite|postgres] [N, default 5000] [--parts P, default 5]
+// `postgres` starts a throw-away cluster (postgres-cluster.mjs via stores.mjs) and stops it after;
+// with BENCH_PG_STATEMENTS=1 it also prints the statements that took the most time.
+// With `--cpu-prof` on node, the profile covers the seeding too.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { seedBoards, seedMessages } from './seed.mjs'
+import { STORES } from './stores.mjs'
+
+const args = process.argv.slice(2)
+const partsAt = args.indexOf('--parts')
+const parts = partsAt >= 0 ? Number(args.splice(partsAt, 2)[1]) : 5
+const [kind = 'sqlite', count = '5000'] = args
+const total = Number(count)
+const backend = STORES[kind]
+if (!backend) {
+  console.error(`seedtest: no store ${kind}; one of ${Object.keys(STORES).join(', ')}`)
+  process.exit(2)
+}
+if (!Number.isInteger(total) || total <= 0 || !Number.isInteger(parts) || parts <= 0) {
+  console.error('seedtest: N and --parts must be positive integers')
+  process.exit(2)
+}
+
+/** One statement on its own connection. */
+async function sql(url, text) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client(url)
+  await client.connect()
+  try {
+    const results = await client.query(text)
+    return Array.isArray(results) ? results.at(-1) : results
+  } finally {
+    await client.end()
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'liuyan-seedtest-'))
+const now = Date.now()
+try {
+  const { store, url } = await backend.open(dir)
+  const statements = kind === 'postgres' && process.env.BENCH_PG_STATEMENTS === '1'
+  if (statements) await sql(url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()')
+  await seedBoards(store)
+  // Parts of whole transactions (5,000 messages each), so each part's rate is seed.mjs's own.
+  const step = Math.max(5000, Math.ceil(total / parts / 5000) * 5000)
+  const started = performance.now()
+  const cpu = process.cpuUsage()
+  for (let from = 0; from < total; from += step) {
+    const to = Math.min(total, from + step)
+    const t = performance.now()
+    await seedMessages(store, from, to, total, now)
+    const s = (performance.now() - t) / 1000
+    console.log(`${kind}: messages ${from}–${to - 1}: ${Math.round((to - from) / s)} msg/s`)
+  }
+  const seconds = (performance.now() - started) / 1000
+  // CPU seconds of this process too: on a shared machine the wall-clock rate depends on the others
+  // (for PostgreSQL, the server's own CPU is not counted here).
+  const used = process.cpuUsage(cpu)
+  const cpuSeconds = (used.user + used.system) / 1e6
+  const stored = await store.read.countMessages()
+  console.log(`${kind}: ${total} messages in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} msg/s (${stored} stored; ${cpuSeconds.toFixed(1)} s of CPU here: ${Math.round(total / cpuSeconds)} msg per CPU second)`)
+  if (statements) {
+    const { rows } = await sql(url, `SELECT round(total_exec_time) AS ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`)
+    console.table(rows)
+  }
+  await store.close()
+} finally {
+  await backend.shutdown?.()
+  rmSync(dir, { recursive: true, force: true })
+}

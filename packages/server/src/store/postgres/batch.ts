@@ -1,0 +1,249 @@
+// The PostgreSQL store's write batches (docs/architecture.md §5): inside a transaction, inserted
+// messages are queued and written up to BATCH_SIZE at a time in a few statements of arrays (rows,
+// events, closure rows; band hashes and candidates; groups), and their statistics counters are
+// summed in memory per scope and counter and written once. Whatever is queued is written before
+// any other statement of the transaction runs (a read sees every write before it) and before
+// COMMIT: `BatchingClient` is the connection the transaction's reads and writes go through.
+import type { Message } from '@liuyan/core'
+import { DUPLICATE_TRACKING_CODE, duplicateId } from '../shared.js'
+import { contributionOf, counterRows } from '../stats-keeping.js'
+import { prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
+import { translate } from './errors.js'
+import { groupBatch } from './grouping.js'
+import type { Query } from './hotspots.js'
+import { messageColumns, rebuildMessageBoards } from './rows.js'
+
+/** Messages written in one go: bounds the memory of a long transaction and the size of a statement. */
+export const BATCH_SIZE = 500
+
+/** SQL types of the columns of a message row, in the order of {@link messageRow}. */
+const COLUMNS = [
+  ['seq', 'bigint'],
+  ['id', 'text'],
+  ['board_id', 'text'],
+  ['assignee_board_id', 'text'],
+  ['status', 'text'],
+  ['type', 'text'],
+  ['domain', 'text'],
+  ['tracking_hash', 'text'],
+  ['created_ms', 'bigint'],
+  ['published_ms', 'bigint'],
+  ['due_ms', 'bigint'],
+  ['reviewed_at', 'text'],
+  ['replied_at', 'text'],
+  ['due_at', 'text'],
+  ['overall', 'smallint'],
+  ['search_text', 'text'],
+  ['grams', 'text'],
+  ['doc', 'text'],
+  ['public_doc', 'text'],
+  ['public_version', 'integer'],
+] as const
+
+const N = COLUMNS.length
+
+/** Numbers for `count` new rows, from the identity's sequence (as an insert would take them). */
+const SEQS_SQL = "SELECT nextval(pg_get_serial_sequence('messages', 'seq'))::text AS seq FROM generate_series(1, $1::integer)"
+
+/**
+ * Rows of messages (one array per column, `grams` as JSON arrays, `seq` numbered beforehand so
+ * that nothing joins on an id), their events (seq, position, document) and their closure rows, in
+ * one statement. The unique constraints refuse a second id or tracking hash, in the batch or
+ * stored, also of two instances at once.
+ */
+const INSERT_SQL = `WITH d AS (
+    SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS d (${COLUMNS.map(([name]) => name).join(', ')})
+  ), m AS (
+    INSERT INTO messages (${COLUMNS.map(([name]) => name).join(', ')}) OVERRIDING SYSTEM VALUE
+    SELECT ${COLUMNS.map(([name]) => (name === 'grams' ? 'ARRAY(SELECT json_array_elements_text(d.grams::json))' : `d.${name}`)).join(', ')}
+    FROM d ORDER BY d.seq
+  ), e AS (
+    INSERT INTO events (message_seq, n, doc) SELECT * FROM unnest($${N + 1}::bigint[], $${N + 2}::integer[], $${N + 3}::text[])
+  )
+  ${rebuildMessageBoards('TRUE', 'd m')}`
+
+/**
+ * Adds summed counters to every board of each scope's closure (its board, its assigned unit and
+ * every ancestor of either: the boards of its `message_boards` rows), in a fixed order so that two
+ * transactions lock the rows alike.
+ */
+const COUNTERS_SQL = `WITH d AS MATERIALIZED (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::integer[], $5::text[], $6::bigint[]) AS d (board_id, assignee_board_id, grain, period, key, n)
+  ), scope AS (
+    SELECT s.board_id, s.assignee_board_id, x.board FROM (SELECT DISTINCT board_id, assignee_board_id FROM d) s
+    CROSS JOIN LATERAL (
+      SELECT s.board_id AS board
+      UNION SELECT s.assignee_board_id
+      UNION SELECT t.ancestor FROM board_tree t WHERE t.descendant = s.board_id OR t.descendant = s.assignee_board_id
+    ) x
+    WHERE x.board IS NOT NULL
+  )
+  INSERT INTO stats_counts (board, grain, period, key, n)
+  SELECT scope.board, d.grain, d.period, d.key, sum(d.n)
+  FROM d JOIN scope ON scope.board_id = d.board_id AND scope.assignee_board_id IS NOT DISTINCT FROM d.assignee_board_id
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (board, grain, period, key) DO UPDATE SET n = stats_counts.n + excluded.n`
+
+interface Queued {
+  message: Message
+  trackingHash: string
+}
+
+/** The writes a transaction has queued; see the module's comment. */
+export class WriteBatch {
+  readonly #client: PgClient
+  #messages: Queued[] = []
+  /** Summed counters: `board \0 assignee \0 grain \0 period \0 key` → n. */
+  #counters = new Map<string, number>()
+  /**
+   * The writes under way, one after the other: a full queue is written while the caller goes on
+   * (queueing the next messages), and a write that fails fails every write after it and the next
+   * flush, so the transaction.
+   */
+  #writing: Promise<void> | undefined
+  /** Set once the transaction ends without committing: nothing more is written. */
+  #abandoned = false
+
+  constructor(client: PgClient) {
+    this.#client = client
+  }
+
+  /** Queues a message; starts writing the queue when it is full. */
+  insert(message: Message, trackingHash: string): void {
+    this.#messages.push({ message, trackingHash })
+    const scope = `${message.boardId}\0${message.assigneeBoardId ?? ''}\0`
+    for (const [grain, period, key, n] of counterRows(contributionOf(message))) {
+      const id = `${scope}${grain}\0${period}\0${key}`
+      this.#counters.set(id, (this.#counters.get(id) ?? 0) + n)
+    }
+    if (this.#messages.length >= BATCH_SIZE) this.#writeQueue()
+  }
+
+  /**
+   * Writes everything queued, messages then counters, and waits for every write under way (before
+   * a statement of the transaction, or COMMIT); rejects when one failed.
+   */
+  async flush(): Promise<void> {
+    this.#writeQueue()
+    if (this.#counters.size > 0) {
+      const counters = this.#counters
+      this.#counters = new Map()
+      this.#then(() => this.#writeCounters(counters))
+    }
+    const writing = this.#writing
+    if (!writing) return
+    await writing
+    if (this.#writing === writing) this.#writing = undefined
+  }
+
+  /** Stops writing (the transaction rolls back); resolves when no write is under way. */
+  async abandon(): Promise<void> {
+    this.#abandoned = true
+    this.#messages = []
+    this.#counters = new Map()
+    await this.#writing?.catch(() => {})
+  }
+
+  #writeQueue(): void {
+    if (this.#messages.length === 0) return
+    const messages = this.#messages
+    this.#messages = []
+    this.#then(() => this.#writeMessages(messages))
+  }
+
+  #then(write: () => Promise<void>): void {
+    const next = (this.#writing ?? Promise.resolve()).then(() => {
+      if (this.#abandoned) throw new Error('The transaction has ended')
+      return write()
+    })
+    // Seen by the next flush; a rejection nobody waits for is no error of the process.
+    next.catch(() => {})
+    this.#writing = next
+  }
+
+  readonly #query: Query = async <R>(text: string, values: readonly unknown[] = []) => {
+    try {
+      return (await this.#client.query<R>(prepared(text, values))).rows
+    } catch (error) {
+      throw translate(error)
+    }
+  }
+
+  async #writeMessages(queued: readonly Queued[]): Promise<void> {
+    const seqs = (await this.#query<{ seq: string }>(SEQS_SQL, [queued.length])).map((row) => Number(row.seq)).sort((a, b) => a - b)
+    const columns: unknown[][] = COLUMNS.map(() => [])
+    const events: [number[], number[], string[]] = [[], [], []]
+    for (const [index, { message, trackingHash }] of queued.entries()) {
+      const seq = seqs[index]!
+      const row = messageRow(seq, message, trackingHash)
+      for (let i = 0; i < N; i++) columns[i]!.push(row[i])
+      for (const [n, event] of message.timeline.entries()) {
+        events[0].push(seq)
+        events[1].push(n)
+        events[2].push(JSON.stringify(event))
+      }
+    }
+    try {
+      await this.#query(INSERT_SQL, [...columns, ...events])
+    } catch (error) {
+      throw duplicateError(error) ?? error
+    }
+    await groupBatch(
+      this.#query,
+      queued.map(({ message }, index) => ({ message, seq: seqs[index]! })),
+    )
+  }
+
+  async #writeCounters(counters: Map<string, number>): Promise<void> {
+    const columns: [string[], Array<string | null>, number[], number[], string[], number[]] = [[], [], [], [], [], []]
+    for (const [id, n] of counters) {
+      if (n === 0) continue
+      const [board, assignee, grain, period, key] = id.split('\0') as [string, string, string, string, string]
+      columns[0].push(board)
+      columns[1].push(assignee === '' ? null : assignee)
+      columns[2].push(Number(grain))
+      columns[3].push(Number(period))
+      columns[4].push(key)
+      columns[5].push(n)
+    }
+    if (columns[0].length > 0) await this.#query(COUNTERS_SQL, columns)
+  }
+}
+
+/** The error a unique constraint's refusal of a batch means, naming the id that clashed. */
+function duplicateError(error: unknown): Error | undefined {
+  const { code, constraint, detail } = error as { code?: unknown; constraint?: unknown; detail?: unknown }
+  if (code !== '23505') return undefined
+  if (constraint === 'messages_tracking_hash') return new Error(DUPLICATE_TRACKING_CODE, { cause: error })
+  if (constraint !== 'messages_id_key') return undefined
+  // PostgreSQL's detail: Key (id)=(…) already exists.
+  const id = typeof detail === 'string' ? /^Key \(id\)=\((.*)\) already exists\.$/s.exec(detail)?.[1] : undefined
+  return new Error(duplicateId(id ?? '(unknown)'), { cause: error })
+}
+
+/** The values of a message's row, in the order of {@link COLUMNS}. */
+function messageRow(seq: number, message: Message, trackingHash: string): unknown[] {
+  const columns = messageColumns(message, message.timeline)
+  const row = [seq, message.id, ...columns.slice(0, 5), trackingHash, ...columns.slice(5)]
+  row[16] = JSON.stringify(row[16])
+  return row
+}
+
+/**
+ * The connection a transaction's statements go through: each first writes what the batch holds,
+ * so it sees every write made before it.
+ */
+export class BatchingClient implements PgClient {
+  readonly #client: PgClient
+  readonly #batch: WriteBatch
+
+  constructor(client: PgClient, batch: WriteBatch) {
+    this.#client = client
+    this.#batch = batch
+  }
+
+  async query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>> {
+    await this.#batch.flush()
+    return this.#client.query<R>(query, values)
+  }
+}

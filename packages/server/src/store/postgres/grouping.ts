@@ -1,0 +1,178 @@
+// Hot-spot grouping of a batch of new messages (postgres/batch.ts) in three statements whatever the
+// batch's size: one stores the batch's band hashes and reads, for every message and band, the
+// candidates stored before the batch; the decisions are then made in memory, message after
+// message in insertion order, by store/hotspots.ts's `groupNewMessage` (the earlier messages of
+// the batch are candidates of the later ones as if each had been written on its own); one last
+// statement writes the merges and memberships. The outcome is the one of grouping each message
+// in a transaction of its own.
+import { bandHashes, SIMILARITY, similarityText } from '@liuyan/core'
+import type { Message } from '@liuyan/core'
+import { groupNewMessage, WINDOW_MS, type Candidate, type GroupWriter } from '../hotspots.js'
+import { instant } from '../shared.js'
+import type { Query } from './hotspots.js'
+
+/** A message of the batch, inserted (it has its seq). */
+export interface Inserted {
+  message: Message
+  seq: number
+}
+
+interface Entry extends Inserted {
+  createdMs: number
+  text: string
+  bands: number[]
+  bandSet: Set<number>
+}
+
+interface Near {
+  seq: number
+  createdMs: number
+}
+
+/**
+ * Stores the batch's bands; for each (message, band hash) asked, the `perBand` stored messages
+ * nearest before or at its creation (newest first) and nearest after (oldest first) within the
+ * window; then, once each (`k` null), the candidates' texts and groups. The statement does not see its
+ * own insert of bands: what it reads was stored before the batch.
+ */
+const CANDIDATES_SQL = `WITH stored AS (
+    INSERT INTO hot_bands (band, created_ms, seq) SELECT * FROM unnest($4::integer[], $5::bigint[], $6::bigint[]) ON CONFLICT DO NOTHING
+  ), c AS MATERIALIZED (
+    SELECT q.k, q.band, b.seq, b.created_ms FROM unnest($1::integer[], $2::integer[], $3::bigint[]) AS q (k, band, c)
+    CROSS JOIN LATERAL (
+      (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms BETWEEN q.c - ${WINDOW_MS} AND q.c
+       ORDER BY created_ms DESC, seq DESC LIMIT ${SIMILARITY.perBand})
+      UNION ALL
+      (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms > q.c AND created_ms <= q.c + ${WINDOW_MS}
+       ORDER BY created_ms, seq LIMIT ${SIMILARITY.perBand})
+    ) b
+  )
+  SELECT c.k, c.band, c.seq, c.created_ms, NULL::bigint AS root, NULL::text AS text FROM c
+  UNION ALL
+  SELECT NULL, NULL, u.seq, NULL, h.root, m.search_text
+  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq LEFT JOIN hot_members h ON h.seq = u.seq`
+
+/**
+ * Merges (every member of group `old` into group `new`: memberships, rows under each board and
+ * spans) and new memberships (their rows under each board above and their spans), one statement.
+ * Merges touch only groups stored before the batch and memberships only messages in no group, so
+ * no row is written twice; spans are summed per (board, group) before they are upserted.
+ */
+const WRITE_SQL = `WITH f AS (
+    SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS f (old, new)
+  ), um AS (
+    UPDATE hot_members h SET root = f.new FROM f WHERE h.root = f.old
+  ), us AS (
+    UPDATE hot_scope s SET root = f.new FROM f WHERE s.root = f.old
+  ), moved AS (
+    DELETE FROM hot_spans s USING f WHERE s.root = f.old RETURNING s.ancestor, f.new AS root, s.first_ms, s.last_ms
+  ), mem AS (
+    INSERT INTO hot_members (seq, root) SELECT * FROM unnest($3::bigint[], $4::bigint[])
+    ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
+  ), sc AS (
+    INSERT INTO hot_scope (ancestor, root, created_ms, seq)
+    SELECT t.ancestor, mem.root, m.created_ms, m.seq FROM mem JOIN messages m ON m.seq = mem.seq JOIN board_tree t ON t.descendant = m.board_id
+    ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
+  )
+  INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
+  SELECT ancestor, root, min(first_ms), max(last_ms)
+  FROM (SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL SELECT ancestor, root, created_ms, created_ms FROM sc) x
+  GROUP BY ancestor, root ORDER BY ancestor, root
+  ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
+
+/** `a` before `b` in the order of the nearest before: newest first, ties by higher seq. */
+const newestFirst = (a: Near, b: Near) => b.createdMs - a.createdMs || b.seq - a.seq
+/** `a` before `b` in the order of the nearest after: oldest first, ties by lower seq. */
+const oldestFirst = (a: Near, b: Near) => a.createdMs - b.createdMs || a.seq - b.seq
+
+/** Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written. */
+export async function groupBatch(query: Query, batch: readonly Inserted[]): Promise<void> {
+  const entries: Entry[] = []
+  for (const { message, seq } of batch) {
+    const text = similarityText(message)
+    const bands = bandHashes(text)
+    if (bands.length > 0) entries.push({ message, seq, createdMs: instant(message.createdAt, 'createdAt'), text, bands, bandSet: new Set(bands) })
+  }
+  if (entries.length === 0) return
+  const ask: [number[], number[], number[]] = [[], [], []]
+  const store: [number[], number[], number[]] = [[], [], []]
+  for (const [k, entry] of entries.entries()) {
+    for (const band of entry.bandSet) {
+      ask[0].push(k)
+      ask[1].push(band)
+      ask[2].push(entry.createdMs)
+      store[0].push(band)
+      store[1].push(entry.createdMs)
+      store[2].push(entry.seq)
+    }
+  }
+  const rows = await query<{ k: number | null; band: number; seq: string; created_ms: string; root: string | null; text: string }>(CANDIDATES_SQL, [...ask, ...store])
+  /** Stored candidates per message of the batch and band hash. */
+  const near = entries.map(() => new Map<number, Near[]>())
+  const texts = new Map<number, string>()
+  /** Groups of stored candidates as stored; then of every message grouped in this batch. */
+  const storedRoot = new Map<number, number>()
+  for (const row of rows) {
+    const seq = Number(row.seq)
+    if (row.k === null) {
+      texts.set(seq, row.text)
+      if (row.root !== null) storedRoot.set(seq, Number(row.root))
+      continue
+    }
+    const list = near[row.k]!.get(row.band)
+    if (list) list.push({ seq, createdMs: Number(row.created_ms) })
+    else near[row.k]!.set(row.band, [{ seq, createdMs: Number(row.created_ms) }])
+  }
+  for (const entry of entries) texts.set(entry.seq, entry.text)
+  const joined = new Map<number, number>()
+  const renamed = new Map<number, number>()
+  const resolve = (root: number) => {
+    for (let next = renamed.get(root); next !== undefined; next = renamed.get(root)) root = next
+    return root
+  }
+  const rootOf = (seq: number) => {
+    const root = joined.get(seq) ?? storedRoot.get(seq)
+    return root === undefined ? undefined : resolve(root)
+  }
+  let k = 0
+  const writer: GroupWriter = {
+    async candidates(_seq, bands, createdMs) {
+      const earlier = entries.slice(0, k)
+      const found = new Map<number, Candidate>()
+      const add = (c: Near) => found.set(c.seq, { seq: c.seq, createdMs: c.createdMs, text: texts.get(c.seq)!, root: rootOf(c.seq) })
+      for (const band of new Set(bands)) {
+        const stored = near[k]!.get(band) ?? []
+        const mine = earlier.filter((e) => e.bandSet.has(band) && Math.abs(e.createdMs - createdMs) <= WINDOW_MS)
+        const all = [...stored, ...mine.map((e) => ({ seq: e.seq, createdMs: e.createdMs }))]
+        for (const c of all.filter((c) => c.createdMs <= createdMs).sort(newestFirst).slice(0, SIMILARITY.perBand)) add(c)
+        for (const c of all.filter((c) => c.createdMs > createdMs).sort(oldestFirst).slice(0, SIMILARITY.perBand)) add(c)
+      }
+      return [...found.values()]
+    },
+    async merge(from, to) {
+      renamed.set(from, to)
+    },
+    async join(root, seqs) {
+      for (const seq of seqs) joined.set(seq, root)
+    },
+  }
+  // The batch's candidates are few messages compared many times: groupNewMessage keeps their bigram keys.
+  for (; k < entries.length; k++) {
+    const entry = entries[k]!
+    await groupNewMessage(writer, entry.message, entry.seq, { text: entry.text, bands: entry.bands })
+  }
+  const merges: [number[], number[]] = [[], []]
+  for (const root of new Set(storedRoot.values())) {
+    const to = resolve(root)
+    if (to !== root) {
+      merges[0].push(root)
+      merges[1].push(to)
+    }
+  }
+  const members: [number[], number[]] = [[], []]
+  for (const [seq, root] of joined) {
+    members[0].push(seq)
+    members[1].push(resolve(root))
+  }
+  if (merges[0].length > 0 || members[0].length > 0) await query(WRITE_SQL, [...merges, ...members])
+}
