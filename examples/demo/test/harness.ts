@@ -153,6 +153,10 @@ export function visibleText(page: Page): Promise<string> {
 export async function openInStaffConsole(page: Page, title: string) {
   await page.getByLabel('工作人员令牌').fill(TOKEN)
   await page.getByRole('button', { name: '登录', exact: true }).click()
+  // Found by its title: a message just submitted awaits review, which the inbox's default order
+  // (by deadline) lists after the open ones.
+  await page.getByLabel('关键词').fill(title)
+  await page.getByRole('button', { name: '筛选', exact: true }).click()
   await page.getByRole('button', { name: title, exact: true }).click()
   return async (name: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) => {
     const form = page.getByRole('form', { name, exact: true })

@@ -1,8 +1,9 @@
 // The staff console (<liuyan-console> at /staff/) against the real CLI in real Chromium, every flow
 // by keyboard alone (focus and keys, no clicks), axe clean in each state, no CSP or Trusted Types
 // violation on the page (the demo serves it under the strict CSP):
-// - a reviewer accepts two new messages in bulk and assigns them in bulk to a unit found by
-//   searching the unit tree; on a 390 px phone the inbox shows cards;
+// - a reviewer lists the messages awaiting review (the inbox is by deadline, which puts them after
+//   the open ones), accepts two new messages in bulk, lists the accepted ones and assigns them in
+//   bulk to a unit found by searching the unit tree; on a 390 px phone the inbox shows cards;
 // - a handler replies from a reply template (a supervisor's, through the API);
 // - a supervisor finds the unit with an overdue message in the supervision table (from a fixed day
 //   long before the demo seed's history, not this year's default), drills down to it and
@@ -25,8 +26,6 @@ afterAll(() => {
 const e2e = useCliAndChromium(join(ROOT, 'examples/demo/site'), { chromiumArgs: ['--lang=en-US'] })
 
 const BULK = ['南湖公园东门长椅损坏', '南湖公园西门路灯不亮']
-// The inbox lists (and the bulk action walks) newest first, as the API does.
-const BULK_NEWEST_FIRST = [...BULK].reverse()
 const REPLY_TITLE = '人民大街公交站牌字迹模糊'
 const TEMPLATE = { name: '已安排处理', text: '您好！您反映的“{title}”问题，{unit}已安排专人处理，感谢您的监督。' }
 // A message of the demo seed, assigned to 吉林市医疗保障局 and reminded for being late within its
@@ -90,17 +89,31 @@ it('serves <liuyan-console> at /staff/, and the old staff page is gone', async (
   expect((await fetch(`${e2e.cli.url}/staff/staff.js`)).status).toBe(404)
 })
 
+/** The titles of `wanted` in the order the inbox lists them now (the order a bulk action walks). */
+async function listed(page: Page, wanted: readonly string[]): Promise<string[]> {
+  const titles = await page.locator('liuyan-inbox tbody tr td:nth-child(2) button').allTextContents()
+  return titles.filter((t) => wanted.includes(t))
+}
+
 it('a reviewer accepts and assigns in bulk', async () => {
   const page = await signedIn()
+  // By deadline, messages awaiting review come after the open ones: the count's button lists them.
+  expect(await page.locator('liuyan-inbox #f-sort').inputValue()).toBe('due')
   expect(await axe(page)).toEqual([])
+  await press(page.locator('liuyan-inbox button.count').filter({ hasText: '待审核' }))
+  await expect.poll(() => listed(page, BULK).then((t) => t.length)).toBe(2)
+  const pendingOrder = await listed(page, BULK)
   for (const title of BULK) await press(page.getByRole('checkbox', { name: `选择“${title}”` }), 'Space')
   await expect.poll(() => page.locator('#bulk-title').textContent()).toContain('已选 2 条')
   await press(page.getByRole('button', { name: '批量受理' }))
   await expect.poll(() => focusedId(page)).toBe('results-title')
-  expect(await page.locator('.results li').allTextContents()).toEqual(BULK_NEWEST_FIRST.map((t) => `${t}：受理成功`))
+  expect(await page.locator('.results li').allTextContents()).toEqual(pendingOrder.map((t) => `${t}：受理成功`))
   expect(await axe(page)).toEqual([])
 
-  // The accepted messages stay selected only if they failed: select them again and assign.
+  // Accepted, they left the list of those awaiting review: the accepted ones' count lists them.
+  await press(page.locator('liuyan-inbox button.count').filter({ hasText: '已受理' }))
+  await expect.poll(() => listed(page, BULK).then((t) => t.length)).toBe(2)
+  const acceptedOrder = await listed(page, BULK)
   for (const title of BULK) await press(page.getByRole('checkbox', { name: `选择“${title}”` }), 'Space')
   await press(page.locator('liuyan-inbox details.assign summary')) // opens the assign panel
   await page.getByRole('searchbox', { name: '查找单位' }).focus()
@@ -108,7 +121,7 @@ it('a reviewer accepts and assigns in bulk', async () => {
   await press(page.getByRole('radio', { name: '长春市住房和城乡建设局' }), 'Space')
   expect(await axe(page)).toEqual([])
   await press(page.getByRole('button', { name: '批量交办' }))
-  await expect.poll(async () => (await page.locator('.results li').allTextContents()).join('|')).toBe(BULK_NEWEST_FIRST.map((t) => `${t}：交办成功`).join('|'))
+  await expect.poll(async () => (await page.locator('.results li').allTextContents()).join('|')).toBe(acceptedOrder.map((t) => `${t}：交办成功`).join('|'))
   for (const title of BULK) {
     const message = await api<Message>(e2e.cli.url, `/inbox/${ids[title]}`)
     expect([message.status, message.assigneeBoardId]).toEqual(['assigned', '220100-zjj'])

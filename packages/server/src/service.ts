@@ -102,6 +102,8 @@ export interface InboxQuery extends PublicListQuery {
   dueWithin?: number
   /** Only messages under supervision (督办). */
   supervised?: boolean
+  /** `due`: open messages by deadline, the earliest first, then the others. Default: newest first. */
+  sort?: 'created' | 'due'
 }
 
 /** Lets the HTTP layer write its idempotency record in the transaction of the change. */
@@ -433,6 +435,7 @@ export class BoardService {
       boardIds: filters.boardIds ?? staff.rootBoardIds,
       ...(query.overdue || query.dueWithin !== undefined ? { overdueAt: dueBound(this.#now(), query, this.#calendar) } : {}),
       ...(query.supervised ? { supervised: true } : {}),
+      ...(query.sort === 'due' ? { sort: 'due' as const } : {}),
     })
   }
 

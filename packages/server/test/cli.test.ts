@@ -487,8 +487,9 @@ describe('liuyan-server migrate', () => {
       NewMessageSchema.parse({ boardId: '220100-gov', type: 'consult', domain: 'urban', title: '路灯什么时候修', content: '小区门口的路灯坏了，请问什么时候能修好？', author: { nickname: '市民' } }),
     )
     // Back to version 2, which kept the code in the clear and knew no tracking key (and had no
-    // indexed ancestry, migration 4, nor outbox, counters, terms of keywords or hot spots or reply templates, migrations 5–9).
-    store.database.exec(`DROP TABLE reply_templates; DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
+    // indexed ancestry, migration 4, nor outbox, counters, terms of keywords, hot spots, reply templates or the
+    // indexes of the inbox by deadline, migrations 5–10).
+    store.database.exec(`DROP INDEX message_scope_due_key; DROP INDEX messages_due_key; DROP TABLE reply_templates; DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
       DROP TABLE hot_bands; DROP TABLE hot_members; DROP TABLE hot_scope; DROP TABLE hot_spans;
       DROP TABLE message_terms;
       CREATE VIRTUAL TABLE messages_fts USING fts5 (search_text, content = 'messages', content_rowid = 'rid', tokenize = 'trigram');

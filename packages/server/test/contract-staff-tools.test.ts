@@ -229,5 +229,38 @@ describe.each(STORES)('staff tools (%s store)', (kind) => {
     })
   })
 
+  describe('the inbox by deadline', () => {
+    const board = useBoard(kind)
+
+    it('sort=due lists the earliest running deadline first, the rest last, a page at a time; another sort is refused', async () => {
+      const b = board()
+      const made: { id: string }[] = []
+      for (const status of ['accepted', 'pending', 'processing', 'assigned', 'replied', 'pending', 'accepted'] as const) {
+        made.push(await b.arrange(status))
+        b.clock.advance(3 * 3600_000)
+      }
+      // One deadline moved later than the others: the order is by deadline, not by arrival.
+      const extended = made[0]!
+      const reply = await b.act(extended.id, { action: 'extend', days: 20, reason: '需要现场核查' })
+      expect(reply.status, reply.text).toBe(200)
+      const all: Message[] = await listAll(b, '/inbox', { token: ADMIN_TOKEN })
+      // The deadline that runs: an open message's; the others have none to sort by.
+      const due = (m: Message) => (m.dueAt && (OPEN_STATUSES as readonly string[]).includes(m.status) ? Date.parse(m.dueAt) : Infinity)
+      // Ties by arrival: the default list is newest first, so its reverse is the order of arrival.
+      const expected = [...all].reverse().map((m, order) => ({ m, order })).sort((x, y) => due(x.m) - due(y.m) || x.order - y.order).map(({ m }) => m.id)
+      for (const limit of [1, 2, 50]) {
+        const byDue: Message[] = await listAll(b, `/inbox?sort=due&limit=${limit}`, { token: ADMIN_TOKEN })
+        expect(byDue.map((m) => m.id), `limit=${limit}`).toEqual(expected)
+      }
+      expect(expected.at(-1)).not.toBe(extended.id)
+      expect(expected.indexOf(extended.id)).toBeGreaterThan(expected.indexOf(made[2]!.id))
+      expect(all.filter((m) => !m.dueAt).length).toBeGreaterThan(0)
+      expect((await b.get('/inbox?sort=created', { token: ADMIN_TOKEN })).body.items.map((m: Message) => m.id)).toEqual(all.slice(0, 20).map((m) => m.id))
+      expectProblem(await b.get('/inbox?sort=title', { token: ADMIN_TOKEN }), 422, 'validation_failed')
+      const first = (await b.get('/inbox?sort=due&limit=1', { token: ADMIN_TOKEN })).body
+      expectProblem(await b.get(`/inbox?limit=1&cursor=${first.nextCursor}`, { token: ADMIN_TOKEN }), 422, 'validation_failed')
+    })
+  })
+
   conformanceTest()
 })

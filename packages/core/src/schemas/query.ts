@@ -35,8 +35,14 @@ const listQueryShape = {
 export const MessageListQuerySchema = z.object(listQueryShape)
 export type MessageListQuery = z.input<typeof MessageListQuerySchema>
 
+/** The orders of the staff inbox: newest first (`created`), or by deadline (`due`). */
+export const INBOX_SORTS = ['created', 'due'] as const
+/** One of {@link INBOX_SORTS}. */
+export type InboxSort = (typeof INBOX_SORTS)[number]
+
 /**
- * Filters of the staff inbox `GET /inbox`: those of the public list plus `overdue`, `dueWithin` and `supervised`.
+ * Filters of the staff inbox `GET /inbox`: those of the public list plus `overdue`, `dueWithin` and
+ * `supervised`, and its order (`sort`).
  *
  * @example
  * ```ts
@@ -54,6 +60,13 @@ export const InboxQuerySchema = z.object({
   dueWithin: z.optional(checked(z.int(), z.gte(0), z.lte(60))),
   /** Only messages under supervision (督办). */
   supervised: z.optional(z.boolean()),
+  /**
+   * `created`: newest first. `due`: the open messages (accepted, assigned, processing) by deadline,
+   * the earliest first, then the others (awaiting review, replied, closed, refused: no deadline
+   * runs); equal keys in the order the messages came in. A cursor continues the order it was
+   * issued for. @default 'created'
+   */
+  sort: z.optional(z.enum(INBOX_SORTS)),
 })
 export type InboxQuery = z.input<typeof InboxQuerySchema>
 

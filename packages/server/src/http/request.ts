@@ -133,5 +133,6 @@ export function listFilters(query: z.output<typeof InboxQuerySchema>) {
     ...(query.overdue ? { overdue: true } : {}),
     ...(query.dueWithin !== undefined ? { dueWithin: query.dueWithin } : {}),
     ...(query.supervised ? { supervised: true } : {}),
+    ...(query.sort === 'due' ? { sort: 'due' as const } : {}),
   }
 }

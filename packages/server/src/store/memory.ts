@@ -10,9 +10,10 @@ import {
   compareTokens,
   DUPLICATE_TRACKING_CODE,
   duplicateId,
-  encodeCursor,
   instant,
-  isNewer,
+  comesBefore,
+  cursorAfter,
+  dueKey,
   Mutex,
   NO_IDEMPOTENCY_CLAIM,
   planQuery,
@@ -209,7 +210,7 @@ class MemoryReader implements StoreReader {
     return plan.boardIds ? { ...plan, boardIds: subtreeIds(plan.boardIds, this.tables.boards.values()) } : plan
   }
 
-  /** The rows of one page, newest first, and the cursor of the next page. */
+  /** The rows of one page in the plan's order (newest first, or by deadline), and the cursor of the next page. */
   #page(plan: ListPlan): { items: MessageRow[]; nextCursor: string | null } {
     // Keep only the best limit + 1 rows instead of sorting every match: pages stay cheap on big seeds.
     const wanted = plan.limit + 1
@@ -219,13 +220,13 @@ class MemoryReader implements StoreReader {
       if (ms === undefined) continue
       const { seq } = row
       const last = best[best.length - 1]
-      if (best.length === wanted && last && !isNewer(ms, seq, last.ms, last.seq)) continue
+      if (best.length === wanted && last && !comesBefore(plan, ms, seq, last.ms, last.seq)) continue
       let lo = 0
       let hi = best.length
       while (lo < hi) {
         const mid = (lo + hi) >>> 1
         const entry = best[mid]!
-        if (isNewer(entry.ms, entry.seq, ms, seq)) lo = mid + 1
+        if (comesBefore(plan, entry.ms, entry.seq, ms, seq)) lo = mid + 1
         else hi = mid
       }
       best.splice(lo, 0, { ms, seq, row })
@@ -235,7 +236,7 @@ class MemoryReader implements StoreReader {
     const last = items[items.length - 1]
     return {
       items: items.map((entry) => entry.row),
-      nextCursor: best.length > plan.limit && last ? encodeCursor(last.ms, last.seq) : null,
+      nextCursor: best.length > plan.limit && last ? cursorAfter(plan, last.ms, last.seq) : null,
     }
   }
 
@@ -429,12 +430,14 @@ function inBoards(message: Message, boards: ReadonlySet<string>): boolean {
 
 const OPEN: ReadonlySet<MessageStatus> = new Set(OPEN_STATUSES)
 
-/** The row's sort time when it passes every filter of the plan, else undefined. */
+/** The row's sort key (its time, or its due key by deadline) when it passes every filter of the plan, else undefined. */
 function sortTimeIfMatches(row: MessageRow, plan: ListPlan): number | undefined {
   const { message } = row
   const ms = plan.publicOnly ? row.publishedMs : row.createdMs
   if (ms === undefined) return undefined
-  if (plan.after && !isNewer(plan.after[0], plan.after[1], ms, row.seq)) return undefined
+  // By deadline the list sorts by the due key; the days filter still reads the creation time.
+  const key = plan.byDue ? dueKey(message.status, row.dueMs) : ms
+  if (plan.after && !comesBefore(plan, plan.after[0], plan.after[1], key, row.seq)) return undefined
   if (plan.fromMs !== undefined && ms < plan.fromMs) return undefined
   if (plan.toMs !== undefined && ms >= plan.toMs) return undefined
   if (plan.boardIds && !inBoards(message, plan.boardIds)) return undefined
@@ -444,5 +447,5 @@ function sortTimeIfMatches(row: MessageRow, plan: ListPlan): number | undefined 
   if (plan.supervised && !message.supervised) return undefined
   if (plan.overdueMs !== undefined && !(OPEN.has(message.status) && row.dueMs !== undefined && row.dueMs < plan.overdueMs)) return undefined
   if (plan.keyword !== undefined && !row.searchText.includes(plan.keyword)) return undefined
-  return ms
+  return key
 }

@@ -99,7 +99,7 @@ describe('postgres store: migrations', () => {
     await old.transaction(async (tx) => {
       for (const b of [board('p', null), board('c', 'p')]) await tx.putBoard(b)
       const reviewed = { status: 'replied' as const, reviewedAt: '2026-03-02T10:00:00+08:00', repliedAt: '2026-03-04T10:00:00+08:00' }
-      for (const m of [makeMessage({ id: 'm-1', boardId: 'c', ...reviewed }), makeMessage({ id: 'm-2', boardId: 'p', status: 'accepted', reviewedAt: '2026-03-02T10:00:00+08:00' }), makeMessage({ id: 'm-3', boardId: 'c', status: 'pending' })]) {
+      for (const m of [makeMessage({ id: 'm-1', boardId: 'c', ...reviewed }), makeMessage({ id: 'm-2', boardId: 'p', status: 'accepted', reviewedAt: '2026-03-02T10:00:00+08:00', dueAt: '2026-03-20T23:59:59.999+08:00' }), makeMessage({ id: 'm-3', boardId: 'c', status: 'pending' })]) {
         await tx.insertMessage(m, hashOf(m))
       }
     })
@@ -107,13 +107,17 @@ describe('postgres store: migrations', () => {
     expect(before).toMatchObject({ received: 2, replied: 1, medianReplyWorkingDays: 2 })
     await old.close()
     // Back to version 2: without migration 3 (the counters) and the migrations after it.
-    for (const sql of ['DROP TABLE reply_templates', 'DROP INDEX message_boards_status',
+    for (const sql of ['DROP INDEX messages_due_key', 'ALTER TABLE message_boards DROP COLUMN due_key', 'DROP TABLE reply_templates', 'DROP INDEX message_boards_status',
       'DROP TRIGGER hot_heat_insert ON messages', 'DROP TRIGGER hot_heat_status ON messages', 'DROP FUNCTION hot_heat_count()', 'DROP FUNCTION hot_heat_insert_rows()',
       'DROP TABLE hot_heat', 'DROP TABLE hot_bands', 'DROP TABLE hot_members', 'DROP TABLE hot_scope', 'DROP TABLE hot_spans', 'ALTER TABLE message_boards DROP COLUMN status', 'DROP TABLE rate_counters', 'DROP TABLE stats_counts', 'DROP INDEX message_boards_due', 'UPDATE liuyan_schema SET version = 2']) await adminQuery(sql, [], name)
     const store = await openStore(url)
     expect(store.migration).toEqual({ from: 2, to: POSTGRES_SCHEMA_VERSION })
     expect(await store.read.boardStats({ boardId: 'p', now: NOW })).toEqual(before)
     expect((await store.read.boardStats({ boardId: 'c', now: NOW })).received).toBe(1)
+    // Migration 8 gave the closure rows of the messages stored before their due key: by deadline,
+    // the one with a deadline first, then the others in the order they came in.
+    const byDue = await store.read.listMessages({ boardIds: ['p'], sort: 'due', limit: 10 })
+    expect(byDue.items.map((m) => m.id)).toEqual(['m-2', 'm-1', 'm-3'])
   })
 
   it('refuses a database of a newer schema version', async () => {

@@ -4,7 +4,7 @@
  * store's error messages.
  * Not part of the package's public API (index.ts exports only the stores).
  */
-import { isPubliclyVisible, publicText, toPublicMessage } from '@liuyan/core'
+import { isPubliclyVisible, OPEN_STATUSES, publicText, toPublicMessage } from '@liuyan/core'
 import type { Domain, Message, MessageStatus, MessageType } from '@liuyan/core'
 import { InvalidCursorError } from './types.js'
 import type { MessageQuery, StaffToken, StatsQuery, StatsRow } from './types.js'
@@ -45,9 +45,39 @@ export interface ListPlan {
   overdueMs: number | undefined
   /** Only messages under supervision (督办). */
   supervised: boolean
-  /** Sort time and sequence number of the last item of the previous page. */
+  /**
+   * By deadline (`sort: 'due'`): ascending by ({@link dueKey}, sequence number), so messages without
+   * a running deadline come last and equal deadlines in insertion order. Otherwise newest first.
+   */
+  byDue: boolean
+  /** Sort key (the time, or the due key) and sequence number of the last item of the previous page. */
   after: readonly [number, number] | undefined
   limit: number
+}
+
+/**
+ * The due key of a message without a running deadline: later than any deadline (the largest time a
+ * Date holds), so such messages sort last by deadline and every key stays a safe integer. @internal
+ */
+export const NO_DUE_MS = 8_640_000_000_000_000
+
+/**
+ * The key a list by deadline sorts by: the deadline's epoch milliseconds while the message is open
+ * (accepted, assigned, processing: the deadline that runs, as for overdue), else {@link NO_DUE_MS}
+ * (awaiting review, replied, closed, refused). @internal
+ */
+export function dueKey(status: MessageStatus, dueMs: number | null | undefined): number {
+  return (OPEN_STATUSES as readonly string[]).includes(status) ? (dueMs ?? NO_DUE_MS) : NO_DUE_MS
+}
+
+/**
+ * {@link dueKey} in SQL, on the `status` and `due_ms` columns of `table` (an alias, or '' for the
+ * columns alone, as in an index): the SQL stores index and sort by this very expression. @internal
+ */
+export function dueKeySql(table = ''): string {
+  const column = (name: string) => (table ? `${table}.${name}` : name)
+  const open = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
+  return `coalesce(CASE WHEN ${column('status')} IN (${open}) THEN ${column('due_ms')} END, ${NO_DUE_MS})`
 }
 
 /**
@@ -56,6 +86,8 @@ export interface ListPlan {
  * matches nothing; an empty keyword is no filter. @internal
  */
 export function planQuery(query: MessageQuery): ListPlan {
+  const byDue = query.sort === 'due'
+  if (byDue && query.publicOnly) throw new RangeError('The public list is sorted by publication time only')
   return {
     publicOnly: query.publicOnly === true,
     boardIds: query.boardIds ? new Set(query.boardIds) : undefined,
@@ -67,9 +99,24 @@ export function planQuery(query: MessageQuery): ListPlan {
     toMs: query.to === undefined ? undefined : instant(query.to, 'to'),
     overdueMs: query.overdueAt === undefined ? undefined : instant(query.overdueAt, 'overdueAt'),
     supervised: query.supervised === true,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    byDue,
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, byDue ? 'due' : 'time'),
     limit: query.limit,
   }
+}
+
+/**
+ * Whether (aKey, aSeq) comes before (bKey, bSeq) in the plan's order: newest first ({@link isNewer}),
+ * or by deadline, the smaller due key, and of equal keys the earlier insertion. @internal
+ */
+export function comesBefore(plan: Pick<ListPlan, 'byDue'>, aKey: number, aSeq: number, bKey: number, bSeq: number): boolean {
+  if (!plan.byDue) return isNewer(aKey, aSeq, bKey, bSeq)
+  return aKey !== bKey ? aKey < bKey : aSeq < bSeq
+}
+
+/** The cursor after the item with this sort key and sequence number, in the plan's order. @internal */
+export function cursorAfter(plan: Pick<ListPlan, 'byDue'>, key: number, seq: number): string {
+  return encodeCursor(key, seq, plan.byDue ? 'due' : 'time')
 }
 
 /**
@@ -187,13 +234,19 @@ export function duplicateId(id: string): string {
   return `A message with id ${id} already exists; create a new id`
 }
 
-/** Encodes a keyset position as base64url JSON `[sortMs, seq]`. @internal */
-export function encodeCursor(ms: number, seq: number): string {
-  return btoa(JSON.stringify([ms, seq])).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '')
+/**
+ * Encodes a keyset position as base64url JSON: `[sortMs, seq]` for a list by time, `[dueKey, seq,
+ * "due"]` for one by deadline, so a cursor is never read in the other order. @internal
+ */
+export function encodeCursor(ms: number, seq: number, order: 'time' | 'due' = 'time'): string {
+  return btoa(JSON.stringify(order === 'due' ? [ms, seq, 'due'] : [ms, seq])).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '')
 }
 
-/** Decodes a cursor from {@link encodeCursor}; anything else throws {@link InvalidCursorError}. @internal */
-export function decodeCursor(cursor: string): readonly [number, number] {
+/**
+ * Decodes a cursor from {@link encodeCursor} for a list in `order`; anything else (a cursor of the
+ * other order too) throws {@link InvalidCursorError}. @internal
+ */
+export function decodeCursor(cursor: string, order: 'time' | 'due' = 'time'): readonly [number, number] {
   const invalid = () => new InvalidCursorError('The cursor is not one this list issued; start again without a cursor')
   if (!/^[A-Za-z0-9_-]{1,700}$/u.test(cursor)) throw invalid()
   let value: unknown
@@ -206,7 +259,8 @@ export function decodeCursor(cursor: string): readonly [number, number] {
   }
   if (
     !Array.isArray(value) ||
-    value.length !== 2 ||
+    value.length !== (order === 'due' ? 3 : 2) ||
+    (order === 'due' && value[2] !== 'due') ||
     !Number.isSafeInteger(value[0]) ||
     !Number.isSafeInteger(value[1])
   ) {

@@ -20,8 +20,10 @@ function hashOf(message: Pick<Message, 'id'>): string {
   return createHash('sha256').update(message.id).digest('hex')
 }
 
+/** Takes a database of this version back to the schema before migration 10 (the inbox by deadline). */
+const UNDO_MIGRATION_10 = 'DROP INDEX message_scope_due_key; DROP INDEX messages_due_key'
 /** Takes a database of this version back to the schema before migration 9 (the reply templates). */
-const UNDO_MIGRATION_9 = 'DROP TABLE reply_templates'
+const UNDO_MIGRATION_9 = `${UNDO_MIGRATION_10}; DROP TABLE reply_templates`
 /** Takes a database of this version back to the schema before migration 8 (hot spots). */
 const UNDO_MIGRATION_8 = `${UNDO_MIGRATION_9}; DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
   DROP TABLE hot_bands; DROP TABLE hot_members; DROP TABLE hot_scope; DROP TABLE hot_spans`
@@ -656,6 +658,112 @@ describe.each<[string, () => Store]>([
     })
   })
 
+  describe('by deadline (sort: due)', () => {
+    const DAY = 86_400_000
+    const START = Date.UTC(2026, 2, 1)
+    const STATUSES: MessageStatus[] = ['pending', 'accepted', 'assigned', 'processing', 'replied', 'closed', 'rejected']
+    // 60 messages of a small tree (p above c1 and c2, and x apart), in every status; those awaiting
+    // review or refused have no deadline. Deadlines fall on six instants, written in UTC and in
+    // China time, so many are equal and order among themselves by insertion; created times run the
+    // other way, so a list by time and one by deadline differ.
+    function spread(): Message[] {
+      return Array.from({ length: 60 }, (_, i) => {
+        const status = STATUSES[i % 7]!
+        const dueMs = START + (i % 6) * DAY
+        const dueAt = i % 2 ? new Date(dueMs).toISOString() : new Date(dueMs + 8 * 3600_000).toISOString().replace('Z', '+08:00')
+        return makeMessage({
+          id: `due-${String(i).padStart(2, '0')}`,
+          boardId: ['c1', 'c2', 'x', 'p'][i % 4]!,
+          ...(i % 5 === 0 ? { assigneeBoardId: 'c1' } : {}),
+          status,
+          ...(status === 'pending' || status === 'rejected' ? {} : { dueAt, reviewedAt: '2026-02-01T00:00:00Z' }),
+          supervised: i % 4 === 1,
+          title: i % 3 === 0 ? '井盖丢失' : '小区门口路灯坏了',
+          createdAt: new Date(START - i * 3600_000).toISOString(),
+        })
+      })
+    }
+    const subtree: Record<string, string[]> = { p: ['p', 'c1', 'c2'], c1: ['c1'], c2: ['c2'], x: ['x'] }
+    const OPEN = new Set<MessageStatus>(['accepted', 'assigned', 'processing'])
+    /** The query's messages as the test reads them from the raw messages: filtered, then by (deadline, insertion). */
+    function expected(messages: readonly Message[], q: Omit<MessageQuery, 'limit'>): string[] {
+      const inBoards = (m: Message) => !q.boardIds || q.boardIds.some((root) => (subtree[root] ?? [root]).some((b) => b === m.boardId || b === m.assigneeBoardId))
+      // The deadline that runs: an open message's; the others have none to sort by.
+      const due = (m: Message) => (m.dueAt === undefined || !OPEN.has(m.status) ? Infinity : Date.parse(m.dueAt))
+      return messages
+        .map((m, order) => ({ m, order }))
+        .filter(({ m }) =>
+          inBoards(m) &&
+          (!q.statuses || q.statuses.includes(m.status)) &&
+          (!q.supervised || m.supervised) &&
+          (!q.keyword || m.title.includes(q.keyword) || m.content.includes(q.keyword)) &&
+          (q.overdueAt === undefined || (OPEN.has(m.status) && m.dueAt !== undefined && Date.parse(m.dueAt) < Date.parse(q.overdueAt))) &&
+          (q.from === undefined || Date.parse(m.createdAt) >= Date.parse(q.from)) &&
+          (q.to === undefined || Date.parse(m.createdAt) < Date.parse(q.to)))
+        .sort((a, b) => due(a.m) - due(b.m) || a.order - b.order || 0)
+        .map(({ m }) => m.id)
+    }
+    const QUERIES: Omit<MessageQuery, 'limit' | 'sort'>[] = [
+      {},
+      { boardIds: ['p'] },
+      { boardIds: ['c1'] },
+      { boardIds: ['c1', 'x'] },
+      { statuses: ['processing'] },
+      { statuses: ['assigned', 'processing'], boardIds: ['p'] },
+      { overdueAt: '2026-03-04T00:00:00Z' },
+      { overdueAt: '2026-03-04T00:00:00Z', boardIds: ['c2'] },
+      { supervised: true, boardIds: ['p'] },
+      { keyword: '井盖' },
+      { keyword: '井盖', boardIds: ['p'], supervised: true },
+      { keyword: '井盖', overdueAt: '2026-03-05T00:00:00Z' },
+      { from: '2026-02-28T00:00:00Z', to: '2026-03-01T08:00:00+08:00' },
+    ]
+
+    it('lists the earliest running deadline first, the rest (not open) last, equal ones in insertion order, on every page', async () => {
+      const store = newStore()
+      await store.transaction(async (tx) => {
+        for (const b of [board('p'), board('c1', 'p'), board('c2', 'p'), board('x')]) await tx.putBoard(b)
+      })
+      const messages = spread()
+      await insertAll(store, messages)
+      for (const query of QUERIES) {
+        const want = expected(messages, query)
+        for (const limit of [1, 4, 50]) expect(ids(await listAll(store, { ...query, sort: 'due', limit })), JSON.stringify({ ...query, limit })).toEqual(want)
+      }
+      // Something to see: the queries are not all empty, and the order is not the newest-first one.
+      expect(expected(messages, { keyword: '井盖', boardIds: ['p'], supervised: true }).length).toBeGreaterThan(1)
+      expect(ids(await listAll(store, { sort: 'due', limit: 100 }))).not.toEqual(ids(await listAll(store, { limit: 100 })))
+    })
+
+    it('follows a deadline that changes, and refuses a cursor of the other order', async () => {
+      const store = newStore()
+      await store.transaction(async (tx) => {
+        for (const b of [board('p'), board('c1', 'p'), board('c2', 'p'), board('x')]) await tx.putBoard(b)
+      })
+      const messages = spread()
+      await insertAll(store, messages)
+      // The first by deadline is extended past every other; one awaiting review is accepted with
+      // one; one open is replied to, so its deadline no longer runs.
+      const [first] = expected(messages, {})
+      const changed = messages.map((m) =>
+        m.id === first ? { ...m, dueAt: '2026-04-01T00:00:00Z' }
+          : m.id === 'due-00' ? { ...m, status: 'accepted' as const, dueAt: '2026-02-01T00:00:00Z' }
+            : m.id === 'due-03' ? { ...m, status: 'replied' as const }
+              : m)
+      expect(messages.find((m) => m.id === 'due-03')!.status).toBe('processing')
+      await store.transaction(async (tx) => {
+        for (const id of [first!, 'due-00', 'due-03']) await tx.updateMessage(changed.find((m) => m.id === id)!)
+      })
+      for (const query of [{}, { boardIds: ['p'] }, { boardIds: ['c1', 'x'] }, { keyword: '井盖' }]) {
+        expect(ids(await listAll(store, { ...query, sort: 'due', limit: 7 }))).toEqual(expected(changed, query))
+      }
+      const byDue = await store.read.listMessages({ sort: 'due', limit: 5 })
+      const byTime = await store.read.listMessages({ limit: 5 })
+      await expect(store.read.listMessages({ limit: 5, cursor: byDue.nextCursor! })).rejects.toBeInstanceOf(InvalidCursorError)
+      await expect(store.read.listMessages({ sort: 'due', limit: 5, cursor: byTime.nextCursor! })).rejects.toBeInstanceOf(InvalidCursorError)
+    })
+  })
+
   describe('public views as JSON', () => {
     /** Published, unpublished and private messages over several boards, instants and statuses. */
     function mixed(count: number): Message[] {
@@ -1203,6 +1311,27 @@ describe('sqlite store on disk', () => {
     expect(await found({ keyword: '门口路灯', publicOnly: true, boardIds: ['p'] })).toEqual(['m-2'])
     expect(await found({ keyword: '火星' })).toEqual([])
     expect(store.database.prepare('SELECT count(*) FROM sqlite_master WHERE name = ?').pluck().get('messages_fts')).toBe(0)
+  })
+
+  it('migrates a version-9 database: the inbox by deadline reads the messages stored before', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    await insertAll(old, [
+      makeMessage({ id: 'm-1', boardId: 'c', createdAt: '2026-03-01T00:00:00Z' }),
+      makeMessage({ id: 'm-2', boardId: 'c', status: 'assigned', dueAt: '2026-03-09T00:00:00Z', createdAt: '2026-03-02T00:00:00Z' }),
+      makeMessage({ id: 'm-3', boardId: 'p', status: 'processing', dueAt: '2026-03-05T00:00:00Z', createdAt: '2026-03-03T00:00:00Z' }),
+    ])
+    old.database.exec(`${UNDO_MIGRATION_10}; PRAGMA user_version = 9`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    open.push(store)
+    expect(store.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    for (const query of [{}, { boardIds: ['p'] }]) expect(ids(await listAll(store, { ...query, sort: 'due', limit: 1 }))).toEqual(['m-3', 'm-2', 'm-1'])
+    expect(store.database.prepare('SELECT count(*) FROM sqlite_master WHERE name IN (?, ?)').pluck().get('message_scope_due_key', 'messages_due_key')).toBe(2)
   })
 
   it('migrates a version-1 database, rendering the public view of every stored message', async () => {

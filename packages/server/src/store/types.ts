@@ -199,6 +199,12 @@ export interface MessageQuery {
    * the SQL stores check it on the rows of the list's index range, not through an index of its own.
    */
   supervised?: boolean
+  /**
+   * `due`: open messages by deadline, the earliest first, then the others (no deadline runs); equal
+   * keys in insertion order (keyset on (shared.ts dueKey, sequence number)); staff lists only.
+   * Default: newest first.
+   */
+  sort?: 'created' | 'due'
   /** 1–100. */
   limit: number
   /** Opaque cursor from a previous page. Invalid cursors throw {@link InvalidCursorError}. */

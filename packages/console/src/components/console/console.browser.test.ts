@@ -19,6 +19,17 @@ async function signIn(el: LiuyanConsole, token: string) {
 }
 const inboxTitle = (el: Element) => deep(el, 'liuyan-inbox', '#inbox-title')
 
+/**
+ * Lists the inbox newest first: a message just submitted awaits review, which the default order
+ * (by deadline) puts after every open message.
+ */
+async function newestFirst(el: Element) {
+  const apply = () => deep(el, 'liuyan-inbox', 'form.filters button[type="submit"]') as HTMLButtonElement | null
+  await until(() => deep(el, 'liuyan-inbox', 'tbody tr') && apply() && !apply()!.disabled, 5000, 'the inbox loaded')
+  type(deep(el, 'liuyan-inbox', '#f-sort') as HTMLSelectElement, 'created')
+  apply()!.click()
+}
+
 describe('<liuyan-console>', () => {
   it('signs in with a token kept for the tab only, focuses the inbox, and signs out', async () => {
     const el = mount<LiuyanConsole>('<liuyan-console api="/api/v1"></liuyan-console>')
@@ -91,6 +102,7 @@ describe('<liuyan-console>', () => {
     const { title } = await submit(board)
     signInTab(DEMO_TOKEN)
     const el = mount<LiuyanConsole>('<liuyan-console api="/api/v1" size="large"></liuyan-console>')
+    await newestFirst(el)
     const button = await until(() => [...(deep(el, 'liuyan-inbox')?.shadowRoot?.querySelectorAll<HTMLButtonElement>('tbody button') ?? [])].find((b) => b.textContent === title), 5000, 'the new message')
     button.click()
     await until(() => deep(el, 'liuyan-case', '#case-title')?.textContent === title, 5000, 'the case')
@@ -112,6 +124,7 @@ describe('<liuyan-console>', () => {
     const { title } = await submit(board)
     signInTab(DEMO_TOKEN)
     const el = mount<LiuyanConsole>('<liuyan-console api="/api/v1"></liuyan-console>')
+    await newestFirst(el)
     const row = () => [...(deep(el, 'liuyan-inbox')?.shadowRoot?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])].find((r) => r.querySelector('button')?.textContent === title)
     ;(await until(row, 5000, 'the new message')).querySelector('button')!.click()
     const accept = await until(() => deep(el, 'liuyan-case')?.shadowRoot?.querySelector<HTMLFormElement>('form[aria-label="受理"]'), 5000, 'the accept form')

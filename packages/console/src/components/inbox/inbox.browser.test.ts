@@ -28,18 +28,36 @@ async function mountInbox(token: string, attrs = ''): Promise<LiuyanInbox> {
 }
 
 describe('<liuyan-inbox>', () => {
-  it('lists the token’s messages in the server’s order and pages by cursor with “more”', async () => {
+  it('lists the token’s messages by deadline by default, as the server orders them, pages by cursor with “more”, and newest first on request', async () => {
     const el = await mountInbox(DEMO_TOKEN, 'page-size="4"')
-    const expected: string[] = []
-    for await (const m of staffClient(DEMO_TOKEN).inbox.list({ limit: 4 })) {
-      expected.push(m.title)
-      if (expected.length === 8) break
+    const first = async (query: { sort?: 'due' }) => {
+      const out: { title: string; dueAt: string | undefined }[] = []
+      for await (const m of staffClient(DEMO_TOKEN).inbox.list({ ...query, limit: 4 })) {
+        // The deadline that runs: an open message's.
+        out.push({ title: m.title, dueAt: ['accepted', 'assigned', 'processing'].includes(m.status) ? m.dueAt : undefined })
+        if (out.length === 8) break
+      }
+      return out
     }
-    expect(titles(el)).toEqual(expected.slice(0, 4))
+    const byDue = await first({ sort: 'due' })
+    // The earliest running deadline first: the order the server answers is the one asked for.
+    const times = byDue.map((m) => (m.dueAt ? Date.parse(m.dueAt) : Infinity))
+    expect(times).toEqual([...times].sort((a, b) => a - b))
+    expect(times.filter((t) => t < Infinity).length).toBeGreaterThan(1)
+    expect(titles(el)).toEqual(byDue.slice(0, 4).map((m) => m.title))
+    expect(root(el).querySelector<HTMLSelectElement>('#f-sort')!.value).toBe('due')
+    expect(root(el).textContent).toContain('按办理期限排列：已受理、已交办、办理中的留言，最早到期的在前')
     button(el, '加载更多').click()
     await until(() => rows(el).length === 8, 5000, 'the second page')
-    expect(titles(el)).toEqual(expected)
+    expect(titles(el)).toEqual(byDue.map((m) => m.title))
     await expectAccessibleInBothThemes(el)
+
+    const newest = await first({})
+    expect(newest.map((m) => m.title)).not.toEqual(byDue.map((m) => m.title))
+    type(root(el).querySelector<HTMLSelectElement>('#f-sort')!, 'created')
+    button(el, '筛选').click()
+    await until(() => titles(el).join() === newest.slice(0, 4).map((m) => m.title).join(), 5000, 'newest first')
+    expect(root(el).textContent).toContain('按提交时间从新到旧排列。')
   })
 
   it('filters as GET /inbox does: status, type, a board subtree, and refuses reversed dates', async () => {
@@ -47,19 +65,19 @@ describe('<liuyan-inbox>', () => {
     type(root(el).querySelector<HTMLSelectElement>('#f-status')!, 'pending')
     button(el, '筛选').click()
     await until(() => rows(el).length && rows(el).every((r) => r.cells[3]!.textContent!.includes(STATUS_LABELS['zh-CN'].pending)), 5000, 'pending only')
-    const pending = (await staffClient(DEMO_TOKEN).inbox.list({ status: 'pending', limit: 100 })).items
+    const pending = (await staffClient(DEMO_TOKEN).inbox.list({ status: 'pending', sort: 'due', limit: 100 })).items
     expect(titles(el)).toEqual(pending.map((m) => m.title))
 
     type(root(el).querySelector<HTMLSelectElement>('#f-status')!, '')
     type(root(el).querySelector<HTMLSelectElement>('#f-type')!, 'thank')
     button(el, '筛选').click()
-    const thanks = (await staffClient(DEMO_TOKEN).inbox.list({ type: 'thank', limit: 100 })).items
+    const thanks = (await staffClient(DEMO_TOKEN).inbox.list({ type: 'thank', sort: 'due', limit: 100 })).items
     await until(() => titles(el).join() === thanks.map((m) => m.title).join(), 5000, 'thanks only')
     expect(thanks.length).toBeGreaterThan(0)
     type(root(el).querySelector<HTMLSelectElement>('#f-type')!, '')
     type(root(el).querySelector<HTMLSelectElement>('#f-boardId')!, '220104-gov')
     button(el, '筛选').click()
-    const subtree = (await staffClient(DEMO_TOKEN).inbox.list({ boardId: '220104-gov', limit: 100 })).items
+    const subtree = (await staffClient(DEMO_TOKEN).inbox.list({ boardId: '220104-gov', sort: 'due', limit: 100 })).items
     await until(() => titles(el).join() === subtree.map((m) => m.title).join(), 5000, 'the 朝阳区 subtree')
     expect(subtree.length).toBeGreaterThan(0)
 
@@ -123,7 +141,7 @@ describe('<liuyan-inbox>', () => {
   it('shows a token only its own boards, and cards on a 390 px phone', async () => {
     const token = await tokenFor(board, '朝阳区政府 审核', ['reviewer'], ['220104-gov'])
     const el = await mountInbox(token, 'page-size="100"')
-    const mine = (await staffClient(token).inbox.list({ limit: 100 })).items
+    const mine = (await staffClient(token).inbox.list({ sort: 'due', limit: 100 })).items
     expect(mine.every((m) => ['220104-gov', '220104-cgj'].includes(m.boardId) || ['220104-gov', '220104-cgj'].includes(m.assigneeBoardId ?? ''))).toBe(true)
     expect(titles(el)).toEqual(mine.map((m) => m.title))
     const boardOptions = [...root(el).querySelectorAll<HTMLOptionElement>('#f-boardId option')].map((o) => o.value)
@@ -162,12 +180,12 @@ describe('<liuyan-inbox>', () => {
     const sdk = staffClient(DEMO_TOKEN)
     type(root(el).querySelector<HTMLInputElement>('#f-dueWithin')!, '3')
     button(el, '筛选').click()
-    const due = (await sdk.inbox.list({ dueWithin: 3, limit: 100 })).items
+    const due = (await sdk.inbox.list({ dueWithin: 3, sort: 'due', limit: 100 })).items
     await until(() => titles(el).join() === due.map((m) => m.title).join() && !root(el).querySelector('.status-line')!.textContent!.includes('正在'), 5000, 'due within 3 days')
     type(root(el).querySelector<HTMLInputElement>('#f-dueWithin')!, '')
     root(el).querySelector<HTMLInputElement>('input[name="supervised"]')!.click()
     button(el, '筛选').click()
-    const supervised = (await sdk.inbox.list({ supervised: true, limit: 100 })).items
+    const supervised = (await sdk.inbox.list({ supervised: true, sort: 'due', limit: 100 })).items
     await until(() => titles(el).join() === supervised.map((m) => m.title).join(), 5000, 'supervised only')
     expect(supervised.every((m) => m.supervised)).toBe(true)
     await until(() => !button(el, '筛选').disabled, 5000, 'the list loaded')

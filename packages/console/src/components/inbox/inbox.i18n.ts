@@ -15,6 +15,10 @@ export interface InboxStrings {
   apply: string
   clear: string
   order: string
+  orderDue: string
+  sort: string
+  sortDue: string
+  sortCreated: string
   caption: string
   colSelect: string
   colTitle: string
@@ -58,7 +62,8 @@ export const inboxStrings: Translations<InboxStrings> = {
   'zh-CN': {
     title: '待办留言', filters: '筛选条件', status: '状态', type: '类型', domain: '领域', board: '留言对象（含下级）',
     keyword: '关键词', from: '提交日期从', to: '提交日期至', overdue: '只看超期', all: '全部', apply: '筛选', clear: '清除筛选',
-    order: '按提交时间从新到旧排列。', caption: '留言列表', colSelect: '选择', colTitle: '标题', colType: '类型', colStatus: '状态', colUnit: '办理单位',
+    order: '按提交时间从新到旧排列。', orderDue: '按办理期限排列：已受理、已交办、办理中的留言，最早到期的在前；其余（待审核、已回复、已办结、不予受理）在后。',
+    sort: '排序', sortDue: '按办理期限', sortCreated: '按提交时间（从新到旧）', caption: '留言列表', colSelect: '选择', colTitle: '标题', colType: '类型', colStatus: '状态', colUnit: '办理单位',
     colCreated: '提交时间', colDue: '办理期限', more: '加载更多', loaded: '已加载 {count} 条留言', empty: '没有符合条件的留言。',
     select: '选择“{title}”', selectAll: '选择本页全部', selected: '已选 {count} 条', bulk: '批量操作', bulkAccept: '批量受理',
     bulkAssign: '批量交办', assignTo: '交办给', running: '正在处理第 {n} 条，共 {total} 条…', results: '批量操作结果',
@@ -71,7 +76,8 @@ export const inboxStrings: Translations<InboxStrings> = {
   'zh-TW': {
     title: '待辦留言', filters: '篩選條件', status: '狀態', type: '類型', domain: '領域', board: '留言對象（含下級）',
     keyword: '關鍵詞', from: '提交日期從', to: '提交日期至', overdue: '只看逾期', all: '全部', apply: '篩選', clear: '清除篩選',
-    order: '依提交時間由新到舊排列。', caption: '留言列表', colSelect: '選擇', colTitle: '標題', colType: '類型', colStatus: '狀態', colUnit: '辦理單位',
+    order: '依提交時間由新到舊排列。', orderDue: '依辦理期限排列：已受理、已交辦、辦理中的留言，最早到期的在前；其餘（待審核、已回覆、已辦結、不予受理）在後。',
+    sort: '排序', sortDue: '依辦理期限', sortCreated: '依提交時間（由新到舊）', caption: '留言列表', colSelect: '選擇', colTitle: '標題', colType: '類型', colStatus: '狀態', colUnit: '辦理單位',
     colCreated: '提交時間', colDue: '辦理期限', more: '載入更多', loaded: '已載入 {count} 則留言', empty: '沒有符合條件的留言。',
     select: '選擇「{title}」', selectAll: '選擇本頁全部', selected: '已選 {count} 則', bulk: '批次操作', bulkAccept: '批次受理',
     bulkAssign: '批次交辦', assignTo: '交辦給', running: '正在處理第 {n} 則，共 {total} 則…', results: '批次操作結果',
@@ -84,7 +90,8 @@ export const inboxStrings: Translations<InboxStrings> = {
   en: {
     title: 'Inbox', filters: 'Filters', status: 'Status', type: 'Type', domain: 'Domain', board: 'Board (with the boards below it)',
     keyword: 'Keyword', from: 'Submitted from', to: 'Submitted until', overdue: 'Overdue only', all: 'All', apply: 'Filter', clear: 'Clear filters',
-    order: 'Newest first.', caption: 'Messages', colSelect: 'Select', colTitle: 'Title', colType: 'Type', colStatus: 'Status', colUnit: 'Handling unit',
+    order: 'Newest first.', orderDue: 'By deadline: accepted, assigned and in-progress messages, the earliest deadline first; then the others (awaiting review, replied, closed, not accepted).',
+    sort: 'Order', sortDue: 'By deadline', sortCreated: 'By submission, newest first', caption: 'Messages', colSelect: 'Select', colTitle: 'Title', colType: 'Type', colStatus: 'Status', colUnit: 'Handling unit',
     colCreated: 'Submitted', colDue: 'Deadline', more: 'Load more', loaded: '{count} messages loaded', empty: 'No message matches.',
     select: 'Select “{title}”', selectAll: 'Select all on this page', selected: '{count} selected', bulk: 'Bulk actions', bulkAccept: 'Accept selected',
     bulkAssign: 'Assign selected', assignTo: 'Assign to', running: 'Working on {n} of {total}…', results: 'Results of the bulk action',

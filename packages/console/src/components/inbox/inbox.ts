@@ -13,8 +13,8 @@ import { cardsView, tableView } from './inbox-rows.js'
 import { inboxStrings } from './inbox.i18n.js'
 import { inboxStyles } from './inbox.styles.js'
 
-type Filters = { status: string; type: string; domain: string; boardId: string; keyword: string; from: string; to: string; overdue: boolean; dueWithin: string; supervised: boolean }
-const NO_FILTERS: Filters = { status: '', type: '', domain: '', boardId: '', keyword: '', from: '', to: '', overdue: false, dueWithin: '', supervised: false }
+type Filters = { status: string; type: string; domain: string; boardId: string; keyword: string; from: string; to: string; overdue: boolean; dueWithin: string; supervised: boolean; sort: string }
+const NO_FILTERS: Filters = { status: '', type: '', domain: '', boardId: '', keyword: '', from: '', to: '', overdue: false, dueWithin: '', supervised: false, sort: 'due' }
 type BulkResult = BulkOutcome
 
 /** The start of a China date (`YYYY-MM-DD`) as an instant with its offset; `days` later for an end. */
@@ -23,8 +23,8 @@ const chinaStart = (date: string, days = 0) => toChinaISOString(new Date(Date.pa
 /**
  * The staff inbox (任务清单): the messages of the token's boards with the filters the Board API's
  * GET /inbox takes (status, type, domain, board subtree, keyword, submission dates, overdue, due
- * within n working days, supervised), newest first as the API lists them, a page at a time ("load
- * more", keyset cursors); the counts per status of the scope (GET /inbox/counts), each a filter
+ * within n working days, supervised), by deadline (the earliest first, those without one last) or
+ * newest first, as the API lists them (`sort`), a page at a time ("load more", keyset cursors); the counts per status of the scope (GET /inbox/counts), each a filter
  * button; and bulk accept and bulk assign for reviewers (POST /inbox/bulk-actions, the server
  * applying the lifecycle to each message), with a result per message. In a narrow container the
  * table becomes cards.
@@ -67,7 +67,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
   declare protected assignTo: string
   declare protected pickerError: string
   declare protected counts: InboxCounts | undefined
-  #applied: InboxQuery = {}
+  #applied: InboxQuery = { sort: 'due' }
 
   constructor() {
     super()
@@ -106,7 +106,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
    * Replaces the filters and loads the first page.
    */
   async show(filters: { boardId: string; from?: string; to?: string; overdue?: boolean; supervised?: boolean }): Promise<void> {
-    this.filters = { ...NO_FILTERS, ...filters, overdue: filters.overdue ?? false, supervised: filters.supervised ?? false }
+    this.filters = { ...NO_FILTERS, sort: this.filters.sort, ...filters, overdue: filters.overdue ?? false, supervised: filters.supervised ?? false }
     this.fieldErrors = {}
     const query = this.#query()
     if (!query) return
@@ -141,6 +141,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
       ...(f.overdue ? { overdue: true } : {}),
       ...(within ? { dueWithin: Number(within) } : {}),
       ...(f.supervised ? { supervised: true } : {}),
+      ...(f.sort === 'due' ? { sort: 'due' as const } : {}),
     }
   }
 
@@ -188,7 +189,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
   #clear() {
     this.filters = { ...NO_FILTERS }
     this.fieldErrors = {}
-    this.#applied = {}
+    this.#applied = this.#query() ?? {}
     void this.#load(false)
   }
 
@@ -319,12 +320,19 @@ export class LiuyanInbox extends LiuyanStaffElement {
         ${this.#text('dueWithin', t.dueWithin, 'number')}
         <label class="check"><input type="checkbox" name="overdue" .checked=${this.filters.overdue} /> ${t.overdue}</label>
         <label class="check"><input type="checkbox" name="supervised" .checked=${this.filters.supervised} /> ${t.supervisedOnly}</label>
+        <div class="field">
+          <label for="f-sort">${t.sort}</label>
+          <select id="f-sort" name="sort" .value=${this.filters.sort}>
+            <option value="due" ?selected=${this.filters.sort === 'due'}>${t.sortDue}</option>
+            <option value="created" ?selected=${this.filters.sort === 'created'}>${t.sortCreated}</option>
+          </select>
+        </div>
         <div class="actions">
           <button type="submit" class="primary" ?disabled=${this.busy}>${t.apply}</button>
           <button type="button" @click=${() => this.#clear()}>${t.clear}</button>
         </div>
       </form>
-      <p class="muted">${t.order}</p>
+      <p class="muted">${this.#applied.sort === 'due' ? t.orderDue : t.order}</p>
       ${this.alert ? html`<p class="alert" role="alert">${this.alert}</p>` : nothing}
       ${countsView(this.counts, this.locale, t, this.filters.overdue ? 'overdue' : String((this.#applied.status as string | undefined) ?? ''), (status, overdue) => this.#filterBy(status, overdue))}
       ${this.#bulkBar(selectAll)}

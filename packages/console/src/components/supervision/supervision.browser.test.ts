@@ -120,6 +120,15 @@ function expected(messages: Message[], boards: Board[], unitId: string, from: st
   }
 }
 
+/**
+ * The inbox's default order (by deadline): open messages by deadline, the earliest first, then the
+ * others; equal keys in the order they came in (here, as they were created).
+ */
+function byDeadline(messages: readonly Message[]): Message[] {
+  const key = (m: Message) => (m.dueAt && ['accepted', 'assigned', 'processing'].includes(m.status) ? Date.parse(m.dueAt) : Infinity)
+  return [...messages].sort((a, b) => key(a) - key(b) || Date.parse(a.createdAt) - Date.parse(b.createdAt))
+}
+
 // ---- Reading the view -------------------------------------------------------------------------
 const root = (el: Element) => el.shadowRoot!
 const rowOf = (el: Element, id: string) => root(el).querySelector<HTMLTableRowElement>(`table.units tr[data-board="${id}"]`)
@@ -224,7 +233,7 @@ describe('<liuyan-supervision>', () => {
     await userEvent.keyboard('{Enter}')
     const inbox = () => deep(el, 'liuyan-inbox')!
     await until(() => activeDeep() === deep(el, 'liuyan-inbox', '#inbox-title'), 5000, 'focus on the inbox heading')
-    const overdue = ybj.messages.filter((m) => ['accepted', 'assigned', 'processing'].includes(m.status) && Date.parse(m.dueAt!) < NOW.getTime())
+    const overdue = byDeadline(ybj.messages.filter((m) => ['accepted', 'assigned', 'processing'].includes(m.status) && Date.parse(m.dueAt!) < NOW.getTime()))
     const titles = () => [...root(inbox()).querySelectorAll('tbody tr td:nth-child(2) button')].map((b) => b.textContent)
     await until(() => titles().join() === overdue.map((m) => m.title).join(), 8000, 'the overdue messages of 医保局')
     expect(root(inbox()).querySelector<HTMLSelectElement>('#f-boardId')!.value).toBe('220200-ybj')
@@ -248,7 +257,7 @@ describe('<liuyan-supervision>', () => {
     // "supervised only" filter, not the overdue one. A unit with none has nothing to open.
     const fresh = await allMessages()
     const now = expected(fresh, boards, '220200-ybj', from, today)
-    const supervised = now.messages.filter((m) => m.supervised).sort((x, y) => (x.createdAt < y.createdAt ? 1 : -1))
+    const supervised = byDeadline(now.messages.filter((m) => m.supervised))
     expect(supervised.map((m) => m.id)).toContain(overdue[0]!.id)
     const figures = [...root(view()).querySelectorAll<HTMLButtonElement>('button[data-figure="supervised"]')]
     expect(figures.map((b) => b.closest('tr')!.getAttribute('data-board'))).toEqual(rowIds(view()).filter((id) => expected(fresh, boards, id!, from, today).supervised > 0))

@@ -3,7 +3,7 @@
 import { OPEN_STATUSES } from '@liuyan/core'
 import type { Board, BoardStats, InboxCounts, Message, Page, ReplyTemplate } from '@liuyan/core'
 import { countInbox, getTemplate, listTemplates } from './staff-tools.js'
-import { compareTokens, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
+import { compareTokens, cursorAfter, dueKeySql, encodeCursor, keywordGrams, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type { BoardCounts, IdempotencyRecord, MessageQuery, StaffToken, StatsCountsQuery, StatsQuery, InboxCountsStoreQuery, StoredResponse, StoreReader } from '../types.js'
 import { boardStatsFromCounts } from '../stats-keeping.js'
@@ -119,7 +119,7 @@ export class PgReader implements StoreReader {
     const last = page[page.length - 1]
     return {
       items: page.map(messageOf),
-      nextCursor: rows.length > plan.limit && last ? encodeCursor(Number(last.sort_ms), Number(last.seq)) : null,
+      nextCursor: rows.length > plan.limit && last ? cursorAfter(plan, Number(last.sort_ms), Number(last.seq)) : null,
     }
   }
 
@@ -266,15 +266,19 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
   // The table that orders the page: the closure for one board's subtree, else the messages.
   const table = scope?.kind === 'root' ? 'mb' : 'm'
   const from = scope?.kind === 'root' ? `message_boards mb JOIN messages m ON m.seq = mb.seq` : 'messages m'
-  const sort = `${table}.${sortColumn}`
+  const time = `${table}.${sortColumn}`
   const seq = `${table}.seq`
+  // The list's key: the time, newest first; by deadline the due key, ascending (the closure's
+  // `due_key` and the messages' index of it, migration 8). The days always filter the time.
+  const sort = !plan.byDue ? time : scope?.kind === 'root' ? 'mb.due_key' : dueKeySql('m')
+  const [dir, past] = plan.byDue ? ['ASC', '>'] : ['DESC', '<']
   const where: string[] = []
   if (scope?.kind === 'root') where.push(`mb.board_id = ${param(scope.id)}`)
   else if (scope) where.push(boardWhere(scope, values).where)
-  if (plan.publicOnly) where.push(`${sort} IS NOT NULL`)
-  if (plan.after) where.push(`(${sort}, ${seq}) < (${param(plan.after[0])}::bigint, ${param(plan.after[1])}::bigint)`)
-  if (plan.fromMs !== undefined) where.push(`${sort} >= ${param(plan.fromMs)}::bigint`)
-  if (plan.toMs !== undefined) where.push(`${sort} < ${param(plan.toMs)}::bigint`)
+  if (plan.publicOnly) where.push(`${time} IS NOT NULL`)
+  if (plan.after) where.push(`(${sort}, ${seq}) ${past} (${param(plan.after[0])}::bigint, ${param(plan.after[1])}::bigint)`)
+  if (plan.fromMs !== undefined) where.push(`${time} >= ${param(plan.fromMs)}::bigint`)
+  if (plan.toMs !== undefined) where.push(`${time} < ${param(plan.toMs)}::bigint`)
   if (plan.statuses) where.push(`m.status = ANY(${param([...plan.statuses])}::text[])`)
   if (plan.type !== undefined) where.push(`m.type = ${param(plan.type)}`)
   if (plan.domain !== undefined) where.push(`m.domain = ${param(plan.domain)}`)
@@ -288,10 +292,10 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
     const inner =
       `SELECT ${seq} AS seq, ${sort} AS sort_ms FROM ${from}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      ` ORDER BY ${sort} DESC, ${seq} DESC LIMIT ${param(window)}`
+      ` ORDER BY ${sort} ${dir}, ${seq} ${dir} LIMIT ${param(window)}`
     const text =
       `SELECT ${columns}, w.seq, w.sort_ms FROM (${inner}) w JOIN messages m ON m.seq = w.seq` +
-      ` WHERE strpos(m.search_text, ${param(plan.keyword)}) > 0 ORDER BY w.sort_ms DESC, w.seq DESC LIMIT ${param(plan.limit + 1)}`
+      ` WHERE strpos(m.search_text, ${param(plan.keyword)}) > 0 ORDER BY w.sort_ms ${dir}, w.seq ${dir} LIMIT ${param(plan.limit + 1)}`
     return { text, values }
   }
   if (plan.keyword !== undefined) {
@@ -301,7 +305,7 @@ export function listSql(plan: ListPlan, scope: BoardScope | undefined, columns: 
   }
   // A keyword's page (past the window) sorts its matches: `+ 0` keeps the planner from walking a
   // list index in order and filtering, which reads every row when a keyword matches none.
-  const order = plan.keyword !== undefined ? `(${sort} + 0) DESC, (${seq} + 0) DESC` : `${sort} DESC, ${seq} DESC`
+  const order = plan.keyword !== undefined ? `(${sort} + 0) ${dir}, (${seq} + 0) ${dir}` : `${sort} ${dir}, ${seq} ${dir}`
   const text =
     `SELECT ${columns}, ${seq} AS seq, ${sort} AS sort_ms FROM ${from}` +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +

@@ -1,7 +1,7 @@
 // What the PostgreSQL store writes of a message: its row's values and its rows of the board closure.
 import { isPubliclyVisible, OPEN_STATUSES, toPublicMessage } from '@liuyan/core'
 import type { Message } from '@liuyan/core'
-import { instant, PUBLIC_VIEW_VERSION, publicSortTime, searchGrams, searchText } from '../shared.js'
+import { dueKeySql, instant, PUBLIC_VIEW_VERSION, publicSortTime, searchGrams, searchText } from '../shared.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
 
@@ -16,8 +16,9 @@ export const BOARD_TREE_LOCK = 0x6c7962747265 // "lybtre"
  * is listed under its board, its assigned unit and every ancestor of either, with its sort keys.
  */
 export function rebuildMessageBoards(where: string, from = 'messages m'): string {
-  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms, status)
-    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END, m.status FROM ${from}
+  return `INSERT INTO message_boards (board_id, seq, created_ms, published_ms, open_due_ms, status, due_key)
+    SELECT DISTINCT x.board_id, m.seq, m.created_ms, m.published_ms, CASE WHEN m.status IN (${OPEN_SQL}) THEN m.due_ms END, m.status,
+      ${dueKeySql('m')} FROM ${from}
     CROSS JOIN LATERAL (
       SELECT m.board_id AS board_id
       UNION SELECT m.assignee_board_id

@@ -1,6 +1,7 @@
 // The PostgreSQL store's schema: numbered migrations, applied in one transaction under an advisory
 // lock, so instances started together neither race nor apply a migration twice.
 import { OPEN_STATUSES } from '@liuyan/core'
+import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
 import { HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration } from './stats.js'
@@ -192,6 +193,15 @@ const MIGRATIONS: readonly Migration[] = [
   // 7: inserts written in batches (postgres/batch.ts): the heat trigger once per statement, and
   // room on the counters' pages for their updates (see postgres/hotspots.ts).
   HEAT_BATCH_MIGRATION,
+  // 8: the inbox by deadline (GET /inbox?sort=due): each closure row keeps its message's due key
+  // (the deadline of an open message; the others last, shared.ts dueKey), indexed per board with
+  // seq; and the messages by the same key, for lists of several boards or none.
+  `
+  ALTER TABLE message_boards ADD COLUMN due_key bigint;
+  UPDATE message_boards mb SET due_key = ${dueKeySql('m')} FROM messages m WHERE m.seq = mb.seq;
+  CREATE INDEX message_boards_due_key ON message_boards (board_id, due_key, seq);
+  CREATE INDEX messages_due_key ON messages ((${dueKeySql()}), seq);
+  `,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */

@@ -3,7 +3,7 @@
 // PostgreSQL store too), each with the sort keys of both lists, so a keyword's page is read from
 // one term's index range in list order and stops after the page (docs/architecture.md §6).
 import { OPEN_STATUSES } from '@liuyan/core'
-import { keywordGrams, searchGrams } from '../shared.js'
+import { dueKeySql, keywordGrams, searchGrams } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type { Connection } from './connection.js'
 
@@ -56,8 +56,15 @@ export function keywordSql(plan: ListPlan, terms: KeywordTerms, columns: string)
   const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
   const params: Record<string, unknown> = { limit: plan.limit + 1, term: terms.walk, keyword: plan.keyword }
   const where = ['t.term = @term']
+  // By deadline, the matches are sorted by the message's due key: the term's rows are read whole
+  // (they are in creation order), the keyword's matches sorted, the page taken.
+  const due = dueKeySql('m')
   if (plan.publicOnly) where.push('t.published_ms IS NOT NULL')
-  if (plan.after) {
+  if (plan.after && plan.byDue) {
+    where.push(`(${due}, m.rid) > (@afterMs, @afterSeq)`)
+    params['afterMs'] = plan.after[0]
+    params['afterSeq'] = plan.after[1]
+  } else if (plan.after) {
     where.push(`(t.${sort}, t.rid) < (@afterMs, @afterSeq)`)
     params['afterMs'] = plan.after[0]
     params['afterSeq'] = plan.after[1]
@@ -95,6 +102,7 @@ export function keywordSql(plan: ListPlan, terms: KeywordTerms, columns: string)
     where.push('m.domain = @domain')
     params['domain'] = plan.domain
   }
+  if (plan.supervised) where.push("json_extract(m.doc, '$.supervised') = 1")
   if (plan.overdueMs !== undefined) {
     where.push(`m.status IN (${OPEN_SQL}) AND m.due_ms < @overdueMs`)
     params['overdueMs'] = plan.overdueMs
@@ -102,9 +110,10 @@ export function keywordSql(plan: ListPlan, terms: KeywordTerms, columns: string)
   where.push('instr(m.search_text, @keyword) > 0')
   const selected = columns.split(',').map((column) => `m.${column.trim()}`).join(', ')
   // CROSS JOIN keeps the term's rows the outer loop, so they are read in list order.
+  const [key, order] = plan.byDue ? [due, `${due}, m.rid`] : [`t.${sort}`, `t.${sort} DESC, t.rid DESC`]
   const sql =
-    `SELECT ${selected}, t.rid, t.${sort} AS sort_ms FROM message_terms t${plan.publicOnly ? ' INDEXED BY message_terms_public' : ''} ` +
-    `CROSS JOIN messages m ON m.rid = t.rid WHERE ${where.join(' AND ')} ORDER BY t.${sort} DESC, t.rid DESC LIMIT @limit`
+    `SELECT ${selected}, t.rid, ${key} AS sort_ms FROM message_terms t${plan.publicOnly ? ' INDEXED BY message_terms_public' : ''} ` +
+    `CROSS JOIN messages m ON m.rid = t.rid WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`
   return { sql, params }
 }
 

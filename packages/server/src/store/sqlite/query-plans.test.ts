@@ -25,6 +25,8 @@ function planOf(query: MessageQuery, columns?: string, terms?: KeywordTerms): st
 }
 
 const cursor = 'WzE3NzI0MDk2MDAwMDAsMTBd'
+/** The same position in a list by deadline. */
+const dueCursor = 'WzE3NzI0MDk2MDAwMDAsMTAsImR1ZSJd'
 const PUBLIC = 'id, public_doc, public_version'
 
 describe('SQLite query plans', () => {
@@ -38,12 +40,15 @@ describe('SQLite query plans', () => {
     ['inbox of a board, overdue', { boardIds: ['p'], overdueAt: '2026-03-01T00:00:00Z', limit: 20 }, undefined, /message_scope_open \(ancestor=\?\)/u],
     ['public list of everything', { publicOnly: true, limit: 20 }, PUBLIC, /messages_public/u],
     ['inbox of everything', { limit: 20 }, undefined, /messages_staff/u],
+    ['inbox of a board by deadline', { boardIds: ['p'], sort: 'due', limit: 20 }, undefined, /message_scope_due_key \(ancestor=\?\)/u],
+    ['inbox of a board by deadline, next page', { boardIds: ['p'], sort: 'due', limit: 20, cursor: dueCursor }, undefined, /message_scope_due_key \(ancestor=\? AND/u],
+    ['inbox of everything by deadline', { sort: 'due', limit: 20 }, undefined, /messages_due_key/u],
   ])('%s: one index range, no sort, no full scan', (_name, query, columns, index) => {
     const plan = planOf(query, columns)
     expect(plan.join('\n')).toMatch(index)
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/u)
     // A SCAN of the scope table or of messages outside an index in list order would read the board.
-    for (const line of plan) if (/^SCAN /u.test(line)) expect(line).toMatch(/USING (COVERING )?INDEX messages_(public|staff)|^SCAN json_each/u)
+    for (const line of plan) if (/^SCAN /u.test(line)) expect(line).toMatch(/USING (COVERING )?INDEX messages_(public|staff|due_key)|^SCAN json_each/u)
     // Messages are read by rowid, one per row of the page.
     if (query.boardIds) expect(plan.join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/u)
   })

@@ -6,7 +6,7 @@ import type { Board, BoardStats, InboxCounts, Message, Page, ReplyTemplate } fro
 import { boardStatsFromCounts } from '../stats-keeping.js'
 import { sqliteStatsCounts } from './stats.js'
 import type Database from 'better-sqlite3'
-import { compareTokens, encodeCursor, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
+import { compareTokens, cursorAfter, dueKeySql, encodeCursor, planQuery, PUBLIC_VIEW_VERSION, renderPublic } from '../shared.js'
 import type { ListPlan } from '../shared.js'
 import type {
   IdempotencyRecord,
@@ -119,7 +119,7 @@ export class SqliteReader implements StoreReader {
       const last = page[page.length - 1]
       return {
         items: this.withTimelines(page),
-        nextCursor: rows.length > plan.limit && last ? encodeCursor(last.sort_ms, last.rid) : null,
+        nextCursor: rows.length > plan.limit && last ? cursorAfter(plan, last.sort_ms, last.rid) : null,
       }
     })
   }
@@ -340,8 +340,16 @@ export function listSql(plan: ListPlan, columns = 'id, doc', terms?: KeywordTerm
     where.push('m.rid IN (SELECT rid FROM message_scope WHERE ancestor IN (SELECT value FROM json_each(@boards)))')
     params['boards'] = JSON.stringify(roots)
   }
+  // By deadline: the index of the due key (migration 10), ascending; the days still filter the
+  // creation time. message_scope has the status and deadline of its message, as messages has.
+  const due = dueKeySql(k)
   if (plan.publicOnly) where.push(`${k}.published_ms IS NOT NULL`)
-  if (plan.after) {
+  if (plan.after && plan.byDue) {
+    // Not a row value: SQLite seeks an expression's index only on a plain bound of it.
+    where.push(`${due} >= @afterMs AND (${due} > @afterMs OR ${k}.rid > @afterSeq)`)
+    params['afterMs'] = plan.after[0]
+    params['afterSeq'] = plan.after[1]
+  } else if (plan.after) {
     where.push(`(${k}.${sort}, ${k}.rid) < (@afterMs, @afterSeq)`)
     params['afterMs'] = plan.after[0]
     params['afterSeq'] = plan.after[1]
@@ -377,11 +385,12 @@ export function listSql(plan: ListPlan, columns = 'id, doc', terms?: KeywordTerm
     params['overdueMs'] = plan.overdueMs
   }
   const selected = columns.split(',').map((column) => `m.${column.trim()}`).join(', ')
+  const [key, order] = plan.byDue ? [due, `${due}, ${k}.rid`] : [`${k}.${sort}`, `${k}.${sort} DESC, ${k}.rid DESC`]
   const sql =
-    `SELECT ${selected}, ${k}.rid, ${k}.${sort} AS sort_ms FROM ` +
+    `SELECT ${selected}, ${k}.rid, ${key} AS sort_ms FROM ` +
     // Overdue: the open rows of the board in list order, each checked for its deadline in the index.
-    (scoped ? `message_scope s${plan.overdueMs !== undefined ? ' INDEXED BY message_scope_open' : ''} JOIN messages m ON m.rid = s.rid` : 'messages m') +
+    (scoped ? `message_scope s${plan.overdueMs !== undefined && !plan.byDue ? ' INDEXED BY message_scope_open' : ''} JOIN messages m ON m.rid = s.rid` : 'messages m') +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY ${k}.${sort} DESC, ${k}.rid DESC LIMIT @limit`
+    ` ORDER BY ${order} LIMIT @limit`
   return { sql, params }
 }

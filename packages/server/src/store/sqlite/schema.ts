@@ -1,7 +1,7 @@
 // The SQLite store's schema: numbered migrations, the checks of the version, connection tuning,
 // and the refresh of stored public views after an upgrade.
 import type Database from 'better-sqlite3'
-import { searchGrams } from '../shared.js'
+import { dueKeySql, searchGrams } from '../shared.js'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
 import { HOTSPOTS_MIGRATION } from './hotspots.js'
@@ -275,6 +275,13 @@ const MIGRATIONS: readonly Migration[] = [
     doc TEXT NOT NULL
   );
   CREATE INDEX reply_templates_board ON reply_templates (board_id);
+  `,
+  // 10: the inbox by deadline (GET /inbox?sort=due): a board's rows of message_scope, and all
+  // messages, by due key (the deadline of an open message; the others last, shared.ts dueKey) and
+  // rid, in the very expression the lists sort by.
+  `
+  CREATE INDEX message_scope_due_key ON message_scope (ancestor, ${dueKeySql()}, rid);
+  CREATE INDEX messages_due_key ON messages (${dueKeySql()}, rid);
   `,
 ]
 
