@@ -20,8 +20,9 @@ for (const file of readdirSync(dist)) if (file.startsWith('liuyan-widget.')) rmS
 const entry = `${root}src/cdn/first-view.ts`
 // The SDK's entry and the modules it imports statically (its schemas and checks are loaded lazily).
 const clientDist = new URL('../client/dist/', `file://${root}`).pathname
-// The chunks read the list and the figures without the SDK (src/internal/reads.fetch.ts); the single
-// file carries the SDK anyway, so it keeps the reads through it (src/internal/reads.ts).
+// The chunks read the list and the figures without the SDK's client (src/internal/reads.fetch.ts, on
+// its rules and errors); the single file carries the SDK anyway, so it keeps the reads through it
+// (src/internal/reads.ts).
 const fetchReads = {
   name: 'fetch-reads',
   resolveId: (source, importer) => (/\/internal\/reads\.js$|^\.\/reads\.js$/.test(source) && importer?.startsWith(`${root}src/`) && !importer.endsWith('reads.fetch.ts') ? `${root}src/internal/reads.fetch.ts` : null),
@@ -90,7 +91,8 @@ const { output } = await chunks.write({
   codeSplitting: {
     groups: [
       { name: 'first-view', test: (id) => staticModules.has(id) },
-      // The SDK, shared by the thread, the form and the tracking view (its schemas stay apart: they load on a failure).
+      // The SDK's client, shared by the thread, the form and the tracking view (its checks stay apart:
+      // they load on a submission or a failure); its rules and errors are in the first view.
       { name: 'client', test: isClient },
     ],
   },
