@@ -10,5 +10,5 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   splitting: true,
-  external: ['lit', /^lit\//, '@liuyan/client', '@liuyan/core', 'zod', /^zod\//],
+  external: ['lit', /^lit\//, '@liuyan/client', /^@liuyan\/client\//, '@liuyan/core', 'zod', /^zod\//],
 })

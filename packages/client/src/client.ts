@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, type Locale } from '@liuyan/core'
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './internal/rules.js'
 import { Transport, type FetchLike } from './internal/transport.js'
 import { Boards } from './resources/boards.js'
 import { Exports } from './resources/exports.js'
@@ -173,8 +174,8 @@ function transportOf(options: ClientOptions, name: string): Transport {
     baseUrl: options.baseUrl,
     token: options.token,
     fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    maxRetries: Math.max(0, options.maxRetries ?? 2),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES),
     headers: { ...options.headers },
     locale: options.locale ?? DEFAULT_LOCALE,
     validateResponses: options.validateResponses ?? true,

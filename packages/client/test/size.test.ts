@@ -3,7 +3,7 @@
  * counting zod and core's schemas, which an application that validates forms shares anyway), and
  * that the published types compile without the DOM lib.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error plain ESM script of the repository, without types
@@ -37,6 +37,31 @@ describe('bundle size', () => {
     const citizen = await measure(`import { createPublicClient } from '@liuyan/client'; globalThis.client = createPublicClient`, { cwd, external })
     console.info(`@liuyan/client createPublicClient, zod and core external: ${(citizen.gzip / 1024).toFixed(2)} KB min+gzip`)
     expect(citizen.gzip).toBeLessThan(all.gzip - 256)
+  })
+})
+
+describe('the checks, each kind a module of its own (dist/)', () => {
+  const dist = new URL('../dist/', import.meta.url)
+  const files = readdirSync(dist).filter((f) => f.endsWith('.js'))
+  const text = (prefix: string) => {
+    const file = files.find((f) => f.startsWith(prefix))
+    if (!file) throw new Error(`no dist/${prefix}*.js: run \`npm run build\` first`)
+    return readFileSync(new URL(file, dist), 'utf8')
+  }
+
+  it('are loaded by import(), so a client that checks nothing loads none of them', () => {
+    const index = text('index.js')
+    for (const module of ['responses-', 'inputs.public-', 'inputs.staff-', 'problem-']) expect(index).toMatch(new RegExp(`import\\("\\./${module.replace('.', '\\.')}`))
+    expect(index).not.toMatch(/from "zod|Schema\b/)
+  })
+
+  it('keep the staff’s inputs and the responses out of a citizen’s checks and of a failure’s', () => {
+    for (const prefix of ['inputs.public-', 'problem-']) {
+      const code = text(prefix)
+      for (const name of ['InboxQuerySchema', 'StaffActionSchema', 'BulkActionSchema', 'PublicMessageSchema', 'BoardStatsSchema']) expect(code, `${prefix} ${name}`).not.toContain(name)
+    }
+    expect(text('inputs.staff-')).toContain('InboxQuerySchema')
+    expect(text('responses-')).toContain('PublicMessageSchema')
   })
 })
 

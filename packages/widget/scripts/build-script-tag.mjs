@@ -20,8 +20,9 @@ for (const file of readdirSync(dist)) if (file.startsWith('liuyan-widget.')) rmS
 const entry = `${root}src/cdn/first-view.ts`
 // The SDK's entry and the modules it imports statically (its schemas and checks are loaded lazily).
 const clientDist = new URL('../client/dist/', `file://${root}`).pathname
-// The chunks read the list and the figures without the SDK (src/internal/reads.fetch.ts); the single
-// file carries the SDK anyway, so it keeps the reads through it (src/internal/reads.ts).
+// The chunks read the list and the figures without the SDK's client (src/internal/reads.fetch.ts, on
+// its rules and errors); the single file carries the SDK anyway, so it keeps the reads through it
+// (src/internal/reads.ts).
 const fetchReads = {
   name: 'fetch-reads',
   resolveId: (source, importer) => (/\/internal\/reads\.js$|^\.\/reads\.js$/.test(source) && importer?.startsWith(`${root}src/`) && !importer.endsWith('reads.fetch.ts') ? `${root}src/internal/reads.fetch.ts` : null),
@@ -31,10 +32,16 @@ const fetchReads = {
 // chunk that cannot be fetched does. A client a page gives the widget brings its own SDK.
 const unusedSdk = {
   name: 'unused-sdk',
-  transform: (code, id) =>
-    id.startsWith(clientDist) && /\bimport\("\.\/(responses|inputs\.staff)-/.test(code)
-      ? { code: code.replace(/\bimport\("\.\/(?:responses|inputs\.staff)-[^"]+"\)/g, 'Promise.reject(new Error("not in the widget\'s build"))'), map: null }
-      : null,
+  transform(code, id) {
+    if (!id.startsWith(clientDist) || !/\bimport\("\.\/(responses|inputs\.staff)-/.test(code)) return null
+    unusedSdk.found = true
+    return { code: code.replace(/\bimport\("\.\/(?:responses|inputs\.staff)-[^"]+"\)/g, 'Promise.reject(new Error("not in the widget\'s build"))'), map: null }
+  },
+}
+/** Fails the build when a plugin that swaps a module of the SDK or core found nothing to swap (they renamed it). */
+const swapped = (plugin) => {
+  if (!plugin.found) throw new Error(`scripts/build-script-tag.mjs: the ${plugin.name} plugin found nothing to swap; update it to the SDK's and core's dist`)
+  plugin.found = false
 }
 // Core's table of validation messages in three languages (core/dist/messages.js) becomes, in the
 // chunks, one whose zh-CN messages come with the form and whose zh-TW and en messages are those of
@@ -44,7 +51,11 @@ const unusedSdk = {
 const coreDist = new URL('../core/dist/', `file://${root}`).pathname
 const validationMessages = {
   name: 'validation-messages',
-  resolveId: (source, importer) => (importer?.startsWith(coreDist) && source === './messages.js' ? '\0liuyan-validation-messages' : null),
+  resolveId(source, importer) {
+    if (!importer?.startsWith(coreDist) || source !== './messages.js') return null
+    validationMessages.found = true
+    return '\0liuyan-validation-messages'
+  },
   load: (id) =>
     id === '\0liuyan-validation-messages'
       ? `import { ZH_CN_VALIDATION as zh } from ${JSON.stringify(`${coreDist}locales/zh-CN.validation.js`)}
@@ -80,7 +91,8 @@ const { output } = await chunks.write({
   codeSplitting: {
     groups: [
       { name: 'first-view', test: (id) => staticModules.has(id) },
-      // The SDK, shared by the thread, the form and the tracking view (its schemas stay apart: they load on a failure).
+      // The SDK's client, shared by the thread, the form and the tracking view (its checks stay apart:
+      // they load on a submission or a failure); its rules and errors are in the first view.
       { name: 'client', test: isClient },
     ],
   },
@@ -89,6 +101,8 @@ const { output } = await chunks.write({
   sourcemap: true,
 })
 await chunks.close()
+swapped(unusedSdk)
+swapped(validationMessages)
 const files0 = output.filter((o) => o.type === 'chunk')
 const byName = new Map(files0.map((c) => [c.fileName, c]))
 const entryChunk = files0.find((c) => c.isEntry)
@@ -126,6 +140,7 @@ const staticImports = {
 const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, unusedSdk, staticImports] })
 await full.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.full.min.js`, sourcemap: true })
 await full.close()
+swapped(unusedSdk)
 
 /** The chunk whose module is `src/<path>`, and every chunk it imports statically. */
 const closure = (path) => {

@@ -1,11 +1,11 @@
 import type { createPublicClient, LiuyanClient, PublicClient } from '@liuyan/client'
+import { isLiuyanError } from '@liuyan/client/http'
 import type { Locale } from '@liuyan/core'
 import { LitElement, type PropertyValues } from 'lit'
 import { LiuyanErrorEvent } from './events.js'
 import { hasLocale, langOf, loadLocale } from './i18n/index.js'
 import { provide, SharedRequestEvent, type Shared } from './internal/context.js'
 import { clientFor } from './internal/clients.js'
-import { isLiuyanError } from './internal/errors.js'
 import type { ReadContext } from './internal/reads.js'
 
 /**

@@ -1,7 +1,10 @@
 // Private: the HTTP core of the SDK (retries, timeouts, idempotency keys, error mapping).
 import type { Problem } from '@liuyan/core'
 import { ConnectionError, InvalidResponseError, makeAPIError, TimeoutError } from '../core/errors.js'
+import { backoff, buildUrl, isRetryable, MAX_RETRY_AFTER_MS, parseRetryAfter } from './rules.js'
 import { loadResponses, parseProblem as readProblem, type ResponseName, type ResponseOf } from './validate.js'
+
+export { parseRetryAfter } from './rules.js'
 
 /** The subset of `fetch` the SDK needs, so any implementation (undici, a worker's, a mock) fits. */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>
@@ -87,8 +90,6 @@ interface Call<N extends ResponseName | undefined = ResponseName> {
   schema: N
   options?: RequestOptions
 }
-
-const MAX_RETRY_AFTER_MS = 60_000
 
 export class Transport {
   constructor(readonly config: TransportConfig) {}
@@ -188,30 +189,6 @@ export class Transport {
   }
 }
 
-/**
- * 408, 429 and 5xx are worth another try. A 409 only when the server says it is passing (the same
- * request is still running: `idempotency_in_progress`, or a `Retry-After`): a 409 about the
- * message's status answers the same every time.
- */
-function isRetryable(status: number, problem: Problem | undefined, retryAfter: number | undefined): boolean {
-  if (status === 409) return problem?.code === 'idempotency_in_progress' || retryAfter !== undefined
-  return status === 408 || status === 429 || status >= 500
-}
-
-/** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s … capped at 8 s, each minus up to 25 %. */
-function backoff(attempt: number): number {
-  return Math.min(500 * 2 ** attempt, 8_000) * (1 - Math.random() * 0.25)
-}
-
-/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined if unreadable. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value?.trim()) return undefined
-  const seconds = Number(value)
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
-  if (!Number.isFinite(ms)) return undefined
-  return Math.max(0, ms)
-}
-
 /** The body as JSON, checked against the schema `name` when there is one (see `validateResponses`). */
 async function parseBody<N extends ResponseName>(text: string, name: N | undefined): Promise<ResponseOf<N>> {
   let data: unknown
@@ -234,15 +211,6 @@ async function parseProblem(text: string): Promise<Problem | undefined> {
   } catch {
     return undefined
   }
-}
-
-function buildUrl(baseUrl: string, path: string, query?: Record<string, string | undefined>): string {
-  let url = baseUrl.replace(/\/+$/, '') + path
-  if (query) {
-    const params = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
-    if (params.length) url += `?${params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`
-  }
-  return url
 }
 
 /** The file name of a `Content-Disposition`: `filename*` (RFC 8187, UTF-8) first, then `filename`. */

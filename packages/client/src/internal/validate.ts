@@ -45,12 +45,4 @@ export async function check<N extends InputName>(name: N, input: unknown, locale
   return inputs.checkWith(inputs.INPUTS[name]!, input, locale) as InputOf<N>
 }
 
-/** Query-string form of list filters. */
-export function toQuery(filters: object): Record<string, string | undefined> {
-  const query: Record<string, string | undefined> = {}
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === null) continue
-    query[key] = Array.isArray(value) ? value.join(',') : String(value)
-  }
-  return query
-}
+export { toQuery } from './rules.js'

@@ -1,4 +1,4 @@
-import { isAPIError, isConnectionError, isNotFoundError, isRateLimitError, isTimeoutError } from './errors.js'
+import { isAPIError, isConnectionError, isNotFoundError, isRateLimitError, isTimeoutError } from '@liuyan/client/http'
 
 /** What kind of failure a call to the Board API met, for choosing the sentence a person reads. */
 export type FailureKind = 'notFound' | 'offline' | 'rateLimited' | 'server' | 'failed'

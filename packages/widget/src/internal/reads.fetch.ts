@@ -1,30 +1,33 @@
 // The reads of the first view in the script-tag build (scripts/build-script-tag.mjs puts this
 // module in place of reads.ts): the two public GETs of the list and the figures, sent as the SDK
 // sends them for the widget's own client (internal/clients.ts: no schema checks) without carrying
-// the SDK, which is ~3.5 KB min+gzip of the first view. The same request and the same answers:
-// `Accept-Language`, 30 s per attempt, two retries after a connection error, a timeout, 408, 429
-// or 5xx (backoff with jitter, `Retry-After` up to 60 s), and on failure an error with the name,
-// code, status and message of the SDK's (its `is…` guards read the name, so failure.ts and
-// `liuyan-error` see no difference). A client given to the element is used as it is.
-// Keep in step with packages/client/src/internal/transport.ts.
+// the SDK's client and resources. The rules are the SDK's own, from `@liuyan/client/http`: the
+// defaults (30 s per attempt, two retries), the URL, which answers are retried and how long to wait
+// (`Retry-After` up to 60 s, else backoff with jitter), and the same error classes. A client given
+// to the element is used as it is. reads.browser.test.ts checks the outcomes against the SDK's.
+import {
+  backoff,
+  buildUrl,
+  ConnectionError,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  InvalidResponseError,
+  isRetryable,
+  makeAPIError,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  TimeoutError,
+  toQuery,
+} from '@liuyan/client/http'
 import type { BoardStats, MessageListQuery, Page, Problem, PublicMessage } from '@liuyan/core'
 import type { ReadContext } from './reads.js'
 
-const TIMEOUT_MS = 30_000
-const MAX_RETRIES = 2
-const NAMES: Record<number, string> = { 400: 'BadRequest', 401: 'Authentication', 403: 'PermissionDenied', 404: 'NotFound', 409: 'Conflict', 422: 'UnprocessableEntity', 429: 'RateLimit' }
-
-const fail = (name: string, code: string, message: string, more?: object) => Object.assign(new Error(message), { name, code }, more)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const backoff = (attempt: number) => Math.min(500 * 2 ** attempt, 8_000) * (1 - Math.random() * 0.25)
 
-function retryAfterMs(value: string | null): number | undefined {
-  if (!value?.trim()) return undefined
-  const seconds = Number(value)
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
-  return Number.isFinite(ms) ? Math.max(0, ms) : undefined
-}
-
+/**
+ * The problem of a failed answer, by its shape (the SDK checks it with core's schema, which the
+ * first view does not carry: a problem's `title`, `code` and `status` are what the errors read).
+ */
 function problemOf(text: string): Problem | undefined {
   try {
     const p = JSON.parse(text) as Problem
@@ -34,11 +37,8 @@ function problemOf(text: string): Problem | undefined {
   }
 }
 
-async function get<T>(context: ReadContext, path: string, query: Record<string, unknown>): Promise<T> {
-  const params = Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(Array.isArray(v) ? v.join(',') : String(v))}`)
-  const url = context.baseUrl.replace(/\/+$/, '') + path + (params.length ? `?${params.join('&')}` : '')
+async function get<T>(context: ReadContext, path: string, query: object): Promise<T> {
+  const url = buildUrl(context.baseUrl, path, toQuery(query))
   const headers = { Accept: 'application/json', 'Accept-Language': context.locale }
   for (let attempt = 0; ; attempt++) {
     const controller = new AbortController()
@@ -46,49 +46,35 @@ async function get<T>(context: ReadContext, path: string, query: Record<string, 
     const timer = setTimeout(() => {
       timedOut = true
       controller.abort()
-    }, TIMEOUT_MS)
+    }, DEFAULT_TIMEOUT_MS)
     let response: Response | undefined
     let text: string
     try {
       response = await fetch(url, { headers, signal: controller.signal })
       text = await response.text()
-    } catch (cause) {
+    } catch {
       clearTimeout(timer)
-      if (attempt < MAX_RETRIES) {
+      if (attempt < DEFAULT_MAX_RETRIES) {
         await sleep(backoff(attempt))
         continue
       }
-      throw timedOut
-        ? fail('TimeoutError', 'timeout', `The Board API did not answer within ${TIMEOUT_MS} ms. Retry later or raise timeoutMs.`)
-        : fail('ConnectionError', 'connection_error', response ? 'The connection broke while reading the response. Retry later.' : 'Could not reach the Board API. Check the network and the baseUrl, then retry.', { cause })
+      throw timedOut ? new TimeoutError(DEFAULT_TIMEOUT_MS) : new ConnectionError(response ? 'The connection broke while reading the response. Retry later.' : undefined)
     }
     clearTimeout(timer)
-    const { status } = response
     if (response.ok) {
       try {
         return JSON.parse(text) as T
       } catch {
-        throw fail('InvalidResponseError', 'invalid_response', 'The Board API sent a response the SDK cannot read: the body is not JSON. Is baseUrl a Liuyan Board API?', { issues: [] })
+        throw new InvalidResponseError('the body is not JSON')
       }
     }
-    const retryAfter = retryAfterMs(response.headers.get('Retry-After'))
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
     const problem = problemOf(text)
-    const retryable = status === 409 ? problem?.code === 'idempotency_in_progress' || retryAfter !== undefined : status === 408 || status === 429 || status >= 500
-    if (retryable && (retryAfter ?? 0) <= 60_000 && attempt < MAX_RETRIES) {
+    if (isRetryable(response.status, problem, retryAfter) && (retryAfter ?? 0) <= MAX_RETRY_AFTER_MS && attempt < DEFAULT_MAX_RETRIES) {
       await sleep(retryAfter ?? backoff(attempt))
       continue
     }
-    throw fail(
-      status >= 500 ? 'InternalServerError' : NAMES[status] ? `${NAMES[status]}Error` : 'APIError',
-      problem?.code ?? `http_${status}`,
-      `GET ${path} failed with ${status}${problem ? `: ${problem.title}${problem.detail ? ` (${problem.detail})` : ''}` : ''}`,
-      {
-        status,
-        problem,
-        requestId: response.headers.get('X-Request-Id') ?? problem?.requestId,
-        ...(status === 429 ? { retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000) } : {}),
-      },
-    )
+    throw makeAPIError(response.status, problem, response.headers.get('X-Request-Id') ?? undefined, `GET ${path}`, retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000))
   }
 }
 

@@ -1,7 +1,8 @@
 // The reads of the first view, a page of the public list and a board's figures, through the SDK
 // (a given client, else the element's own). The script-tag build swaps this module for
-// reads.fetch.ts (scripts/build-script-tag.mjs), which sends the same two GETs without the SDK, so
-// that the first view of the script tag does not carry it (docs/architecture.md, widget).
+// reads.fetch.ts (scripts/build-script-tag.mjs), which sends the same two GETs on the SDK's rules
+// and errors (`@liuyan/client/http`) without its client and resources, so that the first view of
+// the script tag does not carry them (docs/architecture.md, widget).
 import { createPublicClient, type PublicClient } from '@liuyan/client'
 import type { BoardStats, Locale, MessageListQuery, Page, PublicMessage } from '@liuyan/core'
 import { clientFor } from './clients.js'
