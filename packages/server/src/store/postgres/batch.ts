@@ -188,9 +188,11 @@ export class WriteBatch {
     } catch (error) {
       throw duplicateError(error) ?? error
     }
+    // The search text is core's similarity text: the masked title and content, lower-cased.
+    const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
     await groupBatch(
       this.#query,
-      queued.map(({ message }, index) => ({ message, seq: seqs[index]! })),
+      queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
     )
   }
 
