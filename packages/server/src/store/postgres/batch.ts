@@ -9,7 +9,7 @@ import { DUPLICATE_TRACKING_CODE, duplicateId } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
-import { groupBatch } from './grouping.js'
+import { groupBatch, ShinglesKeeper } from './grouping.js'
 import type { Query } from './hotspots.js'
 import { messageColumns, rebuildMessageBoards } from './rows.js'
 
@@ -105,6 +105,8 @@ export class WriteBatch {
   #writing: Promise<void> | undefined
   /** Set once the transaction ends without committing: nothing more is written. */
   #abandoned = false
+  /** Shingles of the texts the transaction's batches compared. */
+  readonly #shingles = new ShinglesKeeper()
 
   constructor(client: PgClient) {
     this.#client = client
@@ -196,6 +198,7 @@ export class WriteBatch {
     await groupBatch(
       this.#query,
       queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
+      this.#shingles,
     )
   }
 

@@ -80,13 +80,34 @@ const WRITE_SQL = `WITH f AS (
   GROUP BY ancestor, root ORDER BY ancestor, root
   ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
 
+/**
+ * The shingles of texts compared before: candidates are few messages compared with many, in this
+ * batch and the next ones of the transaction. Forgets everything past `limit` texts.
+ */
+export class ShinglesKeeper {
+  readonly #sets = new Map<string, ReadonlySet<string>>()
+  readonly #limit: number
+
+  constructor(limit = 20_000) {
+    this.#limit = limit
+  }
+
+  get(text: string): ReadonlySet<string> {
+    let set = this.#sets.get(text)
+    if (set) return set
+    if (this.#sets.size >= this.#limit) this.#sets.clear()
+    this.#sets.set(text, (set = shingles(text)))
+    return set
+  }
+}
+
 /** `a` before `b` in the order of the nearest before: newest first, ties by higher seq. */
 const newestFirst = (a: Near, b: Near) => b.createdMs - a.createdMs || b.seq - a.seq
 /** `a` before `b` in the order of the nearest after: oldest first, ties by lower seq. */
 const oldestFirst = (a: Near, b: Near) => a.createdMs - b.createdMs || a.seq - b.seq
 
 /** Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written. */
-export async function groupBatch(query: Query, batch: readonly Inserted[]): Promise<void> {
+export async function groupBatch(query: Query, batch: readonly Inserted[], kept: ShinglesKeeper): Promise<void> {
   const entries: Entry[] = []
   for (const { message, seq, text } of batch) {
     const bands = bandHashes(text)
@@ -143,6 +164,11 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
       for (const band of new Set(bands)) {
         const stored = near[k]!.get(band) ?? []
         const mine = (earlier.get(band) ?? []).filter((e) => Math.abs(e.createdMs - createdMs) <= WINDOW_MS)
+        if (mine.length === 0) {
+          // At most perBand each side already: all of them.
+          for (const c of stored) add(c)
+          continue
+        }
         const all = [...stored, ...mine]
         for (const c of all.filter((c) => c.createdMs <= createdMs).sort(newestFirst).slice(0, SIMILARITY.perBand)) add(c)
         for (const c of all.filter((c) => c.createdMs > createdMs).sort(oldestFirst).slice(0, SIMILARITY.perBand)) add(c)
@@ -156,13 +182,7 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
       for (const seq of seqs) joined.set(seq, root)
     },
   }
-  // The batch's candidates are few messages compared many times: their shingles are kept.
-  const kept = new Map<string, ReadonlySet<string>>()
-  const shinglesOf = (text: string) => {
-    let set = kept.get(text)
-    if (!set) kept.set(text, (set = shingles(text)))
-    return set
-  }
+  const shinglesOf = (text: string) => kept.get(text)
   for (; k < entries.length; k++) {
     const entry = entries[k]!
     await groupNewMessage(writer, entry.message, entry.seq, { text: entry.text, bands: entry.bands, shinglesOf })
