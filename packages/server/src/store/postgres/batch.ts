@@ -86,9 +86,11 @@ const COUNTERS_SQL = `WITH d AS MATERIALIZED (
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT (board, grain, period, key) DO UPDATE SET n = stats_counts.n + excluded.n`
 
+/** A queued message: its row's values and its events' documents, made when it is queued. */
 interface Queued {
   message: Message
-  trackingHash: string
+  row: unknown[]
+  events: string[]
 }
 
 /** The writes a transaction has queued; see the module's comment. */
@@ -114,7 +116,9 @@ export class WriteBatch {
 
   /** Queues a message; starts writing the queue when it is full. */
   insert(message: Message, trackingHash: string): void {
-    this.#messages.push({ message, trackingHash })
+    // The values now: a bad one is refused by this call, and a caller changing its object after
+    // the call changes nothing that is written.
+    this.#messages.push({ message: { ...message }, row: messageRow(message, trackingHash), events: message.timeline.map((event) => JSON.stringify(event)) })
     const scope = `${message.boardId}\0${message.assigneeBoardId ?? ''}\0`
     for (const [grain, period, key, n] of counterRows(contributionOf(message))) {
       const id = `${scope}${grain}\0${period}\0${key}`
@@ -176,13 +180,12 @@ export class WriteBatch {
   async #writeMessages(queued: readonly Queued[]): Promise<void> {
     const columns: unknown[][] = COLUMNS.map(() => [])
     const events: [number[], number[], string[]] = [[], [], []]
-    for (const [index, { message, trackingHash }] of queued.entries()) {
-      const row = messageRow(message, trackingHash)
+    for (const [index, { row, events: docs }] of queued.entries()) {
       for (let i = 0; i < N; i++) columns[i]!.push(row[i])
-      for (const [n, event] of message.timeline.entries()) {
+      for (const [n, doc] of docs.entries()) {
         events[0].push(index + 1)
         events[1].push(n)
-        events[2].push(JSON.stringify(event))
+        events[2].push(doc)
       }
     }
     let rows: Array<{ k: number; seq: string }>
