@@ -28,7 +28,7 @@ function freePort() {
   })
 }
 
-/** Starts the server; resolves `{ url, stop() }`. */
+/** Starts the server; resolves `{ url, data (its data folder), stop() }`. */
 export async function startCluster() {
   if (!existsSync(join(BIN, 'initdb'))) throw new Error(`PostgreSQL 15 is missing (no ${BIN}/initdb): run \`node scripts/ensure-postgres.mjs\` as root`)
   const dir = mkdtempSync(join(tmpdir(), 'liuyan-bench-pg-'))
@@ -50,5 +50,5 @@ export async function startCluster() {
     }
   }
   process.once('exit', stop)
-  return { url: `postgres://${USER}@${HOST}:${port}/postgres`, stop }
+  return { url: `postgres://${USER}@${HOST}:${port}/postgres`, data, stop }
 }

@@ -4,8 +4,10 @@
 //   node bench/seedtest.mjs [sqlite|postgres] [N, default 5000] [--parts P, default 5]
 // `postgres` starts a throw-away cluster (postgres-cluster.mjs via stores.mjs) and stops it after;
 // with BENCH_PG_STATEMENTS=1 it also prints the statements that took the most time.
-// With `--cpu-prof` on node, the profile covers the seeding too.
-import { mkdtempSync, rmSync } from 'node:fs'
+// It also prints the CPU time per message of this process and, on PostgreSQL, of the server's
+// processes (Linux /proc): on a machine shared with other work, a figure the load changes less
+// than the wall-clock rate. With `--cpu-prof` on node, the profile covers the seeding too.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -40,31 +42,53 @@ async function sql(url, text) {
   }
 }
 
+/** CPU seconds (user + system) of the PostgreSQL server's processes: the postmaster and its children. */
+function serverCpu(data) {
+  const ticks = 100 // USER_HZ on Linux
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])
+  let sum = 0
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+      if (Number(pid) === postmaster || Number(fields[1]) === postmaster) sum += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum / ticks
+}
+
+/** CPU seconds so far: of this process, and of the database server when it is one. */
+const cpuNow = (data) => {
+  const own = process.cpuUsage()
+  return { node: (own.user + own.system) / 1e6, server: data ? serverCpu(data) : undefined }
+}
+const perMessage = (before, after, n) =>
+  `CPU per message: this process ${Math.round(((after.node - before.node) * 1e6) / n)} µs` +
+  (after.server === undefined ? '' : `, the server ${Math.round(((after.server - before.server) * 1e6) / n)} µs`)
+
 const dir = mkdtempSync(join(tmpdir(), 'liuyan-seedtest-'))
 const now = Date.now()
 try {
-  const { store, url } = await backend.open(dir)
+  const { store, url, data } = await backend.open(dir)
   const statements = kind === 'postgres' && process.env.BENCH_PG_STATEMENTS === '1'
   if (statements) await sql(url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()')
   await seedBoards(store)
   // Parts of whole transactions (5,000 messages each), so each part's rate is seed.mjs's own.
   const step = Math.max(5000, Math.ceil(total / parts / 5000) * 5000)
   const started = performance.now()
-  const cpu = process.cpuUsage()
+  const first = cpuNow(data)
   for (let from = 0; from < total; from += step) {
     const to = Math.min(total, from + step)
     const t = performance.now()
+    const before = cpuNow(data)
     await seedMessages(store, from, to, total, now)
     const s = (performance.now() - t) / 1000
-    console.log(`${kind}: messages ${from}–${to - 1}: ${Math.round((to - from) / s)} msg/s`)
+    console.log(`${kind}: messages ${from}–${to - 1}: ${Math.round((to - from) / s)} msg/s; ${perMessage(before, cpuNow(data), to - from)}`)
   }
   const seconds = (performance.now() - started) / 1000
-  // CPU seconds of this process too: on a shared machine the wall-clock rate depends on the others
-  // (for PostgreSQL, the server's own CPU is not counted here).
-  const used = process.cpuUsage(cpu)
-  const cpuSeconds = (used.user + used.system) / 1e6
   const stored = await store.read.countMessages()
-  console.log(`${kind}: ${total} messages in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} msg/s (${stored} stored; ${cpuSeconds.toFixed(1)} s of CPU here: ${Math.round(total / cpuSeconds)} msg per CPU second)`)
+  console.log(`${kind}: ${total} messages in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} msg/s (${stored} stored); ${perMessage(first, cpuNow(data), total)}`)
   if (statements) {
     const { rows } = await sql(url, `SELECT round(total_exec_time) AS ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`)

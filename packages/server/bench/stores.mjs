@@ -26,7 +26,7 @@ export const STORES = {
     async open(dir) {
       cluster ??= await startCluster()
       // A PostgreSQL database keeps its tracking key outside: a key file beside the bench's data.
-      return { store: await createPostgresStore(cluster.url), url: cluster.url, args: ['--db', cluster.url, '--tracking-key', join(dir, 'tracking.key')] }
+      return { store: await createPostgresStore(cluster.url), url: cluster.url, data: cluster.data, args: ['--db', cluster.url, '--tracking-key', join(dir, 'tracking.key')] }
     },
     async shutdown() {
       cluster?.stop()

@@ -155,6 +155,22 @@ describe('postgres store: write batches', () => {
     expect(await kept(store.read)).toEqual(before)
   })
 
+  it('writes a message as it was when it was queued, and refuses a bad one at the call', async () => {
+    const store = await openPostgres()
+    const m = message(4)
+    const copy = structuredClone(m)
+    await store.transaction(async (tx) => {
+      await tx.insertMessage(m, hashOf(m))
+      // The caller's object changes before the batch is written: what was queued is written.
+      m.title = '别的标题'
+      m.timeline.push({ id: 'later', type: 'accept', at: m.createdAt, actor: { role: 'reviewer' } })
+      await expect(tx.insertMessage({ ...message(5), id: 'bad', createdAt: 'not a time' }, 'b'.repeat(64))).rejects.toThrow('createdAt')
+    })
+    // The refused message failed only its own call; the transaction went on and committed.
+    expect(await store.read.getMessage(m.id)).toEqual(copy)
+    expect(await store.read.getMessage('bad')).toBeUndefined()
+  })
+
   it('keeps nothing of a transaction that throws while a batch is being written, and the store goes on', async () => {
     const store = await openPostgres()
     const boom = new Error('boom')

@@ -16,9 +16,8 @@ import { messageColumns, rebuildMessageBoards } from './rows.js'
 /** Messages written in one go: bounds the memory of a long transaction and the size of a statement. */
 export const BATCH_SIZE = 500
 
-/** SQL types of the columns of a message row, in the order of {@link messageRow}. */
+/** SQL types of the columns of a message row after its `seq`, in the order of {@link messageRow}. */
 const COLUMNS = [
-  ['seq', 'bigint'],
   ['id', 'text'],
   ['board_id', 'text'],
   ['assignee_board_id', 'text'],
@@ -41,26 +40,29 @@ const COLUMNS = [
 ] as const
 
 const N = COLUMNS.length
-
-/** Numbers for `count` new rows, from the identity's sequence (as an insert would take them). */
-const SEQS_SQL = "SELECT nextval(pg_get_serial_sequence('messages', 'seq'))::text AS seq FROM generate_series(1, $1::integer)"
+const NAMES = COLUMNS.map(([name]) => name).join(', ')
 
 /**
- * Rows of messages (one array per column, `grams` as JSON arrays, `seq` numbered beforehand so
- * that nothing joins on an id), their events (seq, position, document) and their closure rows, in
- * one statement. The unique constraints refuse a second id or tracking hash, in the batch or
- * stored, also of two instances at once.
+ * Rows of messages (one array per column, `grams` as JSON arrays), their events (message's index
+ * in the batch, position, document) and their closure rows, in one statement; answers each row's
+ * seq by index. The seqs are taken from the identity's sequence in the batch's order, as inserts
+ * one by one would take them. The unique constraints refuse a second id or tracking hash, in the
+ * batch or stored, also of two instances at once.
  */
-const INSERT_SQL = `WITH d AS (
-    SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS d (${COLUMNS.map(([name]) => name).join(', ')})
+const INSERT_SQL = `WITH d AS MATERIALIZED (
+    SELECT nextval(pg_get_serial_sequence('messages', 'seq')) AS seq, u.*
+    FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS u (${NAMES}, k)
   ), m AS (
-    INSERT INTO messages (${COLUMNS.map(([name]) => name).join(', ')}) OVERRIDING SYSTEM VALUE
-    SELECT ${COLUMNS.map(([name]) => (name === 'grams' ? 'ARRAY(SELECT json_array_elements_text(d.grams::json))' : `d.${name}`)).join(', ')}
-    FROM d ORDER BY d.seq
+    INSERT INTO messages (seq, ${NAMES}) OVERRIDING SYSTEM VALUE
+    SELECT d.seq, ${COLUMNS.map(([name]) => (name === 'grams' ? 'ARRAY(SELECT json_array_elements_text(d.grams::json))' : `d.${name}`)).join(', ')}
+    FROM d ORDER BY d.k
   ), e AS (
-    INSERT INTO events (message_seq, n, doc) SELECT * FROM unnest($${N + 1}::bigint[], $${N + 2}::integer[], $${N + 3}::text[])
+    INSERT INTO events (message_seq, n, doc)
+    SELECT d.seq, x.n, x.doc FROM unnest($${N + 1}::integer[], $${N + 2}::integer[], $${N + 3}::text[]) AS x (k, n, doc) JOIN d ON d.k = x.k
+  ), b AS (
+    ${rebuildMessageBoards('TRUE', 'd m')}
   )
-  ${rebuildMessageBoards('TRUE', 'd m')}`
+  SELECT k::integer AS k, seq::text AS seq FROM d`
 
 /**
  * Adds summed counters to every board of each scope's closure (its board, its assigned unit and
@@ -84,9 +86,11 @@ const COUNTERS_SQL = `WITH d AS MATERIALIZED (
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT (board, grain, period, key) DO UPDATE SET n = stats_counts.n + excluded.n`
 
+/** A queued message: its row's values and its events' documents, made when it is queued. */
 interface Queued {
   message: Message
-  trackingHash: string
+  row: unknown[]
+  events: string[]
 }
 
 /** The writes a transaction has queued; see the module's comment. */
@@ -110,7 +114,9 @@ export class WriteBatch {
 
   /** Queues a message; starts writing the queue when it is full. */
   insert(message: Message, trackingHash: string): void {
-    this.#messages.push({ message, trackingHash })
+    // The values now: a bad one is refused by this call, and a caller changing its object after
+    // the call changes nothing that is written.
+    this.#messages.push({ message: { ...message }, row: messageRow(message, trackingHash), events: message.timeline.map((event) => JSON.stringify(event)) })
     const scope = `${message.boardId}\0${message.assigneeBoardId ?? ''}\0`
     for (const [grain, period, key, n] of counterRows(contributionOf(message))) {
       const id = `${scope}${grain}\0${period}\0${key}`
@@ -170,27 +176,29 @@ export class WriteBatch {
   }
 
   async #writeMessages(queued: readonly Queued[]): Promise<void> {
-    const seqs = (await this.#query<{ seq: string }>(SEQS_SQL, [queued.length])).map((row) => Number(row.seq)).sort((a, b) => a - b)
     const columns: unknown[][] = COLUMNS.map(() => [])
     const events: [number[], number[], string[]] = [[], [], []]
-    for (const [index, { message, trackingHash }] of queued.entries()) {
-      const seq = seqs[index]!
-      const row = messageRow(seq, message, trackingHash)
+    for (const [index, { row, events: docs }] of queued.entries()) {
       for (let i = 0; i < N; i++) columns[i]!.push(row[i])
-      for (const [n, event] of message.timeline.entries()) {
-        events[0].push(seq)
+      for (const [n, doc] of docs.entries()) {
+        events[0].push(index + 1)
         events[1].push(n)
-        events[2].push(JSON.stringify(event))
+        events[2].push(doc)
       }
     }
+    let rows: Array<{ k: number; seq: string }>
     try {
-      await this.#query(INSERT_SQL, [...columns, ...events])
+      rows = await this.#query<{ k: number; seq: string }>(INSERT_SQL, [...columns, ...events])
     } catch (error) {
       throw duplicateError(error) ?? error
     }
+    const seqs: number[] = []
+    for (const row of rows) seqs[row.k - 1] = Number(row.seq)
+    // The search text is core's similarity text: the masked title and content, lower-cased.
+    const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
     await groupBatch(
       this.#query,
-      queued.map(({ message }, index) => ({ message, seq: seqs[index]! })),
+      queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
     )
   }
 
@@ -222,10 +230,10 @@ function duplicateError(error: unknown): Error | undefined {
 }
 
 /** The values of a message's row, in the order of {@link COLUMNS}. */
-function messageRow(seq: number, message: Message, trackingHash: string): unknown[] {
+function messageRow(message: Message, trackingHash: string): unknown[] {
   const columns = messageColumns(message, message.timeline)
-  const row = [seq, message.id, ...columns.slice(0, 5), trackingHash, ...columns.slice(5)]
-  row[16] = JSON.stringify(row[16])
+  const row = [message.id, ...columns.slice(0, 5), trackingHash, ...columns.slice(5)]
+  row[15] = JSON.stringify(row[15])
   return row
 }
 

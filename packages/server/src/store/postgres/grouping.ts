@@ -5,21 +5,21 @@
 // the batch are candidates of the later ones as if each had been written on its own); one last
 // statement writes the merges and memberships. The outcome is the one of grouping each message
 // in a transaction of its own.
-import { bandHashes, SIMILARITY, similarityText } from '@liuyan/core'
+import { bandHashes, SIMILARITY } from '@liuyan/core'
 import type { Message } from '@liuyan/core'
 import { groupNewMessage, WINDOW_MS, type Candidate, type GroupWriter } from '../hotspots.js'
 import { instant } from '../shared.js'
 import type { Query } from './hotspots.js'
 
-/** A message of the batch, inserted (it has its seq). */
+/** A message of the batch, inserted (it has its seq), with its similarity text (its `search_text`). */
 export interface Inserted {
   message: Message
   seq: number
+  text: string
 }
 
 interface Entry extends Inserted {
   createdMs: number
-  text: string
   bands: number[]
   bandSet: Set<number>
 }
@@ -88,8 +88,7 @@ const oldestFirst = (a: Near, b: Near) => a.createdMs - b.createdMs || a.seq - b
 /** Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written. */
 export async function groupBatch(query: Query, batch: readonly Inserted[]): Promise<void> {
   const entries: Entry[] = []
-  for (const { message, seq } of batch) {
-    const text = similarityText(message)
+  for (const { message, seq, text } of batch) {
     const bands = bandHashes(text)
     if (bands.length > 0) entries.push({ message, seq, createdMs: instant(message.createdAt, 'createdAt'), text, bands, bandSet: new Set(bands) })
   }
@@ -135,15 +134,21 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
     return root === undefined ? undefined : resolve(root)
   }
   let k = 0
+  /** The batch's messages before message k, by band hash. */
+  const earlier = new Map<number, Near[]>()
   const writer: GroupWriter = {
     async candidates(_seq, bands, createdMs) {
-      const earlier = entries.slice(0, k)
       const found = new Map<number, Candidate>()
       const add = (c: Near) => found.set(c.seq, { seq: c.seq, createdMs: c.createdMs, text: texts.get(c.seq)!, root: rootOf(c.seq) })
       for (const band of new Set(bands)) {
         const stored = near[k]!.get(band) ?? []
-        const mine = earlier.filter((e) => e.bandSet.has(band) && Math.abs(e.createdMs - createdMs) <= WINDOW_MS)
-        const all = [...stored, ...mine.map((e) => ({ seq: e.seq, createdMs: e.createdMs }))]
+        const mine = (earlier.get(band) ?? []).filter((e) => Math.abs(e.createdMs - createdMs) <= WINDOW_MS)
+        if (mine.length === 0) {
+          // At most perBand each side already: all of them.
+          for (const c of stored) add(c)
+          continue
+        }
+        const all = [...stored, ...mine]
         for (const c of all.filter((c) => c.createdMs <= createdMs).sort(newestFirst).slice(0, SIMILARITY.perBand)) add(c)
         for (const c of all.filter((c) => c.createdMs > createdMs).sort(oldestFirst).slice(0, SIMILARITY.perBand)) add(c)
       }
@@ -160,6 +165,11 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
   for (; k < entries.length; k++) {
     const entry = entries[k]!
     await groupNewMessage(writer, entry.message, entry.seq, { text: entry.text, bands: entry.bands })
+    for (const band of entry.bandSet) {
+      const list = earlier.get(band)
+      if (list) list.push(entry)
+      else earlier.set(band, [entry])
+    }
   }
   const merges: [number[], number[]] = [[], []]
   for (const root of new Set(storedRoot.values())) {
