@@ -1,6 +1,5 @@
 import {
   allowedActions,
-  createId,
   isPubliclyVisible,
   LIFECYCLE,
   toPublicMessage,
@@ -20,94 +19,23 @@ import {
   type PublicMessage,
   type StaffAction,
   type StaffActionResult,
-  type StaffRole,
   type SubmissionResult,
   type TrackedMessage,
 } from '@liuyan/core'
 import { ServiceError } from './errors.js'
 import { dueBound, notFound, roleName, transitionProblem } from './service-rules.js'
-import { createStaffToken, sha256Hex, type NewStaffToken } from './staff-tokens.js'
+import { createStaffToken, findPrincipal, sha256Hex, type NewStaffToken } from './staff-tokens.js'
 import { TrackingCodes } from './tracking-codes.js'
-import { randomTrackingKey, type TrackingKey } from './tracking-key.js'
+import { randomTrackingKey } from './tracking-key.js'
 
+import { descendantsOf, inScope, listFilters, loadBoardTree, type BoardTree } from './service/boards.js'
 import { withOutbox } from './service/events.js'
+import { newMessageOf } from './service/submission.js'
+import type { BoardServiceOptions, CommitHook, InboxQuery, PublicListQuery, StaffPrincipal } from './service/types.js'
+import type { StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
 export { TrackingKeyMismatchError } from './tracking-codes.js'
 export { sha256Hex } from './staff-tokens.js'
-import type { MessageQuery, StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
-
-/** Options of {@link createBoardService}. */
-export interface BoardServiceOptions {
-  /** Where boards, messages, tokens and idempotency records live. */
-  store: Store
-  /**
-   * The clock. Tests and demos may pin it.
-   * @default () => new Date()
-   */
-  now?: () => Date
-  /** Working days per message type for every board; a board's own `deadlines` win. */
-  policy?: Partial<DeadlinePolicy>
-  /**
-   * Calendar options for deadlines, each with its own default: `calendar` is the set of holiday
-   * calendars to count with (by default core's process-wide set, which `registerCalendar` extends),
-   * and `outsideCalendar` what to do in a year that set does not know. Unlike core, whose default is
-   * `'throw'`, the service counts weekends only in such a year, so a server keeps accepting messages
-   * on 1 January, and deadlines that reach into next year keep working, before the new notice is
-   * registered. Giving only `calendar` keeps that fallback; give `outsideCalendar: 'throw'` as well
-   * to refuse to compute such deadlines instead (the action then answers `deadline_unavailable`).
-   * @default { calendar: the process-wide set, outsideCalendar: 'weekends' }
-   * @example
-   * ```ts
-   * createBoardService({ store, calendar: { calendar: createWorkCalendar([...BUILT_IN_CALENDARS, y2027]) } })
-   * ```
-   */
-  calendar?: DeadlineOptions
-  /**
-   * The secret under which tracking codes are stored (an HMAC of each code; at least 32 bytes).
-   * A store that outlives the process needs the same key at every start, or no author's code
-   * works any more: the service keeps a check value in the store and refuses another key
-   * (`ready()` rejects). `liuyan-server` keeps one in a file beside the database or reads
-   * `LIUYAN_TRACKING_KEY`. Keep it apart from the database's backups: with both, codes can be
-   * tried offline.
-   * @default a random key for this service alone (right for memory stores, tests and msw)
-   */
-  trackingKey?: TrackingKey
-}
-
-/** A staff member, as authenticated from a bearer token. */
-export interface StaffPrincipal {
-  /** Hex SHA-256 of the token: identifies the principal without the secret. */
-  tokenHash: string
-  label: string
-  roles: readonly StaffRole[]
-  /** The boards covered, expanded to every descendant. */
-  boardIds: ReadonlySet<string>
-  /** The token's own boards, each standing for its subtree (what store queries take). */
-  rootBoardIds: readonly string[]
-}
-
-/**
- * Filters of the public list: the store's filters a caller may set, with one board (it
- * stands for its subtree) in place of the store's `boardIds`.
- */
-export interface PublicListQuery extends Pick<MessageQuery, 'statuses' | 'type' | 'domain' | 'keyword' | 'from' | 'to' | 'limit' | 'cursor'> {
-  /** A board, with every board below it. */
-  boardId?: string
-}
-
-/** Filters of the staff inbox. */
-export interface InboxQuery extends PublicListQuery {
-  /** Only open messages past their deadline. */
-  overdue?: boolean
-  /** Only open messages due by the end of the nth working day from today, the overdue included. */
-  dueWithin?: number
-  /** Only messages under supervision (督办). */
-  supervised?: boolean
-  /** `due`: open messages by deadline, the earliest first, then the others. Default: newest first. */
-  sort?: 'created' | 'due'
-}
-
-/** Lets the HTTP layer write its idempotency record in the transaction of the change. */
-export type CommitHook<T> = (tx: StoreTransaction, result: T) => Promise<void>
+export type { BoardServiceOptions, CommitHook, InboxQuery, PublicListQuery, StaffPrincipal } from './service/types.js'
 
 /**
  * The board: every rule of the closed loop applied to a store, with no HTTP in it. The rules
@@ -126,7 +54,7 @@ export class BoardService {
   readonly #policy: Partial<DeadlinePolicy>
   readonly #calendar: DeadlineOptions
   readonly #codes: TrackingCodes
-  #boards: { list: Board[]; byId: Map<string, Board>; children: Map<string, string[]> } | undefined
+  #boards: BoardTree | undefined
 
   constructor(options: BoardServiceOptions) {
     this.store = options.store
@@ -200,16 +128,7 @@ export class BoardService {
 
   /** The board and every board below it. */
   async descendants(id: string): Promise<string[]> {
-    const tree = await this.#tree()
-    const out: string[] = []
-    const stack = [id]
-    while (stack.length) {
-      const next = stack.pop()!
-      if (out.includes(next)) continue
-      out.push(next)
-      stack.push(...(tree.children.get(next) ?? []))
-    }
-    return out
+    return descendantsOf(await this.#tree(), id)
   }
 
   /**
@@ -286,39 +205,12 @@ export class BoardService {
    * Stores a citizen's submission (already validated with `NewMessageSchema`) as `pending`.
    */
   async submit(input: NewMessage, hook?: CommitHook<SubmissionResult>): Promise<SubmissionResult> {
-    const board = (await this.#tree()).byId.get(input.boardId)
-    if (!board || !board.acceptsMessages) {
-      throw new ServiceError(422, 'validation_failed', '提交的内容有误', [
-        board ? { path: ['boardId'], code: 'board_closed', message: '该留言对象暂不接受留言' } : { path: ['boardId'], code: 'unknown_board', message: '请选择有效的留言对象' },
-      ])
-    }
-    const at = this.#now().toISOString()
-    const message: Message = {
-      id: createId(),
-      boardId: input.boardId,
-      type: input.type,
-      domain: input.domain,
-      title: input.title,
-      content: input.content,
-      images: input.images ?? [],
-      imagesPublic: input.imagesPublic ?? false,
-      author: input.author,
-      publish: input.publish,
-      channel: input.channel ?? 'web',
-      status: 'pending',
-      createdAt: at,
-      supervised: false,
-      reminders: 0,
-      posts: [],
-      timeline: [{ id: createId(), type: 'submit', at, actor: { role: 'citizen' }, to: 'pending' }],
-    }
-    if (input.place) message.place = input.place
-    if (input.remark) message.remark = input.remark
+    const message = newMessageOf(input, (await this.#tree()).byId.get(input.boardId), this.#now().toISOString())
     await this.ready()
     return this.#write(async (tx) => {
       const code = await this.#codes.create(tx)
       await tx.insertMessage(message, code.hash)
-      const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: at }
+      const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: message.createdAt }
       await hook?.(tx, result)
       return result
     })
@@ -365,13 +257,7 @@ export class BoardService {
 
   /** The staff member a bearer token belongs to, or undefined for an unknown token. */
   async authenticate(token: string): Promise<StaffPrincipal | undefined> {
-    if (!token || token.length > 512) return undefined
-    const hash = await sha256Hex(token)
-    const record = await this.store.read.findToken(hash)
-    if (!record) return undefined
-    const boardIds = new Set<string>()
-    for (const id of record.boardIds) for (const d of await this.descendants(id)) boardIds.add(d)
-    return { tokenHash: hash, label: record.label, roles: record.roles, boardIds, rootBoardIds: [...record.boardIds] }
+    return findPrincipal(this.store.read, token, (id) => this.descendants(id))
   }
 
   /**
@@ -507,27 +393,11 @@ export class BoardService {
   // ── Internals ─────────────────────────────────────────────────────────────────────────────
 
   async #filters(query: PublicListQuery) {
-    return {
-      limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-      ...(query.boardId ? { boardIds: [(await this.getBoard(query.boardId)).id] } : {}),
-      ...(query.statuses?.length ? { statuses: query.statuses } : {}),
-      ...(query.type ? { type: query.type } : {}),
-      ...(query.domain ? { domain: query.domain } : {}),
-      ...(query.keyword ? { keyword: query.keyword } : {}),
-      ...(query.from ? { from: query.from } : {}),
-      ...(query.to ? { to: query.to } : {}),
-    }
+    return listFilters(query, query.boardId ? (await this.getBoard(query.boardId)).id : undefined)
   }
 
-  async #tree() {
-    if (!this.#boards) {
-      const list = await this.store.read.listBoards()
-      const byId = new Map(list.map((b) => [b.id, b]))
-      const children = new Map<string, string[]>()
-      for (const b of list) if (b.parentId) children.set(b.parentId, [...(children.get(b.parentId) ?? []), b.id])
-      this.#boards = { list, byId, children }
-    }
+  async #tree(): Promise<BoardTree> {
+    this.#boards ??= await loadBoardTree(this.store.read)
     return this.#boards
   }
 }
@@ -535,8 +405,4 @@ export class BoardService {
 /** Creates a {@link BoardService}. */
 export function createBoardService(options: BoardServiceOptions): BoardService {
   return new BoardService(options)
-}
-
-function inScope(staff: StaffPrincipal, message: Message): boolean {
-  return staff.boardIds.has(message.boardId) || (message.assigneeBoardId !== undefined && staff.boardIds.has(message.assigneeBoardId))
 }

@@ -1,6 +1,7 @@
 import { ActorSchema, STAFF_ROLES, validate, type StaffRole, type ValidationIssue } from '@liuyan/core'
 import { ServiceError } from './errors.js'
-import type { StaffToken, Store } from './store/types.js'
+import type { StaffPrincipal } from './service/types.js'
+import type { StaffToken, Store, StoreReader } from './store/types.js'
 
 /** What a new staff token is made of; see `BoardService.createToken`. */
 export interface NewStaffToken {
@@ -75,4 +76,18 @@ function randomToken(): string {
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * The staff member a bearer token belongs to, or undefined for an unknown token: the token's
+ * boards, each expanded by `descendants` to its subtree.
+ */
+export async function findPrincipal(reader: StoreReader, token: string, descendants: (id: string) => Promise<string[]>): Promise<StaffPrincipal | undefined> {
+  if (!token || token.length > 512) return undefined
+  const hash = await sha256Hex(token)
+  const record = await reader.findToken(hash)
+  if (!record) return undefined
+  const boardIds = new Set<string>()
+  for (const id of record.boardIds) for (const d of await descendants(id)) boardIds.add(d)
+  return { tokenHash: hash, label: record.label, roles: record.roles, boardIds, rootBoardIds: [...record.boardIds] }
 }
