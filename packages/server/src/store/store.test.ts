@@ -20,8 +20,14 @@ function hashOf(message: Pick<Message, 'id'>): string {
   return createHash('sha256').update(message.id).digest('hex')
 }
 
+/**
+ * Takes a database of this version back to the schema before migration 11: the insert triggers of
+ * message_scope and hot_heat (stand-ins, as the older migrations below drop them again).
+ */
+const UNDO_MIGRATION_11 = `CREATE TRIGGER message_scope_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
+  CREATE TRIGGER hot_heat_insert AFTER INSERT ON messages BEGIN SELECT 1; END`
 /** Takes a database of this version back to the schema before migration 9 (the reply templates). */
-const UNDO_MIGRATION_9 = 'DROP TABLE reply_templates'
+const UNDO_MIGRATION_9 = `${UNDO_MIGRATION_11}; DROP TABLE reply_templates`
 /** Takes a database of this version back to the schema before migration 8 (hot spots). */
 const UNDO_MIGRATION_8 = `${UNDO_MIGRATION_9}; DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
   DROP TABLE hot_bands; DROP TABLE hot_members; DROP TABLE hot_scope; DROP TABLE hot_spans`

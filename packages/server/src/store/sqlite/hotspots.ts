@@ -26,10 +26,10 @@ const REGION_SQL = `json_extract(b.doc, '$.region')`
  * The region a message counts under for the board `a` above it: rolled up to the level below
  * `a` (store/hotspots.ts's `regionDigits`), so a subtree's heat table reads its rows as they are.
  */
-const ROLLED_SQL = `CASE WHEN json_extract(a.doc, '$.region') GLOB '[0-9][0-9]0000' THEN substr(${REGION_SQL}, 1, 4) || '00' ELSE ${REGION_SQL} END`
+export const ROLLED_SQL = `CASE WHEN json_extract(a.doc, '$.region') GLOB '[0-9][0-9]0000' THEN substr(${REGION_SQL}, 1, 4) || '00' ELSE ${REGION_SQL} END`
 
 /** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
-function heatOf(where: string, sign: '1' | '-1' | 'CASE WHEN new.status = \'rejected\' THEN -1 ELSE 1 END'): string {
+export function heatOf(where: string, sign: '1' | '-1' | 'CASE WHEN new.status = \'rejected\' THEN -1 ELSE 1 END'): string {
   return `INSERT INTO hot_heat (ancestor, month, domain, region, n)
     SELECT t.ancestor, ${MONTH_SQL('m.created_ms')}, m.domain, ${ROLLED_SQL}, ${sign === '1' || sign === '-1' ? `${sign} * count(*)` : sign}
     FROM messages m JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = m.board_id JOIN boards a ON a.id = t.ancestor
@@ -119,7 +119,8 @@ export function sqliteGroupWriter(connection: Connection): GroupWriter {
       const params: Record<string, number> = { t: createdMs, lo: createdMs - WINDOW_MS, hi: createdMs + WINDOW_MS }
       bands.forEach((band, i) => (params[`b${i}`] = band))
       const rows = connection.statement(CANDIDATES_SQL, 'raw').all(params) as Array<[number, number, string, number | null]>
-      for (const band of bands) run('INSERT OR IGNORE INTO hot_bands (band, created_ms, rid) VALUES (?, ?, ?)', band, createdMs, seq)
+      // One statement for the message's band rows (a row each would cost a statement each).
+      run(`INSERT OR IGNORE INTO hot_bands (band, created_ms, rid) VALUES ${bands.map(() => '(?, ?, ?)').join(', ')}`, bands.flatMap((band) => [band, createdMs, seq]))
       return rows.map(([rid, ms, text, root]) => ({ seq: rid, createdMs: ms, text, root: root ?? undefined }))
     },
     async merge(from, to) {

@@ -276,6 +276,16 @@ const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX reply_templates_board ON reply_templates (board_id);
   `,
+  // 10: reserved for another branch of wave 2 (an index); the merge puts that migration here.
+  '',
+  // 11: the store writes the `message_scope` and `hot_heat` rows of a new message itself (held
+  // with its terms and counters until the end of the transaction and written sorted, summed for
+  // heat: sqlite/pending.ts, sqlite/paths.ts), instead of a trigger statement per message; the
+  // triggers of updates stay.
+  `
+  DROP TRIGGER message_scope_insert;
+  DROP TRIGGER hot_heat_insert;
+  `,
 ]
 
 /** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */
