@@ -38,9 +38,11 @@ try {
   for (let from = 0; from < total; from += step) {
     const to = Math.min(total, from + step)
     const t = performance.now()
+    const c = process.cpuUsage()
     await seedMessages(store, from, to, total, now)
     const s = (performance.now() - t) / 1000
-    console.log(`${kind}: messages ${from}–${to - 1}: ${Math.round((to - from) / s)} msg/s`)
+    const u = process.cpuUsage(c)
+    console.log(`${kind}: messages ${from}–${to - 1}: ${Math.round((to - from) / s)} msg/s (CPU here: user ${(u.user / 1e6).toFixed(1)} s, system ${(u.system / 1e6).toFixed(1)} s of ${s.toFixed(1)} s)`)
   }
   const seconds = (performance.now() - started) / 1000
   // CPU seconds of this process too: on a shared machine the wall-clock rate depends on the others.

@@ -47,7 +47,8 @@ export interface GroupWriter {
 }
 
 /**
- * Groups a new message (number `seq`): writes its band hashes, compares it with the candidates
+ * Groups a new message (number `seq`, similarity text `similarity` when the caller has it):
+ * writes its band hashes, compares it with the candidates
  * that share one (core's `similarity` at least `SIMILARITY.threshold`), and unites it and every
  * group it matches into one group: the one with the lowest root among the groups matched (else a
  * new one, whose root is the lowest seq among the messages matched).
@@ -58,8 +59,8 @@ export interface GroupWriter {
  * candidate in no group, reading their texts together when the store gives them apart).
  * Runs in the transaction that inserts the message. @internal
  */
-export async function groupNewMessage(writer: GroupWriter, message: Message, seq: number): Promise<void> {
-  const text = similarityText(message)
+export async function groupNewMessage(writer: GroupWriter, message: Message, seq: number, similarity = similarityText(message)): Promise<void> {
+  const text = similarity
   const bands = bandHashes(text)
   if (bands.length === 0) return
   const createdMs = instant(message.createdAt, 'createdAt')

@@ -103,47 +103,47 @@ export class PendingWrites {
     this.discard()
     if (scope.length > 0) {
       scope.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
-      this.#write(db, 'scope', scope)
+      this.#write(db, 'scope', scope.flat())
     }
     if (heat.size > 0) {
       const rows = [...heat].map(([k, n]) => [...k.split('\x01'), n] as [string, string, string, string, number])
       rows.sort((a, b) => { for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1; return 0 })
-      this.#write(db, 'heat', rows)
+      this.#write(db, 'heat', rows.flat())
     }
     if (terms.size > 0) {
-      const rows: Array<[string, number, number, number | null]> = []
+      const values: unknown[] = []
       for (const term of [...terms.keys()].sort()) {
         const flat = terms.get(term)!
         const order = Array.from({ length: flat.length / 3 }, (_, i) => 3 * i)
         order.sort((a, b) => flat[a]! - flat[b]! || flat[a + 1]! - flat[b + 1]!)
-        for (const i of order) rows.push([term, flat[i]!, flat[i + 1]!, Number.isNaN(flat[i + 2]!) ? null : flat[i + 2]!])
+        for (const i of order) values.push(term, flat[i]!, flat[i + 1]!, Number.isNaN(flat[i + 2]!) ? null : flat[i + 2]!)
       }
-      this.#write(db, 'terms', rows)
+      this.#write(db, 'terms', values)
     }
     if (counters.size > 0) {
-      const rows: Array<[string, number, number, string, number]> = []
+      const values: unknown[] = []
       for (const board of [...counters.keys()].sort()) {
-        const sums: Array<[string, number, number, string, number]> = []
+        const sums: Array<[number, number, string, number]> = []
         for (const [k, n] of counters.get(board)!) {
           const [grain, period, key] = k.split('\x01') as [string, string, string]
-          sums.push([board, Number(grain), Number(period), key, n])
+          sums.push([Number(grain), Number(period), key, n])
         }
-        sums.sort((a, b) => a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0))
-        for (const row of sums) rows.push(row)
+        sums.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0))
+        for (const [grain, period, key, n] of sums) values.push(board, grain, period, key, n)
       }
-      this.#write(db, 'counters', rows)
+      this.#write(db, 'counters', values)
     }
   }
 
-  /** Inserts `rows` in order, CHUNK rows to a statement, the rest in statements of powers of two. */
-  #write(db: Database.Database, table: Table, rows: ReadonlyArray<readonly unknown[]>): void {
+  /** Inserts the rows of `values` (flat, in order), CHUNK rows to a statement, the rest in statements of powers of two. */
+  #write(db: Database.Database, table: Table, values: readonly unknown[]): void {
+    const width = INSERTS[table].columns.length
+    const rows = values.length / width
     let at = 0
-    while (at < rows.length) {
+    while (at < rows) {
       let size = CHUNK
-      while (size > rows.length - at) size >>= 1
-      const params: unknown[] = []
-      for (let i = at; i < at + size; i++) params.push(...rows[i]!)
-      this.#insert(db, table, size).run(params)
+      while (size > rows - at) size >>= 1
+      this.#insert(db, table, size).run(values.slice(at * width, (at + size) * width))
       at += size
     }
   }

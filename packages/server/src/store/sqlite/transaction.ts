@@ -84,7 +84,8 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     applyCounters(c, message.id, counterRows(contributionOf(message)), boards)
     insertTerms(this.connection, { ...(columns as unknown as TermRow), rid })
     this.appendEvents(message.id, 0, message.timeline)
-    await groupNewMessage(sqliteGroupWriter(this.connection), message, rid)
+    // The search text is core's similarityText (both the masked, lower-cased title and content).
+    await groupNewMessage(sqliteGroupWriter(this.connection), message, rid, row['search_text'] as string)
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
