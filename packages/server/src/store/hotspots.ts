@@ -20,8 +20,11 @@ export interface Candidate {
   /** The store's insertion number of the message. */
   seq: number
   createdMs: number
-  /** The message's similarity text (core's `similarityText`). */
-  text: string
+  /**
+   * The message's similarity text (core's `similarityText`); a store may leave it out and give
+   * {@link GroupWriter.texts}, so that only the texts compared are read.
+   */
+  text?: string
   /** Its group's root, when it is in a group. */
   root: number | undefined
 }
@@ -35,6 +38,8 @@ export interface GroupWriter {
    * after it (oldest first, ties by lower seq), each message once.
    */
   candidates(seq: number, bands: readonly number[], createdMs: number): Promise<Candidate[]>
+  /** The similarity texts of candidates given without one, by seq (required when a candidate lacks its text). */
+  texts?(seqs: readonly number[]): Promise<Map<number, string>>
   /** Moves every member of the group `from` into the group `to`. */
   merge(from: number, to: number): Promise<void>
   /** Makes messages without a group members of the group `root`. */
@@ -42,38 +47,74 @@ export interface GroupWriter {
 }
 
 /**
- * Groups a new message (number `seq`): writes its band hashes, compares it with the candidates
+ * Groups a new message (number `seq`, similarity text `similarity` when the caller has it):
+ * writes its band hashes, compares it with the candidates
  * that share one (core's `similarity` at least `SIMILARITY.threshold`), and unites it and every
  * group it matches into one group: the one with the lowest root among the groups matched (else a
  * new one, whose root is the lowest seq among the messages matched).
- * Runs in the transaction that inserts the message. `computed`: the message's similarity text and
- * band hashes when the caller has them already (the PostgreSQL store's batches). @internal
+ *
+ * What is decided depends only on which groups have a matching candidate and which candidates
+ * in no group match, so a group's candidates are compared only until one matches (by seq, in
+ * rounds: each round compares the next candidate of every group not matched yet and every
+ * candidate in no group, reading their texts together when the store gives them apart).
+ * Runs in the transaction that inserts the message. `computed`: the message's similarity text
+ * (core's `similarityText`, which a store may have as its search text) and its band hashes, when
+ * the caller has them already. @internal
  */
 export async function groupNewMessage(
   writer: GroupWriter,
   message: Message,
   seq: number,
-  computed?: { text: string; bands: readonly number[] },
+  computed?: { text: string; bands?: readonly number[] },
 ): Promise<void> {
   const text = computed?.text ?? similarityText(message)
   const bands = computed?.bands ?? bandHashes(text)
   if (bands.length === 0) return
   const createdMs = instant(message.createdAt, 'createdAt')
-  const candidates = await writer.candidates(seq, bands, createdMs)
+  const candidates = (await writer.candidates(seq, bands, createdMs))
+    .filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS)
+    .sort((a, b) => a.seq - b.seq)
   const keys = keysOf(text)
-  // core's `similarity`, over bigram keys kept for the texts met recently (a busy subject's
-  // messages are each other's candidates again and again).
-  const matches = candidates.filter((c) => c.seq !== seq && Math.abs(c.createdMs - createdMs) <= WINDOW_MS && jaccard(keys, keysOf(c.text)) >= SIMILARITY.threshold)
-  if (matches.length === 0) return
+  /** Groups with a matching candidate; candidates in no group that match. */
+  const matchedRoots = new Set<number>()
+  const loose = new Set<number>()
+  // Each group's candidates, in seq order; those in no group are a round of their own.
+  const queues = new Map<number, Candidate[]>()
+  const round: Candidate[] = []
+  for (const c of candidates) {
+    if (c.root === undefined) round.push(c)
+    else {
+      const queue = queues.get(c.root)
+      if (queue) queue.push(c)
+      else queues.set(c.root, [c])
+    }
+  }
+  for (;;) {
+    for (const [root, queue] of queues) {
+      const next = queue.shift()
+      if (next) round.push(next)
+      if (queue.length === 0) queues.delete(root)
+    }
+    if (round.length === 0) break
+    const missing = round.filter((c) => c.text === undefined).map((c) => c.seq)
+    const texts = missing.length > 0 ? await writer.texts!(missing) : undefined
+    for (const c of round) {
+      // core's `similarity`, over bigram keys kept for the texts met recently.
+      if (jaccard(keys, keysOf(c.text ?? texts!.get(c.seq) ?? '')) < SIMILARITY.threshold) continue
+      if (c.root === undefined) loose.add(c.seq)
+      else {
+        matchedRoots.add(c.root)
+        queues.delete(c.root)
+      }
+    }
+    round.length = 0
+  }
+  if (matchedRoots.size === 0 && loose.size === 0) return
   // The oldest group among those matched survives (a message in no group joins it), so a large
   // group is not moved under a newly matched message of a lower number.
-  const roots = matches.flatMap((c) => (c.root === undefined ? [] : [c.root]))
-  const root = roots.length > 0 ? Math.min(...roots) : Math.min(...matches.map((c) => c.seq))
-  const others = new Set<number>()
-  for (const c of matches) if (c.root !== undefined && c.root !== root) others.add(c.root)
-  for (const other of [...others].sort((a, b) => a - b)) await writer.merge(other, root)
-  const joining = [...new Set(matches.filter((c) => c.root === undefined).map((c) => c.seq)), seq]
-  await writer.join(root, joining)
+  const root = matchedRoots.size > 0 ? Math.min(...matchedRoots) : Math.min(...loose)
+  for (const other of [...matchedRoots].filter((r) => r !== root).sort((a, b) => a - b)) await writer.merge(other, root)
+  await writer.join(root, [...loose, seq])
 }
 
 /** Bigram keys of recent texts, by text: a text's keys never change, so any store may share them. */

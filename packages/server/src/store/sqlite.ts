@@ -268,12 +268,12 @@ class SqliteStoreImpl implements SqliteStore {
         const result = await item.fn(tx)
         open = false
         // The rows the transaction held back (sqlite/pending.ts) are part of it.
-        this.#writer.flush()
+        this.#writer.finish()
         if (!solo) db.exec('RELEASE tx')
         done.push({ item, result })
       } catch (error) {
         open = false
-        this.#writer.pending.discard()
+        this.#writer.abandon()
         item.reject(error)
         if (solo) {
           rollback(db)

@@ -20,8 +20,14 @@ function hashOf(message: Pick<Message, 'id'>): string {
   return createHash('sha256').update(message.id).digest('hex')
 }
 
+/**
+ * Takes a database of this version back to the schema before migration 11: the insert triggers of
+ * message_scope and hot_heat (stand-ins, as the older migrations below drop them again).
+ */
+const UNDO_MIGRATION_11 = `CREATE TRIGGER message_scope_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
+  CREATE TRIGGER hot_heat_insert AFTER INSERT ON messages BEGIN SELECT 1; END`
 /** Takes a database of this version back to the schema before migration 10 (the inbox by deadline). */
-const UNDO_MIGRATION_10 = 'DROP INDEX message_scope_due_key; DROP INDEX messages_due_key'
+const UNDO_MIGRATION_10 = `${UNDO_MIGRATION_11}; DROP INDEX message_scope_due_key; DROP INDEX messages_due_key`
 /** Takes a database of this version back to the schema before migration 9 (the reply templates). */
 const UNDO_MIGRATION_9 = `${UNDO_MIGRATION_10}; DROP TABLE reply_templates`
 /** Takes a database of this version back to the schema before migration 8 (hot spots). */

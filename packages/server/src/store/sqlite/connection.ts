@@ -1,5 +1,6 @@
 // A connection with its prepared statements, shared by the SQLite store's readers and writers.
 import type Database from 'better-sqlite3'
+import { BoardPaths } from './paths.js'
 import { PendingWrites, touchesPending } from './pending.js'
 
 /**
@@ -16,6 +17,8 @@ export class Connection {
    * statement of this connection that names their tables.
    */
   readonly pending = new PendingWrites()
+  /** The boards above each board, read once per transaction (paths.ts). */
+  readonly paths = new BoardPaths()
   readonly #statements = new Map<string, { statement: Database.Statement; pending: boolean }>()
 
   constructor(db: Database.Database) {
@@ -36,9 +39,16 @@ export class Connection {
     return entry.statement
   }
 
-  /** Writes the rows held back (at the end of a transaction). */
-  flush(): void {
+  /** Ends a store transaction that succeeded: writes the rows held back. */
+  finish(): void {
+    this.paths.clear()
     if (this.pending.dirty) this.pending.flush(this.db)
+  }
+
+  /** Ends a store transaction that failed: drops the rows held back. */
+  abandon(): void {
+    this.paths.clear()
+    this.pending.discard()
   }
 
   /** Runs several reads on one snapshot (a no-op nesting inside a write transaction). */

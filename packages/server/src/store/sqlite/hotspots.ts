@@ -26,10 +26,10 @@ const REGION_SQL = `json_extract(b.doc, '$.region')`
  * The region a message counts under for the board `a` above it: rolled up to the level below
  * `a` (store/hotspots.ts's `regionDigits`), so a subtree's heat table reads its rows as they are.
  */
-const ROLLED_SQL = `CASE WHEN json_extract(a.doc, '$.region') GLOB '[0-9][0-9]0000' THEN substr(${REGION_SQL}, 1, 4) || '00' ELSE ${REGION_SQL} END`
+export const ROLLED_SQL = `CASE WHEN json_extract(a.doc, '$.region') GLOB '[0-9][0-9]0000' THEN substr(${REGION_SQL}, 1, 4) || '00' ELSE ${REGION_SQL} END`
 
 /** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
-function heatOf(where: string, sign: '1' | '-1' | 'CASE WHEN new.status = \'rejected\' THEN -1 ELSE 1 END'): string {
+export function heatOf(where: string, sign: '1' | '-1' | 'CASE WHEN new.status = \'rejected\' THEN -1 ELSE 1 END'): string {
   return `INSERT INTO hot_heat (ancestor, month, domain, region, n)
     SELECT t.ancestor, ${MONTH_SQL('m.created_ms')}, m.domain, ${ROLLED_SQL}, ${sign === '1' || sign === '-1' ? `${sign} * count(*)` : sign}
     FROM messages m JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = m.board_id JOIN boards a ON a.id = t.ancestor
@@ -95,12 +95,19 @@ export const HOTSPOTS_MIGRATION = `
 `
 
 const BANDS = Array.from({ length: SIMILARITY.bands }, (_, i) => i)
-const CANDIDATES_SQL = `SELECT c.rid, c.created_ms, m.search_text, h.root FROM (
+/**
+ * The candidates of a new message: for each band, the perBand rows nearest before (or at) and
+ * after its time, with each one's group. A row may come once per band it shares (UNION ALL: the
+ * writer keeps each message once, cheaper than a temporary b-tree); the texts are read apart,
+ * for the candidates compared only (see groupNewMessage).
+ */
+const CANDIDATES_SQL = `SELECT c.rid, c.created_ms, h.root FROM (
   ${BANDS.map(
     (i) => `SELECT * FROM (SELECT rid, created_ms FROM hot_bands WHERE band = @b${i} AND created_ms BETWEEN @lo AND @t ORDER BY created_ms DESC, rid DESC LIMIT ${SIMILARITY.perBand})
-  UNION SELECT * FROM (SELECT rid, created_ms FROM hot_bands WHERE band = @b${i} AND created_ms > @t AND created_ms <= @hi ORDER BY created_ms, rid LIMIT ${SIMILARITY.perBand})`,
-  ).join('\n  UNION ')}
-) c JOIN messages m ON m.rid = c.rid LEFT JOIN hot_members h ON h.rid = c.rid`
+  UNION ALL SELECT * FROM (SELECT rid, created_ms FROM hot_bands WHERE band = @b${i} AND created_ms > @t AND created_ms <= @hi ORDER BY created_ms, rid LIMIT ${SIMILARITY.perBand})`,
+  ).join('\n  UNION ALL ')}
+) c LEFT JOIN hot_members h ON h.rid = c.rid`
+const TEXTS_SQL = 'SELECT rid, search_text FROM messages WHERE rid IN (SELECT value FROM json_each(?))'
 
 /** Scope rows of the members `h` that `where` selects: under every board above their own. */
 const SCOPE_OF = (where: string) => `INSERT OR IGNORE INTO hot_scope (ancestor, root, created_ms, rid)
@@ -118,9 +125,16 @@ export function sqliteGroupWriter(connection: Connection): GroupWriter {
     async candidates(seq, bands, createdMs): Promise<Candidate[]> {
       const params: Record<string, number> = { t: createdMs, lo: createdMs - WINDOW_MS, hi: createdMs + WINDOW_MS }
       bands.forEach((band, i) => (params[`b${i}`] = band))
-      const rows = connection.statement(CANDIDATES_SQL, 'raw').all(params) as Array<[number, number, string, number | null]>
-      for (const band of bands) run('INSERT OR IGNORE INTO hot_bands (band, created_ms, rid) VALUES (?, ?, ?)', band, createdMs, seq)
-      return rows.map(([rid, ms, text, root]) => ({ seq: rid, createdMs: ms, text, root: root ?? undefined }))
+      const rows = connection.statement(CANDIDATES_SQL, 'raw').all(params) as Array<[number, number, number | null]>
+      // One statement for the message's band rows (a row each would cost a statement each).
+      run(`INSERT OR IGNORE INTO hot_bands (band, created_ms, rid) VALUES ${bands.map(() => '(?, ?, ?)').join(', ')}`, bands.flatMap((band) => [band, createdMs, seq]))
+      const seen = new Map<number, Candidate>()
+      for (const [rid, ms, root] of rows) if (!seen.has(rid)) seen.set(rid, { seq: rid, createdMs: ms, root: root ?? undefined })
+      return [...seen.values()]
+    },
+    async texts(seqs) {
+      const rows = connection.statement(TEXTS_SQL, 'raw').all(JSON.stringify(seqs)) as Array<[number, string]>
+      return new Map(rows)
     },
     async merge(from, to) {
       run('UPDATE hot_members SET root = ? WHERE root = ?', to, from)

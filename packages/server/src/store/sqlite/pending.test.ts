@@ -10,6 +10,8 @@ import type { Board, Message } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { searchGrams, searchText } from '../shared.js'
 import { createSqliteStore, type SqliteStore } from '../sqlite.js'
+import { heatOf } from './hotspots.js'
+import { scopeOf } from './schema.js'
 
 const board = (id: string, parentId: string | null): Board => ({ id, name: `Board ${id}`, kind: 'agency', level: 'city', parentId, region: '220100', acceptsMessages: true })
 const hash = (id: string) => createHash('sha256').update(id).digest('hex')
@@ -81,6 +83,33 @@ describe('SQLite rows held until the end of a transaction', () => {
     expect(count(held, 'message_terms')).toBe(messages.reduce((n, m) => n + searchGrams(searchText(m)).length, 0))
     expect(counters(held)).toEqual(counters(flushed))
     expect(counters(held).length).toBeGreaterThan(0)
+  })
+
+  it('give the scope and heat rows the insert triggers before migration 11 gave', async () => {
+    const store = await fresh()
+    await store.transaction(async (tx) => {
+      await tx.putBoard({ ...board('c', 'p'), region: '220200' })
+      await tx.putBoard({ ...board('p', null), region: '220000' })
+    })
+    const messages = [
+      message('m1', '路灯坏了'),
+      { ...message('m2', '公交站台', '2026-04-02T09:00:00+08:00'), boardId: 'c', status: 'assigned' as const, assigneeBoardId: 'u' },
+      { ...message('m3', '路灯不亮'), boardId: 'x' },
+      { ...message('m4', '老旧小区'), status: 'rejected' as const },
+      { ...message('m5', '医院挂号', '2026-02-28T23:30:00+08:00'), domain: 'health' as const, assigneeBoardId: 'x' },
+    ]
+    await store.transaction(async (tx) => {
+      for (const m of messages) await tx.insertMessage(m, hash(m.id))
+    })
+    const rows = (table: string) => store.database.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).raw().all()
+    const scope = rows('message_scope')
+    const heat = rows('hot_heat')
+    expect(scope.length).toBeGreaterThan(messages.length)
+    expect(heat.length).toBeGreaterThan(0)
+    // The statements of the triggers (migrations 4 and 8), run over every message.
+    store.database.exec(`DELETE FROM message_scope; ${scopeOf('1')}; DELETE FROM hot_heat; ${heatOf("m.status <> 'rejected'", '1')}`)
+    expect(rows('message_scope')).toEqual(scope)
+    expect(rows('hot_heat')).toEqual(heat)
   })
 
   it('are dropped with a transaction that fails, alone or in a group commit', async () => {

@@ -283,6 +283,14 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX message_scope_due_key ON message_scope (ancestor, ${dueKeySql()}, rid);
   CREATE INDEX messages_due_key ON messages (${dueKeySql()}, rid);
   `,
+  // 11: the store writes the `message_scope` and `hot_heat` rows of a new message itself (held
+  // with its terms and counters until the end of the transaction and written sorted, summed for
+  // heat: sqlite/pending.ts, sqlite/paths.ts), instead of a trigger statement per message; the
+  // triggers of updates stay.
+  `
+  DROP TRIGGER message_scope_insert;
+  DROP TRIGGER hot_heat_insert;
+  `,
 ]
 
 /** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */

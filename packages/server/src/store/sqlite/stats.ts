@@ -35,17 +35,16 @@ const APPLY = `INSERT INTO stats_counts (board, grain, period, key, n)
   ON CONFLICT (board, grain, period, key) DO UPDATE SET n = n + excluded.n`
 
 const SCOPE = 'SELECT s.ancestor FROM messages m JOIN message_scope s ON s.rid = m.rid WHERE m.id = ?'
-const SCOPE_BY_RID = 'SELECT ancestor FROM message_scope WHERE rid = ?'
 
 /**
- * Adds counter rows to every board of the message's scope, as `message_scope` has it now (the
- * message `messageId`, or the row `rid` when given). They wait, summed, with the transaction's
- * other counter changes (pending.ts) until a statement reads `stats_counts` or the transaction ends.
+ * Adds counter rows to every board of the message's scope: `boards` when given (a message just
+ * inserted, see paths.ts), else as `message_scope` has it now. They wait, summed, with the
+ * transaction's other counter changes (pending.ts) until a statement reads `stats_counts` or the
+ * transaction ends.
  */
-export function applyCounters(connection: Connection, messageId: string, rows: readonly CounterRow[], rid?: number): void {
+export function applyCounters(connection: Connection, messageId: string, rows: readonly CounterRow[], boards?: readonly string[]): void {
   if (rows.length === 0) return
-  const boards = (rid === undefined ? connection.statement(SCOPE, 'pluck').all(messageId) : connection.statement(SCOPE_BY_RID, 'pluck').all(rid)) as string[]
-  connection.pending.addCounters(boards, rows)
+  connection.pending.addCounters(boards ?? (connection.statement(SCOPE, 'pluck').all(messageId) as string[]), rows)
 }
 
 /**

@@ -23,6 +23,7 @@ import { BOARD_TREE_SQL, scopeOf } from './schema.js'
 import { hotspotsBoardChange, sqliteGroupWriter } from './hotspots.js'
 import { groupNewMessage } from '../hotspots.js'
 import { deleteTemplate, putTemplate } from './staff-tools.js'
+import { heatMonth } from './paths.js'
 import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
@@ -40,6 +41,8 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
       "SELECT json_extract(doc, '$.parentId') AS parent, json_extract(doc, '$.region') AS region FROM boards WHERE id = ?",
       board.id,
     )
+    // The boards above each board, as insertMessage reads them, may change.
+    this.connection.paths.clear()
     const hotspots = hotspotsBoardChange(this.connection, board, stored)
     hotspots?.before()
     this.run('INSERT INTO boards (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', board.id, JSON.stringify(board))
@@ -59,7 +62,8 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
   }
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
-    const columns = { ...messageColumns(message, message.timeline), tracking_hash: trackingHash }
+    const row = messageColumns(message, message.timeline)
+    const columns = { ...row, tracking_hash: trackingHash }
     if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
     if (this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', trackingHash)) throw new Error(DUPLICATE_TRACKING_CODE)
     const inserted = this.run(
@@ -72,10 +76,16 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
       columns,
     )
     const rid = Number(inserted.lastInsertRowid)
-    applyCounters(this.connection, message.id, counterRows(contributionOf(message)), rid)
+    // The rows the insert triggers wrote before migration 11, held back with the terms and counters.
+    const c = this.connection
+    const boards = c.paths.scope(c, message.boardId, message.assigneeBoardId)
+    c.pending.addScope(boards.map((board) => [board, rid, row['created_ms'] as number, row['published_ms'] as number | null, message.status, row['due_ms'] as number | null]))
+    if (message.status !== 'rejected') c.pending.addHeat(c.paths.heatCells(c, message.boardId), heatMonth(row['created_ms'] as number), message.domain, 1)
+    applyCounters(c, message.id, counterRows(contributionOf(message)), boards)
     insertTerms(this.connection, { ...(columns as unknown as TermRow), rid })
     this.appendEvents(message.id, 0, message.timeline)
-    await groupNewMessage(sqliteGroupWriter(this.connection), message, rid)
+    // The search text is core's similarityText (both the masked, lower-cased title and content).
+    await groupNewMessage(sqliteGroupWriter(this.connection), message, rid, { text: row['search_text'] as string })
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
