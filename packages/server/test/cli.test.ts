@@ -488,8 +488,11 @@ describe('liuyan-server migrate', () => {
     )
     // Back to version 2, which kept the code in the clear and knew no tracking key (and had no
     // indexed ancestry, migration 4, nor outbox, counters, terms of keywords, hot spots, reply templates or the
-    // indexes of the inbox by deadline, migrations 5–10).
-    store.database.exec(`DROP INDEX message_scope_due_key; DROP INDEX messages_due_key; DROP TABLE reply_templates; DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
+    // indexes of the inbox by deadline, migrations 5–10; migration 11 dropped two insert triggers,
+    // put back here as stand-ins for the older migrations to drop again).
+    store.database.exec(`CREATE TRIGGER message_scope_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
+      CREATE TRIGGER hot_heat_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
+      DROP INDEX message_scope_due_key; DROP INDEX messages_due_key; DROP TABLE reply_templates; DROP TRIGGER hot_heat_insert; DROP TRIGGER hot_heat_status; DROP TABLE hot_heat;
       DROP TABLE hot_bands; DROP TABLE hot_members; DROP TABLE hot_scope; DROP TABLE hot_spans;
       DROP TABLE message_terms;
       CREATE VIRTUAL TABLE messages_fts USING fts5 (search_text, content = 'messages', content_rowid = 'rid', tokenize = 'trigram');
