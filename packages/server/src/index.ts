@@ -38,6 +38,7 @@ export type {
   ClaimedDelivery,
   ClaimQuery,
   DeliveryRecord,
+  LeasedAttempt,
   OutboxEvent,
   OutboxReader,
   OutboxTransaction,
