@@ -66,12 +66,13 @@ const INSERT_SQL = `WITH d AS MATERIALIZED (
 
 /**
  * Adds summed counters to every board of each scope's closure (its board, its assigned unit and
- * every ancestor of either: the boards of its `message_boards` rows), in a fixed order so that two
- * transactions lock the rows alike.
+ * every ancestor of either: the boards of its `message_boards` rows; each scope's boards found
+ * once), in a fixed order (bytewise, the cheapest to sort) so that two transactions lock the rows
+ * alike.
  */
 const COUNTERS_SQL = `WITH d AS MATERIALIZED (
     SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::integer[], $5::text[], $6::bigint[]) AS d (board_id, assignee_board_id, grain, period, key, n)
-  ), scope AS (
+  ), scope AS MATERIALIZED (
     SELECT s.board_id, s.assignee_board_id, x.board FROM (SELECT DISTINCT board_id, assignee_board_id FROM d) s
     CROSS JOIN LATERAL (
       SELECT s.board_id AS board
@@ -81,7 +82,7 @@ const COUNTERS_SQL = `WITH d AS MATERIALIZED (
     WHERE x.board IS NOT NULL
   )
   INSERT INTO stats_counts (board, grain, period, key, n)
-  SELECT scope.board, d.grain, d.period, d.key, sum(d.n)
+  SELECT scope.board COLLATE "C", d.grain, d.period, d.key COLLATE "C", sum(d.n)
   FROM d JOIN scope ON scope.board_id = d.board_id AND scope.assignee_board_id IS NOT DISTINCT FROM d.assignee_board_id
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT (board, grain, period, key) DO UPDATE SET n = stats_counts.n + excluded.n`
