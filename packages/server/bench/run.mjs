@@ -71,7 +71,9 @@ const SUBMIT = JSON.stringify({
 
 function startServer(args) {
   const cli = new URL('../dist/cli.js', import.meta.url).pathname
-  const flags = [...args, '--port', '0', '--rate-limit', 'off', '--search-limit', 'off', '--staff-limit', 'off', '--demo-token', TOKEN]
+  // Deadline escalation off: its first pass after a start catches up on every deadline the seeded
+  // years have passed (a 催办 for each open message: a write burst of its own, not a read's cost).
+  const flags = [...args, '--port', '0', '--rate-limit', 'off', '--search-limit', 'off', '--staff-limit', 'off', '--escalate-every', 'off', '--demo-token', TOKEN]
   const child = spawn(process.execPath, [cli, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     let out = ''
