@@ -10,9 +10,10 @@ const KB = 1024
  * The console's script-tag build bundles what the widget's does (Lit, zod, core, the SDK) plus the
  * staff parts: 46.9 KB with inbox and case, 63.9 KB with the supervision view, hot spots and reply
  * templates (gzip -9 of the build; most of the growth their words in three languages and the SDK's
- * schemas). The issue sets no budget for it: this ceiling keeps it from growing unnoticed.
+ * schemas), 66.6 KB with the inbox's order by deadline and the SDK's webhook methods. The issue
+ * sets no budget for it: this ceiling keeps it from growing unnoticed.
  */
-const CEILING = 66 * KB
+const CEILING = 68 * KB
 const TAGS = ['liuyan-board-picker', 'liuyan-case', 'liuyan-console', 'liuyan-hotspots', 'liuyan-inbox', 'liuyan-supervision', 'liuyan-templates']
 
 describe('the script-tag build (dist/liuyan-console.min.js)', () => {
