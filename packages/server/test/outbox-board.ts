@@ -64,3 +64,8 @@ export async function outboxBoard(kind: StoreKind): Promise<OutboxBoard> {
   await service.createToken({ label: 'admin', roles: ['reviewer', 'handler', 'supervisor'], boardIds: [PROVINCE, MINISTRY], token })
   return { store, service, admin: (await service.authenticate(token))!, clock }
 }
+
+/** Waits until `condition` holds, looking every 10 ms (the test's own timeout bounds it). */
+export async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10))
+}

@@ -12,7 +12,7 @@ import { createWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } fr
 import { WebhookSubscriptions } from '../src/service/subscriptions.js'
 import type { Store } from '../src/store/types.js'
 import { PROVINCE, STORES, submission } from './harness.js'
-import { closeStoresAfterEach, outboxBoard, secondInstance, type OutboxBoard } from './outbox-board.js'
+import { closeStoresAfterEach, outboxBoard, secondInstance, until, type OutboxBoard } from './outbox-board.js'
 import { startReceiver, type Receiver } from './receiver.js'
 
 closeStoresAfterEach()
@@ -24,11 +24,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await receiver.close()
 })
-
-/** Waits until `condition` holds, looking every 10 ms (the test's own timeout bounds it). */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10))
-}
 
 describe.each(STORES)('the running webhook worker on the %s store', (kind) => {
   let board: OutboxBoard

@@ -10,7 +10,7 @@ import { createTransports } from '../src/notify/registry.js'
 import { createWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../src/service/webhooks.js'
 import { WebhookSubscriptions } from '../src/service/subscriptions.js'
 import { CITY, PRIVATE, PROVINCE, STORES, submission } from './harness.js'
-import { closeStoresAfterEach, outboxBoard, type OutboxBoard } from './outbox-board.js'
+import { closeStoresAfterEach, outboxBoard, until, type OutboxBoard } from './outbox-board.js'
 import { startReceiver, type Receiver } from './receiver.js'
 
 closeStoresAfterEach()
@@ -22,11 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await receiver.close()
 })
-
-/** Waits until `condition` holds, looking every 10 ms (the test's own timeout bounds it). */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10))
-}
 
 describe.each(STORES)('webhooks on the %s store', (kind) => {
   let board: OutboxBoard

@@ -171,7 +171,7 @@ export class MemoryReader implements StoreReader {
   }
 }
 
-export function copy<T>(value: T | undefined): T | undefined {
+function copy<T>(value: T | undefined): T | undefined {
   return value === undefined ? undefined : structuredClone(value)
 }
 
