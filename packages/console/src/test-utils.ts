@@ -3,7 +3,7 @@
 // work on, and reading through shadow roots. Not shipped (excluded in package.json `files`).
 import type { MswBoard } from '@liuyan/server/msw'
 import { NewMessageSchema, validate, type NewMessageInput } from '@liuyan/core'
-export { API, breakApi, DEMO_TOKEN, expectAccessible, expectAccessibleInBothThemes, mount, startBoard, until } from '../../widget/src/test-utils.js'
+export { API, apiWorker, breakApi, DEMO_TOKEN, expectAccessible, expectAccessibleInBothThemes, mount, startBoard, until } from '../../widget/src/test-utils.js'
 
 /** A staff token of the board with these roles and boards (each with the boards below it). */
 export async function tokenFor(board: MswBoard, label: string, roles: ('reviewer' | 'handler' | 'supervisor')[], boardIds: string[]): Promise<string> {

@@ -63,6 +63,8 @@ export class LiuyanHotspots extends LiuyanStaffElement {
   declare protected line: string
   declare protected alert: string
   declare protected rangeError: string
+  /** Counts reloads: only the latest one's answer is shown. */
+  #seq = 0
 
   constructor() {
     super()
@@ -102,6 +104,7 @@ export class LiuyanHotspots extends LiuyanStaffElement {
       return
     }
     this.rangeError = ''
+    const seq = ++this.#seq
     this.busy = true
     this.alert = ''
     this.line = t.loading
@@ -115,6 +118,8 @@ export class LiuyanHotspots extends LiuyanStaffElement {
         this.sdk.hotspots.heat(board, months),
         this.sdk.hotspots.groups(board, this.#range()),
       ])
+      // A board or months chosen since make this answer stale: the later reload shows its own.
+      if (seq !== this.#seq) return
       this.heat = heat
       this.groups = groups.items
       this.month = ''
@@ -122,11 +127,12 @@ export class LiuyanHotspots extends LiuyanStaffElement {
       this.members = []
       this.line = format(t.loaded, { groups: groups.items.length })
     } catch (error) {
+      if (seq !== this.#seq) return
       this.reportError(error)
       this.alert = explain(error, pick(sharedStrings, this.locale))
       this.line = ''
     } finally {
-      this.busy = false
+      if (seq === this.#seq) this.busy = false
     }
   }
 
@@ -213,7 +219,7 @@ export class LiuyanHotspots extends LiuyanStaffElement {
             aria-describedby=${this.rangeError ? 'h-to-error' : nothing} />
           ${this.rangeError ? html`<p id="h-to-error" class="error">${this.rangeError}</p>` : nothing}
         </div>
-        <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t.apply}</button></div>
+        <div class="actions"><button type="submit" class="primary">${t.apply}</button></div>
       </form>
       ${this.alert ? html`<p class="alert" role="alert">${this.alert}</p>` : nothing}
       ${this.heat

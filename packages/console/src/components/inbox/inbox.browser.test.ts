@@ -2,9 +2,10 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { STATUS_LABELS, STATUSES } from '@liuyan/core'
 import { userEvent } from 'vitest/browser'
 import { createClient } from '@liuyan/client'
+import { http } from 'msw'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import '../../define.js'
-import { API, deep, DEMO_TOKEN, expectAccessible, expectAccessibleInBothThemes, mount, signInTab, startBoard, submit, tokenFor, type, until } from '../../test-utils.js'
+import { API, apiWorker, deep, DEMO_TOKEN, expectAccessible, expectAccessibleInBothThemes, mount, signInTab, startBoard, submit, tokenFor, type, until } from '../../test-utils.js'
 import type { LiuyanInbox } from './inbox.js'
 
 let board: MswBoard
@@ -188,12 +189,47 @@ describe('<liuyan-inbox>', () => {
     const supervised = (await sdk.inbox.list({ supervised: true, sort: 'due', limit: 100 })).items
     await until(() => titles(el).join() === supervised.map((m) => m.title).join(), 5000, 'supervised only')
     expect(supervised.every((m) => m.supervised)).toBe(true)
-    await until(() => !button(el, '筛选').disabled, 5000, 'the list loaded')
+    await until(() => !root(el).querySelector('.status-line')!.textContent!.includes('正在'), 5000, 'the list loaded')
     type(root(el).querySelector<HTMLInputElement>('#f-dueWithin')!, '99')
     button(el, '筛选').click()
     await el.updateComplete
     expect(root(el).querySelector('#f-dueWithin-error')!.textContent).toBe('请填写0到60之间的整数')
     await expectAccessible(el)
+  })
+
+  it('shows the filters applied last when an earlier page answers after them', async () => {
+    // The first page (no filter) is held at the service worker until the filtered page is shown.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let heldAnswered!: () => void
+    const answered = new Promise<void>((resolve) => (heldAnswered = resolve))
+    let holding = true
+    apiWorker().use(http.get(`${location.origin}${API}/inbox`, async ({ request }) => {
+      if (!holding || new URL(request.url).searchParams.has('status')) return undefined
+      holding = false
+      await held
+      queueMicrotask(heldAnswered)
+      return undefined // on to the board's own handler
+    }))
+    try {
+      signInTab(DEMO_TOKEN)
+      const el = mount<LiuyanInbox>(`<liuyan-inbox api="${API}" page-size="100"></liuyan-inbox>`)
+      await until(() => root(el).querySelector('#f-status'), 5000, 'the filters')
+      type(root(el).querySelector<HTMLSelectElement>('#f-status')!, 'pending')
+      button(el, '筛选').click()
+      const pending = (await staffClient(DEMO_TOKEN).inbox.list({ status: 'pending', sort: 'due', limit: 100 })).items
+      await until(() => titles(el).join() === pending.map((m) => m.title).join(), 5000, 'pending only')
+      release()
+      await answered
+      // The held answer reaches the page and is parsed within a few frames; it must change nothing.
+      for (let frame = 0; frame < 10; frame++) await new Promise(requestAnimationFrame)
+      await el.updateComplete
+      expect(titles(el)).toEqual(pending.map((m) => m.title))
+      expect(rows(el).every((r) => r.cells[3]!.textContent!.includes('待审核'))).toBe(true)
+      expect(root(el).querySelector('.status-line')!.textContent).toBe(`已加载 ${pending.length} 条留言`)
+    } finally {
+      apiWorker().resetHandlers()
+    }
   })
 
   it('speaks English with lang="en"', async () => {

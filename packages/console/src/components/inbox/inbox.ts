@@ -68,6 +68,8 @@ export class LiuyanInbox extends LiuyanStaffElement {
   declare protected pickerError: string
   declare protected counts: InboxCounts | undefined
   #applied: InboxQuery = { sort: 'due' }
+  /** Counts loads: only the latest one's answer is shown (an earlier one may answer last). */
+  #seq = 0
 
   constructor() {
     super()
@@ -146,20 +148,26 @@ export class LiuyanInbox extends LiuyanStaffElement {
   }
 
   async #load(more: boolean) {
+    const seq = ++this.#seq
+    const applied = this.#applied
+    const cursor = more ? this.nextCursor : undefined
     this.busy = true
     this.alert = ''
     try {
       await this.staffContext()
       const [page, counts] = await Promise.all([
-        this.sdk.inbox.list({ ...this.#applied, limit: this.pageSize, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}) }),
-        more ? this.counts : this.sdk.inbox.counts(this.#applied.boardId ? { boardId: this.#applied.boardId } : {}),
+        this.sdk.inbox.list({ ...applied, limit: this.pageSize, ...(cursor ? { cursor } : {}) }),
+        more ? this.counts : this.sdk.inbox.counts(applied.boardId ? { boardId: applied.boardId } : {}),
       ])
+      // Filters applied since (or a page asked for) make this answer stale: the later load shows its own.
+      if (seq !== this.#seq) return
       this.counts = counts
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items
       if (!more) this.selected = new Set()
       this.nextCursor = page.nextCursor
       this.line = this.items.length ? format(this.#t.loaded, { count: this.items.length }) : this.#t.empty
     } catch (error) {
+      if (seq !== this.#seq) return
       this.reportError(error)
       const issues = issuesOf(error)
       const errors: Partial<Record<keyof Filters, string>> = {}
@@ -170,7 +178,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
       this.fieldErrors = errors
       this.alert = explain(error, pick(sharedStrings, this.locale))
     } finally {
-      this.busy = false
+      if (seq === this.#seq) this.busy = false
     }
   }
 
@@ -328,7 +336,7 @@ export class LiuyanInbox extends LiuyanStaffElement {
           </select>
         </div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>${t.apply}</button>
+          <button type="submit" class="primary">${t.apply}</button>
           <button type="button" @click=${() => this.#clear()}>${t.clear}</button>
         </div>
       </form>

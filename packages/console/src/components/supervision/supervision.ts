@@ -213,7 +213,7 @@ export class LiuyanSupervision extends LiuyanStaffElement {
           <option value="subtree" ?selected=${this.units === 'subtree'}>${t.subtree}</option>
         </select>
       </div>
-      <div class="field"><button type="submit" class="primary" ?disabled=${this.busy}>${t.apply}</button></div>
+      <div class="field"><button type="submit" class="primary">${t.apply}</button></div>
     </form>`
   }
 
