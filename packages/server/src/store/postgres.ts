@@ -6,6 +6,7 @@ import { isConnectionError, isRetryable, redactUrl, translate } from './postgres
 import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
 import { checkVersion, migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
+import { Session } from './postgres/session.js'
 import { PgTransaction } from './postgres/transaction.js'
 
 export { PostgresDriverMissingError, PostgresMigrationError, redactUrl }
@@ -197,16 +198,18 @@ class PostgresStoreImpl implements PostgresStore {
     for (let attempt = 1; ; attempt++) {
       const client = await checkOut(this.#writers)
       let open = true
-      const tx = new PgTransaction(client, () => {
+      // BEGIN is sent before the first statement that needs it (postgres/session.ts).
+      const session = new Session(client)
+      const tx = new PgTransaction(session, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
       })
       try {
-        await client.query('BEGIN')
         const result = await fn(tx)
-        // What the transaction queued (its inserted messages) is written before it commits.
+        // What the transaction queued (its inserted messages, their outbox events) is written
+        // before it commits: by its last statement, which commits it when nothing began it before.
         await tx.flush()
         open = false
-        await client.query('COMMIT')
+        await session.commit()
         checkIn(client)
         return result
       } catch (error) {
@@ -214,7 +217,7 @@ class PostgresStoreImpl implements PostgresStore {
         // No write of the batch may follow the ROLLBACK on this connection.
         await tx.abandon()
         const broken = isConnectionError(error)
-        if (!broken) await client.query('ROLLBACK').catch(() => {})
+        if (!broken) await session.rollback().catch(() => {})
         // A connection that broke is destroyed, not handed to the next transaction.
         checkIn(client, broken)
         if (isRetryable(error) && attempt < ATTEMPTS) continue
