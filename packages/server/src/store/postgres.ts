@@ -1,7 +1,8 @@
 // Types only from this module's neighbours: the driver (`pg`, an optional peer dependency) is
 // loaded when a store is opened (see postgres/driver.ts), so importing this entry works without it.
 import type { RateCounter, Store, StoreReader, StoreTransaction } from './types.js'
-import { loadDriver, PostgresDriverMissingError, type PgPool, type PgPoolClient } from './postgres/driver.js'
+import { loadDriver, PostgresDriverMissingError, prepared, type PgPool, type PgPoolClient } from './postgres/driver.js'
+import { FOLD_EVERY, FOLD_LOCK, FOLD_SQL } from './postgres/heat-deltas.js'
 import { isConnectionError, isRetryable, redactUrl, translate } from './postgres/errors.js'
 import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
@@ -173,6 +174,9 @@ class PostgresStoreImpl implements PostgresStore {
   /** Transactions running, which close() lets finish. */
   readonly #running = new Set<Promise<unknown>>()
   #closed = false
+  /** Commits since the last fold, and whether one runs. */
+  #commits = 0
+  #folding = false
 
   constructor(readers: PgPool, writers: PgPool, migration: { from: number; to: number }) {
     this.#readers = readers
@@ -211,6 +215,7 @@ class PostgresStoreImpl implements PostgresStore {
         open = false
         await session.commit()
         checkIn(client)
+        this.#committed()
         return result
       } catch (error) {
         open = false
@@ -223,6 +228,43 @@ class PostgresStoreImpl implements PostgresStore {
         if (isRetryable(error) && attempt < ATTEMPTS) continue
         throw translate(error)
       }
+    }
+  }
+
+  /** After each commit: every FOLD_EVERY commits, the heat's deltas are folded (postgres/heat-deltas.ts). */
+  #committed(): void {
+    if (++this.#commits < FOLD_EVERY || this.#folding || this.#closed) return
+    this.#commits = 0
+    const folding = this.#fold().catch(() => {
+      // A fold that fails leaves the deltas, which reads count: the next one folds them.
+    })
+    this.#folding = true
+    this.#running.add(folding)
+    void folding.then(() => {
+      this.#folding = false
+      this.#running.delete(folding)
+    })
+  }
+
+  /**
+   * Folds the heat's deltas in a transaction of its own, unless another instance's fold runs. Its
+   * commit need not wait for the disk (synchronous_commit off for it alone): a fold lost in a crash
+   * is lost whole, its deltas with it undeleted, and folds nothing acknowledged to anyone.
+   */
+  async #fold(): Promise<void> {
+    const client = await checkOut(this.#writers)
+    try {
+      await client.query('BEGIN')
+      await client.query('SET LOCAL synchronous_commit = off')
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [FOLD_LOCK])
+      if (rows[0]?.locked) await client.query(prepared(FOLD_SQL, []))
+      await client.query('COMMIT')
+      checkIn(client)
+    } catch (error) {
+      const broken = isConnectionError(error)
+      if (!broken) await client.query('ROLLBACK').catch(() => {})
+      checkIn(client, broken)
+      throw error
     }
   }
 

@@ -19,7 +19,8 @@ interface Near {
 /**
  * For each (message, band hash) asked, the `perBand` stored messages nearest before or at its
  * creation (newest first) and nearest after (oldest first) within the window; then, once each (`k`
- * null), the candidates' texts and groups; then (`k` = -1) `$4` seqs taken from the messages'
+ * null), the candidates' texts and groups (a group looked up by its primary key for each: a few
+ * candidates, however many messages are in groups); then (`k` = -1) `$4` seqs taken from the messages'
  * identity, for the batch's rows. A read (its bands are written with the batch's rows): what it
  * finds was stored before the batch.
  */
@@ -35,8 +36,8 @@ export const CANDIDATES_SQL = `WITH c AS MATERIALIZED (
   )
   SELECT c.k, c.band, c.seq, c.created_ms, NULL::bigint AS root, NULL::text AS text FROM c
   UNION ALL
-  SELECT NULL, NULL, u.seq, NULL, h.root, m.search_text
-  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq LEFT JOIN hot_members h ON h.seq = u.seq
+  SELECT NULL, NULL, u.seq, NULL, (SELECT h.root FROM hot_members h WHERE h.seq = u.seq), m.search_text
+  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq
   UNION ALL
   SELECT -1, NULL, nextval(pg_get_serial_sequence('messages', 'seq')), NULL, NULL, NULL FROM generate_series(1, $4::integer)`
 

@@ -20,10 +20,10 @@ import { messageOf, MESSAGE_COLUMNS, type MessageRow } from './reader.js'
 /** Runs one statement: the store's `rows`, with its error translation. */
 export type Query = <R>(text: string, values?: readonly unknown[]) => Promise<R[]>
 
-const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
+export const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
 
 /** The region under the board `a` above: rolled up to the level below it (see the SQLite store). */
-const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
+export const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
 
 /** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
 function heatOf(where: string, sign: 1 | -1): string {
@@ -162,8 +162,11 @@ export class PgHotspots {
 
   async heatTable(query: HeatStoreQuery): Promise<HeatCell[]> {
     const rows = await this.#query<{ r: string; domain: HeatCell['domain']; month: string; count: string }>(
-      `SELECT substr(region, 1, $4) AS r, domain, month, sum(n) AS count FROM hot_heat
-       WHERE ancestor = $1 AND month BETWEEN $2 AND $3 GROUP BY r, domain, month HAVING sum(n) > 0`,
+      // Folded and not yet folded (postgres/heat-deltas.ts).
+      `SELECT substr(region, 1, $4) AS r, domain, month, sum(n) AS count FROM (
+         SELECT region, domain, month, n FROM hot_heat WHERE ancestor = $1 AND month BETWEEN $2 AND $3
+         UNION ALL SELECT region, domain, month, n FROM hot_heat_deltas WHERE ancestor = $1 AND month BETWEEN $2 AND $3
+       ) h GROUP BY r, domain, month HAVING sum(n) > 0`,
       [query.boardId, query.fromMonth, query.toMonth, query.regionDigits],
     )
     return sortCells(rows.map((row) => ({ region: row.r.padEnd(6, '0'), domain: row.domain, month: row.month, count: Number(row.count) })), DOMAINS)

@@ -119,17 +119,20 @@ export function writeSql(parts: WriteParts): string {
   let text = texts.get(id)
   if (text === undefined) {
     let at = 0
-    const ctes: string[] = []
+    const rows: string[] = []
+    const rest: string[] = []
     if (parts.rows) {
-      ctes.push(ROWS_CTES, shift(groupsCtes(parts.merges), ROWS_VALUES))
+      rows.push(ROWS_CTES, shift(groupsCtes(parts.merges), ROWS_VALUES))
       at = ROWS_VALUES + (parts.merges ? 7 : 5)
     }
     if (parts.counters) {
-      ctes.push(shift(COUNTERS_CTES, at))
+      rest.push(shift(COUNTERS_CTES, at))
       at += COUNTERS_VALUES
     }
-    if (parts.events) ctes.push(shift(OUTBOX_CTES, at))
-    text = `WITH ${ctes.join(', ')}\n  SELECT 1`
+    if (parts.events) rest.push(shift(OUTBOX_CTES, at))
+    // The groups' spans last: a span of a group many messages join at once is a row they all
+    // update, locked from its update to the COMMIT, so it is updated as late as can be.
+    text = `WITH ${[rows[0], ...rest, rows[1]].filter(Boolean).join(', ')}\n  SELECT 1`
     texts.set(id, text)
   }
   return text
