@@ -6,7 +6,7 @@ import { MessageSchema } from '@liuyan/core'
 import type { Board, Message } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { adminQuery, freshDatabase } from '../../test/postgres-database.js'
-import { FOLD_EVERY } from './postgres/heat-deltas.js'
+import { FOLD_EVERY } from './postgres/deltas.js'
 import { regionDigits } from './hotspots.js'
 import { createMemoryStore } from './memory.js'
 import { createPostgresStore } from './postgres.js'
@@ -189,14 +189,13 @@ describe('postgres store: write batches', () => {
     expect(await store.read.countMessages()).toBe(1)
   })
 
-  it('counts the heat of messages written one per transaction as the memory store does, before and after their deltas are folded', async () => {
+  it('keeps heat and groups of messages written one per transaction as the memory store does, before and after their deltas are folded', async () => {
     const messages = Array.from({ length: FOLD_EVERY }, (_, i) => message(i))
     const reference = await withTree(createMemoryStore())
-    const heat = (read: StoreReader) =>
-      Promise.all(BOARDS.map((boardId) => read.heatTable({ boardId, fromMonth: '2026-01', toMonth: '2026-12', regionDigits: regionDigits(TREE.find((b) => b.id === boardId)!.region) })))
     const url = await freshDatabase()
     const database = new URL(url).pathname.slice(1)
-    const deltas = async () => Number((await adminQuery('SELECT count(*) AS n FROM hot_heat_deltas', [], database)).rows[0].n)
+    const deltas = async () =>
+      Number((await adminQuery('SELECT (SELECT count(*) FROM hot_heat_deltas) + (SELECT count(*) FROM hot_span_deltas) AS n', [], database)).rows[0].n)
     const store = await withTree(await createPostgresStore(url))
     // The tree's transaction is the first commit: FOLD_EVERY - 2 messages more, then reads before any fold.
     for (const m of messages.slice(0, FOLD_EVERY - 2)) {
@@ -204,17 +203,17 @@ describe('postgres store: write batches', () => {
       await reference.transaction((tx) => tx.insertMessage(m, hashOf(m)))
     }
     expect(await deltas()).toBeGreaterThanOrEqual(FOLD_EVERY / 2)
-    expect(await heat(store.read)).toEqual(await heat(reference.read))
+    expect(await kept(store.read)).toEqual(await kept(reference.read))
     // The FOLD_EVERY-th commit starts a fold (which the last message's may come before); close() waits for it.
     for (const m of messages.slice(FOLD_EVERY - 2)) {
       await store.transaction((tx) => tx.insertMessage(m, hashOf(m)))
       await reference.transaction((tx) => tx.insertMessage(m, hashOf(m)))
     }
     await store.close()
-    // At most the deltas of the last message (its board and the boards above) are left.
-    expect(await deltas()).toBeLessThanOrEqual(3)
+    // At most the deltas of the last message (heat and span under its board and the boards above) are left.
+    expect(await deltas()).toBeLessThanOrEqual(6)
     const again = await createPostgresStore(url)
     open.push(again)
-    expect(await heat(again.read)).toEqual(await heat(reference.read))
+    expect(await kept(again.read)).toEqual(await kept(reference.read))
   }, 60_000)
 })

@@ -2,7 +2,7 @@
 // loaded when a store is opened (see postgres/driver.ts), so importing this entry works without it.
 import type { RateCounter, Store, StoreReader, StoreTransaction } from './types.js'
 import { loadDriver, PostgresDriverMissingError, prepared, type PgPool, type PgPoolClient } from './postgres/driver.js'
-import { FOLD_EVERY, FOLD_LOCK, FOLD_SQL } from './postgres/heat-deltas.js'
+import { FOLD_EVERY, FOLD_LOCK, FOLD_SQL } from './postgres/deltas.js'
 import { isConnectionError, isRetryable, redactUrl, translate } from './postgres/errors.js'
 import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
@@ -115,6 +115,14 @@ export async function createPostgresStore(connection: string | PostgresConnectio
   // A connection that breaks while idle (the server restarts) is dropped by the pool and made again
   // when next needed; without a listener the pool's 'error' event would end the process.
   for (const pool of [readers, writers]) pool.on('error', () => {})
+  // Transactions run the store's own statements, of fixed shapes and small rows counts: each is
+  // planned once per connection (a custom plan would be made for every write: more time than the
+  // write itself), and never compiled (JIT costs more than it saves for rows this few).
+  writers.on('connect', (client) => {
+    client.query(WRITER_SETTINGS).catch(() => {
+      // A connection that broke fails its next query, which says why.
+    })
+  })
   try {
     const client = await checkOut(writers)
     let migration: { from: number; to: number }
@@ -136,6 +144,9 @@ export async function createPostgresStore(connection: string | PostgresConnectio
     throw error
   }
 }
+
+/** The session settings of the connections transactions run on (see createPostgresStore). */
+const WRITER_SETTINGS = 'SET plan_cache_mode = force_generic_plan; SET jit = off'
 
 /** Ignores what a connection reports between queries: the next query on it fails and says why. */
 const ignore = () => {}
@@ -231,7 +242,7 @@ class PostgresStoreImpl implements PostgresStore {
     }
   }
 
-  /** After each commit: every FOLD_EVERY commits, the heat's deltas are folded (postgres/heat-deltas.ts). */
+  /** After each commit: every FOLD_EVERY commits, the hot spots' deltas are folded (postgres/deltas.ts). */
   #committed(): void {
     if (++this.#commits < FOLD_EVERY || this.#folding || this.#closed) return
     this.#commits = 0
@@ -247,7 +258,7 @@ class PostgresStoreImpl implements PostgresStore {
   }
 
   /**
-   * Folds the heat's deltas in a transaction of its own, unless another instance's fold runs. Its
+   * Folds the hot spots' deltas in a transaction of its own, unless another instance's fold runs. Its
    * commit need not wait for the disk (synchronous_commit off for it alone): a fold lost in a crash
    * is lost whole, its deltas with it undeleted, and folds nothing acknowledged to anyone.
    */

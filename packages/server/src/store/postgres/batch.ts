@@ -14,6 +14,7 @@ import { DUPLICATE_TRACKING_CODE, duplicateId, instant } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
+import { FOLD_LOCK } from './deltas.js'
 import { askCandidates, CANDIDATES_SQL, decideGroups, NO_GROUPS } from './grouping.js'
 import { messageColumns } from './rows.js'
 import type { Session, StatementMode } from './session.js'
@@ -152,6 +153,8 @@ export class WriteBatch {
       const counted = counterColumns(counters)
       const parts = { rows: queued.length > 0, merges: grouped[5].length > 0, counters: counted[0]!.length > 0, events: events[0]!.length > 0 }
       if (!parts.rows && !parts.counters && !parts.events) return
+      // A merge renames the deltas of spans: no fold may run meanwhile (postgres/deltas.ts).
+      if (parts.merges) await this.#query('SELECT pg_advisory_xact_lock_shared($1)', [FOLD_LOCK], 'write')
       const values = [
         ...(parts.rows ? [seqs, ...columns, ...timeline, ...(parts.merges ? grouped : grouped.slice(0, 5))] : []),
         ...(parts.counters ? counted : []),

@@ -49,7 +49,8 @@ export const CANDIDATES_SQL = `WITH c AS MATERIALIZED (
  * writes the batch's rows (postgres/write.ts): `d` is that statement's batch of rows, which its
  * other parts do not see in `messages`. Merges touch only groups stored before the batch and
  * memberships only messages in no group, so no row is written twice; spans are summed per
- * (board, group) before they are upserted.
+ * (board, group) and appended as deltas (postgres/deltas.ts), the deltas of a group merged away
+ * renamed.
  */
 export function groupsCtes(merges: boolean): string {
   const moves = merges
@@ -61,6 +62,8 @@ export function groupsCtes(merges: boolean): string {
     UPDATE hot_scope s SET root = f.new FROM f WHERE s.root = f.old
   ), moved AS (
     DELETE FROM hot_spans s USING f WHERE s.root = f.old RETURNING s.ancestor, f.new AS root, s.first_ms, s.last_ms
+  ), ud AS (
+    UPDATE hot_span_deltas s SET root = f.new FROM f WHERE s.root = f.old
   )`
     : ''
   return `hb AS (
@@ -75,11 +78,10 @@ export function groupsCtes(merges: boolean): string {
     JOIN board_tree t ON t.descendant = m.board_id
     ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
   ), sp AS (
-    INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
+    INSERT INTO hot_span_deltas (ancestor, root, first_ms, last_ms)
     SELECT ancestor, root, min(first_ms), max(last_ms)
     FROM (${merges ? 'SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL ' : ''}SELECT ancestor, root, created_ms AS first_ms, created_ms AS last_ms FROM sc) x
-    GROUP BY ancestor, root ORDER BY ancestor, root
-    ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)
+    GROUP BY ancestor, root
   )`
 }
 
