@@ -53,8 +53,8 @@ const ROWS_VALUES = COLUMNS.length + 4
 /**
  * Adds summed counters (`$1`–`$6`: board, assignee, grain, period, key, n) to every board of each
  * scope's closure (its board, its assigned unit and every ancestor of either; each scope's boards
- * found once), in a fixed order (bytewise, the cheapest to sort) so that two transactions lock the
- * rows alike.
+ * found once; scopes matched by equality, which hashes: no board id is empty), in a fixed order
+ * (bytewise, the cheapest to sort) so that two transactions lock the rows alike.
  */
 const COUNTERS_CTES = `cd AS MATERIALIZED (
     SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::integer[], $5::text[], $6::bigint[]) AS cd (board_id, assignee_board_id, grain, period, key, n)
@@ -69,7 +69,7 @@ const COUNTERS_CTES = `cd AS MATERIALIZED (
   ), cnt AS (
     INSERT INTO stats_counts (board, grain, period, key, n)
     SELECT cs.board COLLATE "C", cd.grain, cd.period, cd.key COLLATE "C", sum(cd.n)
-    FROM cd JOIN cs ON cs.board_id = cd.board_id AND cs.assignee_board_id IS NOT DISTINCT FROM cd.assignee_board_id
+    FROM cd JOIN cs ON cs.board_id = cd.board_id AND coalesce(cs.assignee_board_id, '') = coalesce(cd.assignee_board_id, '')
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT (board, grain, period, key) DO UPDATE SET n = stats_counts.n + excluded.n
   )`
