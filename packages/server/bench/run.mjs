@@ -5,7 +5,7 @@
 // Prints p50/p99 and req/s per read and size, and the ratio of p50 and p99 at the largest size to
 // the smallest.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -86,7 +86,9 @@ function startServer(args) {
       const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
       if (match) {
         child.stdout.off('data', onData)
-        child.stdout.resume() // discard request log lines
+        // BENCH_SERVER_LOG=FILE keeps the server's request log; else it is discarded.
+        if (process.env.BENCH_SERVER_LOG) child.stdout.pipe(createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' }))
+        else child.stdout.resume()
         resolve({ child, url: `${match[1]}/api/v1` })
       }
     })
@@ -177,6 +179,14 @@ try {
         const after = cpuOf(child.pid, opened.data)
         record('POST /messages (durable)', size, r)
         console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${'POST /messages (durable)'.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
+        if (r.non2xx > 0) {
+          console.log(`             status codes: ${JSON.stringify(r.statusCodeStats)}`)
+          // The database's own account of what failed: the distinct ERROR lines of its log.
+          if (opened.data) {
+            const errors = readFileSync(join(opened.data, '..', 'log'), 'utf8').split('\n').filter((line) => / ERROR: /.test(line))
+            for (const line of new Set(errors.map((line) => line.replace(/^.* ERROR: /, '')))) console.log(`             database: ${line.slice(0, 200)}`)
+          }
+        }
         const us = (a, b) => Math.round(((b - a) * 1e6) / Math.max(r.requests.total, 1))
         console.log(`             CPU per submit: server ${us(before.server, after.server)} µs${after.db === undefined ? '' : `, database ${us(before.db, after.db)} µs`}`)
         if (statements) {

@@ -216,4 +216,20 @@ describe('postgres store: write batches', () => {
     open.push(again)
     expect(await kept(again.read)).toEqual(await kept(reference.read))
   }, 60_000)
+
+  it('unites groups from concurrent transactions, each merge decided on what the ones before it committed', async () => {
+    const store = await openPostgres()
+    // One family of texts: two groups 50 days apart (beyond the window of each other), then messages
+    // between them, similar to both, written by eight transactions at once.
+    const at = (i: number, day: number) => message(i, { createdAt: new Date(START + day * DAY + i * 60_000).toISOString() })
+    for (const i of [0, 12, 24]) await store.transaction((tx) => tx.insertMessage(at(i, 0), hashOf(at(i, 0))))
+    for (const i of [36, 48, 60]) await store.transaction((tx) => tx.insertMessage(at(i, 50), hashOf(at(i, 50))))
+    const digits = regionDigits('220000')
+    expect((await store.read.similarGroups({ boardId: 'p', limit: 50, regionDigits: digits })).map((g) => g.count)).toEqual([3, 3])
+    const between = Array.from({ length: 16 }, (_, k) => at(72 + 12 * k, 25))
+    await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(async (w) => {
+      for (const m of between.filter((_, k) => k % 8 === w)) await store.transaction((tx) => tx.insertMessage(m, hashOf(m)))
+    }))
+    expect((await store.read.similarGroups({ boardId: 'p', limit: 50, regionDigits: digits })).map((g) => g.count)).toEqual([22])
+  })
 })

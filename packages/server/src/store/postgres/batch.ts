@@ -140,6 +140,12 @@ export class WriteBatch {
       const text = columns[SEARCH_TEXT]! as string[]
       const asked = askCandidates(queued.map(({ message }, index) => ({ message, text: text[index]! })))
       ;({ seqs, grouped } = await decideGroups(asked, await this.#query(CANDIDATES_SQL, asked.values, 'read')))
+      if (grouped[5].length > 0) {
+        // Merges one at a time, each decided on what those before it committed; and no fold
+        // meanwhile, as a merge renames the deltas of spans (postgres/deltas.ts).
+        await this.#query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK], 'write')
+        ;({ seqs, grouped } = await decideGroups(asked, await this.#query(CANDIDATES_SQL, asked.values, 'read')))
+      }
     }
     const timeline: [number[], number[], string[]] = [[], [], []]
     for (const [index, { events: docs }] of queued.entries()) {
@@ -153,8 +159,6 @@ export class WriteBatch {
       const counted = counterColumns(counters)
       const parts = { rows: queued.length > 0, merges: grouped[5].length > 0, counters: counted[0]!.length > 0, events: events[0]!.length > 0 }
       if (!parts.rows && !parts.counters && !parts.events) return
-      // A merge renames the deltas of spans: no fold may run meanwhile (postgres/deltas.ts).
-      if (parts.merges) await this.#query('SELECT pg_advisory_xact_lock_shared($1)', [FOLD_LOCK], 'write')
       const values = [
         ...(parts.rows ? [seqs, ...columns, ...timeline, ...(parts.merges ? grouped : grouped.slice(0, 5))] : []),
         ...(parts.counters ? counted : []),

@@ -14,10 +14,11 @@ export const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000
 export const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
 
 /**
- * The key of the advisory lock of a fold (exclusive: one fold at a time, across instances, and it
- * skips its turn while the lock is held), which writes moving groups' spans hold shared: a merge of
- * groups renames the deltas of the group merged away, which a fold running meanwhile would fold
- * under the old name.
+ * The key of the advisory lock of a fold (one fold at a time, across instances; a fold skips its
+ * turn while the lock is held), which writes merging groups hold too (a merge renames the deltas
+ * of the group merged away, which a fold running meanwhile would fold under the old name; and
+ * merges then run one at a time, each decided on what those before it committed), and board
+ * changes shared (they rebuild the spans of the groups under the boards concerned).
  */
 export const FOLD_LOCK = 0x6c7968656174 // "lyheat"
 

@@ -48,7 +48,9 @@ export const CANDIDATES_SQL = `WITH c AS MATERIALIZED (
  * moves into group `new`, with its rows under each board and its spans), in the statement that
  * writes the batch's rows (postgres/write.ts): `d` is that statement's batch of rows, which its
  * other parts do not see in `messages`. Merges touch only groups stored before the batch and
- * memberships only messages in no group, so no row is written twice; spans are summed per
+ * memberships only messages in no group, so no row is written twice (a message that joined a
+ * group merged here since the candidates were read is moved by the merge, not joined again; rows
+ * are upserted in key order, so two writes lock them alike); spans are summed per
  * (board, group) and appended as deltas (postgres/deltas.ts), the deltas of a group merged away
  * renamed.
  */
@@ -69,13 +71,15 @@ export function groupsCtes(merges: boolean): string {
   return `hb AS (
     INSERT INTO hot_bands (band, created_ms, seq) SELECT * FROM unnest($1::integer[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING
   )${moves}, mem AS (
-    INSERT INTO hot_members (seq, root) SELECT * FROM unnest($4::bigint[], $5::bigint[])
+    INSERT INTO hot_members (seq, root) SELECT * FROM unnest($4::bigint[], $5::bigint[]) AS u (seq, root)
+    ${merges ? 'WHERE NOT EXISTS (SELECT 1 FROM hot_members h JOIN f ON h.root = f.old WHERE h.seq = u.seq)' : ''}
+    ORDER BY 1
     ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
   ), sc AS (
     INSERT INTO hot_scope (ancestor, root, created_ms, seq)
     SELECT t.ancestor, mem.root, m.created_ms, m.seq FROM mem
     JOIN (SELECT seq, created_ms, board_id FROM d UNION ALL SELECT seq, created_ms, board_id FROM messages WHERE seq = ANY ($4::bigint[])) m ON m.seq = mem.seq
-    JOIN board_tree t ON t.descendant = m.board_id
+    JOIN board_tree t ON t.descendant = m.board_id ORDER BY 1, 2, 3, 4
     ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
   ), sp AS (
     INSERT INTO hot_span_deltas (ancestor, root, first_ms, last_ms)
