@@ -161,12 +161,14 @@ export class PgHotspots {
   }
 
   async heatTable(query: HeatStoreQuery): Promise<HeatCell[]> {
-    const rows = await this.#query<{ r: string; domain: HeatCell['domain']; month: string; count: string }>(
-      `SELECT substr(region, 1, $4) AS r, domain, month, sum(n) AS count FROM hot_heat
-       WHERE ancestor = $1 AND month BETWEEN $2 AND $3 GROUP BY r, domain, month HAVING sum(n) > 0`,
-      [query.boardId, query.fromMonth, query.toMonth, query.regionDigits],
+    // One row per cell, rolled up as the SQLite store's (ROLLED_SQL): no GROUP BY.
+    // The rows as one JSON array, as the SQLite store reads them (one value to parse, not thousands of rows).
+    const [row] = await this.#query<{ cells: Array<[string, HeatCell['domain'], string, number]> }>(
+      `SELECT coalesce(json_agg(json_build_array(region, domain, month, n)), '[]') AS cells FROM hot_heat
+       WHERE ancestor = $1 AND month BETWEEN $2 AND $3 AND n > 0`,
+      [query.boardId, query.fromMonth, query.toMonth],
     )
-    return sortCells(rows.map((row) => ({ region: row.r.padEnd(6, '0'), domain: row.domain, month: row.month, count: Number(row.count) })), DOMAINS)
+    return sortCells(row!.cells.map(([region, domain, month, count]) => ({ region, domain, month, count: Number(count) })), DOMAINS)
   }
 
   async similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]> {

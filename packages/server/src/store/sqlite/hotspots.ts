@@ -200,17 +200,18 @@ export class SqliteHotspots {
 
   async heatTable(query: HeatStoreQuery): Promise<HeatCell[]> {
     this.#check()
-    const rows = this.#connection
+    // Each row is one cell already: its region is rolled up for its board as `regionDigits` rolls
+    // the board's up (ROLLED_SQL, kept when a board moves or changes region), so no GROUP BY.
+    // The rows as one JSON array: parsing it takes half the time of fetching thousands of rows.
+    const json = this.#connection
       .statement(
-        `SELECT substr(region, 1, @digits) AS r, domain, month, sum(n) FROM hot_heat
-         WHERE ancestor = @board AND month BETWEEN @from AND @to GROUP BY r, domain, month HAVING sum(n) > 0`,
-        'raw',
+        `SELECT json_group_array(json_array(region, domain, month, n)) FROM hot_heat
+         WHERE ancestor = @board AND month BETWEEN @from AND @to AND n > 0`,
+        'pluck',
       )
-      .all({ board: query.boardId, from: query.fromMonth, to: query.toMonth, digits: query.regionDigits }) as Array<[string, HeatCell['domain'], string, number]>
-    return sortCells(
-      rows.map(([region, domain, month, count]) => ({ region: region.padEnd(6, '0'), domain, month, count })),
-      DOMAINS,
-    )
+      .get({ board: query.boardId, from: query.fromMonth, to: query.toMonth }) as string
+    const rows = JSON.parse(json) as Array<[string, HeatCell['domain'], string, number]>
+    return sortCells(rows.map(([region, domain, month, count]) => ({ region, domain, month, count })), DOMAINS)
   }
 
   async similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]> {
