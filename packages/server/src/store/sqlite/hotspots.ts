@@ -118,8 +118,21 @@ const SPANS_OF = (where: string) => `INSERT INTO hot_spans (ancestor, root, firs
   SELECT s.ancestor, s.root, min(s.created_ms), max(s.created_ms) FROM hot_scope s WHERE ${where} GROUP BY s.ancestor, s.root
   ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)`
 
-/** The grouping of new messages, on the writer's connection inside its transaction. */
-export function sqliteGroupWriter(connection: Connection): GroupWriter {
+/** The message being inserted: its rid, creation time and the boards above its board (`board_tree`'s, itself included). */
+export interface NewMember {
+  rid: number
+  createdMs: number
+  boards: readonly string[]
+}
+
+/** `count` rows of `width` parameters each, for a VALUES list. */
+const rows = (count: number, width: number) => Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')
+
+/**
+ * The grouping of new messages, on the writer's connection inside its transaction. `created`, the
+ * message being inserted, lets its own rows be written from what the insert knows (no join).
+ */
+export function sqliteGroupWriter(connection: Connection, created?: NewMember): GroupWriter {
   const run = (sql: string, ...params: unknown[]) => connection.statement(sql).run(...params)
   return {
     async candidates(seq, bands, createdMs): Promise<Candidate[]> {
@@ -143,7 +156,21 @@ export function sqliteGroupWriter(connection: Connection): GroupWriter {
         ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)`, to, from)
       run('DELETE FROM hot_spans WHERE root = ?', from)
     },
-    async join(root, seqs) {
+    async join(root, all) {
+      const seqs = created ? all.filter((seq) => seq !== created.rid) : all
+      if (created && seqs.length < all.length) {
+        const { rid, createdMs, boards } = created
+        run('INSERT OR REPLACE INTO hot_members (rid, root) VALUES (?, ?)', rid, root)
+        if (boards.length > 0) {
+          run(`INSERT OR IGNORE INTO hot_scope (ancestor, root, created_ms, rid) VALUES ${rows(boards.length, 4)}`, boards.flatMap((b) => [b, root, createdMs, rid]))
+          run(
+            `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms) VALUES ${rows(boards.length, 4)}
+             ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)`,
+            boards.flatMap((b) => [b, root, createdMs, createdMs]),
+          )
+        }
+      }
+      if (seqs.length === 0) return
       const list = JSON.stringify(seqs)
       run('INSERT OR REPLACE INTO hot_members (rid, root) SELECT value, ? FROM json_each(?)', root, list)
       run(SCOPE_OF('h.rid IN (SELECT value FROM json_each(?))'), list)
