@@ -94,6 +94,9 @@ export const HOTSPOTS_MIGRATION = `
   CREATE INDEX hot_spans_recent ON hot_spans (ancestor, last_ms DESC, root DESC);
 `
 
+/** `count` rows of `width` parameters each, for a VALUES list. */
+const rows = (count: number, width: number) => Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')
+
 const BANDS = Array.from({ length: SIMILARITY.bands }, (_, i) => i)
 /**
  * The candidates of a new message: for each band, the perBand rows nearest before (or at) and
@@ -107,6 +110,8 @@ const CANDIDATES_SQL = `SELECT c.rid, c.created_ms, h.root FROM (
   UNION ALL SELECT * FROM (SELECT rid, created_ms FROM hot_bands WHERE band = @b${i} AND created_ms > @t AND created_ms <= @hi ORDER BY created_ms, rid LIMIT ${SIMILARITY.perBand})`,
   ).join('\n  UNION ALL ')}
 ) c LEFT JOIN hot_members h ON h.rid = c.rid`
+const bandsInsert = (count: number) => `INSERT OR IGNORE INTO hot_bands (band, created_ms, rid) VALUES ${rows(count, 3)}`
+const BANDS_INSERT = bandsInsert(BANDS.length)
 const TEXTS_SQL = 'SELECT rid, search_text FROM messages WHERE rid IN (SELECT value FROM json_each(?))'
 
 /** Scope rows of the members `h` that `where` selects: under every board above their own. */
@@ -125,9 +130,6 @@ export interface NewMember {
   boards: readonly string[]
 }
 
-/** `count` rows of `width` parameters each, for a VALUES list. */
-const rows = (count: number, width: number) => Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')
-
 /**
  * The grouping of new messages, on the writer's connection inside its transaction. `created`, the
  * message being inserted, lets its own rows be written from what the insert knows (no join).
@@ -140,7 +142,7 @@ export function sqliteGroupWriter(connection: Connection, created?: NewMember): 
       bands.forEach((band, i) => (params[`b${i}`] = band))
       const rows = connection.statement(CANDIDATES_SQL, 'raw').all(params) as Array<[number, number, number | null]>
       // One statement for the message's band rows (a row each would cost a statement each).
-      run(`INSERT OR IGNORE INTO hot_bands (band, created_ms, rid) VALUES ${bands.map(() => '(?, ?, ?)').join(', ')}`, bands.flatMap((band) => [band, createdMs, seq]))
+      run(bands.length === BANDS.length ? BANDS_INSERT : bandsInsert(bands.length), bands.flatMap((band) => [band, createdMs, seq]))
       const seen = new Map<number, Candidate>()
       for (const [rid, ms, root] of rows) if (!seen.has(rid)) seen.set(rid, { seq: rid, createdMs: ms, root: root ?? undefined })
       return [...seen.values()]
