@@ -163,14 +163,9 @@ export function sqliteGroupWriter(connection: Connection, created?: NewMember): 
       if (created && seqs.length < all.length) {
         const { rid, createdMs, boards } = created
         run('INSERT OR REPLACE INTO hot_members (rid, root) VALUES (?, ?)', rid, root)
-        if (boards.length > 0) {
-          run(`INSERT OR IGNORE INTO hot_scope (ancestor, root, created_ms, rid) VALUES ${rows(boards.length, 4)}`, boards.flatMap((b) => [b, root, createdMs, rid]))
-          run(
-            `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms) VALUES ${rows(boards.length, 4)}
-             ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)`,
-            boards.flatMap((b) => [b, root, createdMs, createdMs]),
-          )
-        }
+        // Its scope rows and the spans wait with the transaction's other rows (pending.ts): the
+        // candidates of the next message read hot_bands and hot_members only.
+        connection.pending.addGroupMember(boards, root, createdMs, rid)
       }
       if (seqs.length === 0) return
       const list = JSON.stringify(seqs)

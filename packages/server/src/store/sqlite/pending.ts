@@ -1,8 +1,9 @@
 // Rows of the SQLite store's side tables held back until the end of a transaction
 // (docs/architecture.md §6 "Writes"): a message adds about a hundred keyword terms, some eighty
-// counter changes, a scope row per board above it (each in seven indexes) and a heat row per
-// board above it, which cost far less written together, sorted by key (each b-tree page is
-// visited once, in order) and, for counters and heat, summed (a row several messages of the
+// counter changes, a scope row per board above it (each in seven indexes), a heat row per board
+// above it and, when it joins a group of similar messages, its rows under each of those boards and
+// the group's spans there (hot_scope, hot_spans), which cost far less written together, sorted by key (each b-tree page is
+// visited once, in order) and, for counters, heat and spans, summed (a row several messages of the
 // transaction change is written once). The connection writes them before any statement that
 // names those tables or rewrites messages (whose triggers read `message_scope`; see
 // Connection.statement), so no read misses them, and when the store's transaction ends; a
@@ -11,7 +12,7 @@ import type Database from 'better-sqlite3'
 import type { CounterRow } from '../stats-keeping.js'
 
 /** The tables whose rows may be pending. A statement naming one of them writes them first. */
-export const PENDING_TABLES = ['message_terms', 'stats_counts', 'message_scope', 'hot_heat'] as const
+export const PENDING_TABLES = ['message_terms', 'stats_counts', 'message_scope', 'hot_heat', 'hot_scope', 'hot_spans'] as const
 
 /** A statement that rewrites or deletes messages: its triggers read and write `message_scope`. */
 const REWRITES_MESSAGES = /\b(UPDATE|DELETE\s+FROM)\s+messages\b/iu
@@ -27,14 +28,30 @@ export type ScopeRow = [ancestor: string, rid: number, createdMs: number, publis
 /** Most rows of one INSERT (4 to 6 parameters each: well below SQLite's 32,766). */
 const CHUNK = 256
 
-type Table = 'terms' | 'counters' | 'scope' | 'heat'
-const TABLES: Record<Table, string> = { terms: 'message_terms', counters: 'stats_counts', scope: 'message_scope', heat: 'hot_heat' }
+type Table = 'terms' | 'counters' | 'scope' | 'heat' | 'hotScope' | 'hotSpans'
+const TABLES: Record<Table, string> = { terms: 'message_terms', counters: 'stats_counts', scope: 'message_scope', heat: 'hot_heat', hotScope: 'hot_scope', hotSpans: 'hot_spans' }
 /** The columns of each table's rows, and the upsert of the summed ones (the others ignore a row stored already, as before). */
 const INSERTS: Record<Table, { columns: string[]; conflict?: string }> = {
   terms: { columns: ['term', 'created_ms', 'rid', 'published_ms'] },
   counters: { columns: ['board', 'grain', 'period', 'key', 'n'], conflict: ' ON CONFLICT (board, grain, period, key) DO UPDATE SET n = n + excluded.n' },
   scope: { columns: ['ancestor', 'rid', 'created_ms', 'published_ms', 'status', 'due_ms'] },
   heat: { columns: ['ancestor', 'month', 'domain', 'region', 'n'], conflict: ' ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = n + excluded.n' },
+  hotScope: { columns: ['ancestor', 'root', 'created_ms', 'rid'] },
+  hotSpans: {
+    columns: ['ancestor', 'root', 'first_ms', 'last_ms'],
+    conflict: ' ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)',
+  },
+}
+
+/** A `hot_scope` row: ancestor, root, created_ms, rid. */
+export type HotScopeRow = [ancestor: string, root: number, createdMs: number, rid: number]
+
+/** A group's span under one board: its first and last member's creation. */
+interface Span {
+  ancestor: string
+  root: number
+  first: number
+  last: number
 }
 
 /** Counter changes of one board and period, summed by key. */
@@ -57,12 +74,15 @@ export class PendingWrites {
   #scope: ScopeRow[] = []
   /** Heat changes summed by `ancestor \x01 month \x01 domain \x01 region`. */
   #heat = new Map<string, number>()
+  #hotScope: HotScopeRow[] = []
+  /** Spans of groups under boards, widened by `ancestor \x01 root`. */
+  #hotSpans = new Map<string, Span>()
   /** INSERT statements by table and number of rows (powers of two up to CHUNK). */
   readonly #inserts = new Map<string, Database.Statement>()
 
   /** True when rows are waiting. */
   get dirty(): boolean {
-    return this.#terms.size > 0 || this.#counters.size > 0 || this.#scope.length > 0 || this.#heat.size > 0
+    return this.#terms.size > 0 || this.#counters.size > 0 || this.#scope.length > 0 || this.#heat.size > 0 || this.#hotScope.length > 0 || this.#hotSpans.size > 0
   }
 
   /** Adds a message's term rows (each term once: searchGrams gives distinct terms). */
@@ -102,12 +122,28 @@ export class PendingWrites {
     }
   }
 
+  /** Adds a new member of the group `root`, created at `createdMs`, under each of `boards`: its scope rows and the groups' spans there. */
+  addGroupMember(boards: readonly string[], root: number, createdMs: number, rid: number): void {
+    for (const ancestor of boards) {
+      this.#hotScope.push([ancestor, root, createdMs, rid])
+      const k = `${ancestor}\x01${root}`
+      const span = this.#hotSpans.get(k)
+      if (!span) this.#hotSpans.set(k, { ancestor, root, first: createdMs, last: createdMs })
+      else {
+        if (createdMs < span.first) span.first = createdMs
+        if (createdMs > span.last) span.last = createdMs
+      }
+    }
+  }
+
   /** Drops the waiting rows (their transaction was rolled back). */
   discard(): void {
     this.#terms = new Map()
     this.#counters = new Map()
     this.#scope = []
     this.#heat = new Map()
+    this.#hotScope = []
+    this.#hotSpans = new Map()
   }
 
   /** Writes the waiting rows, sorted by each table's primary key, and forgets them. */
@@ -116,6 +152,8 @@ export class PendingWrites {
     const counters = this.#counters
     const scope = this.#scope
     const heat = this.#heat
+    const hotScope = this.#hotScope
+    const hotSpans = this.#hotSpans
     this.discard()
     if (scope.length > 0) {
       scope.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
@@ -141,6 +179,18 @@ export class PendingWrites {
         if (!sorted) order.sort((a, b) => flat[a]! - flat[b]! || flat[a + 1]! - flat[b + 1]!)
         for (const i of order) out.add(term, flat[i]!, flat[i + 1]!, Number.isNaN(flat[i + 2]!) ? null : flat[i + 2]!)
       }
+      out.end()
+    }
+    if (hotScope.length > 0) {
+      hotScope.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || a[3] - b[3]))
+      const out = this.#rows(db, 'hotScope')
+      for (const row of hotScope) out.add(row[0], row[1], row[2], row[3])
+      out.end()
+    }
+    if (hotSpans.size > 0) {
+      const spans = [...hotSpans.values()].sort((a, b) => (a.ancestor < b.ancestor ? -1 : a.ancestor > b.ancestor ? 1 : a.root - b.root))
+      const out = this.#rows(db, 'hotSpans')
+      for (const span of spans) out.add(span.ancestor, span.root, span.first, span.last)
       out.end()
     }
     if (counters.size > 0) {
