@@ -19,21 +19,22 @@ export class Connection {
   readonly pending = new PendingWrites()
   /** The boards above each board, read once per transaction (paths.ts). */
   readonly paths = new BoardPaths()
-  readonly #statements = new Map<string, { statement: Database.Statement; pending: boolean }>()
+  /** Prepared statements by row mode, then by SQL (no key built per call: some SQL texts are long). */
+  readonly #statements: Record<RowMode, Map<string, { statement: Database.Statement; pending: boolean }>> = { object: new Map(), raw: new Map(), pluck: new Map() }
 
   constructor(db: Database.Database) {
     this.db = db
   }
 
   statement(sql: string, mode: RowMode = 'object'): Database.Statement {
-    const key = mode === 'object' ? sql : `${mode}\0${sql}`
-    let entry = this.#statements.get(key)
+    const statements = this.#statements[mode]
+    let entry = statements.get(sql)
     if (!entry) {
       const statement = this.db.prepare(sql)
       if (mode === 'raw') statement.raw(true)
       else if (mode === 'pluck') statement.pluck(true)
       entry = { statement, pending: touchesPending(sql) }
-      this.#statements.set(key, entry)
+      statements.set(sql, entry)
     }
     if (entry.pending && this.pending.dirty) this.pending.flush(this.db)
     return entry.statement

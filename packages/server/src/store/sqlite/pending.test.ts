@@ -76,6 +76,7 @@ describe('SQLite rows held until the end of a transaction', () => {
         await tx.insertMessage(m, hash(m.id))
         await tx.boardStats({ boardId: 'p', now: NOW })
         await tx.listMessages({ keyword: '路灯', limit: 1 })
+        await tx.similarGroups({ boardId: 'p', limit: 10, regionDigits: 6 })
       }
     })
     const terms = (store: SqliteStore) => store.database.prepare('SELECT term, created_ms, rid, published_ms FROM message_terms ORDER BY 1, 2, 3').raw().all()
@@ -83,6 +84,12 @@ describe('SQLite rows held until the end of a transaction', () => {
     expect(count(held, 'message_terms')).toBe(messages.reduce((n, m) => n + searchGrams(searchText(m)).length, 0))
     expect(counters(held)).toEqual(counters(flushed))
     expect(counters(held).length).toBeGreaterThan(0)
+    // The groups of similar messages: members, their rows under each board, the spans there.
+    const all = (store: SqliteStore, table: string) => store.database.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all()
+    for (const table of ['hot_members', 'hot_scope', 'hot_spans']) expect(all(held, table)).toEqual(all(flushed, table))
+    expect(count(held, 'hot_scope')).toBeGreaterThan(messages.length)
+    const spans = held.database.prepare('SELECT ancestor, root, min(created_ms), max(created_ms) FROM hot_scope GROUP BY 1, 2 ORDER BY 1, 2').raw().all()
+    expect(all(held, 'hot_spans')).toEqual(spans)
   })
 
   it('give the scope and heat rows the insert triggers before migration 11 gave', async () => {
