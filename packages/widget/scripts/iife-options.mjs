@@ -12,4 +12,4 @@ export const inputOptions = {
   plugins: [minifyTemplates],
 }
 
-export const minify = { minify: true, comments: { legal: false } }
+export const minify = { minify: true, comments: { legal: false, annotation: false, jsdoc: false } }
