@@ -83,6 +83,12 @@ await probe.close()
 
 const clientStatic = new Set(['index.js', ...[...readFileSync(`${clientDist}index.js`, 'utf8').matchAll(/^import\s[^;]*?from\s+"\.\/([^"]+)"/gm)].map((m) => m[1])])
 const isClient = (id) => id.startsWith(clientDist) && clientStatic.has(id.slice(clientDist.length))
+const isForms = (id) =>
+  id.includes('/node_modules/zod/') ||
+  id === '\0liuyan-validation-messages' ||
+  (id.startsWith(coreDist) && /^(schemas\/|validation|rejection|locales\/zh-CN\.validation)/.test(id.slice(coreDist.length))) ||
+  (id.startsWith(clientDist) && !isClient(id)) ||
+  id.startsWith(`${root}src/internal/form`)
 
 // The first view is the script tag: its chunk, built as the shared root of the others, is turned
 // into a classic script (one function run at once) that resolves each chunk it fetches against its
@@ -153,6 +159,10 @@ const { output } = await chunks.write({
       // The SDK's client, shared by the thread, the form and the tracking view (its checks stay apart:
       // they load on a submission or a failure); its rules and errors are in the first view.
       { name: 'client', test: isClient },
+      // What the form and the tracking view both need, in one file rather than five: zod, core's
+      // schemas and validation, the form controls, the SDK's input checks and its reading of a
+      // failed answer (the thread fetches it on a failure too: zod would come with it anyway).
+      { name: 'forms', test: isForms },
     ],
   },
   entryFileNames: 'liuyan-widget.[name]-[hash].js',

@@ -52,10 +52,13 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * kept annotation comments: everything ≈ 55.7 KB, single file ≈ 44.2 KB. The script tag is the first
  * view itself (a classic script; the chunks read what they share with it from a one-line module):
  * no 1 KB loader and no second request before the board paints, first view ≈ 17.5 KB, everything
- * ≈ 54.9 KB.
+ * ≈ 54.9 KB. Lit's polyfill, hydration and version hooks left out and the CSS without line breaks:
+ * first view ≈ 17.2 KB, single file ≈ 43.9 KB. What the form and the tracking view both load (zod,
+ * core's schemas and validation, the form controls, the SDK's checks) in one chunk instead of five:
+ * everything ≈ 51.6 KB, the form's view 22.3 → 20.5 KB on top of the first view.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 17.5 * KB, all: 55 * KB, full: BUDGET.full }
+const CEILING = { firstView: 17.2 * KB, all: 51.6 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
