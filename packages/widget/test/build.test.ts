@@ -55,10 +55,12 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * ≈ 54.9 KB. Lit's polyfill, hydration and version hooks left out and the CSS without line breaks:
  * first view ≈ 17.2 KB, single file ≈ 43.9 KB. What the form and the tracking view both load (zod,
  * core's schemas and validation, the form controls, the SDK's checks) in one chunk instead of five:
- * everything ≈ 51.6 KB, the form's view 22.3 → 20.5 KB on top of the first view.
+ * everything ≈ 51.6 KB, the form's view 22.3 → 20.5 KB on top of the first view. The unused
+ * humanizeSeconds gone, the form's events out of the first view and what it hands to the chunks as
+ * an array: first view ≈ 17.0 KB, everything ≈ 51.4 KB.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 17.2 * KB, all: 51.6 * KB, full: BUDGET.full }
+const CEILING = { firstView: 17 * KB, all: 51.4 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
@@ -98,7 +100,7 @@ describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
       if (manifest.chunks.find((c) => c.file === file)!.modules.some((m) => /\/src\/(components\/[\w-]+\/[\w-]+|i18n\/[\w-]+)\.ts$/.test(m))) expect(script, file).toMatch(new RegExp(`import\\(new URL\\(\`\\./${file.replaceAll('.', '\\.')}\``))
     }
     // What the chunks share with it, they read from the one-line shared module.
-    expect(read(manifest.shared).toString('utf8')).toMatch(/^export const \{[\w$, ]+\} = globalThis\[Symbol\.for\("liuyan-widget"\)\];\n$/)
+    expect(read(manifest.shared).toString('utf8')).toMatch(/^export const \[[\w$, ]+\] = globalThis\[Symbol\.for\("liuyan-widget"\)\];\n$/)
     for (const file of chunkFiles.filter((f) => f !== manifest.script)) {
       const code = read(file).toString('utf8')
       // Static and dynamic imports name siblings only: the files work from any one folder.
