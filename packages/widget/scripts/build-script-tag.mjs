@@ -115,8 +115,9 @@ const classicScript = {
     const names = exported[1].split(',').map((e) => e.trim()).filter(Boolean).map((e) => e.split(/\s+as\s+/))
     // An array, in the order of the names the shared module declares: shorter than an object.
     s.overwrite(exported.index, exported.index + exported[0].length, `${GLOBAL} = [${names.map(([local]) => local).join(', ')}];\n`)
-    // Read while the script runs: `document.currentScript` is null afterwards.
-    s.prepend('(function () {\nconst __liuyanBase = document.currentScript?.src || document.querySelector(\'script[src*="liuyan-widget"]\')?.src || document.baseURI;\n')
+    // A second copy of the script on the page does nothing: the chunks keep reading the first's.
+    // The URL is read while the script runs: `document.currentScript` is null afterwards.
+    s.prepend(`(function () {\nif (${GLOBAL}) return;\nconst __liuyanBase = document.currentScript?.src || document.querySelector(\'script[src*="liuyan-widget"]\')?.src || document.baseURI;\n`)
     s.append('\n})();\n')
     classicScript.exports = names.map(([local, name = local]) => name)
     return { code: s }

@@ -57,10 +57,11 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * core's schemas and validation, the form controls, the SDK's checks) in one chunk instead of five:
  * everything ≈ 51.6 KB, the form's view 22.3 → 20.5 KB on top of the first view. The unused
  * humanizeSeconds gone, the form's events out of the first view and what it hands to the chunks as
- * an array: first view ≈ 17.0 KB, everything ≈ 51.4 KB.
+ * an array: first view ≈ 17.0 KB, everything ≈ 51.4 KB (a second copy of the script on a page
+ * returns at once: +10 bytes, first view 17,412 bytes).
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 17 * KB, all: 51.4 * KB, full: BUDGET.full }
+const CEILING = { firstView: 17.1 * KB, all: 51.4 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')

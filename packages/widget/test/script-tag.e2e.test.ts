@@ -44,7 +44,7 @@ beforeAll(async () => {
     const lang = url.searchParams.get('lang') ?? 'zh-CN'
     const file = url.searchParams.get('script') === 'full' ? 'liuyan-widget.full.min.js' : 'liuyan-widget.min.js'
     const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>网上留言</title>
-      <script src="${cdn.url}/${file}" defer></script></head>
+      ${`<script src="${cdn.url}/${file}" defer></script>`.repeat(url.searchParams.has('twice') ? 2 : 1)}</head>
       <body><main><h1>网上留言</h1><liuyan-board api="/api/v1" board="${BOARD}" page-size="5"></liuyan-board></main></body></html>`
     return new Response(html, {
       headers: {
@@ -67,14 +67,14 @@ afterAll(async () => {
 })
 
 /** Opens the page and collects CSP and Trusted Types violations and script errors. */
-async function open(lang = 'zh-CN', hash = '', script = ''): Promise<{ page: Page; problems: string[] }> {
+async function open(lang = 'zh-CN', hash = '', script = '', query = ''): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ locale: lang })
   const problems: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Trusted Type|Refused to/i.test(message.text())) problems.push(message.text())
   })
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  await page.goto(`${site.url}/?lang=${lang}${script ? `&script=${script}` : ''}${hash}`)
+  await page.goto(`${site.url}/?lang=${lang}${script ? `&script=${script}` : ''}${query}${hash}`)
   return { page, problems }
 }
 
@@ -157,6 +157,23 @@ describe('the script tag from another origin, under a strict CSP', { timeout: 90
     expect(fetched.some((f) => f.startsWith('liuyan-widget.zh-TW-'))).toBe(false)
     expect(await axe(page)).toEqual([])
     expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
+describe('the script tag twice on a page', { timeout: 60_000 }, () => {
+  it('the second copy does nothing: the board and its parts work, each chunk fetched once', async () => {
+    fetched.length = 0
+    const { page, problems } = await open('zh-TW', '', '', '&twice')
+    await expect.poll(() => page.locator('liuyan-message-list [part=title]').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await page.getByRole('link', { name: '我要留言' }).click()
+    await page.getByRole('textbox', { name: '標題' }).waitFor({ timeout: 15_000 })
+    // The form's chunk is built on the same base class (and Lit) as the board the first copy registered.
+    expect(await page.evaluate(() => customElements.get('liuyan-message-form')!.prototype instanceof Object.getPrototypeOf(customElements.get('liuyan-board')!))).toBe(true)
+    expect(problems).toEqual([])
+    const chunks = fetched.filter((f) => f !== 'liuyan-widget.min.js')
+    expect(chunks.length).toBeGreaterThan(0)
+    expect(new Set(chunks).size).toBe(chunks.length)
     await page.close()
   })
 })
