@@ -66,7 +66,7 @@ export const VALIDATION_MESSAGES = { 'zh-CN': zh, get 'zh-TW'() { return pick('v
       : null,
 }
 const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk, validationMessages] }
-// The figures are part of the list view, so their modules join the first view's chunk too: one file
+// The figures are part of the list view, so their modules join the first view too: one file
 // less to fetch and to compress on its own.
 const probe = await rolldown({
   ...chunkOptions,
