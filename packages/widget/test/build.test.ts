@@ -58,10 +58,12 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * everything ≈ 51.6 KB, the form's view 22.3 → 20.5 KB on top of the first view. The unused
  * humanizeSeconds gone, the form's events out of the first view and what it hands to the chunks as
  * an array: first view ≈ 17.0 KB, everything ≈ 51.4 KB (a second copy of the script on a page
- * returns at once: +10 bytes, first view 17,412 bytes).
+ * returns at once: +10 bytes, first view 17,412 bytes). Lit's decorator metadata left out (and with
+ * it Lit's `Symbol.metadata` and `litPropertyMetadata` globals on the host page): first view ≈ 16.9 KB,
+ * everything ≈ 51.3 KB, single file ≈ 43.7 KB.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 17.1 * KB, all: 51.4 * KB, full: BUDGET.full }
+const CEILING = { firstView: 17 * KB, all: 51.4 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
