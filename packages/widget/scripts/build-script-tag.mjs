@@ -102,6 +102,7 @@ const classicScript = {
   renderChunk(code, chunk) {
     if (!chunk.isEntry) return null
     if (chunk.imports.length) throw new Error(`scripts/build-script-tag.mjs: the first view imports ${chunk.imports.join(', ')} statically (${code.match(/^import\b[^;]*;/gm)?.join(' ')}); a classic script cannot`)
+    if (/\bimport\.meta\b/.test(code)) throw new Error('scripts/build-script-tag.mjs: the first view reads import.meta, which a classic script cannot')
     const s = new RolldownMagicString(code)
     let imports = 0
     for (const m of code.matchAll(/\bimport\(\s*(["'`])\.\/liuyan-widget\.[^"'`]+\1\s*\)/g)) {
