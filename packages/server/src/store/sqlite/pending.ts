@@ -1,13 +1,14 @@
 // Rows of the SQLite store's side tables held back until the end of a transaction
 // (docs/architecture.md §6 "Writes"): a message adds about a hundred keyword terms, some eighty
 // counter changes, a scope row per board above it (each in seven indexes), a heat row per board
-// above it and, when it joins a group of similar messages, its rows under each of those boards and
-// the group's spans there (hot_scope, hot_spans), which cost far less written together, sorted by key (each b-tree page is
-// visited once, in order) and, for counters, heat and spans, summed (a row several messages of the
-// transaction change is written once). The connection writes them before any statement that
-// names those tables or rewrites messages (whose triggers read `message_scope`; see
-// Connection.statement), so no read misses them, and when the store's transaction ends; a
-// transaction that fails drops them with the rest of its work.
+// above it and, when it joins a group of similar messages, its rows under each of those boards
+// and the group's spans there (hot_scope, hot_spans), which cost far less written together,
+// sorted by key (each b-tree page is visited once, in order) and, for counters, heat and spans,
+// summed (a row several messages of the transaction change is written once). The connection
+// writes them before any statement that names those tables or rewrites messages (whose triggers
+// read `message_scope`; see Connection.statement), so no read misses them, and when the store's
+// transaction ends (in a group commit, with the group's COMMIT, summed across its transactions);
+// a transaction that fails drops them with the rest of its work.
 import type Database from 'better-sqlite3'
 import type { CounterRow } from '../stats-keeping.js'
 
