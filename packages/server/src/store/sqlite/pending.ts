@@ -1,13 +1,14 @@
 // Rows of the SQLite store's side tables held back until the end of a transaction
 // (docs/architecture.md §6 "Writes"): a message adds about a hundred keyword terms, some eighty
 // counter changes, a scope row per board above it (each in seven indexes), a heat row per board
-// above it and, when it joins a group of similar messages, its rows under each of those boards and
-// the group's spans there (hot_scope, hot_spans), which cost far less written together, sorted by key (each b-tree page is
-// visited once, in order) and, for counters, heat and spans, summed (a row several messages of the
-// transaction change is written once). The connection writes them before any statement that
-// names those tables or rewrites messages (whose triggers read `message_scope`; see
-// Connection.statement), so no read misses them, and when the store's transaction ends; a
-// transaction that fails drops them with the rest of its work.
+// above it and, when it joins a group of similar messages, its rows under each of those boards
+// and the group's spans there (hot_scope, hot_spans), which cost far less written together,
+// sorted by key (each b-tree page is visited once, in order) and, for counters, heat and spans,
+// summed (a row several messages of the transaction change is written once). The connection
+// writes them before any statement that names those tables or rewrites messages (whose triggers
+// read `message_scope`; see Connection.statement), so no read misses them, and when the store's
+// transaction ends (in a group commit, with the group's COMMIT, summed across its transactions);
+// a transaction that fails drops them with the rest of its work.
 import type Database from 'better-sqlite3'
 import type { CounterRow } from '../stats-keeping.js'
 
@@ -77,8 +78,12 @@ export class PendingWrites {
   #hotScope: HotScopeRow[] = []
   /** Spans of groups under boards, widened by `ancestor \x01 root`. */
   #hotSpans = new Map<string, Span>()
-  /** INSERT statements by table and number of rows (powers of two up to CHUNK). */
-  readonly #inserts = new Map<string, Database.Statement>()
+  /** INSERT statements by table and number of rows (powers of two up to CHUNK), shared by the connection's sets of rows. */
+  readonly #inserts: Map<string, Database.Statement>
+
+  constructor(inserts: Map<string, Database.Statement> = new Map()) {
+    this.#inserts = inserts
+  }
 
   /** True when rows are waiting. */
   get dirty(): boolean {
@@ -146,15 +151,56 @@ export class PendingWrites {
     this.#hotSpans = new Map()
   }
 
+  /**
+   * Takes in the rows of `other` (a transaction of the same group commit that ended well), summed
+   * with these where they sum; `other` is left empty.
+   */
+  absorb(other: PendingWrites): void {
+    for (const [term, rows] of other.#terms) {
+      const mine = this.#terms.get(term)
+      if (!mine) this.#terms.set(term, rows)
+      else for (const value of rows) mine.push(value)
+    }
+    for (const [board, periods] of other.#counters) {
+      const mine = this.#counters.get(board)
+      if (!mine) {
+        this.#counters.set(board, periods)
+        continue
+      }
+      for (const [k, theirs] of periods) {
+        const sums = mine.get(k)
+        if (!sums) mine.set(k, theirs)
+        else for (const [key, n] of theirs.sums) sums.sums.set(key, (sums.sums.get(key) ?? 0) + n)
+      }
+    }
+    for (const row of other.#scope) this.#scope.push(row)
+    for (const [k, n] of other.#heat) this.#heat.set(k, (this.#heat.get(k) ?? 0) + n)
+    for (const row of other.#hotScope) this.#hotScope.push(row)
+    for (const [k, theirs] of other.#hotSpans) {
+      const span = this.#hotSpans.get(k)
+      if (!span) this.#hotSpans.set(k, theirs)
+      else {
+        span.first = Math.min(span.first, theirs.first)
+        span.last = Math.max(span.last, theirs.last)
+      }
+    }
+    other.discard()
+  }
+
   /** Writes the waiting rows, sorted by each table's primary key, and forgets them. */
   flush(db: Database.Database): void {
+    this.write(db)
+    this.discard()
+  }
+
+  /** Writes the waiting rows, sorted by each table's primary key, and keeps them (see Connection). */
+  write(db: Database.Database): void {
     const terms = this.#terms
     const counters = this.#counters
     const scope = this.#scope
     const heat = this.#heat
     const hotScope = this.#hotScope
     const hotSpans = this.#hotSpans
-    this.discard()
     if (scope.length > 0) {
       scope.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
       const out = this.#rows(db, 'scope')
