@@ -1,14 +1,16 @@
 // Builds the script-tag files into dist/ with rolldown (it drops the zod code a page never calls;
 // esbuild keeps it):
-// - liuyan-widget.<name>-<hash>.js: ES module chunks. The first view (src/cdn/first-view.ts: the
-//   board shell and the list) and, fetched on first use, each part of a view, each language but
-//   zh-CN, and the SDK's schemas.
-// - liuyan-widget.min.js: the classic script a page includes (src/cdn/loader.ts), which imports the
-//   first view's chunks from beside itself.
+// - liuyan-widget.min.js: the classic script a page includes, which is the first view itself
+//   (src/cdn/first-view.ts: the board shell, the list and its figures), so the board paints after
+//   one request. What it shares with the later chunks (Lit, the base classes, the strings' lookup…)
+//   it hands to them through liuyan-widget.shared-<hash>.js, a module of one line.
+// - liuyan-widget.<name>-<hash>.js: ES module chunks fetched on first use, from beside the script:
+//   each part of a view, each language but zh-CN, and the SDK's client and schemas.
 // - liuyan-widget.full.min.js: everything in one classic script, for sites that host one file.
 // - liuyan-widget.chunks.json: which chunk is which, for the size checks and the tests.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { rolldown } from 'rolldown'
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { RolldownMagicString, rolldown } from 'rolldown'
+import ts from 'typescript'
 import { inputOptions, minify, root } from './iife-options.mjs'
 
 const dist = `${root}dist/`
@@ -64,7 +66,7 @@ export const VALIDATION_MESSAGES = { 'zh-CN': zh, get 'zh-TW'() { return pick('v
       : null,
 }
 const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk, validationMessages] }
-// The figures are part of the list view, so their modules join the first view's chunk too: one file
+// The figures are part of the list view, so their modules join the first view too: one file
 // less to fetch and to compress on its own.
 const probe = await rolldown({
   ...chunkOptions,
@@ -81,19 +83,89 @@ await probe.close()
 
 const clientStatic = new Set(['index.js', ...[...readFileSync(`${clientDist}index.js`, 'utf8').matchAll(/^import\s[^;]*?from\s+"\.\/([^"]+)"/gm)].map((m) => m[1])])
 const isClient = (id) => id.startsWith(clientDist) && clientStatic.has(id.slice(clientDist.length))
+const isForms = (id) =>
+  id.includes('/node_modules/zod/') ||
+  id === '\0liuyan-validation-messages' ||
+  (id.startsWith(coreDist) && /^(schemas\/|validation|rejection|locales\/zh-CN\.validation)/.test(id.slice(coreDist.length))) ||
+  (id.startsWith(clientDist) && !isClient(id)) ||
+  id.startsWith(`${root}src/internal/form`)
 
-// The entry exports nothing a page uses, so the chunks may import shared code from it.
-const chunks = await rolldown({ ...chunkOptions, input: { 'first-view': entry }, preserveEntrySignatures: false })
+// The first view is the script tag: its chunk, built as the shared root of the others, is turned
+// into a classic script (one function run at once) that resolves each chunk it fetches against its
+// own URL, and puts what the other chunks import from it on a global under a registered symbol.
+// The chunks import those from liuyan-widget.shared-<hash>.js, which only reads that global. The
+// exports are read once, when the first later chunk loads: the build fails if the first view
+// assigns to a binding it exports after defining it (the chunks would keep the old value).
+const GLOBAL = 'globalThis[Symbol.for("liuyan-widget")]'
+const classicScript = {
+  name: 'classic-script',
+  renderChunk(code, chunk) {
+    if (!chunk.isEntry) return null
+    if (chunk.imports.length) throw new Error(`scripts/build-script-tag.mjs: the first view imports ${chunk.imports.join(', ')} statically (${code.match(/^import\b[^;]*;/gm)?.join(' ')}); a classic script cannot`)
+    if (/\bimport\.meta\b/.test(code)) throw new Error('scripts/build-script-tag.mjs: the first view reads import.meta, which a classic script cannot')
+    const s = new RolldownMagicString(code)
+    let imports = 0
+    for (const m of code.matchAll(/\bimport\(\s*(["'`])\.\/liuyan-widget\.[^"'`]+\1\s*\)/g)) {
+      imports++
+      s.overwrite(m.index, m.index + 'import('.length, 'import(new URL(')
+      s.appendLeft(m.index + m[0].lastIndexOf(')'), ', __liuyanBase).href')
+    }
+    if (!imports) throw new Error('scripts/build-script-tag.mjs: the first view fetches no chunk; is src/cdn/first-view.ts still the entry?')
+    const exported = /\bexport\s*\{([^}]*)\};?\s*$/.exec(code)
+    if (!exported) throw new Error('scripts/build-script-tag.mjs: the first view exports nothing for the chunks')
+    const names = exported[1].split(',').map((e) => e.trim()).filter(Boolean).map((e) => e.split(/\s+as\s+/))
+    // An array, in the order of the names the shared module declares: shorter than an object.
+    s.overwrite(exported.index, exported.index + exported[0].length, `${GLOBAL} = [${names.map(([local]) => local).join(', ')}];\n`)
+    // A second copy of the script on the page does nothing: the chunks keep reading the first's.
+    // The URL is read while the script runs: `document.currentScript` is null afterwards.
+    s.prepend(`(function () {\nif (${GLOBAL}) return;\nconst __liuyanBase = document.currentScript?.src || document.querySelector(\'script[src*="liuyan-widget"]\')?.src || document.baseURI;\n`)
+    s.append('\n})();\n')
+    classicScript.exports = names.map(([local, name = local]) => name)
+    return { code: s }
+  },
+}
+
+/** Fails when the classic script assigns, after its definition, to a binding it hands to the chunks. */
+function assertNotReassigned(file) {
+  const program = ts.createProgram([file], { allowJs: true, noEmit: true, target: ts.ScriptTarget.ES2022 })
+  const checker = program.getTypeChecker()
+  const source = program.getSourceFile(file)
+  const handed = new Set()
+  const writes = []
+  const visit = (node) => {
+    // `globalThis[Symbol.for("liuyan-widget")] = [local, …]`
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left) && ts.isArrayLiteralExpression(node.right) && node.left.getText(source).includes('liuyan-widget')) {
+      for (const element of node.right.elements) handed.add(checker.getSymbolAtLocation(element))
+      return
+    }
+    const target = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? node.left
+      : (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) ? node.operand
+      : undefined
+    if (target && ts.isIdentifier(target)) writes.push(target)
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  if (!handed.size) throw new Error(`scripts/build-script-tag.mjs: ${file} hands nothing to the chunks`)
+  const reassigned = writes.filter((id) => handed.has(checker.getSymbolAtLocation(id))).map((id) => id.text)
+  if (reassigned.length) throw new Error(`scripts/build-script-tag.mjs: the first view assigns to ${reassigned.join(', ')} after handing it to the chunks, which keep the first value`)
+}
+
+const chunks = await rolldown({ ...chunkOptions, input: { shared: entry }, preserveEntrySignatures: false })
 const { output } = await chunks.write({
   ...minify,
   format: 'es',
   dir: dist,
+  plugins: [classicScript],
   codeSplitting: {
     groups: [
-      { name: 'first-view', test: (id) => staticModules.has(id) },
+      { name: 'shared', test: (id) => staticModules.has(id) },
       // The SDK's client, shared by the thread, the form and the tracking view (its checks stay apart:
       // they load on a submission or a failure); its rules and errors are in the first view.
       { name: 'client', test: isClient },
+      // What the form and the tracking view both need, in one file rather than five: zod, core's
+      // schemas and validation, the form controls, the SDK's input checks and its reading of a
+      // failed answer (the thread fetches it on a failure too: zod would come with it anyway).
+      { name: 'forms', test: isForms },
     ],
   },
   entryFileNames: 'liuyan-widget.[name]-[hash].js',
@@ -106,21 +178,15 @@ swapped(validationMessages)
 const files0 = output.filter((o) => o.type === 'chunk')
 const byName = new Map(files0.map((c) => [c.fileName, c]))
 const entryChunk = files0.find((c) => c.isEntry)
-const firstView = []
-const visit = (file) => {
-  if (firstView.includes(file)) return
-  firstView.push(file)
-  for (const imported of byName.get(file).imports) visit(imported)
-}
-visit(entryChunk.fileName)
-
-const loader = await rolldown({
-  ...inputOptions,
-  input: `${root}src/cdn/loader.ts`,
-  transform: { ...inputOptions.transform, define: { ...inputOptions.transform.define, LIUYAN_FIRST_VIEW: JSON.stringify(firstView) } },
-})
-await loader.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.min.js`, sourcemap: true })
-await loader.close()
+const script = 'liuyan-widget.min.js'
+// The minifier drops "use strict" from a module, where it is implied; a classic script needs it,
+// on a line of its own (the source map moves down a line).
+writeFileSync(dist + script, `"use strict";\n${entryChunk.code.replace(`sourceMappingURL=${entryChunk.fileName}.map`, `sourceMappingURL=${script}.map`)}`)
+assertNotReassigned(dist + script)
+const map = JSON.parse(readFileSync(`${dist}${entryChunk.fileName}.map`, 'utf8'))
+writeFileSync(`${dist}${script}.map`, JSON.stringify({ ...map, file: script, mappings: `;${map.mappings}` }))
+rmSync(`${dist}${entryChunk.fileName}.map`)
+writeFileSync(dist + entryChunk.fileName, `export const [${classicScript.exports.join(', ')}] = ${GLOBAL};\n`)
 
 // In the one file, each `import('…')` of a chunk becomes a static import: inlined dynamic imports
 // would wrap every module they reach in a lazy initializer, which costs ~3 KB min+gzip.
@@ -142,7 +208,10 @@ await full.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.full.m
 await full.close()
 swapped(unusedSdk)
 
-/** The chunk whose module is `src/<path>`, and every chunk it imports statically. */
+/**
+ * The files a page fetches for the module `src/<path>` beyond the script tag: its chunk and every
+ * chunk that imports statically (the shared module among them); none when it is in the first view.
+ */
 const closure = (path) => {
   const files = []
   const add = (file) => {
@@ -152,18 +221,24 @@ const closure = (path) => {
   }
   const chunk = files0.find((c) => Object.keys(c.modules).includes(`${root}src/${path}`))
   if (!chunk) throw new Error(`no chunk for src/${path}`)
+  if (chunk.isEntry) return [script]
   add(chunk.fileName)
   return files
 }
+const modulesOf = (c) => Object.keys(c.modules).map((id) => id.replace(/^.*\/(node_modules|packages)\//, ''))
 const manifest = {
-  script: 'liuyan-widget.min.js',
+  script,
   full: 'liuyan-widget.full.min.js',
-  firstView,
-  // What each part of a view and each language needs on top of what is loaded already.
+  // The module the chunks import what they share with the first view from.
+  shared: entryChunk.fileName,
+  // The files of the first view: the script tag alone.
+  firstView: [script],
+  // What each part of a view and each language needs on top of the script tag.
   parts: Object.fromEntries(
     ['board-stats', 'thread', 'message-form', 'tracking'].map((tag) => [`liuyan-${tag}`, closure(`components/${tag}/${tag}.ts`)]),
   ),
   locales: { 'zh-TW': closure('i18n/zh-TW.ts'), en: closure('i18n/en.ts') },
-  chunks: files0.map((c) => ({ file: c.fileName, modules: Object.keys(c.modules).map((id) => id.replace(/^.*\/(node_modules|packages)\//, '')) })),
+  // Every file of the build but the single file, with the modules in it.
+  chunks: files0.flatMap((c) => (c.isEntry ? [{ file: script, modules: modulesOf(c) }, { file: c.fileName, modules: [] }] : [{ file: c.fileName, modules: modulesOf(c) }])),
 }
 writeFileSync(`${dist}liuyan-widget.chunks.json`, `${JSON.stringify(manifest, null, 2)}\n`)

@@ -1,8 +1,9 @@
 // A rolldown plugin of the script-tag build: the static text of the widget's css`` and html``
 // templates loses what the minifier keeps (it never rewrites a template literal): CSS comments and
-// the spaces around its punctuation, and the indentation of both. The line breaks stay, so the
-// source maps still point at the right lines; a run of spaces in HTML text stays one space, as the
-// browser shows it anyway. Quoted CSS strings (`content: '⚠ '`) are left as written.
+// the spaces around its punctuation and its line breaks, and the indentation of both (the source
+// maps follow the edits); a run of spaces in HTML text stays one space, as the browser shows it
+// anyway. Quoted CSS strings (`content: '⚠ '`) are left as written.
+import { RolldownMagicString } from 'rolldown'
 import ts from 'typescript'
 
 /** The CSS of one static span of a css`` template, minified. */
@@ -16,12 +17,10 @@ export function minifyCss(text) {
       continue
     }
     out += part
-      .replace(/[ \t]*\n\s*/g, '\n')
-      .replace(/[ \t]+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, (match, mark) => (match.includes('\n') ? `${mark}\n` : mark))
-      .replace(/:[ \t]+/g, ':')
-      .replace(/;\n?}/g, (match) => match.slice(1))
-      .replace(/\n+/g, '\n')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
   }
   return out
 }
@@ -53,8 +52,8 @@ export const minifyTemplates = {
     }
     visit(source)
     if (!edits.length) return null
-    let out = code
-    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end)
-    return { code: out, map: null }
+    const out = new RolldownMagicString(code)
+    for (const [start, end, text] of edits) out.overwrite(start, end, text)
+    return { code: out }
   },
 }

@@ -1,6 +1,6 @@
 // npm run bench -w @liuyan/widget: the sizes of the script-tag build (min, min+gzip -9, each file
-// compressed on its own as a server sends it): the first view (the script tag, the chunks it
-// imports and the figures' chunk the list view fetches), each part and language on top of it,
+// compressed on its own as a server sends it): the first view (the script tag, which holds the
+// list and its figures, and any chunk the list view fetches), each part and language on top of it,
 // every file together, and the single file. Run `npm run build` first.
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'

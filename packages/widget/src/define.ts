@@ -10,7 +10,8 @@ import { LiuyanTracking } from './components/tracking/tracking.js'
 
 // The event classes' types, so that a page importing only this module gets the typed listeners of
 // `GlobalEventHandlersEventMap` (declared with them in events.ts). Erased at run time.
-export type { LiuyanBeforeSubmitEvent, LiuyanErrorEvent, LiuyanSubmittedEvent } from './events.js'
+export type { LiuyanErrorEvent } from './events.js'
+export type { LiuyanBeforeSubmitEvent, LiuyanSubmittedEvent } from './form-events.js'
 
 // A page may load the script twice (CMS templates do); the second load must not throw. Written out
 // (not through defineOnce) so that the custom-elements manifest analyzer sees each tag's class.

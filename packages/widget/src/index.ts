@@ -11,4 +11,5 @@ export { LiuyanMessageList, LiuyanOpenEvent } from './components/message-list/me
 export { LiuyanThread } from './components/thread/thread.js'
 export { LiuyanTracking } from './components/tracking/tracking.js'
 export { LiuyanElement } from './base.js'
-export { LiuyanBeforeSubmitEvent, LiuyanErrorEvent, LiuyanSubmittedEvent } from './events.js'
+export { LiuyanErrorEvent } from './events.js'
+export { LiuyanBeforeSubmitEvent, LiuyanSubmittedEvent } from './form-events.js'

@@ -11,6 +11,7 @@ const TAGS = ['liuyan-board', 'liuyan-message-list', 'liuyan-thread', 'liuyan-me
 interface ChunkManifest {
   script: string
   full: string
+  shared: string
   firstView: string[]
   parts: Record<string, string[]>
   locales: Record<'zh-TW' | 'en', string[]>
@@ -26,7 +27,7 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
 
 /**
  * Issue 15's budgets, min+gzip -9, each file compressed on its own as a server sends it: the first
- * view (the script tag, the chunks it imports and the chunks the list view fetches: the figures)
+ * view (the script tag and the chunks the list view fetches: none, the figures are in the script)
  * 15 KB; everything together 45 KB; the single file 45 KB. NOT met yet; the ceilings below are
  * the sizes measured when this was written (`npm run bench -w @liuyan/widget` prints them), so the
  * build cannot grow while the rest of the budget is worked on:
@@ -47,10 +48,26 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * files compressed apart costing a little more than the table of three did. The first view's reads
  * on the SDK's own rules and error classes (`@liuyan/client/http`) instead of a copy of them: first
  * view ≈ 18.4 KB (+0.3: the error classes weigh more than the copy's plain errors), the thread and
- * the form ≈ 0.9 KB lighter each, everything ≈ 56.0 KB, single file ≈ 44.5 KB.
+ * the form ≈ 0.9 KB lighter each, everything ≈ 56.0 KB, single file ≈ 44.5 KB. Without rolldown's
+ * kept annotation comments: everything ≈ 55.7 KB, single file ≈ 44.2 KB. The script tag is the first
+ * view itself (a classic script; the chunks read what they share with it from a one-line module):
+ * no 1 KB loader and no second request before the board paints, first view ≈ 17.5 KB, everything
+ * ≈ 54.9 KB. Lit's polyfill, hydration and version hooks left out and the CSS without line breaks:
+ * first view ≈ 17.2 KB, single file ≈ 43.9 KB. What the form and the tracking view both load (zod,
+ * core's schemas and validation, the form controls, the SDK's checks) in one chunk instead of five:
+ * everything ≈ 51.6 KB, the form's view 22.3 → 20.5 KB on top of the first view. The unused
+ * humanizeSeconds gone, the form's events out of the first view and what it hands to the chunks as
+ * an array: first view ≈ 17.0 KB, everything ≈ 51.4 KB (a second copy of the script on a page
+ * returns at once: +10 bytes, first view 17,412 bytes). Lit's decorator metadata left out (and with
+ * it Lit's `Symbol.metadata` and `litPropertyMetadata` globals on the host page): first view ≈ 16.9 KB,
+ * everything ≈ 51.3 KB, single file ≈ 43.7 KB. What is left of the first view, each module's cost
+ * (`npm run composition -w @liuyan/widget`; costs overlap, so they add up to less than the file):
+ * Lit ≈ 4.9, the list ≈ 1.8, the board ≈ 1.3, the figures ≈ 1.2, the tokens and view styles ≈ 1.2,
+ * base, view and context ≈ 1.2, the strings' lookup and formats ≈ 0.9, core's labels and enums ≈ 0.9,
+ * the SDK's rules and error classes ≈ 0.9, the reads ≈ 0.5.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 18.5 * KB, all: 56.2 * KB, full: BUDGET.full }
+const CEILING = { firstView: 17 * KB, all: 51.4 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
@@ -58,7 +75,7 @@ describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
 
   it(`loads a first view of ≤ ${CEILING.firstView / KB} KB min+gzip (budget ${BUDGET.firstView / KB} KB, not met)`, () => {
     const size = gzip(firstView)
-    console.info(`first view: ${(size / KB).toFixed(1)} KB min+gzip in ${firstView.length} files`)
+    console.info(`first view: ${(size / KB).toFixed(1)} KB min+gzip in ${new Set(firstView).size} files`)
     expect(size).toBeGreaterThan(8 * KB) // it did bundle Lit, the SDK, the board and the list
     expect(size).toBeLessThanOrEqual(CEILING.firstView)
   })
@@ -80,20 +97,26 @@ describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
     expect(size).toBeLessThanOrEqual(CEILING.all)
   })
 
-  it('is a classic script that imports its chunks from its own URL, and chunks import each other relatively', () => {
-    expect(script).not.toMatch(/^\s*import[\s{]/m)
-    expect(script).not.toMatch(/\brequire\(/)
+  it('is a classic script that fetches its chunks from its own URL, and chunks import each other relatively', () => {
+    expect(script).not.toMatch(/^\s*(?:import|export)[\s{]/m)
+    expect(script).not.toMatch(/\bimport\(\s*["'`]|\brequire\(/)
+    expect(script).toMatch(/^"use strict";/)
     expect(script).toContain('currentScript')
-    for (const file of manifest.firstView) expect(script).toContain(file)
-    for (const file of chunkFiles) {
+    // Each part and language the board fetches, resolved against the script's URL.
+    for (const file of [...Object.values(manifest.parts).flat(), ...Object.values(manifest.locales).flat()].filter((f) => f !== manifest.script && f !== manifest.shared)) {
+      if (manifest.chunks.find((c) => c.file === file)!.modules.some((m) => /\/src\/(components\/[\w-]+\/[\w-]+|i18n\/[\w-]+)\.ts$/.test(m))) expect(script, file).toMatch(new RegExp(`import\\(new URL\\(\`\\./${file.replaceAll('.', '\\.')}\``))
+    }
+    // What the chunks share with it, they read from the one-line shared module.
+    expect(read(manifest.shared).toString('utf8')).toMatch(/^export const \[[\w$, ]+\] = globalThis\[Symbol\.for\("liuyan-widget"\)\];\n$/)
+    for (const file of chunkFiles.filter((f) => f !== manifest.script)) {
       const code = read(file).toString('utf8')
       // Static and dynamic imports name siblings only: the files work from any one folder.
-      for (const [, specifier] of code.matchAll(/(?:from|import\()\s*["']([^"']+)["']/g)) expect(specifier, file).toMatch(/^\.\/liuyan-widget\.[\w.-]+\.js$/)
+      for (const [, specifier] of code.matchAll(/(?:from|import\()\s*["'`]([^"'`]+)["'`]/g)) expect(specifier, file).toMatch(/^\.\/liuyan-widget\.[\w.-]+\.js$/)
     }
   })
 
   it('registers every tag between the first view and the parts', () => {
-    const code = [...manifest.firstView, ...Object.values(manifest.parts).flat()].map((f) => read(f).toString('utf8')).join('\n')
+    const code = [...manifest.firstView, ...Object.values(manifest.parts).flat()].filter((f, i, all) => all.indexOf(f) === i).map((f) => read(f).toString('utf8')).join('\n')
     for (const tag of TAGS) expect(code).toMatch(new RegExp(`["'\`]${tag}["'\`]`))
   })
 

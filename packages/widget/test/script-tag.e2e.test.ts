@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const dist = new URL('../dist/', import.meta.url)
-const manifest = JSON.parse(readFileSync(new URL('liuyan-widget.chunks.json', dist), 'utf8')) as { parts: Record<string, string[]> }
+const manifest = JSON.parse(readFileSync(new URL('liuyan-widget.chunks.json', dist), 'utf8')) as { shared: string; parts: Record<string, string[]> }
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const BOARD = '220104-gov'
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
     const lang = url.searchParams.get('lang') ?? 'zh-CN'
     const file = url.searchParams.get('script') === 'full' ? 'liuyan-widget.full.min.js' : 'liuyan-widget.min.js'
     const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>网上留言</title>
-      <script src="${cdn.url}/${file}" defer></script></head>
+      ${`<script src="${cdn.url}/${file}" defer></script>`.repeat(url.searchParams.has('twice') ? 2 : 1)}</head>
       <body><main><h1>网上留言</h1><liuyan-board api="/api/v1" board="${BOARD}" page-size="5"></liuyan-board></main></body></html>`
     return new Response(html, {
       headers: {
@@ -67,14 +67,14 @@ afterAll(async () => {
 })
 
 /** Opens the page and collects CSP and Trusted Types violations and script errors. */
-async function open(lang = 'zh-CN', hash = '', script = ''): Promise<{ page: Page; problems: string[] }> {
+async function open(lang = 'zh-CN', hash = '', script = '', query = ''): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ locale: lang })
   const problems: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Trusted Type|Refused to/i.test(message.text())) problems.push(message.text())
   })
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  await page.goto(`${site.url}/?lang=${lang}${script ? `&script=${script}` : ''}${hash}`)
+  await page.goto(`${site.url}/?lang=${lang}${script ? `&script=${script}` : ''}${query}${hash}`)
   return { page, problems }
 }
 
@@ -161,6 +161,23 @@ describe('the script tag from another origin, under a strict CSP', { timeout: 90
   })
 })
 
+describe('the script tag twice on a page', { timeout: 60_000 }, () => {
+  it('the second copy does nothing: the board and its parts work, each chunk fetched once', async () => {
+    fetched.length = 0
+    const { page, problems } = await open('zh-TW', '', '', '&twice')
+    await expect.poll(() => page.locator('liuyan-message-list [part=title]').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await page.getByRole('link', { name: '我要留言' }).click()
+    await page.getByRole('textbox', { name: '標題' }).waitFor({ timeout: 15_000 })
+    // The form's chunk is built on the same base class (and Lit) as the board the first copy registered.
+    expect(await page.evaluate(() => customElements.get('liuyan-message-form')!.prototype instanceof Object.getPrototypeOf(customElements.get('liuyan-board')!))).toBe(true)
+    expect(problems).toEqual([])
+    const chunks = fetched.filter((f) => f !== 'liuyan-widget.min.js')
+    expect(chunks.length).toBeGreaterThan(0)
+    expect(new Set(chunks).size).toBe(chunks.length)
+    await page.close()
+  })
+})
+
 describe('a chunk that cannot be fetched', { timeout: 60_000 }, () => {
   it('network down: says so in the page language, keeps what was typed, and loads on retry', async () => {
     const { page } = await open()
@@ -197,14 +214,15 @@ describe('a chunk that cannot be fetched', { timeout: 60_000 }, () => {
     await page.close()
   })
 
-  it('the first view itself: the script tag says so in the page language, and its button loads the board', async () => {
-    missing.add('liuyan-widget.first-view-')
-    const { page } = await open('zh-TW')
-    const alert = page.getByRole('alert').filter({ hasText: '留言板沒有載入成功' })
+  it('the module every chunk shares with the script tag: a part says so, and loads on retry once it is back', async () => {
+    missing.add(manifest.shared)
+    const { page } = await open('zh-TW', '#liuyan/new')
+    const alert = page.getByRole('alert').filter({ hasText: '留言板的這一部分沒有載入成功' })
     await alert.waitFor({ timeout: 15_000 })
+    await page.getByRole('navigation', { name: '留言板' }).waitFor() // the board itself is the script tag
     missing.clear()
     await page.getByRole('button', { name: '重新載入' }).click()
-    await expect.poll(() => page.locator('liuyan-message-list [part=title]').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await page.getByRole('textbox', { name: '標題' }).waitFor({ timeout: 15_000 })
     expect(await alert.count()).toBe(0)
     await page.close()
   })

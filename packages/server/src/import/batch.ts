@@ -94,9 +94,21 @@ function checked(mapped: Mapped): Mapped {
   return { reason: `the record does not make a valid message: check ${fields}` }
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+/** Random bytes drawn 64 KiB at a time (the most one getRandomValues gives), 32 per hash. */
+let pool = new Uint8Array(0)
+let used = 0
+
 /** 64 random hex digits: the hash of no tracking code anyone holds. */
 function unknowableHash(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('')
+  if (used + 32 > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(65_536))
+    used = 0
+  }
+  let hex = ''
+  for (let i = used; i < used + 32; i++) hex += HEX[pool[i]!]
+  used += 32
+  return hex
 }
 
 /** Thrown before anything is written when an import cannot start (e.g. a board that does not exist). */

@@ -9,6 +9,7 @@ import { MessageSchema } from '@liuyan/core'
 import type { Board, Message } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { freshDatabase, openingStore } from '../../test/postgres-database.js'
+import { regionDigits } from './hotspots.js'
 import { createMemoryStore } from './memory.js'
 import { createPostgresStore } from './postgres.js'
 import { createSqliteStore } from './sqlite.js'
@@ -62,17 +63,26 @@ describe.each<[string, () => Store]>([
 ])('%s store: hot spots', (_name, create) => {
   it('counts the heat table as the rows say, and again after a board moves and another changes region', async () => {
     const store = await seed(create())
+    const reference = await seed(createMemoryStore())
+    /** Each board's table at its own grain (as the service asks), cell for cell as the memory store counts. */
+    const sameAsReference = async (regions: Record<string, string>) => {
+      for (const id of ['p', 'c1', 'c2', 'u1']) expect(await heat(store, id, regionDigits(regions[id]))).toEqual(await heat(reference, id, regionDigits(regions[id])))
+    }
+    await sameAsReference({ p: '220000', c1: '220100', c2: '220200', u1: '220104' })
     const counted = (boards: string[]) => MESSAGES.filter((m) => m.status !== 'rejected' && boards.includes(m.boardId)).length
     expect(total(await heat(store, 'p'))).toBe(counted(['u1', 'c1', 'c2']))
     expect(total(await heat(store, 'c1'))).toBe(counted(['u1', 'c1']))
     expect((await heat(store, 'p', 4)).map((c) => c.region).filter((r, i, all) => all.indexOf(r) === i)).toEqual(['220100', '220200'])
     // u1 moves under c2; c2 changes region; a refusal comes out of the count.
-    await store.transaction(async (tx) => {
-      await tx.putBoard(board('u1', 'c2', '220104'))
-      await tx.putBoard(board('c2', 'p', '220300'))
-      const m = (await tx.getMessage('m001'))!
-      await tx.updateMessage({ ...m, status: 'rejected' })
-    })
+    for (const s of [store, reference]) {
+      await s.transaction(async (tx) => {
+        await tx.putBoard(board('u1', 'c2', '220104'))
+        await tx.putBoard(board('c2', 'p', '220300'))
+        const m = (await tx.getMessage('m001'))!
+        await tx.updateMessage({ ...m, status: 'rejected' })
+      })
+    }
+    await sameAsReference({ p: '220000', c1: '220100', c2: '220300', u1: '220104' })
     const after = (boards: string[]) => MESSAGES.filter((m) => m.id !== 'm001' && m.status !== 'rejected' && boards.includes(m.boardId)).length
     expect(total(await heat(store, 'c1'))).toBe(after(['c1']))
     expect(total(await heat(store, 'c2'))).toBe(after(['c2', 'u1']))

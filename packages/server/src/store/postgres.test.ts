@@ -1,6 +1,6 @@
 // What only the PostgreSQL store has: migrations shared by instances, transactions of several
 // instances on one database, the closure of the board tree, and outages of the database. The
-// contract every store keeps is in store.test.ts.
+// contract every store keeps is in store*.test.ts.
 import { createHash } from 'node:crypto'
 import { MessageSchema } from '@liuyan/core'
 import type { Board, Message } from '@liuyan/core'

@@ -247,6 +247,8 @@ class SqliteStoreImpl implements SqliteStore {
     /** Transactions whose work is in the open SQLite transaction, waiting for its COMMIT. */
     let done: Array<{ item: QueuedTransaction; result: unknown }> = []
     const failAll = (error: unknown) => {
+      // The SQLite transaction is gone, and with it whatever the group's transactions held back.
+      this.#writer.dropAll()
       for (const { item } of done) item.reject(error)
       done = []
     }
@@ -267,8 +269,9 @@ class SqliteStoreImpl implements SqliteStore {
         if (!solo) db.exec('SAVEPOINT tx')
         const result = await item.fn(tx)
         open = false
-        // The rows the transaction held back (sqlite/pending.ts) are part of it.
-        this.#writer.finish()
+        // The rows the transaction held back (sqlite/pending.ts) are part of it: written now when it
+        // is alone, else with the group's COMMIT, summed with the others' (sqlite/connection.ts).
+        this.#writer.finish(!solo)
         if (!solo) db.exec('RELEASE tx')
         done.push({ item, result })
       } catch (error) {
@@ -304,6 +307,7 @@ class SqliteStoreImpl implements SqliteStore {
       }
     }
     try {
+      this.#writer.beforeCommit()
       db.exec('COMMIT')
     } catch (error) {
       rollback(db)

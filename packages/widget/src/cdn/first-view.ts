@@ -1,7 +1,8 @@
-// The first view of the script-tag build (an ES module chunk that dist/liuyan-widget.min.js
-// imports): the board shell and the list. Everything else is a chunk fetched on first use: by the
-// board (components/board/parts.ts), by the elements (a language: i18n/index.ts) or by the SDK
-// (its schemas). A part used on its own, without a board, is fetched and registered from here.
+// The first view of the script-tag build, which is dist/liuyan-widget.min.js itself (a classic
+// script: scripts/build-script-tag.mjs): the board shell, the list and its figures. Everything else
+// is a chunk fetched on first use, from beside the script: by the board (components/board/parts.ts),
+// by the elements (a language: i18n/index.ts) or by the SDK (its schemas). A part used on its own,
+// without a board, is fetched and registered from here.
 import { PARTS, type Part } from '../components/board/parts.js'
 import { LiuyanBoard } from '../components/board/board.js'
 import { LiuyanMessageList } from '../components/message-list/message-list.js'

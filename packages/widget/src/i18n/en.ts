@@ -21,13 +21,6 @@ const en: Catalog = {
     score: '{n} of 5',
     count: 'Ratings',
     notFound: 'This message board was not found. Please check its address.',
-    day: '{n} day',
-    days: '{n} days',
-    hour: '{n} hour',
-    hours: '{n} hours',
-    minute: '{n} minute',
-    minutes: '{n} minutes',
-    twoUnits: '{a} {b}',
   },
   messageList: {
     filters: 'Filter messages',

@@ -1,14 +1,7 @@
 // What the widget says when one of its own files could not be fetched (a chunk of the script-tag
 // build). In every language, not in the language chunks, because the page's language may be the
-// chunk that failed. Three tables, so the script tag carries only the first and the board the rest.
+// chunk that failed.
 import type { Locale } from '@liuyan/core'
-
-/** The script tag's first view did not load. */
-export const BOARD_FAILED: Record<Locale, string> = {
-  'zh-CN': '留言板没有加载成功，可能是网络中断。请检查网络后重试。',
-  'zh-TW': '留言板沒有載入成功，可能是網路中斷。請檢查網路後重試。',
-  en: 'The message board did not load; the network may be down. Check your connection and try again.',
-}
 
 /** A part of a view, or the page's language, did not load. */
 export const PART_FAILED: Record<Locale, string> = {

@@ -21,13 +21,6 @@ const zhTW: Catalog = {
     score: '{n} 分',
     count: '評價則數',
     notFound: '沒有找到這個留言板，請核對留言板地址。',
-    day: '{n} 天',
-    days: '{n} 天',
-    hour: '{n} 小時',
-    hours: '{n} 小時',
-    minute: '{n} 分鐘',
-    minutes: '{n} 分鐘',
-    twoUnits: '{a}{b}',
   },
   messageList: {
     filters: '篩選留言',

@@ -19,7 +19,7 @@ export function clientFor(baseUrl: string, locale: Locale, create: typeof create
     // components name are rendered, so extra fields a check would have dropped never reach the
     // page. A client set on `client` keeps its own choice.
     // Nor are list filters checked before sending (the server judges them): with both checks off
-    // the reads never load zod or core's schemas, which stay out of the first view's chunks.
+    // the reads never load zod or core's schemas, which stay out of the first view.
     client = create({ baseUrl, locale, validateResponses: false, validateQueries: false })
     clients.set(`${baseUrl}|${locale}`, client)
   }

@@ -1,8 +1,7 @@
-// The widget writes dates, numbers and durations itself (i18n/index.ts: no Intl formatter, whose
+// The widget writes dates and numbers itself (i18n/index.ts: no Intl formatter, whose
 // first use loads ICU's data in one long task). They must read exactly as Intl writes them.
 import { describe, expect, it } from 'vitest'
-import { humanizeSeconds } from '../components/board-stats/board-stats.js'
-import { formatDate, formatNumber, loadLocale } from '../i18n/index.js'
+import { formatDate, formatNumber } from '../i18n/index.js'
 
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const
 const DATES = [
@@ -47,23 +46,5 @@ describe('formats', () => {
         expect(formatNumber(rate, locale, options), `${locale} ${rate}`).toBe(new Intl.NumberFormat(locale, options).format(rate))
       }
     }
-  })
-
-  it('writes durations as Intl’s long units joined as a unit list', async () => {
-    await Promise.all([loadLocale('en'), loadLocale('zh-TW')])
-    const intl = (locale: string, parts: [number, string][]) =>
-      new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts.filter(([n]) => n).map(([n, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n)))
-    for (const locale of LOCALES) {
-      expect(humanizeSeconds(2 * 86_400 + 3 * 3600, locale)).toBe(intl(locale, [[2, 'day'], [3, 'hour']]))
-      expect(humanizeSeconds(86_400 + 3600, locale)).toBe(intl(locale, [[1, 'day'], [1, 'hour']]))
-      expect(humanizeSeconds(3 * 86_400, locale)).toBe(intl(locale, [[3, 'day']]))
-      expect(humanizeSeconds(1234 * 86_400, locale)).toBe(intl(locale, [[1234, 'day']]))
-      expect(humanizeSeconds(5 * 3600 + 1200, locale)).toBe(intl(locale, [[5, 'hour']]))
-      expect(humanizeSeconds(3600, locale)).toBe(intl(locale, [[1, 'hour']]))
-      expect(humanizeSeconds(600, locale)).toBe(intl(locale, [[10, 'minute']]))
-      expect(humanizeSeconds(20, locale)).toBe(intl(locale, [[1, 'minute']]))
-    }
-    expect(humanizeSeconds(2 * 86_400 + 3 * 3600, 'en')).toBe('2 days 3 hours')
-    expect(humanizeSeconds(2 * 86_400 + 3 * 3600, 'zh-CN')).toBe('2天3小时')
   })
 })

@@ -161,15 +161,19 @@ export class PgHotspots {
   }
 
   async heatTable(query: HeatStoreQuery): Promise<HeatCell[]> {
-    const rows = await this.#query<{ r: string; domain: HeatCell['domain']; month: string; count: string }>(
-      // Folded and not yet folded (postgres/deltas.ts).
-      `SELECT substr(region, 1, $4) AS r, domain, month, sum(n) AS count FROM (
-         SELECT region, domain, month, n FROM hot_heat WHERE ancestor = $1 AND month BETWEEN $2 AND $3
-         UNION ALL SELECT region, domain, month, n FROM hot_heat_deltas WHERE ancestor = $1 AND month BETWEEN $2 AND $3
-       ) h GROUP BY r, domain, month HAVING sum(n) > 0`,
-      [query.boardId, query.fromMonth, query.toMonth, query.regionDigits],
+    // Folded and not yet folded (postgres/deltas.ts), summed per cell (each folded row is one cell,
+    // rolled up as the SQLite store's: ROLLED_SQL), as one JSON array (one value to parse, not
+    // thousands of rows), as the SQLite store reads them.
+    const [row] = await this.#query<{ cells: Array<[string, HeatCell['domain'], string, number]> }>(
+      `SELECT coalesce(json_agg(json_build_array(region, domain, month, n)), '[]') AS cells FROM (
+         SELECT region, domain, month, sum(n) AS n FROM (
+           SELECT region, domain, month, n FROM hot_heat WHERE ancestor = $1 AND month BETWEEN $2 AND $3
+           UNION ALL SELECT region, domain, month, n FROM hot_heat_deltas WHERE ancestor = $1 AND month BETWEEN $2 AND $3
+         ) h GROUP BY region, domain, month HAVING sum(n) > 0
+       ) c`,
+      [query.boardId, query.fromMonth, query.toMonth],
     )
-    return sortCells(rows.map((row) => ({ region: row.r.padEnd(6, '0'), domain: row.domain, month: row.month, count: Number(row.count) })), DOMAINS)
+    return sortCells(row!.cells.map(([region, domain, month, count]) => ({ region, domain, month, count: Number(count) })), DOMAINS)
   }
 
   async similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]> {

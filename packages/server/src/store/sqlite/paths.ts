@@ -40,6 +40,11 @@ export class BoardPaths {
     return cells
   }
 
+  /** The boards whose subtree holds `boardId` (itself included), as `board_tree` has them: none for a board the store does not hold. */
+  above(connection: Connection, boardId: string): readonly string[] {
+    return this.#above(connection, boardId)
+  }
+
   #above(connection: Connection, boardId: string): string[] {
     let ancestors = this.#ancestors.get(boardId)
     if (!ancestors) {

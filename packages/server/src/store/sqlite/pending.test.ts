@@ -76,6 +76,7 @@ describe('SQLite rows held until the end of a transaction', () => {
         await tx.insertMessage(m, hash(m.id))
         await tx.boardStats({ boardId: 'p', now: NOW })
         await tx.listMessages({ keyword: '路灯', limit: 1 })
+        await tx.similarGroups({ boardId: 'p', limit: 10, regionDigits: 6 })
       }
     })
     const terms = (store: SqliteStore) => store.database.prepare('SELECT term, created_ms, rid, published_ms FROM message_terms ORDER BY 1, 2, 3').raw().all()
@@ -83,6 +84,12 @@ describe('SQLite rows held until the end of a transaction', () => {
     expect(count(held, 'message_terms')).toBe(messages.reduce((n, m) => n + searchGrams(searchText(m)).length, 0))
     expect(counters(held)).toEqual(counters(flushed))
     expect(counters(held).length).toBeGreaterThan(0)
+    // The groups of similar messages: members, their rows under each board, the spans there.
+    const all = (store: SqliteStore, table: string) => store.database.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all()
+    for (const table of ['hot_members', 'hot_scope', 'hot_spans']) expect(all(held, table)).toEqual(all(flushed, table))
+    expect(count(held, 'hot_scope')).toBeGreaterThan(messages.length)
+    const spans = held.database.prepare('SELECT ancestor, root, min(created_ms), max(created_ms) FROM hot_scope GROUP BY 1, 2 ORDER BY 1, 2').raw().all()
+    expect(all(held, 'hot_spans')).toEqual(spans)
   })
 
   it('give the scope and heat rows the insert triggers before migration 11 gave', async () => {
@@ -140,5 +147,38 @@ describe('SQLite rows held until the end of a transaction', () => {
       await tx.insertMessage(message('m4', '路灯不亮'), hash('m4'))
     })
     expect(counters(store)).toEqual(counters(reference))
+  })
+
+  it('of a group commit are written with its COMMIT, and survive a later transaction of the group that read them and failed', async () => {
+    const store = await fresh()
+    const results = await Promise.allSettled([
+      store.transaction((tx) => tx.insertMessage(message('m1', '路灯坏了'), hash('m1'))),
+      store.transaction(async (tx) => {
+        await tx.insertMessage(message('m2', '公交站台'), hash('m2'))
+        // Reads the rows held back by m1's transaction and its own, written in its savepoint…
+        expect((await tx.listMessages({ keyword: '路灯', limit: 10 })).items.map((m) => m.id)).toEqual(['m1'])
+        expect((await tx.boardStats({ boardId: 'p', now: NOW })).received).toBe(2)
+        // …which this rolls back: m1's must be written again by the COMMIT.
+        throw new Error('refused')
+      }),
+      store.transaction(async (tx) => {
+        await tx.insertMessage(message('m3', '路灯不亮'), hash('m3'))
+        expect((await tx.boardStats({ boardId: 'p', now: NOW })).received).toBe(2)
+      }),
+      store.transaction((tx) => tx.insertMessage(message('m4', '路灯坏了'), hash('m4'))),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+    const reference = await fresh()
+    await reference.transaction(async (tx) => {
+      for (const id of ['m1', 'm3', 'm4']) await tx.insertMessage(message(id, id === 'm3' ? '路灯不亮' : '路灯坏了'), hash(id))
+    })
+    expect(counters(store)).toEqual(counters(reference))
+    const rows = (s: SqliteStore, table: string) => s.database.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).raw().all()
+    for (const table of ['message_terms', 'message_scope', 'hot_heat', 'hot_scope', 'hot_spans']) {
+      expect(rows(store, table).length).toBe(rows(reference, table).length)
+    }
+    expect(count(store, 'hot_scope')).toBeGreaterThan(0)
+    expect((await store.read.listMessages({ keyword: '路灯', limit: 10 })).items.map((m) => m.id).sort()).toEqual(['m1', 'm3', 'm4'])
+    expect((await store.read.boardStats({ boardId: 'p', now: NOW })).received).toBe(3)
   })
 })

@@ -28,6 +28,9 @@ import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
 
+/** Most events of one INSERT: a statement is prepared once per count, so the counts stay few. */
+const EVENTS_PER_STATEMENT = 8
+
 export class SqliteTransaction extends SqliteReader implements StoreTransaction {
   override readonly outbox = new SqliteOutbox(this.connection, this.check, true)
 
@@ -64,17 +67,24 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
     const row = messageColumns(message, message.timeline)
     const columns = { ...row, tracking_hash: trackingHash }
-    if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id))
-    if (this.get('SELECT 1 FROM messages WHERE tracking_hash = ?', trackingHash)) throw new Error(DUPLICATE_TRACKING_CODE)
-    const inserted = this.run(
-      `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
-         published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
-         public_doc, public_version)
-       VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_hash, @created_at, @created_ms,
-         @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc,
-         @public_doc, @public_version)`,
-      columns,
-    )
+    let inserted: Database.RunResult
+    try {
+      inserted = this.run(
+        `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
+           published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
+           public_doc, public_version)
+         VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_hash, @created_at, @created_ms,
+           @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc,
+           @public_doc, @public_version)`,
+        columns,
+      )
+    } catch (error) {
+      // The unique keys decide (two lookups fewer than asking first); a second id is named first.
+      const text = String((error as Error | undefined)?.message)
+      if (!text.startsWith('UNIQUE constraint failed: messages.')) throw error
+      if (this.get('SELECT 1 FROM messages WHERE id = ?', message.id)) throw new Error(duplicateId(message.id), { cause: error })
+      throw new Error(DUPLICATE_TRACKING_CODE, { cause: error })
+    }
     const rid = Number(inserted.lastInsertRowid)
     // The rows the insert triggers wrote before migration 11, held back with the terms and counters.
     const c = this.connection
@@ -85,7 +95,8 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     insertTerms(this.connection, { ...(columns as unknown as TermRow), rid })
     this.appendEvents(message.id, 0, message.timeline)
     // The search text is core's similarityText (both the masked, lower-cased title and content).
-    await groupNewMessage(sqliteGroupWriter(this.connection), message, rid, { text: row['search_text'] as string })
+    const created = { rid, createdMs: row['created_ms'] as number, boards: c.paths.above(c, message.boardId) }
+    await groupNewMessage(sqliteGroupWriter(this.connection, created), message, rid, { text: row['search_text'] as string })
   }
 
   async updateMessage(message: Message, options: { trackingHash?: string } = {}): Promise<void> {
@@ -184,10 +195,15 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     return this.run('DELETE FROM idempotency WHERE created_ms < ?', instant(before, 'before')).changes
   }
 
+  /** Appends events in one statement (a new message has one to a few). */
   protected appendEvents(messageId: string, firstSeq: number, events: Message['timeline']): void {
-    events.forEach((event, index) => {
-      this.run('INSERT INTO events (message_id, seq, doc) VALUES (?, ?, ?)', messageId, firstSeq + index, JSON.stringify(event))
-    })
+    for (let at = 0; at < events.length; at += EVENTS_PER_STATEMENT) {
+      const part = events.slice(at, at + EVENTS_PER_STATEMENT)
+      this.run(
+        `INSERT INTO events (message_id, seq, doc) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`,
+        part.flatMap((event, index) => [messageId, firstSeq + at + index, JSON.stringify(event)]),
+      )
+    }
   }
 
   async putReplyTemplate(template: ReplyTemplate): Promise<void> {

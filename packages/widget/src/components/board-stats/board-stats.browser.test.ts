@@ -3,9 +3,8 @@ import type { MswBoard } from '@liuyan/server/msw'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
 import '../../define.js'
-import { loadLocale } from '../../i18n/index.js'
 import { API, breakApi, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
-import { humanizeSeconds, type LiuyanBoardStats } from './board-stats.js'
+import type { LiuyanBoardStats } from './board-stats.js'
 
 const BOARD = '220100-gov'
 let board: MswBoard
@@ -46,16 +45,6 @@ describe('<liuyan-board-stats>', () => {
     })
     expect(figures(el)['答复用时（中位数）']).toMatch(/^\d+(\.5)? 个工作日$/)
     await expectAccessible(el)
-  })
-
-  it('humanizes durations in days and hours', async () => {
-    await Promise.all([loadLocale('en'), loadLocale('zh-TW')]) // the unit words are strings of each language
-    const t = 2 * 86_400 + 3 * 3600
-    expect(humanizeSeconds(t, 'zh-CN')).toBe('2天3小时')
-    expect(humanizeSeconds(t, 'en')).toBe('2 days 3 hours')
-    expect(humanizeSeconds(86_400, 'zh-TW')).toMatch(/^1 ?天$/)
-    expect(humanizeSeconds(5 * 3600 + 1200, 'en')).toBe('5 hours')
-    expect(humanizeSeconds(600, 'zh-CN')).toBe('10分钟')
   })
 
   it('draws the satisfaction distribution as an image with a summary, and a table of the numbers, without style attributes', async () => {

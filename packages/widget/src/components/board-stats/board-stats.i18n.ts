@@ -22,15 +22,6 @@ export interface BoardStatsStrings {
   /** Column of the counts. */
   count: string
   notFound: string
-  /** Parts of a duration, one and more of each unit: `{n}` the number. */
-  day: string
-  days: string
-  hour: string
-  hours: string
-  minute: string
-  minutes: string
-  /** A duration of two parts, `{a}` and `{b}` (`2天3小时`, `2 days 3 hours`). */
-  twoUnits: string
 }
 
 /** In zh-CN, the default language, bundled with the component; zh-TW and en are in `src/i18n/<locale>.ts`, loaded when a page needs them. */
@@ -50,11 +41,4 @@ export const boardStatsStrings: BoardStatsStrings = {
   score: '{n} 分',
   count: '评价条数',
   notFound: '没有找到这个留言板，请核对留言板地址。',
-  day: '{n}天',
-  days: '{n}天',
-  hour: '{n}小时',
-  hours: '{n}小时',
-  minute: '{n}分钟',
-  minutes: '{n}分钟',
-  twoUnits: '{a}{b}',
 }

@@ -1,4 +1,4 @@
-import type { BoardStats, Locale } from '@liuyan/core'
+import type { BoardStats } from '@liuyan/core'
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatNumber, pick, satisfactionOf } from '../../i18n/index.js'
 import { boardStats } from '../../internal/reads.js'
@@ -9,15 +9,6 @@ import { boardStatsStrings, type BoardStatsStrings } from './board-stats.i18n.js
 import { styles } from './board-stats.styles.js'
 
 const SCORES = [5, 4, 3, 2, 1] as const
-
-/** A duration for people, e.g. `2天3小时` or `2 days 3 hours`, as Intl's long units write it. */
-export function humanizeSeconds(seconds: number, locale: Locale): string {
-  const t = pick('boardStats', boardStatsStrings, locale)
-  const h = Math.round(seconds / 3600)
-  const parts = (h >= 24 ? [[Math.floor(h / 24), 'day'], [h % 24, 'hour']] : h ? [[h, 'hour']] : [[Math.max(1, Math.round(seconds / 60)), 'minute']]) as [number, 'day' | 'hour' | 'minute'][]
-  const [a, b] = parts.filter(([n]) => n).map(([n, unit]) => format(t[n === 1 ? unit : (`${unit}s` as const)], { n: formatNumber(n, locale) }))
-  return b ? format(t.twoUnits, { a: a!, b }) : a!
-}
 
 /**
  * The figures of a board and the boards below it: messages received and replied, the reply rate,

@@ -9,7 +9,7 @@ import { LiuyanMessageList } from '../message-list/message-list.js'
 export type Part = 'liuyan-message-list' | 'liuyan-board-stats' | 'liuyan-thread' | 'liuyan-message-form' | 'liuyan-tracking'
 
 export const PARTS: Record<Part, () => Promise<void>> = {
-  // The list view's parts come with the board (in the script-tag build, in the first view's chunk).
+  // The list view's parts come with the board (in the script-tag build, in the script tag itself).
   'liuyan-message-list': async () => defineOnce('liuyan-message-list', LiuyanMessageList),
   'liuyan-board-stats': async () => defineOnce('liuyan-board-stats', LiuyanBoardStats),
   'liuyan-thread': () => import('../thread/thread.js').then((m) => defineOnce('liuyan-thread', m.LiuyanThread)),

@@ -1,6 +1,6 @@
 import { DOMAINS, LIMITS, MESSAGE_TYPES, validateNewMessage } from '@liuyan/core'
 import { html, nothing, type PropertyValues } from 'lit'
-import { LiuyanBeforeSubmitEvent, LiuyanSubmittedEvent } from '../../events.js'
+import { LiuyanBeforeSubmitEvent, LiuyanSubmittedEvent } from '../../form-events.js'
 import { labelsOf, pick } from '../../i18n/index.js'
 import { LiuyanFormElement, type FieldValue } from '../../internal/form-element.js'
 import { formStyles } from '../../internal/form.styles.js'

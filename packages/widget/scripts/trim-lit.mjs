@@ -1,0 +1,33 @@
+// A rolldown plugin of the script-tag build: leaves out of Lit's published (production) modules what
+// the widget's bundled copy never uses: the hooks for the ShadyDOM/ShadyCSS polyfills and for SSR
+// hydration (the widget renders in the browser, in browsers with shadow DOM), the lists of Lit
+// versions on the page (read by Lit's development build only, to warn of several copies), the
+// decorators' metadata (the widget declares `static properties`; Lit would also define
+// `Symbol.metadata` and `globalThis.litPropertyMetadata` on the host page), and the long sentences
+// of two errors thrown only when `css` is misused (the widget's styles are literals).
+// Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
+const CUTS = [
+  ['lit-html/lit-html.js', /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
+  ['@lit/reactive-element/reactive-element.js', /(\w+)=\w+\.reactiveElementPolyfillSupport,/, ''],
+  ['@lit/reactive-element/reactive-element.js', /,\w+\?\.\(\{ReactiveElement:\w+\}\),\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
+  ['@lit/reactive-element/reactive-element.js', /Symbol\.metadata\?\?=Symbol\("metadata"\),(\w+)\.litPropertyMetadata\?\?=new WeakMap;/, ''],
+  ['@lit/reactive-element/reactive-element.js', /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w+,\w+\]of \2\)this\.elementProperties\.set\(\w+,\w+\)\}/, ''],
+  ['lit-element/lit-element.js', /,\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\);const (\w+)=\w+\.litElementPolyfillSupport;\1\?\.\(\{LitElement:\w+\}\);/, ';'],
+  ['lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
+  ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
+  ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
+]
+
+export const trimLit = {
+  name: 'trim-lit',
+  transform(code, id) {
+    const cuts = CUTS.filter(([module]) => id.endsWith(`/node_modules/${module}`))
+    if (!cuts.length) return null
+    for (const [module, pattern, replacement] of cuts) {
+      const found = code.match(new RegExp(pattern, 'g'))?.length ?? 0
+      if (found !== 1) throw new Error(`scripts/trim-lit.mjs: ${pattern} matches ${found} times in ${module}; update it to this version of Lit`)
+      code = code.replace(pattern, replacement)
+    }
+    return { code, map: null }
+  },
+}
