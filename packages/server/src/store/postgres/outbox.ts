@@ -73,15 +73,21 @@ const RECORD = `WITH a AS (
   FROM a WHERE d.seq = a.seq AND d.lease = a.lease
   RETURNING d.seq, a.lease`
 
+/** Queues outbox events to be written with the transaction's next write (postgres/batch.ts). */
+export type QueueEvents = (events: readonly OutboxEvent[], queuedAt: string) => void
+
 export class PgOutbox implements OutboxTransaction {
   readonly #client: PgClient
   readonly #check: () => void
   readonly #writable: boolean
 
-  constructor(client: PgClient, check: () => void, writable: boolean) {
+  readonly #queue: QueueEvents | undefined
+
+  constructor(client: PgClient, check: () => void, writable: boolean, queue?: QueueEvents) {
     this.#client = client
     this.#check = check
     this.#writable = writable
+    this.#queue = queue
   }
 
   async #rows<R>(text: string, values: readonly unknown[] = [], write = false): Promise<R[]> {
@@ -126,6 +132,10 @@ export class PgOutbox implements OutboxTransaction {
   }
 
   async appendEvents(events: readonly OutboxEvent[], queuedAt: string): Promise<void> {
+    if (this.#queue) {
+      this.#check()
+      return this.#queue(events, queuedAt)
+    }
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
       const inserted = await this.#rows(
