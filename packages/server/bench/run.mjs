@@ -5,7 +5,7 @@
 // Prints p50/p99 and req/s per read and size, and the ratio of p50 and p99 at the largest size to
 // the smallest.
 import { spawn } from 'node:child_process'
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -17,8 +17,6 @@ const SIZES = [10_000, 100_000, 1_000_000].filter((n) => n < MAX).concat([MAX])
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = 8
 const kind = process.env.BENCH_STORE ?? 'sqlite'
-/** BENCH_ONLY: a regular expression; only the reads (and POST) whose name matches run. */
-const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined
 const backend = STORES[kind]
 if (!backend) throw new Error(`BENCH_STORE=${kind}: no such store; one of ${Object.keys(STORES).join(', ')}`)
 const TOKEN = 'bench-staff-token-0123456789'
@@ -76,9 +74,7 @@ function startServer(args) {
   // Deadline escalation off: its first pass after a start catches up on every deadline the seeded
   // years have passed (a 催办 for each open message: a write burst of its own, not a read's cost).
   const flags = [...args, '--port', '0', '--rate-limit', 'off', '--search-limit', 'off', '--staff-limit', 'off', '--escalate-every', 'off', '--demo-token', TOKEN]
-  // BENCH_NODE_ARGS: options of node for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
-  const node = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
-  const child = spawn(process.execPath, [...node, cli, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [cli, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout.on('data', function onData(chunk) {
@@ -86,9 +82,7 @@ function startServer(args) {
       const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
       if (match) {
         child.stdout.off('data', onData)
-        // BENCH_SERVER_LOG=FILE keeps the server's request log; else it is discarded.
-        if (process.env.BENCH_SERVER_LOG) child.stdout.pipe(createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' }))
-        else child.stdout.resume()
+        child.stdout.resume() // discard request log lines
         resolve({ child, url: `${match[1]}/api/v1` })
       }
     })
@@ -108,46 +102,11 @@ async function cannon(options) {
   return result
 }
 
-/** CPU seconds (user + system, Linux /proc) of a process, and of the database server's processes when it has a data folder. */
-function cpuOf(pid, data) {
-  const stat = (p) => readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
-  const ticks = (fields) => (Number(fields[11]) + Number(fields[12])) / 100
-  let db
-  if (data) {
-    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])
-    db = 0
-    for (const p of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      try {
-        const fields = stat(p)
-        if (Number(p) === postmaster || Number(fields[1]) === postmaster) db += ticks(fields)
-      } catch {
-        // gone meanwhile
-      }
-    }
-  }
-  return { server: ticks(stat(pid)), db }
-}
-
 const fmt = (n) => Math.round(n).toLocaleString('en-US')
 const results = new Map() // read → size → { p50, p99, rps, bad }
 const record = (name, size, r) => {
   if (!results.has(name)) results.set(name, new Map())
   results.get(name).set(size, { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, bad: r.non2xx + r.errors })
-}
-
-/** BENCH_PG_STATEMENTS=1 (PostgreSQL): the statements of the submissions, by time taken (pg_stat_statements). */
-const statements = kind === 'postgres' && process.env.BENCH_PG_STATEMENTS === '1'
-/** One statement (or several) on a connection of its own; the last one's result. */
-async function sql(url, text) {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client(url)
-  await client.connect()
-  try {
-    const results = await client.query(text)
-    return Array.isArray(results) ? results.at(-1) : results
-  } finally {
-    await client.end()
-  }
 }
 
 const opened = await backend.open(dir)
@@ -164,7 +123,6 @@ try {
     const { child, url } = await startServer(opened.args)
     try {
       for (const [name, fixed, headers, vary, resolve] of READS) {
-        if (only && !only.test(name)) continue
         const path = fixed ?? (await resolve(url))
         const base = new URL(url).pathname
         const requests = vary ? [{ setupRequest: (request) => ({ ...request, path: `${base}${vary()}` }) }] : undefined
@@ -172,29 +130,9 @@ try {
         record(name, size, r)
         console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${name.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
       }
-      if (!only || only.test('POST /messages (durable)')) {
-        if (statements) await sql(opened.url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()')
-        const before = cpuOf(child.pid, opened.data)
-        const r = await cannon({ url: `${url}/messages`, method: 'POST', headers: { 'content-type': 'application/json' }, body: SUBMIT })
-        const after = cpuOf(child.pid, opened.data)
-        record('POST /messages (durable)', size, r)
-        console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${'POST /messages (durable)'.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
-        if (r.non2xx > 0) {
-          console.log(`             status codes: ${JSON.stringify(r.statusCodeStats)}`)
-          // The database's own account of what failed: the distinct ERROR lines of its log.
-          if (opened.data) {
-            const errors = readFileSync(join(opened.data, '..', 'log'), 'utf8').split('\n').filter((line) => / ERROR: /.test(line))
-            for (const line of new Set(errors.map((line) => line.replace(/^.* ERROR: /, '')))) console.log(`             database: ${line.slice(0, 200)}`)
-          }
-        }
-        const us = (a, b) => Math.round(((b - a) * 1e6) / Math.max(r.requests.total, 1))
-        console.log(`             CPU per submit: server ${us(before.server, after.server)} µs${after.db === undefined ? '' : `, database ${us(before.db, after.db)} µs`}`)
-        if (statements) {
-          const { rows } = await sql(opened.url, `SELECT round(total_exec_time) AS ms, round(total_plan_time) AS plan_ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
-            FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`)
-          console.table(rows)
-        }
-      }
+      const r = await cannon({ url: `${url}/messages`, method: 'POST', headers: { 'content-type': 'application/json' }, body: SUBMIT })
+      record('POST /messages (durable)', size, r)
+      console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${'POST /messages (durable)'.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
     } finally {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))

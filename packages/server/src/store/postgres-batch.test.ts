@@ -5,8 +5,7 @@ import { createHash } from 'node:crypto'
 import { MessageSchema } from '@liuyan/core'
 import type { Board, Message } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { adminQuery, freshDatabase } from '../../test/postgres-database.js'
-import { FOLD_EVERY } from './postgres/deltas.js'
+import { freshDatabase } from '../../test/postgres-database.js'
 import { regionDigits } from './hotspots.js'
 import { createMemoryStore } from './memory.js'
 import { createPostgresStore } from './postgres.js'
@@ -187,49 +186,5 @@ describe('postgres store: write batches', () => {
     const next = message(2000)
     await store.transaction((tx) => tx.insertMessage(next, hashOf(next)))
     expect(await store.read.countMessages()).toBe(1)
-  })
-
-  it('keeps heat and groups of messages written one per transaction as the memory store does, before and after their deltas are folded', async () => {
-    const messages = Array.from({ length: FOLD_EVERY }, (_, i) => message(i))
-    const reference = await withTree(createMemoryStore())
-    const url = await freshDatabase()
-    const database = new URL(url).pathname.slice(1)
-    const deltas = async () =>
-      Number((await adminQuery('SELECT (SELECT count(*) FROM hot_heat_deltas) + (SELECT count(*) FROM hot_span_deltas) AS n', [], database)).rows[0].n)
-    const store = await withTree(await createPostgresStore(url))
-    // The tree's transaction is the first commit: FOLD_EVERY - 2 messages more, then reads before any fold.
-    for (const m of messages.slice(0, FOLD_EVERY - 2)) {
-      await store.transaction((tx) => tx.insertMessage(m, hashOf(m)))
-      await reference.transaction((tx) => tx.insertMessage(m, hashOf(m)))
-    }
-    expect(await deltas()).toBeGreaterThanOrEqual(FOLD_EVERY / 2)
-    expect(await kept(store.read)).toEqual(await kept(reference.read))
-    // The FOLD_EVERY-th commit starts a fold (which the last message's may come before); close() waits for it.
-    for (const m of messages.slice(FOLD_EVERY - 2)) {
-      await store.transaction((tx) => tx.insertMessage(m, hashOf(m)))
-      await reference.transaction((tx) => tx.insertMessage(m, hashOf(m)))
-    }
-    await store.close()
-    // At most the deltas of the last message (heat and span under its board and the boards above) are left.
-    expect(await deltas()).toBeLessThanOrEqual(6)
-    const again = await createPostgresStore(url)
-    open.push(again)
-    expect(await kept(again.read)).toEqual(await kept(reference.read))
-  }, 60_000)
-
-  it('unites groups from concurrent transactions, each merge decided on what the ones before it committed', async () => {
-    const store = await openPostgres()
-    // One family of texts: two groups 50 days apart (beyond the window of each other), then messages
-    // between them, similar to both, written by eight transactions at once.
-    const at = (i: number, day: number) => message(i, { createdAt: new Date(START + day * DAY + i * 60_000).toISOString() })
-    for (const i of [0, 12, 24]) await store.transaction((tx) => tx.insertMessage(at(i, 0), hashOf(at(i, 0))))
-    for (const i of [36, 48, 60]) await store.transaction((tx) => tx.insertMessage(at(i, 50), hashOf(at(i, 50))))
-    const digits = regionDigits('220000')
-    expect((await store.read.similarGroups({ boardId: 'p', limit: 50, regionDigits: digits })).map((g) => g.count)).toEqual([3, 3])
-    const between = Array.from({ length: 16 }, (_, k) => at(72 + 12 * k, 25))
-    await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(async (w) => {
-      for (const m of between.filter((_, k) => k % 8 === w)) await store.transaction((tx) => tx.insertMessage(m, hashOf(m)))
-    }))
-    expect((await store.read.similarGroups({ boardId: 'p', limit: 50, regionDigits: digits })).map((g) => g.count)).toEqual([22])
   })
 })

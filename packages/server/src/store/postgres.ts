@@ -1,13 +1,11 @@
 // Types only from this module's neighbours: the driver (`pg`, an optional peer dependency) is
 // loaded when a store is opened (see postgres/driver.ts), so importing this entry works without it.
 import type { RateCounter, Store, StoreReader, StoreTransaction } from './types.js'
-import { loadDriver, PostgresDriverMissingError, prepared, type PgPool, type PgPoolClient } from './postgres/driver.js'
-import { FOLD_EVERY, FOLD_LOCK, FOLD_SQL } from './postgres/deltas.js'
+import { loadDriver, PostgresDriverMissingError, type PgPool, type PgPoolClient } from './postgres/driver.js'
 import { isConnectionError, isRetryable, redactUrl, translate } from './postgres/errors.js'
 import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
 import { checkVersion, migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
-import { Session } from './postgres/session.js'
 import { PgTransaction } from './postgres/transaction.js'
 
 export { PostgresDriverMissingError, PostgresMigrationError, redactUrl }
@@ -115,14 +113,6 @@ export async function createPostgresStore(connection: string | PostgresConnectio
   // A connection that breaks while idle (the server restarts) is dropped by the pool and made again
   // when next needed; without a listener the pool's 'error' event would end the process.
   for (const pool of [readers, writers]) pool.on('error', () => {})
-  // Transactions run the store's own statements, of fixed shapes and small rows counts: each is
-  // planned once per connection (a custom plan would be made for every write: more time than the
-  // write itself), and never compiled (JIT costs more than it saves for rows this few).
-  writers.on('connect', (client) => {
-    client.query(WRITER_SETTINGS).catch(() => {
-      // A connection that broke fails its next query, which says why.
-    })
-  })
   try {
     const client = await checkOut(writers)
     let migration: { from: number; to: number }
@@ -144,9 +134,6 @@ export async function createPostgresStore(connection: string | PostgresConnectio
     throw error
   }
 }
-
-/** The session settings of the connections transactions run on (see createPostgresStore). */
-const WRITER_SETTINGS = 'SET plan_cache_mode = force_generic_plan; SET jit = off'
 
 /** Ignores what a connection reports between queries: the next query on it fails and says why. */
 const ignore = () => {}
@@ -185,9 +172,6 @@ class PostgresStoreImpl implements PostgresStore {
   /** Transactions running, which close() lets finish. */
   readonly #running = new Set<Promise<unknown>>()
   #closed = false
-  /** Commits since the last fold, and whether one runs. */
-  #commits = 0
-  #folding = false
 
   constructor(readers: PgPool, writers: PgPool, migration: { from: number; to: number }) {
     this.#readers = readers
@@ -213,69 +197,29 @@ class PostgresStoreImpl implements PostgresStore {
     for (let attempt = 1; ; attempt++) {
       const client = await checkOut(this.#writers)
       let open = true
-      // BEGIN is sent before the first statement that needs it (postgres/session.ts).
-      const session = new Session(client)
-      const tx = new PgTransaction(session, () => {
+      const tx = new PgTransaction(client, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
       })
       try {
+        await client.query('BEGIN')
         const result = await fn(tx)
-        // What the transaction queued (its inserted messages, their outbox events) is written
-        // before it commits: by its last statement, which commits it when nothing began it before.
+        // What the transaction queued (its inserted messages) is written before it commits.
         await tx.flush()
         open = false
-        await session.commit()
+        await client.query('COMMIT')
         checkIn(client)
-        this.#committed()
         return result
       } catch (error) {
         open = false
         // No write of the batch may follow the ROLLBACK on this connection.
         await tx.abandon()
         const broken = isConnectionError(error)
-        if (!broken) await session.rollback().catch(() => {})
+        if (!broken) await client.query('ROLLBACK').catch(() => {})
         // A connection that broke is destroyed, not handed to the next transaction.
         checkIn(client, broken)
         if (isRetryable(error) && attempt < ATTEMPTS) continue
         throw translate(error)
       }
-    }
-  }
-
-  /** After each commit: every FOLD_EVERY commits, the hot spots' deltas are folded (postgres/deltas.ts). */
-  #committed(): void {
-    if (++this.#commits < FOLD_EVERY || this.#folding || this.#closed) return
-    this.#commits = 0
-    const folding = this.#fold().catch(() => {
-      // A fold that fails leaves the deltas, which reads count: the next one folds them.
-    })
-    this.#folding = true
-    this.#running.add(folding)
-    void folding.then(() => {
-      this.#folding = false
-      this.#running.delete(folding)
-    })
-  }
-
-  /**
-   * Folds the hot spots' deltas in a transaction of its own, unless another instance's fold runs. Its
-   * commit need not wait for the disk (synchronous_commit off for it alone): a fold lost in a crash
-   * is lost whole, its deltas with it undeleted, and folds nothing acknowledged to anyone.
-   */
-  async #fold(): Promise<void> {
-    const client = await checkOut(this.#writers)
-    try {
-      await client.query('BEGIN')
-      await client.query('SET LOCAL synchronous_commit = off')
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [FOLD_LOCK])
-      if (rows[0]?.locked) await client.query(prepared(FOLD_SQL, []))
-      await client.query('COMMIT')
-      checkIn(client)
-    } catch (error) {
-      const broken = isConnectionError(error)
-      if (!broken) await client.query('ROLLBACK').catch(() => {})
-      checkIn(client, broken)
-      throw error
     }
   }
 

@@ -1,31 +1,91 @@
-// The PostgreSQL store's write batches (docs/architecture.md §5, §6): inside a transaction, inserted
-// messages are queued and written up to BATCH_SIZE at a time in two statements (one reads the
-// candidates of their groups and takes their seqs, postgres/grouping.ts; one writes everything,
-// postgres/write.ts), their statistics counters are summed in memory per scope and counter, and
-// outbox events are queued too; counters and events go with the next statement that writes.
-// Whatever is queued is written before any other statement of the transaction runs (a read sees
-// every write before it) and before COMMIT: `BatchingClient` is the connection the transaction's
-// reads and writes go through. The write made by the transaction's end is its `last` statement
-// (postgres/session.ts): a transaction that wrote nothing before commits with it.
+// The PostgreSQL store's write batches (docs/architecture.md §5): inside a transaction, inserted
+// messages are queued and written up to BATCH_SIZE at a time in a few statements of arrays (rows,
+// events, closure rows; band hashes and candidates; groups), and their statistics counters are
+// summed in memory per scope and counter and written once. Whatever is queued is written before
+// any other statement of the transaction runs (a read sees every write before it) and before
+// COMMIT: `BatchingClient` is the connection the transaction's reads and writes go through.
 import type { Message } from '@liuyan/core'
-import { eventValues } from '../outbox-rows.js'
-import type { OutboxEvent } from '../outbox-types.js'
-import { DUPLICATE_TRACKING_CODE, duplicateId, instant } from '../shared.js'
+import { DUPLICATE_TRACKING_CODE, duplicateId } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
-import { FOLD_LOCK } from './deltas.js'
-import { askCandidates, CANDIDATES_SQL, decideGroups, NO_GROUPS } from './grouping.js'
-import { messageColumns } from './rows.js'
-import type { Session, StatementMode } from './session.js'
-import { COLUMNS, OUTBOX_COLUMNS, writeSql } from './write.js'
+import { groupBatch } from './grouping.js'
+import type { Query } from './hotspots.js'
+import { messageColumns, rebuildMessageBoards } from './rows.js'
 
 /** Messages written in one go: bounds the memory of a long transaction and the size of a statement. */
 export const BATCH_SIZE = 500
 
+/** SQL types of the columns of a message row after its `seq`, in the order of {@link messageRow}. */
+const COLUMNS = [
+  ['id', 'text'],
+  ['board_id', 'text'],
+  ['assignee_board_id', 'text'],
+  ['status', 'text'],
+  ['type', 'text'],
+  ['domain', 'text'],
+  ['tracking_hash', 'text'],
+  ['created_ms', 'bigint'],
+  ['published_ms', 'bigint'],
+  ['due_ms', 'bigint'],
+  ['reviewed_at', 'text'],
+  ['replied_at', 'text'],
+  ['due_at', 'text'],
+  ['overall', 'smallint'],
+  ['search_text', 'text'],
+  ['grams', 'text'],
+  ['doc', 'text'],
+  ['public_doc', 'text'],
+  ['public_version', 'integer'],
+] as const
+
 const N = COLUMNS.length
-/** Where `search_text` (core's similarity text: the masked title and content, lower-cased) is in a row. */
-const SEARCH_TEXT = COLUMNS.findIndex(([name]) => name === 'search_text')
+const NAMES = COLUMNS.map(([name]) => name).join(', ')
+
+/**
+ * Rows of messages (one array per column, `grams` as JSON arrays), their events (message's index
+ * in the batch, position, document) and their closure rows, in one statement; answers each row's
+ * seq by index. The seqs are taken from the identity's sequence in the batch's order, as inserts
+ * one by one would take them. The unique constraints refuse a second id or tracking hash, in the
+ * batch or stored, also of two instances at once.
+ */
+const INSERT_SQL = `WITH d AS MATERIALIZED (
+    SELECT nextval(pg_get_serial_sequence('messages', 'seq')) AS seq, u.*
+    FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS u (${NAMES}, k)
+  ), m AS (
+    INSERT INTO messages (seq, ${NAMES}) OVERRIDING SYSTEM VALUE
+    SELECT d.seq, ${COLUMNS.map(([name]) => (name === 'grams' ? 'ARRAY(SELECT json_array_elements_text(d.grams::json))' : `d.${name}`)).join(', ')}
+    FROM d ORDER BY d.k
+  ), e AS (
+    INSERT INTO events (message_seq, n, doc)
+    SELECT d.seq, x.n, x.doc FROM unnest($${N + 1}::integer[], $${N + 2}::integer[], $${N + 3}::text[]) AS x (k, n, doc) JOIN d ON d.k = x.k
+  ), b AS (
+    ${rebuildMessageBoards('TRUE', 'd m')}
+  )
+  SELECT k::integer AS k, seq::text AS seq FROM d`
+
+/**
+ * Adds summed counters to every board of each scope's closure (its board, its assigned unit and
+ * every ancestor of either: the boards of its `message_boards` rows; each scope's boards found
+ * once), in a fixed order (bytewise, the cheapest to sort) so that two transactions lock the rows
+ * alike.
+ */
+const COUNTERS_SQL = `WITH d AS MATERIALIZED (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::integer[], $5::text[], $6::bigint[]) AS d (board_id, assignee_board_id, grain, period, key, n)
+  ), scope AS MATERIALIZED (
+    SELECT s.board_id, s.assignee_board_id, x.board FROM (SELECT DISTINCT board_id, assignee_board_id FROM d) s
+    CROSS JOIN LATERAL (
+      SELECT s.board_id AS board
+      UNION SELECT s.assignee_board_id
+      UNION SELECT t.ancestor FROM board_tree t WHERE t.descendant = s.board_id OR t.descendant = s.assignee_board_id
+    ) x
+    WHERE x.board IS NOT NULL
+  )
+  INSERT INTO stats_counts (board, grain, period, key, n)
+  SELECT scope.board COLLATE "C", d.grain, d.period, d.key COLLATE "C", sum(d.n)
+  FROM d JOIN scope ON scope.board_id = d.board_id AND scope.assignee_board_id IS NOT DISTINCT FROM d.assignee_board_id
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (board, grain, period, key) DO UPDATE SET n = stats_counts.n + excluded.n`
 
 /** A queued message: its row's values and its events' documents, made when it is queued. */
 interface Queued {
@@ -36,13 +96,10 @@ interface Queued {
 
 /** The writes a transaction has queued; see the module's comment. */
 export class WriteBatch {
-  readonly #session: Session
+  readonly #client: PgClient
   #messages: Queued[] = []
   /** Summed counters: `board \0 assignee \0 grain \0 period \0 key` → n. */
   #counters = new Map<string, number>()
-  /** Outbox events queued, as the columns of write.ts's outbox part; each id once. */
-  #events: unknown[][] = Array.from({ length: OUTBOX_COLUMNS }, () => [])
-  #eventIds = new Set<string>()
   /**
    * The writes under way, one after the other: a full queue is written while the caller goes on
    * (queueing the next messages), and a write that fails fails every write after it and the next
@@ -52,8 +109,8 @@ export class WriteBatch {
   /** Set once the transaction ends without committing: nothing more is written. */
   #abandoned = false
 
-  constructor(session: Session) {
-    this.#session = session
+  constructor(client: PgClient) {
+    this.#client = client
   }
 
   /** Queues a message; starts writing the queue when it is full. */
@@ -66,29 +123,20 @@ export class WriteBatch {
       const id = `${scope}${grain}\0${period}\0${key}`
       this.#counters.set(id, (this.#counters.get(id) ?? 0) + n)
     }
-    if (this.#messages.length >= BATCH_SIZE) this.#writeQueue('write')
+    if (this.#messages.length >= BATCH_SIZE) this.#writeQueue()
   }
 
   /**
-   * Queues outbox events (their times checked now): each is stored unless one of its id is already
-   * (queued or stored), and delivered to the subscriptions that want it when it is.
+   * Writes everything queued, messages then counters, and waits for every write under way (before
+   * a statement of the transaction, or COMMIT); rejects when one failed.
    */
-  appendEvents(events: readonly OutboxEvent[], queuedAt: string): void {
-    const ms = instant(queuedAt, 'queuedAt')
-    for (const event of events) {
-      const values = [...eventValues(event, (ids) => JSON.stringify(ids), (on) => on), queuedAt, ms]
-      if (this.#eventIds.has(event.id)) continue
-      this.#eventIds.add(event.id)
-      for (const [i, value] of values.entries()) this.#events[i]!.push(value)
+  async flush(): Promise<void> {
+    this.#writeQueue()
+    if (this.#counters.size > 0) {
+      const counters = this.#counters
+      this.#counters = new Map()
+      this.#then(() => this.#writeCounters(counters))
     }
-  }
-
-  /**
-   * Writes everything queued and waits for every write under way (before a statement of the
-   * transaction: `write`; before COMMIT: `last`); rejects when one failed.
-   */
-  async flush(mode: 'write' | 'last' = 'write'): Promise<void> {
-    if (this.#messages.length > 0 || this.#counters.size > 0 || this.#events[0]!.length > 0) this.#writeQueue(mode, true)
     const writing = this.#writing
     if (!writing) return
     await writing
@@ -100,91 +148,75 @@ export class WriteBatch {
     this.#abandoned = true
     this.#messages = []
     this.#counters = new Map()
-    this.#events = Array.from({ length: OUTBOX_COLUMNS }, () => [])
     await this.#writing?.catch(() => {})
   }
 
-  /** Chains the write of the queued messages (and, `all`, of the counters and events too). */
-  #writeQueue(mode: 'write' | 'last', all = false): void {
+  #writeQueue(): void {
+    if (this.#messages.length === 0) return
     const messages = this.#messages
     this.#messages = []
-    let counters = new Map<string, number>()
-    let events: unknown[][] = Array.from({ length: OUTBOX_COLUMNS }, () => [])
-    if (all) {
-      ;[counters, this.#counters] = [this.#counters, counters]
-      ;[events, this.#events] = [this.#events, events]
-    }
+    this.#then(() => this.#writeMessages(messages))
+  }
+
+  #then(write: () => Promise<void>): void {
     const next = (this.#writing ?? Promise.resolve()).then(() => {
       if (this.#abandoned) throw new Error('The transaction has ended')
-      return this.#write(messages, counters, events, mode)
+      return write()
     })
     // Seen by the next flush; a rejection nobody waits for is no error of the process.
     next.catch(() => {})
     this.#writing = next
   }
 
-  async #query<R>(text: string, values: readonly unknown[], mode: StatementMode): Promise<R[]> {
+  readonly #query: Query = async <R>(text: string, values: readonly unknown[] = []) => {
     try {
-      return (await this.#session.query<R>(prepared(text, values), undefined, mode)).rows
+      return (await this.#client.query<R>(prepared(text, values))).rows
     } catch (error) {
       throw translate(error)
     }
   }
 
-  async #write(queued: readonly Queued[], counters: Map<string, number>, events: unknown[][], mode: 'write' | 'last'): Promise<void> {
+  async #writeMessages(queued: readonly Queued[]): Promise<void> {
     const columns: unknown[][] = COLUMNS.map(() => [])
-    for (const { row } of queued) for (let i = 0; i < N; i++) columns[i]!.push(row[i])
-    let seqs: number[] = []
-    let grouped = NO_GROUPS
-    if (queued.length > 0) {
-      const text = columns[SEARCH_TEXT]! as string[]
-      const asked = askCandidates(queued.map(({ message }, index) => ({ message, text: text[index]! })))
-      ;({ seqs, grouped } = await decideGroups(asked, await this.#query(CANDIDATES_SQL, asked.values, 'read')))
-      if (grouped[5].length > 0) {
-        // Merges one at a time, each decided on what those before it committed; and no fold
-        // meanwhile, as a merge renames the deltas of spans (postgres/deltas.ts).
-        await this.#query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK], 'write')
-        ;({ seqs, grouped } = await decideGroups(asked, await this.#query(CANDIDATES_SQL, asked.values, 'read')))
-      }
-    }
-    const timeline: [number[], number[], string[]] = [[], [], []]
-    for (const [index, { events: docs }] of queued.entries()) {
+    const events: [number[], number[], string[]] = [[], [], []]
+    for (const [index, { row, events: docs }] of queued.entries()) {
+      for (let i = 0; i < N; i++) columns[i]!.push(row[i])
       for (const [n, doc] of docs.entries()) {
-        timeline[0].push(seqs[index]!)
-        timeline[1].push(n)
-        timeline[2].push(doc)
+        events[0].push(index + 1)
+        events[1].push(n)
+        events[2].push(doc)
       }
     }
+    let rows: Array<{ k: number; seq: string }>
     try {
-      const counted = counterColumns(counters)
-      const parts = { rows: queued.length > 0, merges: grouped[5].length > 0, counters: counted[0]!.length > 0, events: events[0]!.length > 0 }
-      if (!parts.rows && !parts.counters && !parts.events) return
-      const values = [
-        ...(parts.rows ? [seqs, ...columns, ...timeline, ...(parts.merges ? grouped : grouped.slice(0, 5))] : []),
-        ...(parts.counters ? counted : []),
-        ...(parts.events ? events : []),
-      ]
-      await this.#query(writeSql(parts), values, mode)
+      rows = await this.#query<{ k: number; seq: string }>(INSERT_SQL, [...columns, ...events])
     } catch (error) {
       throw duplicateError(error) ?? error
     }
+    const seqs: number[] = []
+    for (const row of rows) seqs[row.k - 1] = Number(row.seq)
+    // The search text is core's similarity text: the masked title and content, lower-cased.
+    const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
+    await groupBatch(
+      this.#query,
+      queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
+    )
   }
-}
 
-/** Summed counters as write.ts's counter columns. */
-function counterColumns(counters: Map<string, number>): unknown[][] {
-  const columns: [string[], Array<string | null>, number[], number[], string[], number[]] = [[], [], [], [], [], []]
-  for (const [id, n] of counters) {
-    if (n === 0) continue
-    const [board, assignee, grain, period, key] = id.split('\0') as [string, string, string, string, string]
-    columns[0].push(board)
-    columns[1].push(assignee === '' ? null : assignee)
-    columns[2].push(Number(grain))
-    columns[3].push(Number(period))
-    columns[4].push(key)
-    columns[5].push(n)
+  async #writeCounters(counters: Map<string, number>): Promise<void> {
+    const columns: [string[], Array<string | null>, number[], number[], string[], number[]] = [[], [], [], [], [], []]
+    for (const [id, n] of counters) {
+      if (n === 0) continue
+      const [board, assignee, grain, period, key] = id.split('\0') as [string, string, string, string, string]
+      columns[0].push(board)
+      columns[1].push(assignee === '' ? null : assignee)
+      columns[2].push(Number(grain))
+      columns[3].push(Number(period))
+      columns[4].push(key)
+      columns[5].push(n)
+    }
+    if (columns[0].length > 0) await this.#query(COUNTERS_SQL, columns)
   }
-  return columns
 }
 
 /** The error a unique constraint's refusal of a batch means, naming the id that clashed. */
@@ -211,16 +243,16 @@ function messageRow(message: Message, trackingHash: string): unknown[] {
  * so it sees every write made before it.
  */
 export class BatchingClient implements PgClient {
-  readonly #session: Session
+  readonly #client: PgClient
   readonly #batch: WriteBatch
 
-  constructor(session: Session, batch: WriteBatch) {
-    this.#session = session
+  constructor(client: PgClient, batch: WriteBatch) {
+    this.#client = client
     this.#batch = batch
   }
 
   async query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>> {
     await this.#batch.flush()
-    return this.#session.query<R>(query, values)
+    return this.#client.query<R>(query, values)
   }
 }

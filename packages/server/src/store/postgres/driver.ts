@@ -55,8 +55,6 @@ export interface PgPool extends PgClient {
   connect(): Promise<PgPoolClient>
   end(): Promise<void>
   on(event: 'error', listener: (error: Error) => void): this
-  /** A new connection, before it is used: what is queried on it now runs before anything else. */
-  on(event: 'connect', listener: (client: PgClient) => void): this
 }
 
 /** `pg`'s module: what `import('pg')` gives. */

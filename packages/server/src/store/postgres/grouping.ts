@@ -1,15 +1,28 @@
-// Hot-spot grouping of a batch of new messages (postgres/batch.ts), whatever the batch's size, in
-// the two statements that write the batch: the first reads, for every message and band, the
-// candidates stored before the batch (and takes the batch's seqs); the decisions are then made in
-// memory, message after message in insertion order, by store/hotspots.ts's `groupNewMessage` (the
-// earlier messages of the batch are candidates of the later ones as if each had been written on
-// its own); the statement that writes the batch's rows (postgres/write.ts) also writes its band
-// hashes, merges and memberships. The outcome is the one of grouping each message in a
-// transaction of its own.
+// Hot-spot grouping of a batch of new messages (postgres/batch.ts) in three statements whatever the
+// batch's size: one stores the batch's band hashes and reads, for every message and band, the
+// candidates stored before the batch; the decisions are then made in memory, message after
+// message in insertion order, by store/hotspots.ts's `groupNewMessage` (the earlier messages of
+// the batch are candidates of the later ones as if each had been written on its own); one last
+// statement writes the merges and memberships. The outcome is the one of grouping each message
+// in a transaction of its own.
 import { bandHashes, SIMILARITY } from '@liuyan/core'
 import type { Message } from '@liuyan/core'
 import { groupNewMessage, WINDOW_MS, type Candidate, type GroupWriter } from '../hotspots.js'
 import { instant } from '../shared.js'
+import type { Query } from './hotspots.js'
+
+/** A message of the batch, inserted (it has its seq), with its similarity text (its `search_text`). */
+export interface Inserted {
+  message: Message
+  seq: number
+  text: string
+}
+
+interface Entry extends Inserted {
+  createdMs: number
+  bands: number[]
+  bandSet: Set<number>
+}
 
 interface Near {
   seq: number
@@ -17,14 +30,14 @@ interface Near {
 }
 
 /**
- * For each (message, band hash) asked, the `perBand` stored messages nearest before or at its
- * creation (newest first) and nearest after (oldest first) within the window; then, once each (`k`
- * null), the candidates' texts and groups (a group looked up by its primary key for each: a few
- * candidates, however many messages are in groups); then (`k` = -1) `$4` seqs taken from the messages'
- * identity, for the batch's rows. A read (its bands are written with the batch's rows): what it
- * finds was stored before the batch.
+ * Stores the batch's bands; for each (message, band hash) asked, the `perBand` stored messages
+ * nearest before or at its creation (newest first) and nearest after (oldest first) within the
+ * window; then, once each (`k` null), the candidates' texts and groups. The statement does not see its
+ * own insert of bands: what it reads was stored before the batch.
  */
-export const CANDIDATES_SQL = `WITH c AS MATERIALIZED (
+const CANDIDATES_SQL = `WITH stored AS (
+    INSERT INTO hot_bands (band, created_ms, seq) SELECT * FROM unnest($4::integer[], $5::bigint[], $6::bigint[]) ON CONFLICT DO NOTHING
+  ), c AS MATERIALIZED (
     SELECT q.k, q.band, b.seq, b.created_ms FROM unnest($1::integer[], $2::integer[], $3::bigint[]) AS q (k, band, c)
     CROSS JOIN LATERAL (
       (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms BETWEEN q.c - ${WINDOW_MS} AND q.c
@@ -36,114 +49,69 @@ export const CANDIDATES_SQL = `WITH c AS MATERIALIZED (
   )
   SELECT c.k, c.band, c.seq, c.created_ms, NULL::bigint AS root, NULL::text AS text FROM c
   UNION ALL
-  SELECT NULL, NULL, u.seq, NULL, (SELECT h.root FROM hot_members h WHERE h.seq = u.seq), m.search_text
-  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq
-  UNION ALL
-  SELECT -1, NULL, nextval(pg_get_serial_sequence('messages', 'seq')), NULL, NULL, NULL FROM generate_series(1, $4::integer)`
+  SELECT NULL, NULL, u.seq, NULL, h.root, m.search_text
+  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq LEFT JOIN hot_members h ON h.seq = u.seq`
 
 /**
- * The CTEs that write a batch's bands (`hb`: `$1`–`$3` hash, created_ms, seq), new memberships
- * (`mem`, `sc`, `sp`: `$4`, `$5` seq, root: their rows under each board above and their spans) and,
- * with `merges`, merges (`f`, `um`, `us`, `moved`: `$6`, `$7` old, new: every member of group `old`
- * moves into group `new`, with its rows under each board and its spans), in the statement that
- * writes the batch's rows (postgres/write.ts): `d` is that statement's batch of rows, which its
- * other parts do not see in `messages`. Merges touch only groups stored before the batch and
- * memberships only messages in no group, so no row is written twice (a message that joined a
- * group merged here since the candidates were read is moved by the merge, not joined again; rows
- * are upserted in key order, so two writes lock them alike); spans are summed per
- * (board, group) and appended as deltas (postgres/deltas.ts), the deltas of a group merged away
- * renamed.
+ * Merges (every member of group `old` into group `new`: memberships, rows under each board and
+ * spans) and new memberships (their rows under each board above and their spans), one statement.
+ * Merges touch only groups stored before the batch and memberships only messages in no group, so
+ * no row is written twice; spans are summed per (board, group) before they are upserted.
  */
-export function groupsCtes(merges: boolean): string {
-  const moves = merges
-    ? `, f AS (
-    SELECT * FROM unnest($6::bigint[], $7::bigint[]) AS f (old, new)
+const WRITE_SQL = `WITH f AS (
+    SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS f (old, new)
   ), um AS (
     UPDATE hot_members h SET root = f.new FROM f WHERE h.root = f.old
   ), us AS (
     UPDATE hot_scope s SET root = f.new FROM f WHERE s.root = f.old
   ), moved AS (
     DELETE FROM hot_spans s USING f WHERE s.root = f.old RETURNING s.ancestor, f.new AS root, s.first_ms, s.last_ms
-  ), ud AS (
-    UPDATE hot_span_deltas s SET root = f.new FROM f WHERE s.root = f.old
-  )`
-    : ''
-  return `hb AS (
-    INSERT INTO hot_bands (band, created_ms, seq) SELECT * FROM unnest($1::integer[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING
-  )${moves}, mem AS (
-    INSERT INTO hot_members (seq, root) SELECT * FROM unnest($4::bigint[], $5::bigint[]) AS u (seq, root)
-    ${merges ? 'WHERE NOT EXISTS (SELECT 1 FROM hot_members h JOIN f ON h.root = f.old WHERE h.seq = u.seq)' : ''}
-    ORDER BY 1
+  ), mem AS (
+    INSERT INTO hot_members (seq, root) SELECT * FROM unnest($3::bigint[], $4::bigint[])
     ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
   ), sc AS (
     INSERT INTO hot_scope (ancestor, root, created_ms, seq)
-    SELECT t.ancestor, mem.root, m.created_ms, m.seq FROM mem
-    JOIN (SELECT seq, created_ms, board_id FROM d UNION ALL SELECT seq, created_ms, board_id FROM messages WHERE seq = ANY ($4::bigint[])) m ON m.seq = mem.seq
-    JOIN board_tree t ON t.descendant = m.board_id ORDER BY 1, 2, 3, 4
+    SELECT t.ancestor, mem.root, m.created_ms, m.seq FROM mem JOIN messages m ON m.seq = mem.seq JOIN board_tree t ON t.descendant = m.board_id
     ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
-  ), sp AS (
-    INSERT INTO hot_span_deltas (ancestor, root, first_ms, last_ms)
-    SELECT ancestor, root, min(first_ms), max(last_ms)
-    FROM (${merges ? 'SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL ' : ''}SELECT ancestor, root, created_ms AS first_ms, created_ms AS last_ms FROM sc) x
-    GROUP BY ancestor, root
-  )`
-}
-
-/** The values of {@link groupsCtes}: bands (hash, created_ms, seq), memberships (seq, root), merges (old, new). */
-export type Grouped = [number[], number[], number[], number[], number[], number[], number[]]
-
-/** No bands, no memberships, no merges. */
-export const NO_GROUPS: Grouped = [[], [], [], [], [], [], []]
+  )
+  INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
+  SELECT ancestor, root, min(first_ms), max(last_ms)
+  FROM (SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL SELECT ancestor, root, created_ms, created_ms FROM sc) x
+  GROUP BY ancestor, root ORDER BY ancestor, root
+  ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
 
 /** `a` before `b` in the order of the nearest before: newest first, ties by higher seq. */
 const newestFirst = (a: Near, b: Near) => b.createdMs - a.createdMs || b.seq - a.seq
 /** `a` before `b` in the order of the nearest after: oldest first, ties by lower seq. */
 const oldestFirst = (a: Near, b: Near) => a.createdMs - b.createdMs || a.seq - b.seq
 
-/** A batch's messages before their rows are written: what to ask {@link CANDIDATES_SQL}. */
-export interface Asked {
-  /** The messages with band hashes, by position in the batch. */
-  entries: Array<{ index: number; message: Message; text: string; createdMs: number; bands: number[]; bandSet: Set<number> }>
-  /** The values of {@link CANDIDATES_SQL} (the seqs asked for: one per message of the batch). */
-  values: unknown[]
-}
-
-/** What to ask for a batch of messages (with their similarity texts, their `search_text`), in insertion order. */
-export function askCandidates(batch: ReadonlyArray<{ message: Message; text: string }>): Asked {
-  const entries: Asked['entries'] = []
-  for (const [index, { message, text }] of batch.entries()) {
+/** Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written. */
+export async function groupBatch(query: Query, batch: readonly Inserted[]): Promise<void> {
+  const entries: Entry[] = []
+  for (const { message, seq, text } of batch) {
     const bands = bandHashes(text)
-    if (bands.length > 0) entries.push({ index, message, text, createdMs: instant(message.createdAt, 'createdAt'), bands, bandSet: new Set(bands) })
+    if (bands.length > 0) entries.push({ message, seq, createdMs: instant(message.createdAt, 'createdAt'), text, bands, bandSet: new Set(bands) })
   }
+  if (entries.length === 0) return
   const ask: [number[], number[], number[]] = [[], [], []]
+  const store: [number[], number[], number[]] = [[], [], []]
   for (const [k, entry] of entries.entries()) {
     for (const band of entry.bandSet) {
       ask[0].push(k)
       ask[1].push(band)
       ask[2].push(entry.createdMs)
+      store[0].push(band)
+      store[1].push(entry.createdMs)
+      store[2].push(entry.seq)
     }
   }
-  return { entries, values: [...ask, batch.length] }
-}
-
-type CandidateRow = { k: number | null; band: number; seq: string; created_ms: string; root: string | null; text: string }
-
-/**
- * The seqs {@link CANDIDATES_SQL} took, in ascending order (the batch's order, as inserts one by
- * one would take them), and the batch's groups decided from its candidates, in insertion order, by
- * store/hotspots.ts's `groupNewMessage`.
- */
-export async function decideGroups(asked: Asked, rows: readonly CandidateRow[]): Promise<{ seqs: number[]; grouped: Grouped }> {
-  const seqs = rows.filter((row) => row.k === -1).map((row) => Number(row.seq)).sort((a, b) => a - b)
-  const entries = asked.entries.map((entry) => ({ ...entry, seq: seqs[entry.index]! }))
-  if (entries.length === 0) return { seqs, grouped: NO_GROUPS }
+  const rows = await query<{ k: number | null; band: number; seq: string; created_ms: string; root: string | null; text: string }>(CANDIDATES_SQL, [...ask, ...store])
   /** Stored candidates per message of the batch and band hash. */
   const near = entries.map(() => new Map<number, Near[]>())
   const texts = new Map<number, string>()
   /** Groups of stored candidates as stored; then of every message grouped in this batch. */
   const storedRoot = new Map<number, number>()
   for (const row of rows) {
-    if (row.k === -1) continue
     const seq = Number(row.seq)
     if (row.k === null) {
       texts.set(seq, row.text)
@@ -216,13 +184,5 @@ export async function decideGroups(asked: Asked, rows: readonly CandidateRow[]):
     members[0].push(seq)
     members[1].push(resolve(root))
   }
-  const bands: [number[], number[], number[]] = [[], [], []]
-  for (const entry of entries) {
-    for (const band of entry.bandSet) {
-      bands[0].push(band)
-      bands[1].push(entry.createdMs)
-      bands[2].push(entry.seq)
-    }
-  }
-  return { seqs, grouped: [...bands, ...members, ...merges] }
+  if (merges[0].length > 0 || members[0].length > 0) await query(WRITE_SQL, [...merges, ...members])
 }

@@ -16,11 +16,14 @@ import {
 } from '../hotspots.js'
 import { subtreeIds } from '../shared.js'
 import { messageOf, MESSAGE_COLUMNS, type MessageRow } from './reader.js'
-import { FOLD_LOCK, MONTH_SQL, ROLLED_SQL, SPANS_SQL } from './deltas.js'
 
 /** Runs one statement: the store's `rows`, with its error translation. */
 export type Query = <R>(text: string, values?: readonly unknown[]) => Promise<R[]>
 
+const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
+
+/** The region under the board `a` above: rolled up to the level below it (see the SQLite store). */
+const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
 
 /** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
 function heatOf(where: string, sign: 1 | -1): string {
@@ -137,11 +140,8 @@ export async function pgHotspotsBoardChange(query: Query, board: Board, stored: 
   const roots = `(SELECT DISTINCT h.root FROM hot_members h JOIN messages m ON m.seq = h.seq WHERE ${inBoards})`
   return {
     async before() {
-      // No fold of spans meanwhile (postgres/deltas.ts): those of the groups here are rebuilt.
-      await query('SELECT pg_advisory_xact_lock_shared($1)', [FOLD_LOCK])
       await query(heatOf(`m.status <> 'rejected' AND ${inBoards}`, -1), [affected])
       await query(`DELETE FROM hot_spans WHERE root IN ${roots}`, [affected])
-      await query(`DELETE FROM hot_span_deltas WHERE root IN ${roots}`, [affected])
       await query(`DELETE FROM hot_scope WHERE seq IN (SELECT m.seq FROM messages m WHERE ${inBoards})`, [affected])
     },
     async after() {
@@ -161,16 +161,11 @@ export class PgHotspots {
   }
 
   async heatTable(query: HeatStoreQuery): Promise<HeatCell[]> {
-    // Folded and not yet folded (postgres/deltas.ts), summed per cell (each folded row is one cell,
-    // rolled up as the SQLite store's: ROLLED_SQL), as one JSON array (one value to parse, not
-    // thousands of rows), as the SQLite store reads them.
+    // One row per cell, rolled up as the SQLite store's (ROLLED_SQL): no GROUP BY.
+    // The rows as one JSON array, as the SQLite store reads them (one value to parse, not thousands of rows).
     const [row] = await this.#query<{ cells: Array<[string, HeatCell['domain'], string, number]> }>(
-      `SELECT coalesce(json_agg(json_build_array(region, domain, month, n)), '[]') AS cells FROM (
-         SELECT region, domain, month, sum(n) AS n FROM (
-           SELECT region, domain, month, n FROM hot_heat WHERE ancestor = $1 AND month BETWEEN $2 AND $3
-           UNION ALL SELECT region, domain, month, n FROM hot_heat_deltas WHERE ancestor = $1 AND month BETWEEN $2 AND $3
-         ) h GROUP BY region, domain, month HAVING sum(n) > 0
-       ) c`,
+      `SELECT coalesce(json_agg(json_build_array(region, domain, month, n)), '[]') AS cells FROM hot_heat
+       WHERE ancestor = $1 AND month BETWEEN $2 AND $3 AND n > 0`,
       [query.boardId, query.fromMonth, query.toMonth],
     )
     return sortCells(row!.cells.map(([region, domain, month, count]) => ({ region, domain, month, count: Number(count) })), DOMAINS)
@@ -182,7 +177,12 @@ export class PgHotspots {
     const reader: GroupReader = {
       spans: async (board, range, limit, after) =>
         (
-          await q<{ root: string; last_ms: string }>(SPANS_SQL, [board, range.fromMs, range.toMs, after?.[0] ?? null, after?.[1] ?? null, limit])
+          await q<{ root: string; last_ms: string }>(
+            `SELECT root, last_ms FROM hot_spans WHERE ancestor = $1 AND last_ms >= $2 AND first_ms < $3
+             AND ($4::bigint IS NULL OR last_ms < $4 OR (last_ms = $4 AND root < $5))
+             ORDER BY last_ms DESC, root DESC LIMIT $6`,
+            [board, range.fromMs, range.toMs, after?.[0] ?? null, after?.[1] ?? null, limit],
+          )
         ).map((r) => ({ root: Number(r.root), lastMs: Number(r.last_ms) })),
       members: async (board, root, range, limit) =>
         (

@@ -73,21 +73,15 @@ const RECORD = `WITH a AS (
   FROM a WHERE d.seq = a.seq AND d.lease = a.lease
   RETURNING d.seq, a.lease`
 
-/** Queues outbox events to be written with the transaction's next write (postgres/batch.ts). */
-export type QueueEvents = (events: readonly OutboxEvent[], queuedAt: string) => void
-
 export class PgOutbox implements OutboxTransaction {
   readonly #client: PgClient
   readonly #check: () => void
   readonly #writable: boolean
 
-  readonly #queue: QueueEvents | undefined
-
-  constructor(client: PgClient, check: () => void, writable: boolean, queue?: QueueEvents) {
+  constructor(client: PgClient, check: () => void, writable: boolean) {
     this.#client = client
     this.#check = check
     this.#writable = writable
-    this.#queue = queue
   }
 
   async #rows<R>(text: string, values: readonly unknown[] = [], write = false): Promise<R[]> {
@@ -132,10 +126,6 @@ export class PgOutbox implements OutboxTransaction {
   }
 
   async appendEvents(events: readonly OutboxEvent[], queuedAt: string): Promise<void> {
-    if (this.#queue) {
-      this.#check()
-      return this.#queue(events, queuedAt)
-    }
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
       const inserted = await this.#rows(

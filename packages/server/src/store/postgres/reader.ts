@@ -12,8 +12,7 @@ import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 import { PgHotspots, type Query } from './hotspots.js'
 import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from '../hotspots.js'
-import { PgOutbox, type QueueEvents } from './outbox.js'
-import { optimistic } from './session.js'
+import { PgOutbox } from './outbox.js'
 
 /** The documents of a message's timeline events, in order, as one column of its row. */
 const EVENTS = 'ARRAY(SELECT e.doc FROM events e WHERE e.message_seq = m.seq ORDER BY e.n)'
@@ -28,15 +27,6 @@ export const MESSAGE_COLUMNS = `m.doc, ${EVENTS} AS events`
 const PUBLIC_COLUMNS = `m.public_doc, m.public_version,
   CASE WHEN m.public_version <> ${PUBLIC_VIEW_VERSION} THEN m.doc END AS doc,
   CASE WHEN m.public_version <> ${PUBLIC_VIEW_VERSION} THEN ${EVENTS} END AS events`
-
-/**
- * One message by `where`. In a transaction (`lock`) the row is locked until it ends: a
- * read-modify-write of two instances (or of two requests of one) waits for the other instead of
- * overwriting it.
- */
-const oneMessageSql = (where: string, lock: boolean) => `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE ${where}${lock ? ' FOR UPDATE OF m' : ''}`
-const BY_HASH = oneMessageSql('m.tracking_hash = $1', false)
-const BY_HASH_LOCKED = optimistic(oneMessageSql('m.tracking_hash = $1', true))
 
 export interface MessageRow {
   doc: string
@@ -72,12 +62,11 @@ export class PgReader implements StoreReader {
   readonly #lock: boolean
   readonly outbox: PgOutbox
 
-  /** `queueEvents`: where a transaction's outbox events go (its write batch) instead of a statement each. */
-  constructor(client: PgClient, check: () => void, lock = false, queueEvents?: QueueEvents) {
+  constructor(client: PgClient, check: () => void, lock = false) {
     this.client = client
     this.check = check
     this.#lock = lock
-    this.outbox = new PgOutbox(client, check, lock, queueEvents)
+    this.outbox = new PgOutbox(client, check, lock)
   }
 
   /**
@@ -108,12 +97,13 @@ export class PgReader implements StoreReader {
   }
 
   async getMessageByTrackingHash(hash: string): Promise<Message | undefined> {
-    // A new code's check finds nothing: a read that needs no transaction yet (postgres/session.ts).
-    return this.#oneMessage(this.#lock ? BY_HASH_LOCKED : BY_HASH, hash)
+    return this.#oneMessage('m.tracking_hash = $1', hash)
   }
 
   async #oneMessage(where: string, value: string): Promise<Message | undefined> {
-    const [row] = await this.rows<MessageRow>(where.startsWith('SELECT') ? where : oneMessageSql(where, this.#lock), [value])
+    // In a transaction the row is locked until it ends: a read-modify-write of two instances (or of
+    // two requests of one) waits for the other instead of overwriting it.
+    const [row] = await this.rows<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE ${where}${this.#lock ? ' FOR UPDATE OF m' : ''}`, [value])
     return row && messageOf(row)
   }
 

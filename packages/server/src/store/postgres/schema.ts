@@ -3,7 +3,6 @@
 import { OPEN_STATUSES } from '@liuyan/core'
 import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
-import { HEAT_DELTAS_MIGRATION, SPAN_DELTAS_MIGRATION } from './deltas.js'
 import { HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration } from './stats.js'
 
@@ -203,12 +202,6 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX message_boards_due_key ON message_boards (board_id, due_key, seq);
   CREATE INDEX messages_due_key ON messages ((${dueKeySql()}), seq);
   `,
-  // 9: the heat of new messages appended as deltas, folded later (postgres/deltas.ts): no
-  // two submissions wait on one heat row.
-  HEAT_DELTAS_MIGRATION,
-  // 10: the spans of groups appended as deltas, folded with the heat's (postgres/deltas.ts): no two
-  // messages joining one group wait on its spans.
-  SPAN_DELTAS_MIGRATION,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */

@@ -3,8 +3,7 @@ import type { Board, Message, ReplyTemplate } from '@liuyan/core'
 import { appendOnlyTimeline, DUPLICATE_TRACKING_CODE, instant, NO_IDEMPOTENCY_CLAIM } from '../shared.js'
 import type { IdempotencyRecord, StaffToken, StoredResponse, StoreTransaction } from '../types.js'
 import { BatchingClient, WriteBatch } from './batch.js'
-import { prepared } from './driver.js'
-import type { Session } from './session.js'
+import { prepared, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 import { PgReader } from './reader.js'
 import { pgHotspotsBoardChange, type Query } from './hotspots.js'
@@ -17,18 +16,18 @@ export class PgTransaction extends PgReader implements StoreTransaction {
   /** Inserted messages not yet written, and their counters (see postgres/batch.ts). */
   readonly #batch: WriteBatch
 
-  constructor(session: Session, check: () => void) {
-    const batch = new WriteBatch(session)
+  constructor(client: PgClient, check: () => void) {
+    const batch = new WriteBatch(client)
     // Reads of messages lock their rows until the transaction ends (SELECT … FOR UPDATE). Every
-    // statement first writes what the batch holds; outbox events are queued in it.
-    super(new BatchingClient(session, batch), check, true, (events, queuedAt) => batch.appendEvents(events, queuedAt))
+    // statement first writes what the batch holds.
+    super(new BatchingClient(client, batch), check, true)
     this.#batch = batch
   }
 
-  /** Writes what the batch holds, as the transaction's last statement: called before COMMIT. */
+  /** Writes what the batch holds: called before COMMIT. */
   async flush(): Promise<void> {
     this.check()
-    await this.#batch.flush('last')
+    await this.#batch.flush()
   }
 
   /** Ends the batch's writes without writing the rest: called before ROLLBACK. */
