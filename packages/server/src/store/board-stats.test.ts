@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWorkCalendar, DOMAINS, MESSAGE_TYPES, MessageSchema, REVIEW_WORKING_DAYS } from '@liuyan/core'
+import { createWorkCalendar, DOMAINS, MESSAGE_TYPES, REVIEW_WORKING_DAYS } from '@liuyan/core'
 import type { Board, Message, MessageStatus } from '@liuyan/core'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -17,45 +17,16 @@ import { createMemoryStore } from './memory.js'
 import { createPostgresStore } from './postgres.js'
 import { chinaDay, statsRowOf } from './shared.js'
 import { createSqliteStore } from './sqlite.js'
+import { board, makeMessage } from '../../test/store-fixtures.js'
 import type { Store } from './types.js'
 
-const board = (id: string, parentId: string | null): Board => ({
-  id,
-  name: `Board ${id}`,
-  kind: 'agency',
-  level: 'city',
-  parentId,
-  region: '220100',
-  acceptsMessages: true,
-})
 
 /** province p → cities c1, c2 → units u1 (under c1), u2 (under c2); m stands apart. */
 const TREE = [board('p', null), board('c1', 'p'), board('c2', 'p'), board('u1', 'c1'), board('u2', 'c2'), board('m', null)]
 const BOARD_IDS = TREE.map((b) => b.id)
 
-function message(id: string, overrides: Partial<Message>): Message {
-  const createdAt = overrides.createdAt ?? '2026-03-02T09:00:00+08:00'
-  return MessageSchema.parse({
-    id,
-    boardId: 'u1',
-    type: 'complain',
-    domain: 'urban',
-    title: '小区门口路灯坏了',
-    content: '朝阳路12号小区门口的路灯已经坏了两个星期，晚上出行很不方便。',
-    images: [],
-    imagesPublic: false,
-    author: { nickname: '市民', maskNickname: false },
-    publish: true,
-    channel: 'web',
-    status: 'pending',
-    createdAt,
-    supervised: false,
-    reminders: 0,
-    posts: [],
-    timeline: [{ id: `${id}-e0`, type: 'submit', at: createdAt, actor: { role: 'citizen' } }],
-    ...overrides,
-  })
-}
+/** A message of u1 unless `overrides` say otherwise (the contract suite's `makeMessage`). */
+const message = (id: string, overrides: Partial<Message>): Message => makeMessage({ id, boardId: 'u1', ...overrides })
 
 const open: Store[] = []
 afterEach(async () => {
