@@ -4,7 +4,10 @@
 // versions on the page (read by Lit's development build only, to warn of several copies), the
 // decorators' metadata (the widget declares `static properties`; Lit would also define
 // `Symbol.metadata` and `globalThis.litPropertyMetadata` on the host page), and the long sentences
-// of two errors thrown only when `css` is misused (the widget's styles are literals).
+// of two errors thrown only when `css` is misused (the widget's styles are literals), and the
+// reactive controllers and class initializers (`addController`, `addInitializer`, which decorators
+// and libraries such as @lit/context use: the widget's elements use neither; the script tag's
+// elements have no `addController` method, the npm entries keep Lit whole).
 // Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
 const CUTS = [
   ['lit-html/lit-html.js', /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
@@ -12,6 +15,14 @@ const CUTS = [
   ['@lit/reactive-element/reactive-element.js', /,\w+\?\.\(\{ReactiveElement:\w+\}\),\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
   ['@lit/reactive-element/reactive-element.js', /Symbol\.metadata\?\?=Symbol\("metadata"\),(\w+)\.litPropertyMetadata\?\?=new WeakMap;/, ''],
   ['@lit/reactive-element/reactive-element.js', /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w+,\w+\]of \2\)this\.elementProperties\.set\(\w+,\w+\)\}/, ''],
+  ['@lit/reactive-element/reactive-element.js', /static addInitializer\((\w+)\)\{this\._\$Ei\(\),\(this\.l\?\?=\[\]\)\.push\(\1\)\}/, ''],
+  ['@lit/reactive-element/reactive-element.js', /,void 0!==(\w+)\.l&&\(this\.l=\[\.\.\.\1\.l\]\)/, ''],
+  ['@lit/reactive-element/reactive-element.js', /,this\.constructor\.l\?\.forEach\(\(?\w+\)?=>\w+\(this\)\)/, ''],
+  ['@lit/reactive-element/reactive-element.js', /addController\(\w+\)\{[^}]*\}removeController\(\w+\)\{[^}]*\}/, ''],
+  ['@lit/reactive-element/reactive-element.js', /,this\._\$EO\?\.forEach\(\(?\w+\)?=>\w+\.hostConnected\?\.\(\)\)/, ''],
+  ['@lit/reactive-element/reactive-element.js', /disconnectedCallback\(\)\{this\._\$EO\?\.forEach\(\(?\w+\)?=>\w+\.hostDisconnected\?\.\(\)\)\}/, 'disconnectedCallback(){}'],
+  ['@lit/reactive-element/reactive-element.js', /,this\._\$EO\?\.forEach\(\(?\w+\)?=>\w+\.hostUpdate\?\.\(\)\)/, ''],
+  ['@lit/reactive-element/reactive-element.js', /this\._\$EO\?\.forEach\(\(?\w+\)?=>\w+\.hostUpdated\?\.\(\)\),/, ''],
   ['lit-element/lit-element.js', /,\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\);const (\w+)=\w+\.litElementPolyfillSupport;\1\?\.\(\{LitElement:\w+\}\);/, ';'],
   ['lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
