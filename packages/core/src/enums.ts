@@ -105,6 +105,9 @@ export interface LocaleLabels {
   readonly satisfaction: readonly [string, string, string, string, string]
 }
 
+/** The labels a public page shows: all but the staff's statuses and the roles (`ZH_CN_PUBLIC_LABELS` …). */
+export type PublicLabels = Pick<LocaleLabels, 'messageTypes' | 'domains' | 'publicStatuses' | 'satisfaction'>
+
 /**
  * Picks a supported locale from a BCP 47 tag or an `Accept-Language` header value, falling back to
  * zh-CN. Traditional Chinese regions (TW, HK, MO) and the `Hant` script map to zh-TW.

@@ -18,10 +18,10 @@ export {
   STATUSES,
 } from './enums.js'
 export { DOMAIN_LABELS, MESSAGE_TYPE_LABELS, PUBLIC_STATUS_LABELS, ROLE_LABELS, satisfactionLabel, STATUS_LABELS } from './labels.js'
-export type { Channel, Domain, Labels, Locale, LocaleLabels, MessageStatus, MessageType, Role, StaffRole } from './enums.js'
-export { EN_LABELS } from './locales/en.js'
-export { ZH_CN_LABELS } from './locales/zh-CN.js'
-export { ZH_TW_LABELS } from './locales/zh-TW.js'
+export type { Channel, Domain, Labels, Locale, LocaleLabels, MessageStatus, MessageType, PublicLabels, Role, StaffRole } from './enums.js'
+export { EN_LABELS, EN_PUBLIC_LABELS } from './locales/en.js'
+export { ZH_CN_LABELS, ZH_CN_PUBLIC_LABELS } from './locales/zh-CN.js'
+export { ZH_TW_LABELS, ZH_TW_PUBLIC_LABELS } from './locales/zh-TW.js'
 
 export {
   ChannelSchema,

@@ -6,6 +6,7 @@ import {
   DOMAIN_LABELS,
   DOMAINS,
   EN_LABELS,
+  EN_PUBLIC_LABELS,
   EN_VALIDATION,
   LOCALES,
   MESSAGE_TYPE_LABELS,
@@ -19,11 +20,14 @@ import {
   STATUSES,
   VALIDATION_MESSAGES,
   ZH_CN_LABELS,
+  ZH_CN_PUBLIC_LABELS,
   ZH_CN_VALIDATION,
   ZH_TW_LABELS,
+  ZH_TW_PUBLIC_LABELS,
   ZH_TW_VALIDATION,
   type Locale,
   type LocaleLabels,
+  type PublicLabels,
 } from './index.js'
 
 const BY_LOCALE: Record<Locale, LocaleLabels> = { 'zh-CN': ZH_CN_LABELS, 'zh-TW': ZH_TW_LABELS, en: EN_LABELS }
@@ -50,6 +54,17 @@ describe('the labels of each language', () => {
     }
     expect(ZH_TW_LABELS.publicStatuses.replied).toBe('已辦理')
     expect(ZH_TW_LABELS.satisfaction[4]).toBe('很滿意')
+  })
+
+  it('a public page shows the same ones, without the staff\'s statuses and the roles', () => {
+    const PUBLIC: Record<Locale, PublicLabels> = { 'zh-CN': ZH_CN_PUBLIC_LABELS, 'zh-TW': ZH_TW_PUBLIC_LABELS, en: EN_PUBLIC_LABELS }
+    for (const locale of LOCALES) {
+      const { statuses, roles, ...shown } = BY_LOCALE[locale]
+      expect(Object.keys(PUBLIC[locale]).sort(), locale).toEqual(Object.keys(shown).sort())
+      for (const [name, labels] of Object.entries(shown)) expect(PUBLIC[locale][name as keyof PublicLabels], `${locale} ${name}`).toBe(labels)
+      expect(statuses, locale).toBeDefined()
+      expect(roles, locale).toBeDefined()
+    }
   })
 
   it('make up the tables by locale', () => {

@@ -1,6 +1,6 @@
 // The languages are kept apart (zh-CN with each component, zh-TW and en in a module each, loaded
 // when a page needs them): these checks keep them saying the same things.
-import { ZH_CN_LABELS, ZH_CN_VALIDATION } from '@liuyan/core'
+import { ZH_CN_PUBLIC_LABELS, ZH_CN_VALIDATION } from '@liuyan/core'
 import { describe, expect, it } from 'vitest'
 import { boardStatsStrings } from '../src/components/board-stats/board-stats.i18n.js'
 import { boardStrings } from '../src/components/board/board.i18n.js'
@@ -24,7 +24,7 @@ const zhCN: Catalog = {
   tracking: trackingStrings,
   view: viewStrings,
   form: formStrings,
-  labels: ZH_CN_LABELS,
+  labels: ZH_CN_PUBLIC_LABELS,
   validation: ZH_CN_VALIDATION,
 }
 

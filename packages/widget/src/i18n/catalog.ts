@@ -1,7 +1,7 @@
 // The shape of a language's strings: one entry per component (and per shared part), and core's
 // labels of the vocabularies (types, domains, statuses, satisfaction) and validation messages in
 // that language.
-import type { LocaleLabels, ValidationMessages } from '@liuyan/core'
+import type { PublicLabels, ValidationMessages } from '@liuyan/core'
 import type { BoardStrings } from '../components/board/board.i18n.js'
 import type { BoardStatsStrings } from '../components/board-stats/board-stats.i18n.js'
 import type { MessageListStrings } from '../components/message-list/message-list.i18n.js'
@@ -21,8 +21,8 @@ export interface Catalog {
   tracking: TrackingStrings
   view: ViewStrings
   form: FormStrings
-  /** Core's labels (`ZH_TW_LABELS`, `EN_LABELS`), so a page carries those of its language only. */
-  labels: LocaleLabels
+  /** Core's labels that a public page shows (`ZH_TW_PUBLIC_LABELS`, `EN_PUBLIC_LABELS`), so a page carries those of its language only. */
+  labels: PublicLabels
   /** Core's validation messages (`ZH_TW_VALIDATION`, `EN_VALIDATION`): in the script-tag build, the form's checks read them from here. */
   validation: ValidationMessages
 }

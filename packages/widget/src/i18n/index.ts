@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, resolveLocale, satisfactionLevel, ZH_CN_LABELS, type Locale, type LocaleLabels } from '@liuyan/core'
+import { DEFAULT_LOCALE, resolveLocale, satisfactionLevel, ZH_CN_PUBLIC_LABELS, type Locale, type PublicLabels } from '@liuyan/core'
 import type { Catalog } from './catalog.js'
 
 export type { Catalog } from './catalog.js'
@@ -52,11 +52,11 @@ export function pick<K extends keyof Catalog>(key: K, zh: Catalog[K], locale: Lo
 }
 
 /**
- * Core's labels of the vocabularies (types, domains, statuses, satisfaction) in `locale`: zh-CN's
+ * Core's labels that a public page shows (types, domains, public statuses, satisfaction) in `locale`: zh-CN's
  * come with the components, the others with their language's module (`labels`), so that a page
  * carries the labels of zh-CN and its own language only; zh-CN's while `locale` is not loaded.
  */
-export const labelsOf = (locale: Locale): LocaleLabels => pick('labels', ZH_CN_LABELS, locale)
+export const labelsOf = (locale: Locale): PublicLabels => pick('labels', ZH_CN_PUBLIC_LABELS, locale)
 
 /** The satisfaction label of a score or an average in `locale` (core's `satisfactionLevel`). */
 export const satisfactionOf = (score: number, locale: Locale): string => labelsOf(locale).satisfaction[satisfactionLevel(score)]

@@ -1,6 +1,6 @@
 // The zh-TW strings of every component, in one module: a chunk of its own in the script-tag
 // build, loaded when a page is in zh-TW (see index.ts). Keys match zh-CN's (test/i18n.test.ts).
-import { ZH_TW_LABELS, ZH_TW_VALIDATION } from '@liuyan/core'
+import { ZH_TW_PUBLIC_LABELS, ZH_TW_VALIDATION } from '@liuyan/core'
 import type { Catalog } from './catalog.js'
 
 const zhTW: Catalog = {
@@ -166,7 +166,7 @@ const zhTW: Catalog = {
     failed: '操作沒有成功。您填寫的內容仍然保留，請稍後重試。',
     retry: '重試',
   },
-  labels: ZH_TW_LABELS,
+  labels: ZH_TW_PUBLIC_LABELS,
   validation: ZH_TW_VALIDATION,
 }
 
