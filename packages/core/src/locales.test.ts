@@ -7,10 +7,15 @@ import {
   DOMAINS,
   EN_LABELS,
   EN_PUBLIC_LABELS,
+  EN_PUBLIC_VALIDATION,
   EN_VALIDATION,
   LOCALES,
   MESSAGE_TYPE_LABELS,
   MESSAGE_TYPES,
+  MessageListQuerySchema,
+  NewEvaluationSchema,
+  NewFollowUpSchema,
+  NewMessageSchema,
   PUBLIC_STATUS_LABELS,
   ROLE_LABELS,
   ROLES,
@@ -21,9 +26,11 @@ import {
   VALIDATION_MESSAGES,
   ZH_CN_LABELS,
   ZH_CN_PUBLIC_LABELS,
+  ZH_CN_PUBLIC_VALIDATION,
   ZH_CN_VALIDATION,
   ZH_TW_LABELS,
   ZH_TW_PUBLIC_LABELS,
+  ZH_TW_PUBLIC_VALIDATION,
   ZH_TW_VALIDATION,
   type Locale,
   type LocaleLabels,
@@ -95,6 +102,28 @@ describe('the validation messages of each language', () => {
       for (const path of Object.keys(expected)) expect(path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], messages), path).not.toBe('')
     }
     expect(VALIDATION_MESSAGES).toEqual({ 'zh-CN': ZH_CN_VALIDATION, 'zh-TW': ZH_TW_VALIDATION, en: EN_VALIDATION })
+  })
+
+  it('for a public page: the same sentences, and the label of every field of the citizen\'s inputs and the public list', () => {
+    /** The keys and dotted paths of an object schema's fields, through optional and default wrappers. */
+    const keysOf = (schema: unknown, prefix = ''): string[] => {
+      let s = schema as { _zod?: { def?: { innerType?: unknown; shape?: Record<string, unknown> } } } | undefined
+      while (s?._zod?.def?.innerType) s = s._zod.def.innerType as typeof s
+      return Object.entries(s?._zod?.def?.shape ?? {}).flatMap(([key, field]) => [`${prefix}${key}`, ...keysOf(field, `${prefix}${key}.`)])
+    }
+    // As validation.ts's labelOf finds a field's label: by dotted path, else by its last key.
+    const labelOf = (fields: Readonly<Record<string, string>>, path: string) => fields[path] ?? fields[path.split('.').pop()!]
+    const citizens = [NewMessageSchema, NewFollowUpSchema, NewEvaluationSchema, MessageListQuerySchema].flatMap((schema) => keysOf(schema))
+    expect(citizens).toContain('author.nickname')
+    const pairs = [[ZH_CN_PUBLIC_VALIDATION, ZH_CN_VALIDATION], [ZH_TW_PUBLIC_VALIDATION, ZH_TW_VALIDATION], [EN_PUBLIC_VALIDATION, EN_VALIDATION]] as const
+    for (const [open, full] of pairs) {
+      const { fields, ...rest } = full
+      expect({ ...open, fields: {} }).toEqual({ ...rest, fields: {} })
+      for (const [key, label] of Object.entries(open.fields)) expect(fields[key], key).toBe(label)
+      for (const path of citizens) expect(labelOf(open.fields, path), path).toBe(labelOf(fields, path))
+      // The staff's fields (reply templates, actions, replies) are the full table's only.
+      expect(Object.keys(fields).filter((k) => !(k in open.fields)).sort()).toEqual(['action', 'days', 'name', 'note', 'organization', 'reason', 'text'])
+    }
   })
 })
 

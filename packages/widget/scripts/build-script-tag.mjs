@@ -49,7 +49,8 @@ const swapped = (plugin) => {
 // chunks, one whose zh-CN messages come with the form and whose zh-TW and en messages are those of
 // the language's chunk (src/i18n/<locale>.ts: `validation`), zh-CN's until it is loaded, as every
 // string of the widget: so the form's chunk carries one language. The single file has all three
-// anyway and keeps core's table.
+// anyway: its table is made of core's three public ones. Both leave out the labels of the staff's
+// fields (core's `*_PUBLIC_VALIDATION`), which no form of the widget has.
 const coreDist = new URL('../core/dist/', `file://${root}`).pathname
 const validationMessages = {
   name: 'validation-messages',
@@ -60,9 +61,22 @@ const validationMessages = {
   },
   load: (id) =>
     id === '\0liuyan-validation-messages'
-      ? `import { ZH_CN_VALIDATION as zh } from ${JSON.stringify(`${coreDist}locales/zh-CN.validation.js`)}
+      ? `import { ZH_CN_PUBLIC_VALIDATION as zh } from ${JSON.stringify(`${coreDist}locales/zh-CN.validation.js`)}
 import { pick } from ${JSON.stringify(`${root}src/i18n/index.ts`)}
 export const VALIDATION_MESSAGES = { 'zh-CN': zh, get 'zh-TW'() { return pick('validation', zh, 'zh-TW') }, get en() { return pick('validation', zh, 'en') } }`
+      : null,
+}
+const publicValidationMessages = {
+  name: 'public-validation-messages',
+  resolveId(source, importer) {
+    if (!importer?.startsWith(coreDist) || source !== './messages.js') return null
+    publicValidationMessages.found = true
+    return '\0liuyan-public-validation-messages'
+  },
+  load: (id) =>
+    id === '\0liuyan-public-validation-messages'
+      ? `${['zh-CN', 'zh-TW', 'en'].map((l) => `import { ${l.replace('-', '_').toUpperCase()}_PUBLIC_VALIDATION } from ${JSON.stringify(`${coreDist}locales/${l}.validation.js`)}`).join('\n')}
+export const VALIDATION_MESSAGES = { 'zh-CN': ZH_CN_PUBLIC_VALIDATION, 'zh-TW': ZH_TW_PUBLIC_VALIDATION, en: EN_PUBLIC_VALIDATION }`
       : null,
 }
 const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk, validationMessages] }
@@ -203,10 +217,11 @@ const staticImports = {
     return n ? { code: `${out}\n${head.join('')}`, map: null } : null
   },
 }
-const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, unusedSdk, staticImports] })
+const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, unusedSdk, publicValidationMessages, staticImports] })
 await full.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.full.min.js`, sourcemap: true })
 await full.close()
 swapped(unusedSdk)
+swapped(publicValidationMessages)
 
 /**
  * The files a page fetches for the module `src/<path>` beyond the script tag: its chunk and every

@@ -1,6 +1,6 @@
 // The languages are kept apart (zh-CN with each component, zh-TW and en in a module each, loaded
 // when a page needs them): these checks keep them saying the same things.
-import { ZH_CN_PUBLIC_LABELS, ZH_CN_VALIDATION } from '@liuyan/core'
+import { ZH_CN_PUBLIC_LABELS, ZH_CN_PUBLIC_VALIDATION } from '@liuyan/core'
 import { describe, expect, it } from 'vitest'
 import { boardStatsStrings } from '../src/components/board-stats/board-stats.i18n.js'
 import { boardStrings } from '../src/components/board/board.i18n.js'
@@ -25,7 +25,7 @@ const zhCN: Catalog = {
   view: viewStrings,
   form: formStrings,
   labels: ZH_CN_PUBLIC_LABELS,
-  validation: ZH_CN_VALIDATION,
+  validation: ZH_CN_PUBLIC_VALIDATION,
 }
 
 /** Every string by its path, e.g. `thread.events.reply` (a key may hold a dot: `validation.fields.place.text`). */

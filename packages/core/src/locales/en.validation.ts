@@ -1,10 +1,13 @@
 // The validation messages in English: a module per language, so that an application that
-// shows one language can carry only its messages (`EN_VALIDATION`); messages.ts's
-// `VALIDATION_MESSAGES` is made of the three. Keys and placeholders match across languages (the
-// `ValidationMessages` type, and locales.test.ts).
+// shows one language can carry only its messages (`EN_VALIDATION`), and a public page those of
+// the citizen's forms and reads (`EN_PUBLIC_VALIDATION`, without the staff's field labels);
+// messages.ts's `VALIDATION_MESSAGES` is made of the three. Keys and placeholders match across
+// languages (the `ValidationMessages` type, and locales.test.ts).
 import type { ValidationMessages } from '../messages.js'
+import { withFields } from './with-fields.js'
 
-export const EN_VALIDATION: ValidationMessages = {
+/** The messages of the citizen's forms and the public reads (a public page carries these): every field but the staff's. */
+export const EN_PUBLIC_VALIDATION: ValidationMessages = {
   required: 'Please enter the {label}.',
   requiredChoice: 'Please choose the {label}.',
   tooShort: 'The {label} must be at least {n} characters.',
@@ -28,13 +31,20 @@ export const EN_VALIDATION: ValidationMessages = {
   invalid: 'The {label} is not valid.',
   thisField: 'field',
   fields: {
-    boardId: 'recipient', type: 'message type', domain: 'subject area', title: 'title', content: 'text',
-    place: 'place', 'place.text': 'place', 'place.public': 'place visibility', coordinates: 'coordinates',
-    lat: 'latitude', lng: 'longitude', images: 'images', imagesPublic: 'image visibility', author: 'author details',
-    nickname: 'display name', realName: 'real name', phone: 'mobile number', maskNickname: 'name masking',
-    name: 'template name', text: 'template text', remark: 'remark', publish: 'consent to publish', channel: 'channel', overall: 'overall rating',
-    resolution: 'resolution rating', attitude: 'attitude rating', speed: 'speed rating', comment: 'comment',
-    action: 'action', reason: 'reason', note: 'note', days: 'number of working days', organization: 'replying organization',
-    trackingCode: 'tracking code', keyword: 'keyword', limit: 'page size', cursor: 'cursor',
+    boardId: 'recipient', type: 'message type', domain: 'subject area', title: 'title',
+    content: 'text', place: 'place', 'place.text': 'place', 'place.public': 'place visibility',
+    coordinates: 'coordinates', lat: 'latitude', lng: 'longitude', images: 'images',
+    imagesPublic: 'image visibility', author: 'author details', nickname: 'display name',
+    realName: 'real name', phone: 'mobile number', maskNickname: 'name masking', remark: 'remark',
+    publish: 'consent to publish', channel: 'channel', overall: 'overall rating',
+    resolution: 'resolution rating', attitude: 'attitude rating', speed: 'speed rating',
+    comment: 'comment', trackingCode: 'tracking code', keyword: 'keyword', limit: 'page size',
+    cursor: 'cursor',
   },
 }
+
+/** Every message: EN_PUBLIC_VALIDATION's and the labels of the staff's fields (templates, actions, replies). */
+export const EN_VALIDATION: ValidationMessages = /* @__PURE__ */ withFields(EN_PUBLIC_VALIDATION, {
+  name: 'template name', text: 'template text', action: 'action', reason: 'reason', note: 'note',
+  days: 'number of working days', organization: 'replying organization',
+})

@@ -23,6 +23,6 @@ export interface Catalog {
   form: FormStrings
   /** Core's labels that a public page shows (`ZH_TW_PUBLIC_LABELS`, `EN_PUBLIC_LABELS`), so a page carries those of its language only. */
   labels: PublicLabels
-  /** Core's validation messages (`ZH_TW_VALIDATION`, `EN_VALIDATION`): in the script-tag build, the form's checks read them from here. */
+  /** Core's validation messages of a public page (`ZH_TW_PUBLIC_VALIDATION`, `EN_PUBLIC_VALIDATION`): in the script-tag build, the form's checks read them from here. */
   validation: ValidationMessages
 }

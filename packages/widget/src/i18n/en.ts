@@ -1,6 +1,6 @@
 // The en strings of every component, in one module: a chunk of its own in the script-tag
 // build, loaded when a page is in en (see index.ts). Keys match zh-CN's (test/i18n.test.ts).
-import { EN_PUBLIC_LABELS, EN_VALIDATION } from '@liuyan/core'
+import { EN_PUBLIC_LABELS, EN_PUBLIC_VALIDATION } from '@liuyan/core'
 import type { Catalog } from './catalog.js'
 
 const en: Catalog = {
@@ -168,7 +168,7 @@ const en: Catalog = {
     retry: 'Try again',
   },
   labels: EN_PUBLIC_LABELS,
-  validation: EN_VALIDATION,
+  validation: EN_PUBLIC_VALIDATION,
 }
 
 export default en

@@ -1,6 +1,6 @@
 // The zh-TW strings of every component, in one module: a chunk of its own in the script-tag
 // build, loaded when a page is in zh-TW (see index.ts). Keys match zh-CN's (test/i18n.test.ts).
-import { ZH_TW_PUBLIC_LABELS, ZH_TW_VALIDATION } from '@liuyan/core'
+import { ZH_TW_PUBLIC_LABELS, ZH_TW_PUBLIC_VALIDATION } from '@liuyan/core'
 import type { Catalog } from './catalog.js'
 
 const zhTW: Catalog = {
@@ -167,7 +167,7 @@ const zhTW: Catalog = {
     retry: '重試',
   },
   labels: ZH_TW_PUBLIC_LABELS,
-  validation: ZH_TW_VALIDATION,
+  validation: ZH_TW_PUBLIC_VALIDATION,
 }
 
 export default zhTW
