@@ -3,7 +3,7 @@
 // - liuyan-widget.min.js: the classic script a page includes, which is the first view itself
 //   (src/cdn/first-view.ts: the board shell, the list and its figures), so the board paints after
 //   one request. What it shares with the later chunks (Lit, the base classes, the strings' lookup…)
-//   it hands to them through liuyan-widget.shared-<hash>.js, a module of one line.
+//   it hands to them on a global, which each chunk reads where it would import them.
 // - liuyan-widget.<name>-<hash>.js: ES module chunks fetched on first use, from beside the script:
 //   each part of a view, each language but zh-CN, and the SDK's client and schemas.
 // - liuyan-widget.full.min.js: everything in one classic script, for sites that host one file.
@@ -107,14 +107,32 @@ const isForms = (id) =>
 // The first view is the script tag: its chunk, built as the shared root of the others, is turned
 // into a classic script (one function run at once) that resolves each chunk it fetches against its
 // own URL, and puts what the other chunks import from it on a global under a registered symbol.
-// The chunks import those from liuyan-widget.shared-<hash>.js, which only reads that global. The
-// exports are read once, when the first later chunk loads: the build fails if the first view
-// assigns to a binding it exports after defining it (the chunks would keep the old value).
+// Each chunk reads those from the global where rolldown wrote an import of the first view's chunk
+// (no module of its own to fetch: one file and one request less). The exports are read when a
+// chunk runs: the build fails if the first view assigns to a binding it exports after defining it
+// (the chunks would keep the old value). The array is in the order of the exported names, sorted,
+// so that a chunk can destructure it without waiting for the first view's rendering.
 const GLOBAL = 'globalThis[Symbol.for("liuyan-widget")]'
+/** A chunk's import of the first view, turned into a destructuring of the global. */
+function readFirstView(code, chunk, meta) {
+  const first = Object.values(meta.chunks).find((c) => c.isEntry)
+  if (!chunk.imports.includes(first.fileName)) return null
+  const order = [...first.exports].sort()
+  const m = new RegExp(`\\bimport\\s*\\{([^}]*)\\}\\s*from\\s*(["'])\\./${first.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\2;?`).exec(code)
+  if (!m) throw new Error(`scripts/build-script-tag.mjs: ${chunk.fileName} imports the first view in a form this build cannot read`)
+  const slots = []
+  for (const [name, local = name] of m[1].split(',').map((e) => e.trim()).filter(Boolean).map((e) => e.split(/\s+as\s+/))) {
+    if (!order.includes(name)) throw new Error(`scripts/build-script-tag.mjs: ${chunk.fileName} imports ${name}, which the first view does not export`)
+    slots[order.indexOf(name)] = local
+  }
+  const s = new RolldownMagicString(code)
+  s.overwrite(m.index, m.index + m[0].length, `const [${Array.from(slots, (local) => local ?? '').join(', ')}] = ${GLOBAL};`)
+  return { code: s }
+}
 const classicScript = {
   name: 'classic-script',
-  renderChunk(code, chunk) {
-    if (!chunk.isEntry) return null
+  renderChunk(code, chunk, _options, meta) {
+    if (!chunk.isEntry) return readFirstView(code, chunk, meta)
     if (chunk.imports.length) throw new Error(`scripts/build-script-tag.mjs: the first view imports ${chunk.imports.join(', ')} statically (${code.match(/^import\b[^;]*;/gm)?.join(' ')}); a classic script cannot`)
     if (/\bimport\.meta\b/.test(code)) throw new Error('scripts/build-script-tag.mjs: the first view reads import.meta, which a classic script cannot')
     const s = new RolldownMagicString(code)
@@ -128,13 +146,14 @@ const classicScript = {
     const exported = /\bexport\s*\{([^}]*)\};?\s*$/.exec(code)
     if (!exported) throw new Error('scripts/build-script-tag.mjs: the first view exports nothing for the chunks')
     const names = exported[1].split(',').map((e) => e.trim()).filter(Boolean).map((e) => e.split(/\s+as\s+/))
-    // An array, in the order of the names the shared module declares: shorter than an object.
+    names.sort(([a, x = a], [b, y = b]) => (x < y ? -1 : 1))
+    if (names.map(([local, name = local]) => name).join() !== [...chunk.exports].sort().join()) throw new Error('scripts/build-script-tag.mjs: the first view\'s export statement is not its exports')
+    // An array, shorter than an object.
     s.overwrite(exported.index, exported.index + exported[0].length, `${GLOBAL} = [${names.map(([local]) => local).join(', ')}];\n`)
     // A second copy of the script on the page does nothing: the chunks keep reading the first's.
     // The URL is read while the script runs: `document.currentScript` is null afterwards.
     s.prepend(`(function () {\nif (${GLOBAL}) return;\nconst __liuyanBase = document.currentScript?.src || document.querySelector(\'script[src*="liuyan-widget"]\')?.src || document.baseURI;\n`)
     s.append('\n})();\n')
-    classicScript.exports = names.map(([local, name = local]) => name)
     return { code: s }
   },
 }
@@ -200,7 +219,8 @@ assertNotReassigned(dist + script)
 const map = JSON.parse(readFileSync(`${dist}${entryChunk.fileName}.map`, 'utf8'))
 writeFileSync(`${dist}${script}.map`, JSON.stringify({ ...map, file: script, mappings: `;${map.mappings}` }))
 rmSync(`${dist}${entryChunk.fileName}.map`)
-writeFileSync(dist + entryChunk.fileName, `export const [${classicScript.exports.join(', ')}] = ${GLOBAL};\n`)
+rmSync(dist + entryChunk.fileName)
+for (const c of files0) if (c.fileName !== entryChunk.fileName && c.code.includes(entryChunk.fileName)) throw new Error(`scripts/build-script-tag.mjs: ${c.fileName} still names ${entryChunk.fileName}`)
 
 // In the one file, each `import('…')` of a chunk becomes a static import: inlined dynamic imports
 // would wrap every module they reach in a lazy initializer, which costs ~3 KB min+gzip.
@@ -225,12 +245,12 @@ swapped(publicValidationMessages)
 
 /**
  * The files a page fetches for the module `src/<path>` beyond the script tag: its chunk and every
- * chunk that imports statically (the shared module among them); none when it is in the first view.
+ * chunk that imports statically (the first view's, which they read from the global, is none).
  */
 const closure = (path) => {
   const files = []
   const add = (file) => {
-    if (files.includes(file)) return
+    if (files.includes(file) || file === entryChunk.fileName) return
     files.push(file)
     for (const imported of byName.get(file).imports) add(imported)
   }
@@ -244,8 +264,6 @@ const modulesOf = (c) => Object.keys(c.modules).map((id) => id.replace(/^.*\/(no
 const manifest = {
   script,
   full: 'liuyan-widget.full.min.js',
-  // The module the chunks import what they share with the first view from.
-  shared: entryChunk.fileName,
   // The files of the first view: the script tag alone.
   firstView: [script],
   // What each part of a view and each language needs on top of the script tag.
@@ -254,6 +272,6 @@ const manifest = {
   ),
   locales: { 'zh-TW': closure('i18n/zh-TW.ts'), en: closure('i18n/en.ts') },
   // Every file of the build but the single file, with the modules in it.
-  chunks: files0.flatMap((c) => (c.isEntry ? [{ file: script, modules: modulesOf(c) }, { file: c.fileName, modules: [] }] : [{ file: c.fileName, modules: modulesOf(c) }])),
+  chunks: files0.map((c) => ({ file: c.isEntry ? script : c.fileName, modules: modulesOf(c) })),
 }
 writeFileSync(`${dist}liuyan-widget.chunks.json`, `${JSON.stringify(manifest, null, 2)}\n`)

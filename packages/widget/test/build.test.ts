@@ -11,7 +11,6 @@ const TAGS = ['liuyan-board', 'liuyan-message-list', 'liuyan-thread', 'liuyan-me
 interface ChunkManifest {
   script: string
   full: string
-  shared: string
   firstView: string[]
   parts: Record<string, string[]>
   locales: Record<'zh-TW' | 'en', string[]>
@@ -103,11 +102,14 @@ describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
     expect(script).toMatch(/^"use strict";/)
     expect(script).toContain('currentScript')
     // Each part and language the board fetches, resolved against the script's URL.
-    for (const file of [...Object.values(manifest.parts).flat(), ...Object.values(manifest.locales).flat()].filter((f) => f !== manifest.script && f !== manifest.shared)) {
+    for (const file of [...Object.values(manifest.parts).flat(), ...Object.values(manifest.locales).flat()].filter((f) => f !== manifest.script)) {
       if (manifest.chunks.find((c) => c.file === file)!.modules.some((m) => /\/src\/(components\/[\w-]+\/[\w-]+|i18n\/[\w-]+)\.ts$/.test(m))) expect(script, file).toMatch(new RegExp(`import\\(new URL\\(\`\\./${file.replaceAll('.', '\\.')}\``))
     }
-    // What the chunks share with it, they read from the one-line shared module.
-    expect(read(manifest.shared).toString('utf8')).toMatch(/^export const \[[\w$, ]+\] = globalThis\[Symbol\.for\("liuyan-widget"\)\];\n$/)
+    // What the chunks share with it, they read from the global it sets, which they destructure first.
+    expect(script).toMatch(/globalThis\[Symbol\.for\(`liuyan-widget`\)\]=\[[\w$,]+\]\}\)\(\);/)
+    const sharing = chunkFiles.filter((f) => f !== manifest.script && /globalThis\[Symbol\.for\(`liuyan-widget`\)\]/.test(read(f).toString('utf8')))
+    expect(sharing.length).toBeGreaterThanOrEqual(4) // the SDK's client, the forms' chunk, the thread, the form, the tracking view
+    for (const file of sharing) expect(read(file).toString('utf8'), file).toMatch(/^const\[[\w$,]*\]=globalThis\[Symbol\.for\(`liuyan-widget`\)\];/)
     for (const file of chunkFiles.filter((f) => f !== manifest.script)) {
       const code = read(file).toString('utf8')
       // Static and dynamic imports name siblings only: the files work from any one folder.
