@@ -63,10 +63,17 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * (`npm run composition -w @liuyan/widget`; costs overlap, so they add up to less than the file):
  * Lit ≈ 4.9, the list ≈ 1.8, the board ≈ 1.3, the figures ≈ 1.2, the tokens and view styles ≈ 1.2,
  * base, view and context ≈ 1.2, the strings' lookup and formats ≈ 0.9, core's labels and enums ≈ 0.9,
- * the SDK's rules and error classes ≈ 0.9, the reads ≈ 0.5.
+ * the SDK's rules and error classes ≈ 0.9, the reads ≈ 0.5. Lit's controllers and initializers
+ * left out, core's public labels and validation messages only (`*_PUBLIC_LABELS`,
+ * `*_PUBLIC_VALIDATION`), and no shared module (the chunks destructure the first view's global):
+ * first view 17,123 bytes ≈ 16.7 KB, everything 51,766 ≈ 50.6 KB in 8 files, single file ≈ 43.3 KB.
+ * What is left of everything: the first view 16.7, the forms' chunk (zod ≈ 7, core's validation and
+ * schemas ≈ 2, the form controls ≈ 2) 13.1, the form 4.0, zh-TW 4.0, en 3.5, the tracking view 3.4,
+ * the SDK's client 3.2, the thread 2.5; merging the form and the tracking view into the forms'
+ * chunk would save ≈ 2 KB at the cost of each loading the other (a choice, not a cut).
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 17 * KB, all: 51.4 * KB, full: BUDGET.full }
+const CEILING = { firstView: 16.75 * KB, all: 50.6 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
@@ -92,7 +99,7 @@ describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
 
   it(`with every chunk is ≤ ${CEILING.all / KB} KB min+gzip (budget ${BUDGET.all / KB} KB, not met)`, () => {
     const size = gzip([manifest.script, ...chunkFiles])
-    console.info(`script tag and every chunk: ${(size / KB).toFixed(1)} KB min+gzip in ${chunkFiles.length + 1} files`)
+    console.info(`script tag and every chunk: ${(size / KB).toFixed(1)} KB min+gzip in ${new Set([manifest.script, ...chunkFiles]).size} files`)
     expect(size).toBeLessThanOrEqual(CEILING.all)
   })
 
