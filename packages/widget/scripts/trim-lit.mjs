@@ -7,7 +7,9 @@
 // of two errors thrown only when `css` is misused (the widget's styles are literals), and the
 // reactive controllers and class initializers (`addController`, `addInitializer`, which decorators
 // and libraries such as @lit/context use: the widget's elements use neither; the script tag's
-// elements have no `addController` method, the npm entries keep Lit whole).
+// elements have no `addController` method, the npm entries keep Lit whole), and the resolution of
+// directives (the widget's templates use none: the build fails if a module of Lit's directives
+// comes into it, which would need it back).
 // Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
 const CUTS = [
   ['lit-html/lit-html.js', /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
@@ -23,6 +25,7 @@ const CUTS = [
   ['@lit/reactive-element/reactive-element.js', /disconnectedCallback\(\)\{this\._\$EO\?\.forEach\(\(?\w+\)?=>\w+\.hostDisconnected\?\.\(\)\)\}/, 'disconnectedCallback(){}'],
   ['@lit/reactive-element/reactive-element.js', /,this\._\$EO\?\.forEach\(\(?\w+\)?=>\w+\.hostUpdate\?\.\(\)\)/, ''],
   ['@lit/reactive-element/reactive-element.js', /this\._\$EO\?\.forEach\(\(?\w+\)?=>\w+\.hostUpdated\?\.\(\)\),/, ''],
+  ['lit-html/lit-html.js', /function (\w+)\((\w+),(\w+),\w+=\2,\w+\)\{if\(\3===\w+\)return \3;let \w+=void 0!==\w+\?\w+\._\$Co\?\.\[\w+\]:\w+\._\$Cl;[^}]*\}/, 'function $1($2,$3){return $3}'],
   ['lit-element/lit-element.js', /,\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\);const (\w+)=\w+\.litElementPolyfillSupport;\1\?\.\(\{LitElement:\w+\}\);/, ';'],
   ['lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
@@ -31,6 +34,10 @@ const CUTS = [
 
 export const trimLit = {
   name: 'trim-lit',
+  buildEnd() {
+    const directives = [...this.getModuleIds()].filter((id) => /\/node_modules\/lit-html\/(async-)?directive(-helpers)?\.js$|\/node_modules\/lit-html\/directives\//.test(id))
+    if (directives.length) this.error(`scripts/trim-lit.mjs: ${directives.join(', ')} in the build, but Lit's resolution of directives is cut out; drop that cut`)
+  },
   transform(code, id) {
     const cuts = CUTS.filter(([module]) => id.endsWith(`/node_modules/${module}`))
     if (!cuts.length) return null

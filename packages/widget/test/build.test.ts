@@ -67,13 +67,15 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * left out, core's public labels and validation messages only (`*_PUBLIC_LABELS`,
  * `*_PUBLIC_VALIDATION`), and no shared module (the chunks destructure the first view's global):
  * first view 17,123 bytes ≈ 16.7 KB, everything 51,766 ≈ 50.6 KB in 8 files, single file ≈ 43.3 KB.
- * What is left of everything: the first view 16.7, the forms' chunk (zod ≈ 7, core's validation and
+ * Lit's resolution of directives left out (the widget uses none; the build fails if one comes in):
+ * first view 17,002 ≈ 16.6 KB, everything 51,645 ≈ 50.4 KB, single file ≈ 43.1 KB.
+ * What is left of everything: the first view 16.6, the forms' chunk (zod ≈ 7, core's validation and
  * schemas ≈ 2, the form controls ≈ 2) 13.1, the form 4.0, zh-TW 4.0, en 3.5, the tracking view 3.4,
  * the SDK's client 3.2, the thread 2.5; merging the form and the tracking view into the forms'
  * chunk would save ≈ 2 KB at the cost of each loading the other (a choice, not a cut).
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 16.75 * KB, all: 50.6 * KB, full: BUDGET.full }
+const CEILING = { firstView: 16.65 * KB, all: 50.45 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
