@@ -50,8 +50,9 @@ export function dayOf(ms: number): number {
  *   the histogram the median is read from;
  * - `v` supervised (督办);
  * - `s1`…`s5` evaluations by overall score;
- * - `due:<day>` open (accepted, assigned, processing) with a deadline on that China day: what
- *   `overdue` is counted from at a given instant (see {@link overdueOf}).
+ * - `due` open (accepted, assigned, processing) with a deadline, and `due:<day>` the same by the
+ *   China day of the deadline: `overdue` at an instant is `due` less those due from today on (see
+ *   {@link overdueOf}), so a store reads the days still to come, never the many past ones.
  */
 export function contribution(row: StatsRow, calendar: DeadlineOptions = STATS_CALENDAR): StatsCounts {
   if (row.status === 'pending' || row.status === 'rejected') return {}
@@ -63,7 +64,10 @@ export function contribution(row: StatsRow, calendar: DeadlineOptions = STATS_CA
   }
   if (row.supervised) out.v = 1
   if (row.overall) out[`s${Math.min(5, Math.max(1, Math.round(row.overall)))}`] = 1
-  if (OPEN.has(row.status) && row.dueAt !== undefined) out[`due:${dayOf(Date.parse(row.dueAt))}`] = 1
+  if (OPEN.has(row.status) && row.dueAt !== undefined) {
+    out.due = 1
+    out[`due:${dayOf(Date.parse(row.dueAt))}`] = 1
+  }
   return out
 }
 
@@ -81,15 +85,23 @@ export function countsDelta(before: StatsCounts, after: StatsCounts): StatsCount
 }
 
 /**
- * Overdue at `nowMs`: open messages whose deadline day is before today's (from the `due:` keys),
- * plus `today` (those due today whose deadline has passed, which a store counts through its index
- * of open messages by deadline, since within the day the instant decides).
+ * Overdue at `nowMs`: open messages whose deadline day is before today's (`due` less the `due:`
+ * keys of today and later), plus `today` (those due today whose deadline has passed, which a store
+ * counts through its index of open messages by deadline, since within the day the instant decides).
+ * `counts` holds every `due:` key from today on and may hold earlier ones (they are ignored), so a
+ * store reads the `due:` keys from `due:<today>` up in key order: day numbers have five digits
+ * from 1997-05-19 to the year 2243, and in that span text order is number order.
  */
 export function overdueOf(counts: StatsCounts, nowMs: number, today: number): number {
   const nowDay = dayOf(nowMs)
-  let overdue = today
-  for (const key in counts) if (key.startsWith('due:') && Number(key.slice(4)) < nowDay) overdue += counts[key]!
+  let overdue = today + (counts.due ?? 0)
+  for (const key in counts) if (key.startsWith('due:') && Number(key.slice(4)) >= nowDay) overdue -= counts[key]!
   return overdue
+}
+
+/** The first `due:` key a store reads for {@link overdueOf} at `nowMs`: today's. */
+export function firstDueKey(nowMs: number): string {
+  return `due:${dayOf(nowMs)}`
 }
 
 /** The first and last instant (epoch ms, end exclusive) of the China day of `nowMs`. */
@@ -115,11 +127,15 @@ export function medianWorkingDays(counts: StatsCounts): number | null {
   return (at((total - 1) >> 1) + at(total >> 1)) / 2
 }
 
-// ── Periods: a counter is kept for the submission day and for its month ─────────────────────────
+// ── Periods: a counter is kept for the submission day, its month and its year ──────────────────
 
-/** The grain of a period: a China day (its day number) or a China month (year × 12 + month − 1). */
+/**
+ * The grain of a period: a China day (its day number), a China month (year × 12 + month − 1) or a
+ * China year (the year).
+ */
 export const DAY = 0
 export const MONTH = 1
+export const YEAR = 2
 
 /** The month number (year × 12 + month − 1) of a China day number. */
 export function monthOf(day: number): number {
@@ -132,15 +148,22 @@ export function monthText(month: number): string {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
 }
 
+/** The China year of a China day number. */
+function yearOf(day: number): number {
+  return Math.floor(monthOf(day) / 12)
+}
+
 function firstDay(month: number): number {
   return Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY_MS
 }
 
-/** The periods a message submitted on China day `day` is counted in: its day, then its month. */
+/** The periods a message submitted on China day `day` is counted in: its day, its month, its year. */
 export function periodsOfDay(day: number): ReadonlyArray<readonly [grain: number, period: number]> {
+  const month = monthOf(day)
   return [
     [DAY, day],
-    [MONTH, monthOf(day)],
+    [MONTH, month],
+    [YEAR, Math.floor(month / 12)],
   ]
 }
 
@@ -151,16 +174,30 @@ export interface PeriodRange {
   to: number
 }
 
-/** Stands for an open end of a range in SQL (day and month numbers are far smaller). */
+/** Stands for an open end of a range in SQL (day, month and year numbers are far smaller). */
 export const OPEN_END = 1e9
 
 /**
  * The periods that cover the days `fromDay`…`toDay` (inclusive; ±Infinity when open) each once: the
- * whole months inside, and the days of the months cut at either end. So a year's figures read 12
- * months, not 365 days.
+ * whole years inside, the whole months of the years cut at either end, and the days of the months
+ * cut. So a year's figures read one period, not 365 days. With `years` false (figures by month),
+ * no year: the whole months inside and the days of the months cut. Only the widest grain's range
+ * can be open.
  */
-export function coveringPeriods(fromDay: number, toDay: number): PeriodRange[] {
+export function coveringPeriods(fromDay: number, toDay: number, years = true): PeriodRange[] {
   if (fromDay > toDay) return []
+  if (!years) return monthsAndDays(fromDay, toDay)
+  const lowYear = Number.isFinite(fromDay) ? (firstDay(12 * yearOf(fromDay)) === fromDay ? yearOf(fromDay) : yearOf(fromDay) + 1) : -OPEN_END
+  const highYear = Number.isFinite(toDay) ? (firstDay(12 * (yearOf(toDay) + 1)) - 1 === toDay ? yearOf(toDay) : yearOf(toDay) - 1) : OPEN_END
+  if (lowYear > highYear) return monthsAndDays(fromDay, toDay)
+  const out: PeriodRange[] = [{ grain: YEAR, from: lowYear, to: highYear }]
+  if (Number.isFinite(fromDay) && fromDay < firstDay(12 * lowYear)) out.push(...monthsAndDays(fromDay, firstDay(12 * lowYear) - 1))
+  if (Number.isFinite(toDay) && toDay > firstDay(12 * (highYear + 1)) - 1) out.push(...monthsAndDays(firstDay(12 * (highYear + 1)), toDay))
+  return out
+}
+
+/** The whole months inside the days `fromDay`…`toDay` and the days of the months cut at either end. */
+function monthsAndDays(fromDay: number, toDay: number): PeriodRange[] {
   const lowMonth = Number.isFinite(fromDay) ? (firstDay(monthOf(fromDay)) === fromDay ? monthOf(fromDay) : monthOf(fromDay) + 1) : -OPEN_END
   const highMonth = Number.isFinite(toDay) ? (firstDay(monthOf(toDay) + 1) - 1 === toDay ? monthOf(toDay) : monthOf(toDay) - 1) : OPEN_END
   if (lowMonth > highMonth) return [{ grain: DAY, from: fromDay, to: toDay }]
@@ -170,7 +207,14 @@ export function coveringPeriods(fromDay: number, toDay: number): PeriodRange[] {
   return out
 }
 
-/** The month number a stored period stands in. */
+/** The first and last day of the China month and of the China year of a day. */
+export function calendarBounds(day: number): { month: [number, number]; year: [number, number] } {
+  const month = monthOf(day)
+  const year = Math.floor(month / 12)
+  return { month: [firstDay(month), firstDay(month + 1) - 1], year: [firstDay(12 * year), firstDay(12 * (year + 1)) - 1] }
+}
+
+/** The month number a stored period of a day or a month stands in. */
 export function monthOfPeriod(grain: number, period: number): number {
   return grain === MONTH ? period : monthOf(period)
 }

@@ -56,7 +56,8 @@ const messagesArbitrary = fc
       domain: fc.constantFrom(...DOMAINS),
       // Creation over three months around NOW (so ranges cut months and span them), at minute
       // resolution, in either offset.
-      createdMin: fc.integer({ min: 0, max: 90 * 1440 }),
+      // Most in three months; some up to 15 months before, so ranges hold whole years and cut ones.
+      createdMin: fc.oneof(fc.integer({ min: 0, max: 90 * 1440 }), fc.integer({ min: -450 * 1440, max: 90 * 1440 })),
       plusEight: fc.boolean(),
       reviewAfterMin: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
       replyAfterMs: fc.option(fc.integer({ min: 0, max: 12 * 86_400_000 }), { nil: undefined }),
@@ -92,7 +93,7 @@ const messagesArbitrary = fc
   )
 
 const dayArbitrary = fc.option(
-  fc.integer({ min: 0, max: 100 }).map((d) => new Date(Date.parse('2026-01-25T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10)),
+  fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: -480, max: 100 }), fc.constantFrom(-390, -389, -25, -24)).map((d) => new Date(Date.parse('2026-01-25T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10)),
   { nil: undefined },
 )
 

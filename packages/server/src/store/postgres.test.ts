@@ -120,6 +120,30 @@ describe('postgres store: migrations', () => {
     expect(byDue.items.map((m) => m.id)).toEqual(['m-2', 'm-1', 'm-3'])
   })
 
+  it('migrates a version-8 database: the counters of each year and of open deadlines, from the rows there', async () => {
+    const url = await freshDatabase()
+    const name = new URL(url).pathname.slice(1)
+    const old = await openStore(url)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p', null), board('c', 'p')]) await tx.putBoard(b)
+      const open = { status: 'assigned' as const, reviewedAt: '2025-12-02T10:00:00+08:00' }
+      for (const m of [makeMessage({ id: 'm-1', boardId: 'c', createdAt: '2024-05-01T00:00:00Z', ...open, dueAt: '2024-05-20T00:00:00Z' }), makeMessage({ id: 'm-2', boardId: 'c', createdAt: '2025-12-01T00:00:00Z', ...open, dueAt: '2026-03-20T00:00:00Z' }), makeMessage({ id: 'm-3', boardId: 'p', status: 'accepted', reviewedAt: '2026-03-02T10:00:00+08:00', dueAt: '2026-03-03T00:00:00Z' })]) {
+        await tx.insertMessage(m, hashOf(m))
+      }
+    })
+    const rows = async () => (await adminQuery('SELECT board, grain, period, key, n::int FROM stats_counts ORDER BY board, grain, period, key', [], name)).rows
+    const counted = await rows()
+    const read = (s: Store) => Promise.all([{}, { from: '2024-01-01', to: '2025-12-31' }, { from: '2025-06-15' }].map((days) => s.read.boardStats({ boardId: 'p', now: NOW, ...days })))
+    const before = await read(old)
+    expect(before.map((s) => [s.received, s.overdue])).toEqual([[3, 2], [2, 1], [2, 1]])
+    await old.close()
+    for (const sql of ["DELETE FROM stats_counts WHERE grain = 2 OR key = 'due'", 'UPDATE liuyan_schema SET version = 8']) await adminQuery(sql, [], name)
+    const store = await openStore(url)
+    expect(store.migration).toEqual({ from: 8, to: POSTGRES_SCHEMA_VERSION })
+    expect(await rows()).toEqual(counted)
+    expect(await read(store)).toEqual(before)
+  })
+
   it('refuses a database of a newer schema version', async () => {
     const url = await freshDatabase()
     await adminQuery('UPDATE liuyan_schema SET version = version + 1', [], new URL(url).pathname.slice(1))

@@ -7,7 +7,7 @@
  */
 import type { BoardStats, Message } from '@liuyan/core'
 import { boardStatsOf } from '../stats.js'
-import { contribution, coveringPeriods, dayOf, monthOfPeriod, monthText, OPEN_END, periodsOfDay, type PeriodRange, type StatsCounts } from '../stats-counts.js'
+import { calendarBounds, contribution, coveringPeriods, dayOf, monthOfPeriod, monthText, OPEN_END, periodsOfDay, type PeriodRange, type StatsCounts } from '../stats-counts.js'
 import { instant, statsDays, statsRowOf } from './shared.js'
 import type { BoardCounts, StatsCountsQuery, StatsQuery, StoreReader } from './types.js'
 
@@ -45,15 +45,42 @@ export function changeRows(before: Contribution, after: Contribution): CounterRo
   return counterRows({ day: after.day, counts: delta })
 }
 
-/** The ranges of periods of a query's days, with open ends as ±{@link OPEN_END}. */
-export function queryPeriods(query: { from?: string; to?: string; now: string }): { ranges: PeriodRange[]; fromDay: number; toDay: number; nowMs: number } {
+/** The ranges of periods of a query's days, with open ends as ±{@link OPEN_END}; no years when figures go by month. */
+export function queryPeriods(query: { from?: string; to?: string; now: string; byMonth?: boolean }): { ranges: PeriodRange[]; fromDay: number; toDay: number; nowMs: number } {
   const { fromDay, toDay } = statsDays(query as StatsQuery)
-  const ranges = coveringPeriods(fromDay, toDay).map((r) => ({
+  const ranges = periodRanges(fromDay, toDay, query.byMonth ?? false)
+  return { ranges, fromDay, toDay, nowMs: instant(query.now, 'now') }
+}
+
+/**
+ * The days `fromDay`…`toDay` (±Infinity when open) widened, for one board, over days it has no
+ * counters on (`empty(from, to)`, both inclusive): to the end of the last one's year, else its
+ * month, and back to the start of the first one's year, else its month. The sums are the same and
+ * read fewer periods: a year to today is one year's rows, not eleven months and a week of days.
+ */
+export function widenedDays(fromDay: number, toDay: number, empty: (from: number, to: number) => boolean): { fromDay: number; toDay: number } {
+  let from = fromDay
+  let to = toDay
+  if (Number.isFinite(toDay)) {
+    const { month, year } = calendarBounds(toDay)
+    if (year[1] > toDay && empty(toDay + 1, year[1])) to = year[1]
+    else if (month[1] > toDay && empty(toDay + 1, month[1])) to = month[1]
+  }
+  if (Number.isFinite(fromDay)) {
+    const { month, year } = calendarBounds(fromDay)
+    if (year[0] < fromDay && empty(year[0], fromDay - 1)) from = year[0]
+    else if (month[0] < fromDay && empty(month[0], fromDay - 1)) from = month[0]
+  }
+  return { fromDay: from, toDay: to }
+}
+
+/** The ranges of periods of the days `fromDay`…`toDay`, with open ends as ±{@link OPEN_END}; no years when figures go by month. */
+export function periodRanges(fromDay: number, toDay: number, byMonth: boolean): PeriodRange[] {
+  return coveringPeriods(fromDay, toDay, !byMonth).map((r) => ({
     grain: r.grain,
     from: Number.isFinite(r.from) ? r.from : -OPEN_END,
     to: Number.isFinite(r.to) ? r.to : OPEN_END,
   }))
-  return { ranges, fromDay, toDay, nowMs: instant(query.now, 'now') }
 }
 
 /** Creation instants (epoch ms, end exclusive) of a query's days, for an index of creation times. */

@@ -4,7 +4,7 @@
 // in a fixed order, so two instances lock them alike); sums read one primary-key range per board
 // and period range. Overdue messages due today come from the closure's index of open deadlines.
 import type { Message } from '@liuyan/core'
-import { dayOf, overdueOf, todayBounds } from '../../stats-counts.js'
+import { dayOf, MONTH, overdueOf, todayBounds, YEAR } from '../../stats-counts.js'
 import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { PgClient } from './driver.js'
@@ -66,6 +66,20 @@ export function contributionsOf(rows: ReadonlyArray<{ id: string; doc: string }>
   return new Map(rows.map((row) => [row.id, contributionOf(JSON.parse(row.doc) as Message)]))
 }
 
+/**
+ * Migration 9: the counters of each year (summed from its months' rows) and the `due` key of each
+ * period (summed from its `due:<day>` rows), see stats-counts.ts. Rows there already are kept: a
+ * database counted by migration 2 of this code has them.
+ */
+export const YEAR_COUNTERS_MIGRATION_SQL = `
+  INSERT INTO stats_counts (board, grain, period, key, n)
+    SELECT board, ${YEAR}, period / 12, key, sum(n) FROM stats_counts WHERE grain = ${MONTH} GROUP BY board, period / 12, key
+    ON CONFLICT (board, grain, period, key) DO NOTHING;
+  INSERT INTO stats_counts (board, grain, period, key, n)
+    SELECT board, grain, period, 'due', sum(n) FROM stats_counts WHERE key LIKE 'due:%' GROUP BY board, grain, period
+    ON CONFLICT (board, grain, period, key) DO NOTHING;
+`
+
 /** Migration 2: the counters and their index, and the counters of the rows already stored. */
 export async function statsMigration(client: PgClient): Promise<void> {
   await client.query(TABLE_SQL)
@@ -85,9 +99,8 @@ export async function pgStatsCounts(rows: <R>(text: string, values: readonly unk
   const { fromMs, toMs } = createdBounds(fromDay, toDay)
   const byMonth = query.byMonth ?? false
   const period = byMonth ? 'c.period' : '0'
-  // Every `due:<day>` before today summed as one key (the day before today, which overdueOf reads
-  // the same), those from today on as none: a subtree with deadlines on many days sums one row.
-  const key = `CASE WHEN c.key LIKE 'due:%' THEN (CASE WHEN substr(c.key, 5)::int < $9::int THEN $10::text END) ELSE c.key END`
+  // Every key but the `due:<day>` before today's (overdueOf reads `due` less those from today on).
+  const key = `CASE WHEN c.key LIKE 'due:%' AND substr(c.key, 5)::int < $9::int THEN NULL ELSE c.key END`
   const group = byMonth ? `c.board, c.grain, c.period, ${key}` : `c.board, c.grain, ${key}`
   const found = await rows<{ board: string; grain: number; period: number; key: string | null; n: string }>(
     `SELECT c.board, c.grain, ${period} AS period, ${key} AS key, sum(c.n)::text AS n
@@ -100,7 +113,7 @@ export async function pgStatsCounts(rows: <R>(text: string, values: readonly unk
      WHERE mb.board_id = ANY($1::text[]) AND mb.open_due_ms >= $5::bigint AND mb.open_due_ms < $6::bigint
        AND mb.created_ms >= $7::bigint AND mb.created_ms < $8::bigint
      GROUP BY mb.board_id`,
-    [query.boardIds, ranges.map((r) => r.grain), ranges.map((r) => r.from), ranges.map((r) => r.to), startMs, nowMs, Math.max(fromMs, -9e15), Math.min(toMs, 9e15), dayOf(nowMs), `due:${dayOf(nowMs) - 1}`],
+    [query.boardIds, ranges.map((r) => r.grain), ranges.map((r) => r.from), ranges.map((r) => r.to), startMs, nowMs, Math.max(fromMs, -9e15), Math.min(toMs, 9e15), dayOf(nowMs)],
   )
   const out = new Map<string, BoardCounts>(query.boardIds.map((id) => [id, { boardId: id, counts: {}, overdue: 0 }]))
   const today = new Map<string, number>()

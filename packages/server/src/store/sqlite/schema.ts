@@ -5,7 +5,7 @@ import { dueKeySql, searchGrams } from '../shared.js'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
 import { HOTSPOTS_MIGRATION } from './hotspots.js'
-import { backfillCounters, STATS_MIGRATION_SQL } from './stats.js'
+import { backfillCounters, STATS_MIGRATION_SQL, YEAR_COUNTERS_MIGRATION_SQL } from './stats.js'
 
 /** Fills `board_tree` from the boards' `parentId` (empty it first). A cycle stops at 64 levels. */
 export const BOARD_TREE_SQL = `INSERT OR IGNORE INTO board_tree (ancestor, descendant)
@@ -291,6 +291,9 @@ const MIGRATIONS: readonly Migration[] = [
   DROP TRIGGER message_scope_insert;
   DROP TRIGGER hot_heat_insert;
   `,
+  // 12: statistics counters by year too, and the open messages with a deadline per period (`due`),
+  // so a year's or all time's figures read a few rows and no past day's deadlines (sqlite/stats.ts).
+  YEAR_COUNTERS_MIGRATION_SQL,
 ]
 
 /** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */

@@ -6,8 +6,8 @@
 import type { Message } from '@liuyan/core'
 import { OPEN_STATUSES } from '@liuyan/core'
 import type Database from 'better-sqlite3'
-import { dayOf, overdueOf, todayBounds } from '../../stats-counts.js'
-import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type Contribution, type CounterRow } from '../stats-keeping.js'
+import { DAY, firstDueKey, MONTH, overdueOf, todayBounds, YEAR, type PeriodRange } from '../../stats-counts.js'
+import { addSum, changeRows, contributionOf, counterRows, createdBounds, periodRanges, queryPeriods, widenedDays, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { Connection } from './connection.js'
 
@@ -67,6 +67,20 @@ export function contributionsWhere(connection: Connection, where: string, params
   return new Map(rows.map(([id, doc]) => [id, contributionOf(JSON.parse(doc) as Message)]))
 }
 
+/**
+ * Migration 12: the counters of each year (summed from its months' rows) and the `due` key of each
+ * period (summed from its `due:<day>` rows), see stats-counts.ts. Rows there already are kept: a
+ * database counted by migration 6 of this code has them.
+ */
+export const YEAR_COUNTERS_MIGRATION_SQL = `
+  INSERT INTO stats_counts (board, grain, period, key, n)
+    SELECT board, ${YEAR}, period / 12, key, sum(n) FROM stats_counts WHERE grain = ${MONTH} GROUP BY board, period / 12, key
+    ON CONFLICT (board, grain, period, key) DO NOTHING;
+  INSERT INTO stats_counts (board, grain, period, key, n)
+    SELECT board, grain, period, 'due', sum(n) FROM stats_counts WHERE key GLOB 'due:*' GROUP BY board, grain, period
+    ON CONFLICT (board, grain, period, key) DO NOTHING;
+`
+
 /** Counts the rows stored before migration 5, in the migration's transaction. */
 export function backfillCounters(db: Database.Database): void {
   const select = db.prepare('SELECT rid, id, doc FROM messages WHERE rid > ? ORDER BY rid LIMIT 1000').raw(true)
@@ -83,35 +97,59 @@ export function backfillCounters(db: Database.Database): void {
 }
 
 /**
- * The key a counter is summed under: itself, but every `due:<day>` before today as one (the day
- * before today, which `overdueOf` reads the same) and those from today on as none (they are not
- * overdue; today's come from the index). So a subtree with deadlines on many days sums one row.
+ * The rows summed: every key of the periods but the `due:` keys before today's (overdueOf reads
+ * `due` less those from today on). A month or a year holds the deadlines of many days, so its rows
+ * are read as two primary-key ranges of each period (`period IN`, a seek each): the keys before
+ * `due:` and those from `due:<today>` up; a subtree with open messages due on many past days reads
+ * none of those rows. A day's few deadlines are read and left out.
  */
-const KEY = `CASE WHEN key GLOB 'due:*' THEN (CASE WHEN CAST(substr(key, 5) AS INTEGER) < @today THEN @past END) ELSE key END`
-const SUM = `SELECT ${KEY} AS k, sum(n) FROM stats_counts WHERE board = @board AND grain = @grain AND period BETWEEN @from AND @to GROUP BY k`
-const SUM_BY_PERIOD = `SELECT period, ${KEY} AS k, sum(n) FROM stats_counts WHERE board = @board AND grain = @grain AND period BETWEEN @from AND @to GROUP BY period, k`
+const IN_PERIODS = `board = @board AND grain = @grain AND period IN (SELECT value FROM json_each(@periods))`
+const ROWS = `SELECT period, key, n FROM stats_counts WHERE ${IN_PERIODS} AND key < 'due:'
+  UNION ALL SELECT period, key, n FROM stats_counts WHERE ${IN_PERIODS} AND key >= @due`
+const DAY_ROWS = `SELECT period, key, n FROM stats_counts WHERE board = @board AND grain = ${DAY} AND period BETWEEN @from AND @to AND (key < 'due:' OR key >= @due)`
+const SUM = { wide: `SELECT key, sum(n) FROM (${ROWS}) GROUP BY key`, day: `SELECT key, sum(n) FROM (${DAY_ROWS}) GROUP BY key` }
+const SUM_BY_PERIOD = { wide: `SELECT period, key, sum(n) FROM (${ROWS}) GROUP BY period, key`, day: `SELECT period, key, sum(n) FROM (${DAY_ROWS}) GROUP BY period, key` }
+const ANY_DAY = `SELECT 1 FROM stats_counts WHERE board = ? AND grain = ${DAY} AND period BETWEEN ? AND ? LIMIT 1`
+const LOWEST = 'SELECT min(period) FROM stats_counts WHERE board = ? AND grain = ? AND period >= ?'
+const HIGHEST = 'SELECT max(period) FROM stats_counts WHERE board = ? AND grain = ? AND period <= ?'
 const DUE_TODAY = `SELECT count(*) FROM message_scope WHERE ancestor = ? AND status IN (${OPEN_SQL})
   AND due_ms >= ? AND due_ms < ? AND created_ms >= ? AND created_ms < ?`
 
+/** A range's periods one by one; an open or long range first narrowed to the periods the board has. */
+function periodsOf(connection: Connection, boardId: string, range: PeriodRange): number[] {
+  let { from, to } = range
+  if (to - from >= 64) {
+    from = (connection.statement(LOWEST, 'pluck').get(boardId, range.grain, from) as number | null) ?? Infinity
+    to = (connection.statement(HIGHEST, 'pluck').get(boardId, range.grain, to) as number | null) ?? -Infinity
+  }
+  const out: number[] = []
+  for (let period = from; period <= to; period++) out.push(period)
+  return out
+}
+
 /** The sums of a {@link StatsCountsQuery}: per board, one primary-key range per range of periods. */
 export function sqliteStatsCounts(connection: Connection, query: StatsCountsQuery): BoardCounts[] {
-  const { ranges, fromDay, toDay, nowMs } = queryPeriods(query)
+  const { fromDay, toDay, nowMs } = queryPeriods(query)
   const { startMs } = todayBounds(nowMs)
   const { fromMs, toMs } = createdBounds(fromDay, toDay)
   const byMonth = query.byMonth ?? false
-  const today = dayOf(nowMs)
-  const past = `due:${today - 1}`
+  const due = firstDueKey(nowMs)
   return connection.snapshot(() =>
     query.boardIds.map((boardId) => {
       const target: BoardCounts = { boardId, counts: {}, overdue: 0 }
-      for (const range of ranges) {
-        const params = { board: boardId, grain: range.grain, from: range.from, to: range.to, today, past }
+      const empty = (from: number, to: number) => connection.statement(ANY_DAY, 'pluck').get(boardId, from, to) === undefined
+      const days = widenedDays(fromDay, toDay, empty)
+      for (const range of periodRanges(days.fromDay, days.toDay, byMonth)) {
+        const day = range.grain === DAY
+        const periods = day ? [] : periodsOf(connection, boardId, range)
+        if (!day && periods.length === 0) continue
+        const params = day ? { board: boardId, from: range.from, to: range.to, due } : { board: boardId, grain: range.grain, periods: JSON.stringify(periods), due }
         if (byMonth) {
-          const rows = connection.statement(SUM_BY_PERIOD, 'raw').all(params) as Array<[number, string | null, number]>
-          for (const [period, key, n] of rows) if (key !== null) addSum(target, range.grain, period, key, n, true)
+          const rows = connection.statement(SUM_BY_PERIOD[day ? 'day' : 'wide'], 'raw').all(params) as Array<[number, string, number]>
+          for (const [period, key, n] of rows) addSum(target, range.grain, period, key, n, true)
         } else {
-          const rows = connection.statement(SUM, 'raw').all(params) as Array<[string | null, number]>
-          for (const [key, n] of rows) if (key !== null) addSum(target, range.grain, 0, key, n, false)
+          const rows = connection.statement(SUM[day ? 'day' : 'wide'], 'raw').all(params) as Array<[string, number]>
+          for (const [key, n] of rows) addSum(target, range.grain, 0, key, n, false)
         }
       }
       const dueToday = connection.statement(DUE_TODAY, 'pluck').get(boardId, startMs, nowMs, fromMs, toMs) as number

@@ -12,11 +12,13 @@ import { board, closeStoresAfterEach, hashOf, ids, insertAll, listAll, makeMessa
 
 closeStoresAfterEach()
 
+/** Takes a database of this version back to before migration 12: counters by month and day only, no `due` key. */
+const UNDO_MIGRATION_12 = `DELETE FROM stats_counts WHERE grain = 2 OR key = 'due'`
 /**
  * Takes a database of this version back to the schema before migration 11: the insert triggers of
  * message_scope and hot_heat (stand-ins, as the older migrations below drop them again).
  */
-const UNDO_MIGRATION_11 = `CREATE TRIGGER message_scope_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
+const UNDO_MIGRATION_11 = `${UNDO_MIGRATION_12}; CREATE TRIGGER message_scope_insert AFTER INSERT ON messages BEGIN SELECT 1; END;
   CREATE TRIGGER hot_heat_insert AFTER INSERT ON messages BEGIN SELECT 1; END`
 /** Takes a database of this version back to the schema before migration 10 (the inbox by deadline). */
 const UNDO_MIGRATION_10 = `${UNDO_MIGRATION_11}; DROP INDEX message_scope_due_key; DROP INDEX messages_due_key`
@@ -327,6 +329,34 @@ describe('sqlite store on disk', () => {
     expect(store.migration).toEqual({ from: 5, to: SCHEMA_VERSION })
     expect(await store.read.boardStats({ boardId: 'p', now })).toEqual(before)
     expect((await store.read.boardStats({ boardId: 'c', now })).received).toBe(1)
+  })
+
+  it('migrates a version-11 database: the counters of each year and of open deadlines, from the rows there', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    const open = { status: 'assigned' as const, reviewedAt: '2025-12-02T10:00:00+08:00' }
+    await insertAll(old, [
+      makePublished({ id: 'm-1', boardId: 'c', createdAt: '2024-05-01T00:00:00Z', ...open, dueAt: '2024-05-20T00:00:00Z' }),
+      makePublished({ id: 'm-2', boardId: 'c', createdAt: '2025-12-01T00:00:00Z', ...open, dueAt: '2026-03-20T00:00:00Z' }),
+      makePublished({ id: 'm-3', boardId: 'p', createdAt: '2026-03-01T00:00:00Z', reviewedAt: '2026-03-02T10:00:00+08:00', repliedAt: '2026-03-04T10:00:00+08:00', status: 'replied' }),
+    ])
+    const rows = (db: typeof old.database) => db.prepare('SELECT * FROM stats_counts ORDER BY board, grain, period, key').all()
+    const counted = rows(old.database)
+    const now = '2026-03-10T00:00:00Z'
+    const read = (s: typeof old) => Promise.all([{}, { from: '2024-01-01', to: '2025-12-31' }, { from: '2025-06-15' }].map((days) => s.read.boardStats({ boardId: 'p', now, ...days })))
+    const before = await read(old)
+    expect(before.map((s) => [s.received, s.overdue])).toEqual([[3, 1], [2, 1], [2, 0]])
+    old.database.exec(`${UNDO_MIGRATION_12}; PRAGMA user_version = 11`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    openStore(store)
+    expect(store.migration).toEqual({ from: 11, to: SCHEMA_VERSION })
+    expect(rows(store.database)).toEqual(counted)
+    expect(await read(store)).toEqual(before)
   })
 
   it('migrates a version-6 database: keywords read the terms of the messages stored before', async () => {
