@@ -294,6 +294,13 @@ const MIGRATIONS: readonly Migration[] = [
   // 12: statistics counters by year too, and the open messages with a deadline per period (`due`),
   // so a year's or all time's figures read a few rows and no past day's deadlines (sqlite/stats.ts).
   YEAR_COUNTERS_MIGRATION_SQL,
+  // 13: the index of a board's open rows carries their status, so the overdue inbox (newest first,
+  // past every open row not yet due) checks each row in the index alone, not in message_scope.
+  `
+  DROP INDEX message_scope_open;
+  CREATE INDEX message_scope_open ON message_scope (ancestor, created_ms DESC, rid DESC, due_ms, status)
+    WHERE status IN ('accepted', 'assigned', 'processing');
+  `,
 ]
 
 /** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */

@@ -12,8 +12,11 @@ import { board, closeStoresAfterEach, hashOf, ids, insertAll, listAll, makeMessa
 
 closeStoresAfterEach()
 
+/** Takes a database of this version back to before migration 13: the index of open rows without their status. */
+const UNDO_MIGRATION_13 = `DROP INDEX message_scope_open; CREATE INDEX message_scope_open ON message_scope (ancestor, created_ms DESC, rid DESC, due_ms)
+  WHERE status IN ('accepted', 'assigned', 'processing')`
 /** Takes a database of this version back to before migration 12: counters by month and day only, no `due` key. */
-const UNDO_MIGRATION_12 = `DELETE FROM stats_counts WHERE grain = 2 OR key = 'due'`
+const UNDO_MIGRATION_12 = `${UNDO_MIGRATION_13}; DELETE FROM stats_counts WHERE grain = 2 OR key = 'due'`
 /**
  * Takes a database of this version back to the schema before migration 11: the insert triggers of
  * message_scope and hot_heat (stand-ins, as the older migrations below drop them again).
@@ -357,6 +360,27 @@ describe('sqlite store on disk', () => {
     expect(store.migration).toEqual({ from: 11, to: SCHEMA_VERSION })
     expect(rows(store.database)).toEqual(counted)
     expect(await read(store)).toEqual(before)
+  })
+
+  it('migrates a version-12 database: the overdue inbox reads the open rows in their index alone', async () => {
+    const file = tempDatabase()
+    const old = createSqliteStore(file)
+    await old.transaction(async (tx) => {
+      for (const b of [board('p'), board('c', 'p')]) await tx.putBoard(b)
+    })
+    await insertAll(old, [
+      makeMessage({ id: 'm-1', boardId: 'c', status: 'assigned', dueAt: '2026-03-02T00:00:00Z', createdAt: '2026-02-20T00:00:00Z' }),
+      makeMessage({ id: 'm-2', boardId: 'c', status: 'assigned', dueAt: '2026-03-20T00:00:00Z', createdAt: '2026-02-21T00:00:00Z' }),
+      makeMessage({ id: 'm-3', boardId: 'p', status: 'replied', dueAt: '2026-03-02T00:00:00Z', createdAt: '2026-02-22T00:00:00Z' }),
+    ])
+    old.database.exec(`${UNDO_MIGRATION_13}; PRAGMA user_version = 12`)
+    await old.close()
+
+    const store = createSqliteStore(file)
+    openStore(store)
+    expect(store.migration).toEqual({ from: 12, to: SCHEMA_VERSION })
+    expect(ids(await listAll(store, { boardIds: ['p'], overdueAt: '2026-03-10T00:00:00Z', limit: 1 }))).toEqual(['m-1'])
+    expect(store.database.prepare("SELECT sql FROM sqlite_master WHERE name = 'message_scope_open'").pluck().get()).toContain('due_ms, status)')
   })
 
   it('migrates a version-6 database: keywords read the terms of the messages stored before', async () => {
