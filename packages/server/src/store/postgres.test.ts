@@ -108,7 +108,7 @@ describe('postgres store: migrations', () => {
     await old.close()
     // Back to version 2: without migration 3 (the counters) and the migrations after it.
     for (const sql of ['DROP INDEX messages_due_key', 'ALTER TABLE message_boards DROP COLUMN due_key', 'DROP TABLE reply_templates', 'DROP INDEX message_boards_status',
-      'DROP TRIGGER hot_heat_insert ON messages', 'DROP TRIGGER hot_heat_status ON messages', 'DROP FUNCTION hot_heat_count()', 'DROP FUNCTION hot_heat_insert_rows()',
+      'DROP TRIGGER hot_heat_status ON messages', 'DROP FUNCTION hot_heat_count()',
       'DROP TABLE hot_heat', 'DROP TABLE hot_bands', 'DROP TABLE hot_members', 'DROP TABLE hot_scope', 'DROP TABLE hot_spans', 'ALTER TABLE message_boards DROP COLUMN status', 'DROP TABLE rate_counters', 'DROP TABLE stats_counts', 'DROP INDEX message_boards_due', 'UPDATE liuyan_schema SET version = 2']) await adminQuery(sql, [], name)
     const store = await openStore(url)
     expect(store.migration).toEqual({ from: 2, to: POSTGRES_SCHEMA_VERSION })

@@ -43,6 +43,23 @@ export function prepared(text: string, values: readonly unknown[]): PgQuery {
   return { name, text, values }
 }
 
+const tallyFreeTexts = new Set<string>()
+
+/**
+ * Marks a statement that neither reads nor writes the counters a transaction sums (statistics,
+ * heat): a transaction's sums are written before its other statements, but not before this one
+ * (see postgres/batch.ts). Answers `text`.
+ */
+export function tallyFree(text: string): string {
+  tallyFreeTexts.add(text)
+  return text
+}
+
+/** Whether {@link tallyFree} marked `text`. */
+export function isTallyFree(text: string): boolean {
+  return tallyFreeTexts.has(text)
+}
+
 /** A checked-out connection, given back with `release` (an error destroys it instead). */
 export interface PgPoolClient extends PgClient {
   release(destroy?: boolean | Error): void
@@ -55,6 +72,8 @@ export interface PgPool extends PgClient {
   connect(): Promise<PgPoolClient>
   end(): Promise<void>
   on(event: 'error', listener: (error: Error) => void): this
+  /** A new connection, before it is used: what is queried on it now runs before anything else. */
+  on(event: 'connect', listener: (client: PgClient) => void): this
 }
 
 /** `pg`'s module: what `import('pg')` gives. */

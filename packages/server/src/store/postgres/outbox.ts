@@ -30,14 +30,17 @@ import {
   type DeliveryRow,
   type EventRow,
 } from '../outbox-rows.js'
-import { prepared, type PgClient } from './driver.js'
+import { prepared, tallyFree, type PgClient } from './driver.js'
 import { translate } from './errors.js'
 
-const FAN_OUT = `INSERT INTO deliveries (webhook_id, event_id, state, attempts, next_at, next_ms, created_at)
+const FAN_OUT = tallyFree(`INSERT INTO deliveries (webhook_id, event_id, state, attempts, next_at, next_ms, created_at)
   SELECT w.id, $1, 'pending', 0, $2, $3, $2 FROM webhooks w
   WHERE $4 = ANY (w.events) AND (NOT $5::boolean OR w.private)
     AND w.board_id IN (SELECT t.ancestor FROM board_tree t WHERE t.descendant = ANY ($6::text[]) UNION SELECT unnest($6::text[]))
-  ORDER BY w.created_ms, w.id`
+  ORDER BY w.created_ms, w.id`)
+
+/** An event appended (nothing when its id is stored already). */
+const APPEND_EVENT = tallyFree(`INSERT INTO outbox (${EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`)
 
 // Without row locks in the choice (a window function cannot take them), two instances may pick
 // the same rows (among the oldest due: four times the limit, 1,000 at most, which bounds a claim's
@@ -129,7 +132,7 @@ export class PgOutbox implements OutboxTransaction {
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
       const inserted = await this.#rows(
-        `INSERT INTO outbox (${EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        APPEND_EVENT,
         eventValues(event, (ids) => ids, (on) => on),
         true,
       )

@@ -3,7 +3,7 @@
 import { OPEN_STATUSES } from '@liuyan/core'
 import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
-import { HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
+import { HEAT_AT_COMMIT_MIGRATION, HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
@@ -202,6 +202,9 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX message_boards_due_key ON message_boards (board_id, due_key, seq);
   CREATE INDEX messages_due_key ON messages ((${dueKeySql()}), seq);
   `,
+  // 9: the heat of inserted messages added just before COMMIT by the transaction, not by a trigger
+  // (see postgres/hotspots.ts).
+  HEAT_AT_COMMIT_MIGRATION,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */
