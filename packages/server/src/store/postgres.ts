@@ -215,10 +215,11 @@ class PostgresStoreImpl implements PostgresStore {
       try {
         await client.query('BEGIN')
         const result = await fn(tx)
-        // What the transaction queued (its inserted messages) is written before it commits.
-        await tx.flush()
+        // What the transaction queued (its inserted messages) is written before it commits; its
+        // last statement (the sums every message of a board shares) goes with COMMIT, in one round trip.
+        const last = await tx.finish()
         open = false
-        await client.query('COMMIT')
+        await client.query(`${last}COMMIT`)
         checkIn(client)
         return result
       } catch (error) {

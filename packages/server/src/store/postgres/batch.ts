@@ -11,7 +11,7 @@
 import type { Message } from '@liuyan/core'
 import { DUPLICATE_TRACKING_CODE, duplicateId, instant } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
-import { isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
+import { inlined, INLINED_SETTINGS, isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
 import { groupBatch, SPANS_ADD_SQL, type Grouped } from './grouping.js'
 import { HEAT_ADD_SQL, type Query } from './hotspots.js'
@@ -143,26 +143,46 @@ export class WriteBatch {
   }
 
   /**
-   * Writes everything queued, messages then (unless `tallies` is false) counters and heat, and
-   * waits for every write under way (before a statement of the transaction, or COMMIT); rejects
+   * Writes everything queued, messages then (unless `tallies` is false) the sums: counters, heat
+   * and spans; waits for every write under way (before a statement of the transaction); rejects
    * when one failed.
    */
   async flush(tallies = true): Promise<void> {
     this.#writeQueue()
-    if (tallies) {
-      // Taken when the writes before them are done: the spans come from the groups' writes.
-      this.#then(() => {
-        const [counters, heat, spans] = [this.#counters, this.#heat, this.#spans]
-        this.#counters = new Map()
-        this.#heat = new Map()
-        this.#spans = new Map()
-        return this.#writeTallies(counters, heat, spans)
-      })
-    }
+    if (tallies) this.#then(async () => void (await this.#writeSums(false)))
+    await this.#settle()
+  }
+
+  /**
+   * {@link flush} before COMMIT, but answers its last statement (heat and spans), with its values
+   * written in, to be sent with COMMIT in one round trip (`''` when there is none): the locks of
+   * those rows, which every message of a board shares, are then held for COMMIT only.
+   */
+  async finish(): Promise<string> {
+    this.#writeQueue()
+    let last = ''
+    this.#then(async () => {
+      last = await this.#writeSums(true)
+    })
+    await this.#settle()
+    return last
+  }
+
+  /** Waits for the writes under way; rejects when one failed. */
+  async #settle(): Promise<void> {
     const writing = this.#writing
     if (!writing) return
     await writing
     if (this.#writing === writing) this.#writing = undefined
+  }
+
+  /** The sums taken when the writes before them are done (the spans come from the groups' writes), then written. */
+  #writeSums(last: boolean): Promise<string> {
+    const [counters, heat, spans] = [this.#counters, this.#heat, this.#spans]
+    this.#counters = new Map()
+    this.#heat = new Map()
+    this.#spans = new Map()
+    return this.#writeTallies(counters, heat, spans, last)
   }
 
   /** Stops writing (the transaction rolls back); resolves when no write is under way. */
@@ -249,7 +269,8 @@ export class WriteBatch {
     for (const span of spans) add(span.ancestor, span.root, span.firstMs, span.lastMs)
   }
 
-  async #writeTallies(counters: Map<string, number>, heat: Map<string, number>, spans: Map<string, [number, number]>): Promise<void> {
+  /** Writes the sums; with `last`, answers the statement of the heat and spans as text instead (see {@link finish}). */
+  async #writeTallies(counters: Map<string, number>, heat: Map<string, number>, spans: Map<string, [number, number]>, last = false): Promise<string> {
     const columns: [string[], Array<string | null>, number[], number[], string[], number[]] = [[], [], [], [], [], []]
     for (const [id, n] of counters) {
       if (n === 0) continue
@@ -279,9 +300,12 @@ export class WriteBatch {
       added[3].push(last)
     }
     // Heat and spans in one statement (heat first, then spans: each in key order).
-    if (cells[0].length > 0 && added[0].length > 0) await this.#query(HOT_ADD_SQL, [...cells, ...added])
-    else if (cells[0].length > 0) await this.#query(HEAT_ADD_SQL, cells)
-    else if (added[0].length > 0) await this.#query(SPANS_ADD_SQL, added)
+    const [text, values] =
+      cells[0].length > 0 && added[0].length > 0 ? [HOT_ADD_SQL, [...cells, ...added]] : cells[0].length > 0 ? [HEAT_ADD_SQL, cells] : [SPANS_ADD_SQL, added]
+    if (values[0]!.length === 0) return ''
+    if (last) return `${INLINED_SETTINGS}${inlined(text, values)};\n`
+    await this.#query(text, values)
+    return ''
   }
 }
 
