@@ -227,7 +227,11 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
   for (let attempt = 1; ; attempt++) {
     const { merges, members } = await decide()
     if (merges[0].length === 0 && members[0].length === 0) return { merges: [], spans: [] }
-    await query(LOCK_SQL, locksOf(merges, members, batchSeqs))
+    // The first locks are waited for. Those of a decision made again may be held by a transaction
+    // that waits for one this holds (two joining one group, then both merging it away): tried, and
+    // when one is taken the transaction is run again at once rather than after deadlock detection.
+    if (attempt === 1) await query(LOCK_SQL, locksOf(merges, members, batchSeqs))
+    else if (!(await query<{ ok: boolean }>(TRY_LOCK_SQL, locksOf(merges, members, batchSeqs)))[0]!.ok) throw groupsChanging()
     const rows = await query<{ ancestor: string | null; root: string | null; first_ms: string | null; last_ms: string | null; seq: string | null }>(WRITE_SQL, [
       ...merges,
       ...members,
@@ -243,13 +247,16 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
     }
     // Another transaction changed groups of candidates (it held the locks first, and committed):
     // decided again on the groups as they are now, under the locks that this takes then.
-    if (attempt === DECISIONS) throw Object.assign(new Error('The groups of similar messages kept changing under this write'), { code: '40001' })
+    if (attempt === DECISIONS) throw groupsChanging()
     for (const row of changed) {
       if (row.root === null) storedRoot.delete(Number(row.seq))
       else storedRoot.set(Number(row.seq), Number(row.root))
     }
   }
 }
+
+/** A serialization failure (40001): the store runs the transaction again. */
+const groupsChanging = () => Object.assign(new Error('The groups of similar messages kept changing under this write'), { code: '40001' })
 
 /** Decisions made again, at most, when other transactions change the candidates' groups meanwhile. */
 const DECISIONS = 8
@@ -272,4 +279,8 @@ function locksOf(merges: [number[], number[]], members: [number[], number[]], ba
 
 /** Takes advisory locks (`$1` keys, `$2` exclusive or shared), in the order given (ascending keys: two transactions lock alike). */
 const LOCK_SQL = `SELECT count(CASE WHEN u.x THEN pg_advisory_xact_lock(u.k)::text ELSE pg_advisory_xact_lock_shared(u.k)::text END)::integer AS n
+  FROM unnest($1::bigint[], $2::boolean[]) AS u (k, x)`
+
+/** {@link LOCK_SQL} without waiting: whether every lock was taken (those taken are kept until the transaction ends). */
+const TRY_LOCK_SQL = `SELECT coalesce(bool_and(CASE WHEN u.x THEN pg_try_advisory_xact_lock(u.k) ELSE pg_try_advisory_xact_lock_shared(u.k) END), true) AS ok
   FROM unnest($1::bigint[], $2::boolean[]) AS u (k, x)`
