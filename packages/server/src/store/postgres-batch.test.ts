@@ -171,6 +171,21 @@ describe('postgres store: write batches', () => {
     expect(await store.read.getMessage('bad')).toBeUndefined()
   })
 
+  it('adds the heat and spans of a submission with its COMMIT, quoting board ids as they are', async () => {
+    const store = await openPostgres()
+    // Quotes, a backslash and a dollar sign: written into the statement sent with COMMIT.
+    const odd = board(`u'3\\$1"`, 'c1', '220104')
+    await store.transaction((tx) => tx.putBoard(odd))
+    for (const i of [0, 4]) {
+      const m = message(i, { boardId: odd.id })
+      await store.transaction((tx) => tx.insertMessage(m, hashOf(m)))
+    }
+    const heat = await store.read.heatTable({ boardId: odd.id, fromMonth: '2026-01', toMonth: '2026-12', regionDigits: 6 })
+    expect(heat.reduce((n, cell) => n + cell.count, 0)).toBe(2)
+    const [group] = await store.read.similarGroups({ boardId: odd.id, limit: 5, regionDigits: 6 })
+    expect(group).toMatchObject({ count: 2, firstAt: message(0).createdAt, lastAt: message(4).createdAt })
+  })
+
   it('keeps nothing of a transaction that throws while a batch is being written, and the store goes on', async () => {
     const store = await openPostgres()
     const boom = new Error('boom')

@@ -1,16 +1,21 @@
 // The PostgreSQL store's write batches (docs/architecture.md §5): inside a transaction, inserted
 // messages are queued and written up to BATCH_SIZE at a time in a few statements of arrays (rows,
-// events, closure rows; band hashes and candidates; groups), and their statistics counters are
-// summed in memory per scope and counter and written once. Whatever is queued is written before
-// any other statement of the transaction runs (a read sees every write before it) and before
-// COMMIT: `BatchingClient` is the connection the transaction's reads and writes go through.
+// events, closure rows; band hashes and candidates; groups), and their statistics counters, heat
+// and groups' spans are summed in memory per scope and counter (per board, month and domain; per
+// board and group) and written once.
+// Whatever is queued is written before any other statement of the transaction runs (a read sees
+// every write before it) and before COMMIT: `BatchingClient` is the connection the transaction's
+// reads and writes go through. The sums (the tallies) are rows every message of a board shares:
+// they are held back past the statements that neither read nor write them (`tallyFree`: the
+// outbox's appends), so that their row locks are taken just before COMMIT.
 import type { Message } from '@liuyan/core'
-import { DUPLICATE_TRACKING_CODE, duplicateId } from '../shared.js'
+import { DUPLICATE_TRACKING_CODE, duplicateId, instant } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
-import { prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
+import { inlined, INLINED_SETTINGS, isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
-import { groupBatch } from './grouping.js'
-import type { Query } from './hotspots.js'
+import { groupBatch, SPANS_ADD_SQL, type Grouped } from './grouping.js'
+import { HEAT_ADD_SQL, type Query } from './hotspots.js'
+import { chinaMonth } from '../hotspots.js'
 import { messageColumns, rebuildMessageBoards } from './rows.js'
 
 /** Messages written in one go: bounds the memory of a long transaction and the size of a statement. */
@@ -87,6 +92,9 @@ const COUNTERS_SQL = `WITH d AS MATERIALIZED (
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT (board, grain, period, key) DO UPDATE SET n = stats_counts.n + excluded.n`
 
+/** {@link HEAT_ADD_SQL} (`$1`–`$4`) and {@link SPANS_ADD_SQL} (`$5`–`$8`) in one statement. */
+const HOT_ADD_SQL = `WITH heat AS (${HEAT_ADD_SQL}) ${SPANS_ADD_SQL.replace(/\$([1-4])\b/g, (_, n: string) => `$${Number(n) + 4}`)}`
+
 /** A queued message: its row's values and its events' documents, made when it is queued. */
 interface Queued {
   message: Message
@@ -100,6 +108,10 @@ export class WriteBatch {
   #messages: Queued[] = []
   /** Summed counters: `board \0 assignee \0 grain \0 period \0 key` → n. */
   #counters = new Map<string, number>()
+  /** Summed heat of messages not refused: `board \0 month \0 domain` → n. */
+  #heat = new Map<string, number>()
+  /** Spans of groups to add: `board \0 root` → first and last creation. */
+  #spans = new Map<string, [number, number]>()
   /**
    * The writes under way, one after the other: a full queue is written while the caller goes on
    * (queueing the next messages), and a write that fails fails every write after it and the next
@@ -123,24 +135,54 @@ export class WriteBatch {
       const id = `${scope}${grain}\0${period}\0${key}`
       this.#counters.set(id, (this.#counters.get(id) ?? 0) + n)
     }
+    if (message.status !== 'rejected') {
+      const cell = `${message.boardId}\0${chinaMonth(instant(message.createdAt, 'createdAt'))}\0${message.domain}`
+      this.#heat.set(cell, (this.#heat.get(cell) ?? 0) + 1)
+    }
     if (this.#messages.length >= BATCH_SIZE) this.#writeQueue()
   }
 
   /**
-   * Writes everything queued, messages then counters, and waits for every write under way (before
-   * a statement of the transaction, or COMMIT); rejects when one failed.
+   * Writes everything queued, messages then (unless `tallies` is false) the sums: counters, heat
+   * and spans; waits for every write under way (before a statement of the transaction); rejects
+   * when one failed.
    */
-  async flush(): Promise<void> {
+  async flush(tallies = true): Promise<void> {
     this.#writeQueue()
-    if (this.#counters.size > 0) {
-      const counters = this.#counters
-      this.#counters = new Map()
-      this.#then(() => this.#writeCounters(counters))
-    }
+    if (tallies) this.#then(async () => void (await this.#writeSums(false)))
+    await this.#settle()
+  }
+
+  /**
+   * {@link flush} before COMMIT, but answers its last statement (heat and spans), with its values
+   * written in, to be sent with COMMIT in one round trip (`''` when there is none): the locks of
+   * those rows, which every message of a board shares, are then held for COMMIT only.
+   */
+  async finish(): Promise<string> {
+    this.#writeQueue()
+    let last = ''
+    this.#then(async () => {
+      last = await this.#writeSums(true)
+    })
+    await this.#settle()
+    return last
+  }
+
+  /** Waits for the writes under way; rejects when one failed. */
+  async #settle(): Promise<void> {
     const writing = this.#writing
     if (!writing) return
     await writing
     if (this.#writing === writing) this.#writing = undefined
+  }
+
+  /** The sums taken when the writes before them are done (the spans come from the groups' writes), then written. */
+  #writeSums(last: boolean): Promise<string> {
+    const [counters, heat, spans] = [this.#counters, this.#heat, this.#spans]
+    this.#counters = new Map()
+    this.#heat = new Map()
+    this.#spans = new Map()
+    return this.#writeTallies(counters, heat, spans, last)
   }
 
   /** Stops writing (the transaction rolls back); resolves when no write is under way. */
@@ -148,6 +190,8 @@ export class WriteBatch {
     this.#abandoned = true
     this.#messages = []
     this.#counters = new Map()
+    this.#heat = new Map()
+    this.#spans = new Map()
     await this.#writing?.catch(() => {})
   }
 
@@ -197,13 +241,36 @@ export class WriteBatch {
     for (const row of rows) seqs[row.k - 1] = Number(row.seq)
     // The search text is core's similarity text: the masked title and content, lower-cased.
     const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
-    await groupBatch(
-      this.#query,
-      queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
+    this.#addSpans(
+      await groupBatch(
+        this.#query,
+        queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
+      ),
     )
   }
 
-  async #writeCounters(counters: Map<string, number>): Promise<void> {
+  /** Adds a batch's spans to those held back, those of groups it merged away moved into the group they joined. */
+  #addSpans({ merges, spans }: Grouped): void {
+    const add = (ancestor: string, root: number, first: number, last: number) => {
+      const id = `${ancestor}\0${root}`
+      const span = this.#spans.get(id)
+      this.#spans.set(id, span ? [Math.min(span[0], first), Math.max(span[1], last)] : [first, last])
+    }
+    if (merges.length > 0 && this.#spans.size > 0) {
+      const into = new Map(merges)
+      for (const [id, [first, last]] of [...this.#spans]) {
+        const [ancestor, root] = id.split('\0') as [string, string]
+        const to = into.get(Number(root))
+        if (to === undefined) continue
+        this.#spans.delete(id)
+        add(ancestor, to, first, last)
+      }
+    }
+    for (const span of spans) add(span.ancestor, span.root, span.firstMs, span.lastMs)
+  }
+
+  /** Writes the sums; with `last`, answers the statement of the heat and spans as text instead (see {@link finish}). */
+  async #writeTallies(counters: Map<string, number>, heat: Map<string, number>, spans: Map<string, [number, number]>, last = false): Promise<string> {
     const columns: [string[], Array<string | null>, number[], number[], string[], number[]] = [[], [], [], [], [], []]
     for (const [id, n] of counters) {
       if (n === 0) continue
@@ -216,6 +283,29 @@ export class WriteBatch {
       columns[5].push(n)
     }
     if (columns[0].length > 0) await this.#query(COUNTERS_SQL, columns)
+    const cells: [string[], string[], string[], number[]] = [[], [], [], []]
+    for (const [id, n] of heat) {
+      const [board, month, domain] = id.split('\0') as [string, string, string]
+      cells[0].push(board)
+      cells[1].push(month)
+      cells[2].push(domain)
+      cells[3].push(n)
+    }
+    const added: [string[], number[], number[], number[]] = [[], [], [], []]
+    for (const [id, [first, last]] of spans) {
+      const [ancestor, root] = id.split('\0') as [string, string]
+      added[0].push(ancestor)
+      added[1].push(Number(root))
+      added[2].push(first)
+      added[3].push(last)
+    }
+    // Heat and spans in one statement (heat first, then spans: each in key order).
+    const [text, values] =
+      cells[0].length > 0 && added[0].length > 0 ? [HOT_ADD_SQL, [...cells, ...added]] : cells[0].length > 0 ? [HEAT_ADD_SQL, cells] : [SPANS_ADD_SQL, added]
+    if (values[0]!.length === 0) return ''
+    if (last) return `${INLINED_SETTINGS}${inlined(text, values)};\n`
+    await this.#query(text, values)
+    return ''
   }
 }
 
@@ -252,7 +342,7 @@ export class BatchingClient implements PgClient {
   }
 
   async query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>> {
-    await this.#batch.flush()
+    await this.#batch.flush(!isTallyFree(typeof query === 'string' ? query : query.text))
     return this.#client.query<R>(query, values)
   }
 }

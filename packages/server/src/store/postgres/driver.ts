@@ -43,6 +43,46 @@ export function prepared(text: string, values: readonly unknown[]): PgQuery {
   return { name, text, values }
 }
 
+const tallyFreeTexts = new Set<string>()
+
+/**
+ * Marks a statement that neither reads nor writes the counters a transaction sums (statistics,
+ * heat): a transaction's sums are written before its other statements, but not before this one
+ * (see postgres/batch.ts). Answers `text`.
+ */
+export function tallyFree(text: string): string {
+  tallyFreeTexts.add(text)
+  return text
+}
+
+/** Whether {@link tallyFree} marked `text`. */
+export function isTallyFree(text: string): boolean {
+  return tallyFreeTexts.has(text)
+}
+
+/**
+ * `text` with its parameters (`$1`…, each an array of strings or integers that `text` casts) written
+ * in as literals: for a statement sent with others in one round trip (the simple protocol takes no
+ * parameters). Strings are quoted as standard SQL (`'` doubled; the text is to run with
+ * `standard_conforming_strings` on, see {@link INLINED_SETTINGS}); anything else is refused.
+ */
+export function inlined(text: string, values: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1]
+    if (!Array.isArray(value)) throw new TypeError(`Parameter $${n} is not an array`)
+    return `ARRAY[${value.map(literal).join(',')}]`
+  })
+}
+
+/** Sent before statements made by {@link inlined}, in their transaction: quotes mean what they say. */
+export const INLINED_SETTINGS = 'SET LOCAL standard_conforming_strings = on;\n'
+
+function literal(value: unknown): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
+  if (typeof value === 'string' && !value.includes('\0')) return `'${value.replaceAll("'", "''")}'`
+  throw new TypeError(`Cannot write ${typeof value} ${String(value)} into a statement`)
+}
+
 /** A checked-out connection, given back with `release` (an error destroys it instead). */
 export interface PgPoolClient extends PgClient {
   release(destroy?: boolean | Error): void
@@ -55,6 +95,8 @@ export interface PgPool extends PgClient {
   connect(): Promise<PgPoolClient>
   end(): Promise<void>
   on(event: 'error', listener: (error: Error) => void): this
+  /** A new connection, before it is used: what is queried on it now runs before anything else. */
+  on(event: 'connect', listener: (client: PgClient) => void): this
 }
 
 /** `pg`'s module: what `import('pg')` gives. */

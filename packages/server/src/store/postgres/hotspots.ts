@@ -1,5 +1,5 @@
 // Hot spots in the PostgreSQL store (docs/architecture.md §6 "Hot spots"): the heat aggregate kept
-// by a trigger, the groups' rows when the board tree changes, and the reads of both (the band
+// by the inserting transaction and a trigger, the groups' rows when the board tree changes, and the reads of both (the band
 // hashes and groups of new messages are written by postgres/grouping.ts). The decisions are
 // store/hotspots.ts's; the SQL is the SQLite store's, in PostgreSQL.
 import { DOMAINS } from '@liuyan/core'
@@ -91,6 +91,30 @@ export const HOTSPOTS_MIGRATION = `
     PRIMARY KEY (ancestor, root)
   );
   CREATE INDEX hot_spans_recent ON hot_spans (ancestor, last_ms DESC, root DESC);
+`
+
+/**
+ * Adds to the heat the inserted messages a transaction counted (postgres/batch.ts): per board
+ * sent to, China month and domain (refused ones left out), `n` messages, under every board above,
+ * in key order so that two transactions lock the rows alike.
+ */
+export const HEAT_ADD_SQL = `INSERT INTO hot_heat (ancestor, month, domain, region, n)
+  SELECT t.ancestor, m.month, m.domain, ${ROLLED_SQL}, sum(m.n)
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[]) AS m (board_id, month, domain, n)
+  JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = b.id JOIN boards a ON a.id = t.ancestor
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n`
+
+/**
+ * Migration 9: the heat of inserted messages is added by the transaction that inserts them, with
+ * its other counters, just before COMMIT ({@link HEAT_ADD_SQL}), rather than by a trigger as the
+ * rows are written: a heat row is shared by every message of its cell, and its lock is then held
+ * for the end of the transaction only, not for all of it (submissions to one board one after the
+ * other, 30 ms each at 8 connections). A change of status stays counted by its trigger.
+ */
+export const HEAT_AT_COMMIT_MIGRATION = `
+  DROP TRIGGER hot_heat_insert ON messages;
+  DROP FUNCTION hot_heat_insert_rows();
 `
 
 /**

@@ -3,7 +3,7 @@
 import { OPEN_STATUSES } from '@liuyan/core'
 import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
-import { HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
+import { HEAT_AT_COMMIT_MIGRATION, HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
 import { statsMigration, YEAR_COUNTERS_MIGRATION_SQL } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
@@ -202,7 +202,10 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX message_boards_due_key ON message_boards (board_id, due_key, seq);
   CREATE INDEX messages_due_key ON messages ((${dueKeySql()}), seq);
   `,
-  // 9: statistics counters by year too, and the open messages with a deadline per period (`due`),
+  // 9: the heat of inserted messages added just before COMMIT by the transaction, not by a trigger
+  // (see postgres/hotspots.ts).
+  HEAT_AT_COMMIT_MIGRATION,
+  // 10: statistics counters by year too, and the open messages with a deadline per period (`due`),
   // so a year's or all time's figures read a few rows (postgres/stats.ts).
   YEAR_COUNTERS_MIGRATION_SQL,
 ]

@@ -67,7 +67,7 @@ export function contributionsOf(rows: ReadonlyArray<{ id: string; doc: string }>
 }
 
 /**
- * Migration 9: the counters of each year (summed from its months' rows) and the `due` key of each
+ * Migration 10: the counters of each year (summed from its months' rows) and the `due` key of each
  * period (summed from its `due:<day>` rows), see stats-counts.ts. Rows there already are kept: a
  * database counted by migration 2 of this code has them.
  */

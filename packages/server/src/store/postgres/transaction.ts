@@ -24,10 +24,10 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     this.#batch = batch
   }
 
-  /** Writes what the batch holds: called before COMMIT. */
-  async flush(): Promise<void> {
+  /** Writes what the batch holds but its last statement, which it answers, to be sent with COMMIT (postgres/batch.ts `finish`). */
+  async finish(): Promise<string> {
     this.check()
-    await this.#batch.flush()
+    return this.#batch.finish()
   }
 
   /** Ends the batch's writes without writing the rest: called before ROLLBACK. */
