@@ -9,6 +9,7 @@ import { createSqliteStore, type SqliteStore } from '../sqlite.js'
 import type { MessageQuery } from '../types.js'
 import type { KeywordTerms } from './keyword.js'
 import { listSql } from './reader.js'
+import { DUE_TODAY_SQL } from './stats.js'
 import { countInbox } from './staff-tools.js'
 
 let store: SqliteStore | undefined
@@ -91,5 +92,13 @@ describe('SQLite plans of the inbox counts', () => {
     expect(perStatus).toMatch(/COVERING INDEX message_scope_status \(ancestor=\?\)/u)
     expect(overdue).toMatch(/USING (COVERING )?INDEX message_scope_open \(ancestor=\?\)/u)
     for (const plan of [perStatus, overdue]) expect(plan).not.toMatch(/\bmessages\b|SCAN message_scope\b(?! USING)/u)
+  })
+})
+
+describe('SQLite plan of the statistics', () => {
+  it('counts the open messages due earlier today from a range of deadlines, not every open row', () => {
+    store ??= createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))
+    const plan = (store.database.prepare(`EXPLAIN QUERY PLAN ${DUE_TODAY_SQL}`).all('p', 1, 2, 3, 4) as { detail: string }[]).map((row) => row.detail).join('\n')
+    expect(plan).toMatch(/INDEX message_scope_due \(ancestor=\? AND due_ms>\? AND due_ms<\?\)/u)
   })
 })

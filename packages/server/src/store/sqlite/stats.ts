@@ -112,7 +112,12 @@ const SUM_BY_PERIOD = { wide: `SELECT period, key, sum(n) FROM (${ROWS}) GROUP B
 const ANY_DAY = `SELECT 1 FROM stats_counts WHERE board = ? AND grain = ${DAY} AND period BETWEEN ? AND ? LIMIT 1`
 const LOWEST = 'SELECT min(period) FROM stats_counts WHERE board = ? AND grain = ? AND period >= ?'
 const HIGHEST = 'SELECT max(period) FROM stats_counts WHERE board = ? AND grain = ? AND period <= ?'
-const DUE_TODAY = `SELECT count(*) FROM message_scope WHERE ancestor = ? AND status IN (${OPEN_SQL})
+/**
+ * The open messages of a subtree due earlier today: a range of `message_scope_due` by deadline
+ * (named: the planner would otherwise walk every open row in `message_scope_open`, which also
+ * holds the deadline and status, by creation time).
+ */
+export const DUE_TODAY_SQL = `SELECT count(*) FROM message_scope INDEXED BY message_scope_due WHERE ancestor = ? AND status IN (${OPEN_SQL})
   AND due_ms >= ? AND due_ms < ? AND created_ms >= ? AND created_ms < ?`
 
 /** A range's periods one by one; an open or long range first narrowed to the periods the board has. */
@@ -152,7 +157,7 @@ export function sqliteStatsCounts(connection: Connection, query: StatsCountsQuer
           for (const [key, n] of rows) addSum(target, range.grain, 0, key, n, false)
         }
       }
-      const dueToday = connection.statement(DUE_TODAY, 'pluck').get(boardId, startMs, nowMs, fromMs, toMs) as number
+      const dueToday = connection.statement(DUE_TODAY_SQL, 'pluck').get(boardId, startMs, nowMs, fromMs, toMs) as number
       target.overdue = overdueOf(target.counts, nowMs, dueToday)
       return target
     }),
