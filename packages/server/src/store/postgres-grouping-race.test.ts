@@ -6,11 +6,11 @@
 // consistent picture: each member listed once under every board above its own, in its group, with
 // its group's span, and the groups' counts those of their members. Which groups form depends on
 // the interleaving, which the assertions do not look at.
-import { createHash } from 'node:crypto'
-import { MessageSchema, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
+import { SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
 import type { Board, Message } from '@liuyan/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { adminQuery, freshDatabase } from '../../test/postgres-database.js'
+import { hashOf, makeMessage } from '../../test/store-fixtures.js'
 import { createPostgresStore } from './postgres.js'
 import type { Store } from './types.js'
 
@@ -32,28 +32,15 @@ function message(run: number, n: number): Message {
   const [title, content] = FAMILIES[n % 2]!
   const createdAt = new Date(START + n * 60_000 - (n % 5) * 150_000).toISOString()
   const id = `r${run}-${String(n).padStart(4, '0')}`
-  return MessageSchema.parse({
+  return makeMessage({
     id,
     boardId: n % 3 === 0 ? 'u2' : 'u1',
-    type: 'complain',
-    domain: 'urban',
     title,
     content: n % 3 === 1 ? `${content}已经反映过${n % 4}次。` : content,
-    images: [],
-    imagesPublic: false,
-    author: { nickname: '市民', maskNickname: false },
-    publish: true,
-    channel: 'web',
-    status: 'pending',
     createdAt,
-    supervised: false,
-    reminders: 0,
-    posts: [],
-    timeline: [{ id: `${id}-e0`, type: 'submit', at: createdAt, actor: { role: 'citizen' } }],
   })
 }
 
-const hashOf = (m: Pick<Message, 'id'>) => createHash('sha256').update(m.id).digest('hex')
 
 const open: Store[] = []
 afterEach(async () => {

@@ -7,7 +7,7 @@
  */
 import type { BoardStats, Message } from '@liuyan/core'
 import { boardStatsOf } from '../stats.js'
-import { calendarBounds, contribution, coveringPeriods, dayOf, monthOfPeriod, monthText, OPEN_END, periodsOfDay, type PeriodRange, type StatsCounts } from '../stats-counts.js'
+import { calendarBounds, contribution, coveringPeriods, MONTH, YEAR, dayOf, monthOfPeriod, monthText, OPEN_END, periodsOfDay, type PeriodRange, type StatsCounts } from '../stats-counts.js'
 import { instant, statsDays, statsRowOf } from './shared.js'
 import type { BoardCounts, StatsCountsQuery, StatsQuery, StoreReader } from './types.js'
 
@@ -82,6 +82,21 @@ export function periodRanges(fromDay: number, toDay: number, byMonth: boolean): 
     to: Number.isFinite(r.to) ? r.to : OPEN_END,
   }))
 }
+
+/**
+ * The migration that adds the counters of each year (summed from its months' rows) and the `due`
+ * key of each period (summed from its `due:<day>` rows) to a store's `stats_counts` (SQLite 12,
+ * PostgreSQL 10). Rows there already are kept: a database counted by this code's first counting
+ * migration has them.
+ */
+export const YEAR_COUNTERS_MIGRATION_SQL = `
+  INSERT INTO stats_counts (board, grain, period, key, n)
+    SELECT board, ${YEAR}, period / 12, key, sum(n) FROM stats_counts WHERE grain = ${MONTH} GROUP BY board, period / 12, key
+    ON CONFLICT (board, grain, period, key) DO NOTHING;
+  INSERT INTO stats_counts (board, grain, period, key, n)
+    SELECT board, grain, period, 'due', sum(n) FROM stats_counts WHERE key LIKE 'due:%' GROUP BY board, grain, period
+    ON CONFLICT (board, grain, period, key) DO NOTHING;
+`
 
 /** Creation instants (epoch ms, end exclusive) of a query's days, for an index of creation times. */
 export function createdBounds(fromDay: number, toDay: number): { fromMs: number; toMs: number } {

@@ -4,7 +4,8 @@ import { OPEN_STATUSES } from '@liuyan/core'
 import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
 import { HEAT_AT_COMMIT_MIGRATION, HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
-import { statsMigration, YEAR_COUNTERS_MIGRATION_SQL } from './stats.js'
+import { YEAR_COUNTERS_MIGRATION_SQL } from '../stats-keeping.js'
+import { statsMigration } from './stats.js'
 
 const OPEN_SQL = OPEN_STATUSES.map((status) => `'${status}'`).join(', ')
 

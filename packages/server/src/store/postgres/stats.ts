@@ -4,7 +4,7 @@
 // in a fixed order, so two instances lock them alike); sums read one primary-key range per board
 // and period range. Overdue messages due today come from the closure's index of open deadlines.
 import type { Message } from '@liuyan/core'
-import { dayOf, MONTH, overdueOf, todayBounds, YEAR } from '../../stats-counts.js'
+import { dayOf, overdueOf, todayBounds } from '../../stats-counts.js'
 import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { PgClient } from './driver.js'
@@ -65,20 +65,6 @@ export async function updateCounters(run: Run, before: Message, after: Message, 
 export function contributionsOf(rows: ReadonlyArray<{ id: string; doc: string }>): Map<string, Contribution> {
   return new Map(rows.map((row) => [row.id, contributionOf(JSON.parse(row.doc) as Message)]))
 }
-
-/**
- * Migration 10: the counters of each year (summed from its months' rows) and the `due` key of each
- * period (summed from its `due:<day>` rows), see stats-counts.ts. Rows there already are kept: a
- * database counted by migration 2 of this code has them.
- */
-export const YEAR_COUNTERS_MIGRATION_SQL = `
-  INSERT INTO stats_counts (board, grain, period, key, n)
-    SELECT board, ${YEAR}, period / 12, key, sum(n) FROM stats_counts WHERE grain = ${MONTH} GROUP BY board, period / 12, key
-    ON CONFLICT (board, grain, period, key) DO NOTHING;
-  INSERT INTO stats_counts (board, grain, period, key, n)
-    SELECT board, grain, period, 'due', sum(n) FROM stats_counts WHERE key LIKE 'due:%' GROUP BY board, grain, period
-    ON CONFLICT (board, grain, period, key) DO NOTHING;
-`
 
 /** Migration 2: the counters and their index, and the counters of the rows already stored. */
 export async function statsMigration(client: PgClient): Promise<void> {

@@ -5,7 +5,8 @@ import { dueKeySql, searchGrams } from '../shared.js'
 import type { Connection } from './connection.js'
 import { PUBLIC_VIEW_VERSION, renderPublic, SqliteReader, type MessageRecord } from './reader.js'
 import { HOTSPOTS_MIGRATION } from './hotspots.js'
-import { backfillCounters, STATS_MIGRATION_SQL, YEAR_COUNTERS_MIGRATION_SQL } from './stats.js'
+import { backfillCounters, STATS_MIGRATION_SQL } from './stats.js'
+import { YEAR_COUNTERS_MIGRATION_SQL } from '../stats-keeping.js'
 
 /** Fills `board_tree` from the boards' `parentId` (empty it first). A cycle stops at 64 levels. */
 export const BOARD_TREE_SQL = `INSERT OR IGNORE INTO board_tree (ancestor, descendant)

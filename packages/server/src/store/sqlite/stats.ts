@@ -6,7 +6,7 @@
 import type { Message } from '@liuyan/core'
 import { OPEN_STATUSES } from '@liuyan/core'
 import type Database from 'better-sqlite3'
-import { DAY, firstDueKey, MONTH, overdueOf, todayBounds, YEAR, type PeriodRange } from '../../stats-counts.js'
+import { DAY, firstDueKey, overdueOf, todayBounds, type PeriodRange } from '../../stats-counts.js'
 import { addSum, changeRows, contributionOf, counterRows, createdBounds, periodRanges, queryPeriods, widenedDays, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { Connection } from './connection.js'
@@ -66,20 +66,6 @@ export function contributionsWhere(connection: Connection, where: string, params
   const rows = connection.statement(`SELECT m.id, m.doc FROM messages m WHERE ${where}`, 'raw').all(params) as Array<[string, string]>
   return new Map(rows.map(([id, doc]) => [id, contributionOf(JSON.parse(doc) as Message)]))
 }
-
-/**
- * Migration 12: the counters of each year (summed from its months' rows) and the `due` key of each
- * period (summed from its `due:<day>` rows), see stats-counts.ts. Rows there already are kept: a
- * database counted by migration 6 of this code has them.
- */
-export const YEAR_COUNTERS_MIGRATION_SQL = `
-  INSERT INTO stats_counts (board, grain, period, key, n)
-    SELECT board, ${YEAR}, period / 12, key, sum(n) FROM stats_counts WHERE grain = ${MONTH} GROUP BY board, period / 12, key
-    ON CONFLICT (board, grain, period, key) DO NOTHING;
-  INSERT INTO stats_counts (board, grain, period, key, n)
-    SELECT board, grain, period, 'due', sum(n) FROM stats_counts WHERE key GLOB 'due:*' GROUP BY board, grain, period
-    ON CONFLICT (board, grain, period, key) DO NOTHING;
-`
 
 /** Counts the rows stored before migration 5, in the migration's transaction. */
 export function backfillCounters(db: Database.Database): void {
