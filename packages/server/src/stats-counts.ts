@@ -148,10 +148,14 @@ export function monthText(month: number): string {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
 }
 
+/** The China year of a month number. */
+const yearOfMonth = (month: number) => Math.floor(month / 12)
+
+/** The first China day of a year. */
+const firstDayOfYear = (year: number) => firstDay(12 * year)
+
 /** The China year of a China day number. */
-function yearOf(day: number): number {
-  return Math.floor(monthOf(day) / 12)
-}
+const yearOf = (day: number) => yearOfMonth(monthOf(day))
 
 function firstDay(month: number): number {
   return Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY_MS
@@ -163,7 +167,7 @@ export function periodsOfDay(day: number): ReadonlyArray<readonly [grain: number
   return [
     [DAY, day],
     [MONTH, month],
-    [YEAR, Math.floor(month / 12)],
+    [YEAR, yearOfMonth(month)],
   ]
 }
 
@@ -186,32 +190,37 @@ export const OPEN_END = 1e9
  */
 export function coveringPeriods(fromDay: number, toDay: number, years = true): PeriodRange[] {
   if (fromDay > toDay) return []
-  if (!years) return monthsAndDays(fromDay, toDay)
-  const lowYear = Number.isFinite(fromDay) ? (firstDay(12 * yearOf(fromDay)) === fromDay ? yearOf(fromDay) : yearOf(fromDay) + 1) : -OPEN_END
-  const highYear = Number.isFinite(toDay) ? (firstDay(12 * (yearOf(toDay) + 1)) - 1 === toDay ? yearOf(toDay) : yearOf(toDay) - 1) : OPEN_END
-  if (lowYear > highYear) return monthsAndDays(fromDay, toDay)
-  const out: PeriodRange[] = [{ grain: YEAR, from: lowYear, to: highYear }]
-  if (Number.isFinite(fromDay) && fromDay < firstDay(12 * lowYear)) out.push(...monthsAndDays(fromDay, firstDay(12 * lowYear) - 1))
-  if (Number.isFinite(toDay) && toDay > firstDay(12 * (highYear + 1)) - 1) out.push(...monthsAndDays(firstDay(12 * (highYear + 1)), toDay))
-  return out
+  return years ? yearsMonthsAndDays(fromDay, toDay) : monthsAndDays(fromDay, toDay)
+}
+
+/**
+ * The periods covering days `fromDay`…`toDay` (`fromDay` ≤ `toDay`): the whole units of `grain`
+ * inside (unit `unitOf(day)`, starting on day `firstDayOf(unit)`), and `cut(from, to)` for the days
+ * of the units cut at either end, or for all of them when no whole unit is inside.
+ */
+function wholeUnits(grain: number, unitOf: (day: number) => number, firstDayOf: (unit: number) => number, cut: (fromDay: number, toDay: number) => PeriodRange[]) {
+  return (fromDay: number, toDay: number): PeriodRange[] => {
+    const low = Number.isFinite(fromDay) ? (firstDayOf(unitOf(fromDay)) === fromDay ? unitOf(fromDay) : unitOf(fromDay) + 1) : -OPEN_END
+    const high = Number.isFinite(toDay) ? (firstDayOf(unitOf(toDay) + 1) - 1 === toDay ? unitOf(toDay) : unitOf(toDay) - 1) : OPEN_END
+    if (low > high) return cut(fromDay, toDay)
+    const out: PeriodRange[] = [{ grain, from: low, to: high }]
+    if (Number.isFinite(fromDay) && fromDay < firstDayOf(low)) out.push(...cut(fromDay, firstDayOf(low) - 1))
+    if (Number.isFinite(toDay) && toDay > firstDayOf(high + 1) - 1) out.push(...cut(firstDayOf(high + 1), toDay))
+    return out
+  }
 }
 
 /** The whole months inside the days `fromDay`…`toDay` and the days of the months cut at either end. */
-function monthsAndDays(fromDay: number, toDay: number): PeriodRange[] {
-  const lowMonth = Number.isFinite(fromDay) ? (firstDay(monthOf(fromDay)) === fromDay ? monthOf(fromDay) : monthOf(fromDay) + 1) : -OPEN_END
-  const highMonth = Number.isFinite(toDay) ? (firstDay(monthOf(toDay) + 1) - 1 === toDay ? monthOf(toDay) : monthOf(toDay) - 1) : OPEN_END
-  if (lowMonth > highMonth) return [{ grain: DAY, from: fromDay, to: toDay }]
-  const out: PeriodRange[] = [{ grain: MONTH, from: lowMonth, to: highMonth }]
-  if (Number.isFinite(fromDay) && fromDay < firstDay(lowMonth)) out.push({ grain: DAY, from: fromDay, to: firstDay(lowMonth) - 1 })
-  if (Number.isFinite(toDay) && toDay > firstDay(highMonth + 1) - 1) out.push({ grain: DAY, from: firstDay(highMonth + 1), to: toDay })
-  return out
-}
+const monthsAndDays = wholeUnits(MONTH, monthOf, firstDay, (fromDay, toDay) => [{ grain: DAY, from: fromDay, to: toDay }])
+
+/** The whole years inside the days, then {@link monthsAndDays} of the years cut at either end. */
+const yearsMonthsAndDays = wholeUnits(YEAR, yearOf, firstDayOfYear, monthsAndDays)
 
 /** The first and last day of the China month and of the China year of a day. */
 export function calendarBounds(day: number): { month: [number, number]; year: [number, number] } {
   const month = monthOf(day)
-  const year = Math.floor(month / 12)
-  return { month: [firstDay(month), firstDay(month + 1) - 1], year: [firstDay(12 * year), firstDay(12 * (year + 1)) - 1] }
+  const year = yearOfMonth(month)
+  return { month: [firstDay(month), firstDay(month + 1) - 1], year: [firstDayOfYear(year), firstDayOfYear(year + 1) - 1] }
 }
 
 /** The month number a stored period of a day or a month stands in. */

@@ -6,7 +6,7 @@
 import type { Board, Message } from '@liuyan/core'
 import { OPEN_STATUSES } from '@liuyan/core'
 import { overdueOf, todayBounds } from '../stats-counts.js'
-import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type CounterRow } from './stats-keeping.js'
+import { addSum, changeRows, contributionOf, counterRows, createdBounds, periodRanges, queryDays, type CounterRow } from './stats-keeping.js'
 import { instant } from './shared.js'
 import type { BoardCounts, StatsCountsQuery } from './types.js'
 
@@ -73,8 +73,9 @@ export function recountStats(table: Writable<StatsEntry> & { delete(key: string)
 
 /** The sums of {@link StatsCountsQuery} over the kept entries; `messages` for the few due today. */
 export function sumStats(table: Readable<StatsEntry>, boards: Readable<Board>, messages: Iterable<Message>, query: StatsCountsQuery): BoardCounts[] {
-  const { ranges, fromDay, toDay, nowMs } = queryPeriods(query)
+  const { fromDay, toDay, nowMs } = queryDays(query)
   const byMonth = query.byMonth ?? false
+  const ranges = periodRanges(fromDay, toDay, byMonth)
   const out = new Map<string, BoardCounts>(query.boardIds.map((id) => [id, { boardId: id, counts: {}, overdue: 0 }]))
   for (const entry of table.values()) {
     const target = out.get(entry.board)

@@ -7,7 +7,7 @@
  */
 import type { BoardStats, Message } from '@liuyan/core'
 import { boardStatsOf } from '../stats.js'
-import { calendarBounds, contribution, coveringPeriods, MONTH, YEAR, dayOf, monthOfPeriod, monthText, OPEN_END, periodsOfDay, type PeriodRange, type StatsCounts } from '../stats-counts.js'
+import { calendarBounds, contribution, coveringPeriods, dayOf, MONTH, monthOfPeriod, monthText, OPEN_END, periodsOfDay, YEAR, type PeriodRange, type StatsCounts } from '../stats-counts.js'
 import { instant, statsDays, statsRowOf } from './shared.js'
 import type { BoardCounts, StatsCountsQuery, StatsQuery, StoreReader } from './types.js'
 
@@ -45,11 +45,10 @@ export function changeRows(before: Contribution, after: Contribution): CounterRo
   return counterRows({ day: after.day, counts: delta })
 }
 
-/** The ranges of periods of a query's days, with open ends as ±{@link OPEN_END}; no years when figures go by month. */
-export function queryPeriods(query: { from?: string; to?: string; now: string; byMonth?: boolean }): { ranges: PeriodRange[]; fromDay: number; toDay: number; nowMs: number } {
+/** The days of a query (±Infinity when open) and its instant. */
+export function queryDays(query: { from?: string; to?: string; now: string }): { fromDay: number; toDay: number; nowMs: number } {
   const { fromDay, toDay } = statsDays(query as StatsQuery)
-  const ranges = periodRanges(fromDay, toDay, query.byMonth ?? false)
-  return { ranges, fromDay, toDay, nowMs: instant(query.now, 'now') }
+  return { fromDay, toDay, nowMs: instant(query.now, 'now') }
 }
 
 /**

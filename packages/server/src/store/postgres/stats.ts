@@ -5,7 +5,7 @@
 // and period range. Overdue messages due today come from the closure's index of open deadlines.
 import type { Message } from '@liuyan/core'
 import { dayOf, overdueOf, todayBounds } from '../../stats-counts.js'
-import { addSum, changeRows, contributionOf, counterRows, createdBounds, queryPeriods, type Contribution, type CounterRow } from '../stats-keeping.js'
+import { addSum, changeRows, contributionOf, counterRows, createdBounds, periodRanges, queryDays, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { PgClient } from './driver.js'
 
@@ -80,10 +80,11 @@ export async function statsMigration(client: PgClient): Promise<void> {
 
 /** The sums of a {@link StatsCountsQuery}, and the open messages due earlier today, in one statement. */
 export async function pgStatsCounts(rows: <R>(text: string, values: readonly unknown[]) => Promise<R[]>, query: StatsCountsQuery): Promise<BoardCounts[]> {
-  const { ranges, fromDay, toDay, nowMs } = queryPeriods(query)
+  const { fromDay, toDay, nowMs } = queryDays(query)
+  const byMonth = query.byMonth ?? false
+  const ranges = periodRanges(fromDay, toDay, byMonth)
   const { startMs } = todayBounds(nowMs)
   const { fromMs, toMs } = createdBounds(fromDay, toDay)
-  const byMonth = query.byMonth ?? false
   const period = byMonth ? 'c.period' : '0'
   // Every key but the `due:<day>` before today's (overdueOf reads `due` less those from today on).
   const key = `CASE WHEN c.key LIKE 'due:%' AND substr(c.key, 5)::int < $9::int THEN NULL ELSE c.key END`

@@ -7,7 +7,7 @@ import type { Message } from '@liuyan/core'
 import { OPEN_STATUSES } from '@liuyan/core'
 import type Database from 'better-sqlite3'
 import { DAY, firstDueKey, overdueOf, todayBounds, type PeriodRange } from '../../stats-counts.js'
-import { addSum, changeRows, contributionOf, counterRows, createdBounds, periodRanges, queryPeriods, widenedDays, type Contribution, type CounterRow } from '../stats-keeping.js'
+import { addSum, changeRows, contributionOf, counterRows, createdBounds, periodRanges, queryDays, widenedDays, type Contribution, type CounterRow } from '../stats-keeping.js'
 import type { BoardCounts, StatsCountsQuery } from '../types.js'
 import type { Connection } from './connection.js'
 
@@ -120,7 +120,7 @@ function periodsOf(connection: Connection, boardId: string, range: PeriodRange):
 
 /** The sums of a {@link StatsCountsQuery}: per board, one primary-key range per range of periods. */
 export function sqliteStatsCounts(connection: Connection, query: StatsCountsQuery): BoardCounts[] {
-  const { fromDay, toDay, nowMs } = queryPeriods(query)
+  const { fromDay, toDay, nowMs } = queryDays(query)
   const { startMs } = todayBounds(nowMs)
   const { fromMs, toMs } = createdBounds(fromDay, toDay)
   const byMonth = query.byMonth ?? false
