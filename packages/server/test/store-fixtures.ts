@@ -155,13 +155,16 @@ export function openStore<S extends Store>(store: S): S {
 /**
  * Runs `tests` once per store (memory, SQLite in a temporary file, PostgreSQL in a fresh
  * database), as `describe('<kind> store')`, with `newStore` opening a store of that kind (closed
- * after each test) and `create` one the test closes itself.
+ * after each test) and `create` one the test closes itself. The SQLite store writes each message's
+ * keyword terms with its own commit here (`keywordBatch: 0`), so keyword searches read the term
+ * index; the HTTP contract suite (harness.ts) runs it as configured by default, where a test's few
+ * messages are all in the tail that searches read directly.
  */
 export function describeStores(tests: (newStore: () => Store, create: () => Store) => void): void {
   closeStoresAfterEach()
   describe.each<[string, () => Store]>([
     ['memory', () => createMemoryStore()],
-    ['sqlite', () => createSqliteStore(tempDatabase())],
+    ['sqlite', () => createSqliteStore(tempDatabase(), { keywordBatch: 0 })],
     ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
   ])('%s store', (_name, create) => tests(() => openStore(create()), create))
 }

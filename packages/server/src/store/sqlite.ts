@@ -9,6 +9,7 @@ import type { Store, StoreReader, StoreTransaction } from './types.js'
 import { Connection } from './sqlite/connection.js'
 import { SqliteReader } from './sqlite/reader.js'
 import { checkVersion, migrate, refreshPublicViews, tune } from './sqlite/schema.js'
+import { indexTail, KEYWORD_BATCH } from './sqlite/keyword.js'
 import { SqliteTransaction } from './sqlite/transaction.js'
 
 /** Options of {@link createSqliteStore}. */
@@ -26,6 +27,13 @@ export interface SqliteStoreOptions {
    * @default true
    */
   refreshPublicViews?: boolean
+  /**
+   * How many new messages wait for their keyword terms, which are then written together with
+   * one commit (fewer pages written per message); a keyword search reads the waiting messages
+   * directly. 0 writes each message's terms with its own commit.
+   * @default 128
+   */
+  keywordBatch?: number
 }
 
 /**
@@ -160,7 +168,7 @@ const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the
  * ```
  */
 export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
-  return new SqliteStoreImpl(file, options.readonly === true, options.refreshPublicViews !== false)
+  return new SqliteStoreImpl(file, options.readonly === true, options.refreshPublicViews !== false, options.keywordBatch ?? KEYWORD_BATCH)
 }
 
 class SqliteStoreImpl implements SqliteStore {
@@ -174,8 +182,11 @@ class SqliteStoreImpl implements SqliteStore {
   /** Transactions waiting for the next group commit. */
   readonly #queue: QueuedTransaction[] = []
   #closed = false
+  /** See {@link SqliteStoreOptions.keywordBatch}. */
+  readonly #keywordBatch: number
 
-  constructor(file: string, readonly: boolean, refresh: boolean) {
+  constructor(file: string, readonly: boolean, refresh: boolean, keywordBatch: number) {
+    this.#keywordBatch = keywordBatch
     const Driver = loadDriver()
     this.#readonly = readonly
     const inMemory = file === ':memory:' || file === ''
@@ -307,6 +318,7 @@ class SqliteStoreImpl implements SqliteStore {
       }
     }
     try {
+      if (done.length > 0) indexTail(this.#writer, this.#keywordBatch)
       this.#writer.beforeCommit()
       db.exec('COMMIT')
     } catch (error) {

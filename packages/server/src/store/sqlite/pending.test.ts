@@ -30,8 +30,9 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((store) => store.close()))
 })
 
+/** A store that writes each message's keyword terms with its commit (held until its end, like the rest). */
 async function fresh(): Promise<SqliteStore> {
-  const store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))
+  const store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'), { keywordBatch: 0 })
   open.push(store)
   await store.transaction(async (tx) => {
     await tx.putBoard(board('p', null))

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { planQuery } from '../shared.js'
 import { createSqliteStore, type SqliteStore } from '../sqlite.js'
 import type { MessageQuery } from '../types.js'
-import type { KeywordTerms } from './keyword.js'
+import { keywordArms, type KeywordTerms } from './keyword.js'
 import { listSql } from './reader.js'
 import { DUE_TODAY_SQL } from './stats.js'
 import { countInbox } from './staff-tools.js'
@@ -18,11 +18,22 @@ afterEach(async () => {
   store = undefined
 })
 
-/** The lines of EXPLAIN QUERY PLAN for the page query of `query`. */
-function planOf(query: MessageQuery, columns?: string, terms?: KeywordTerms): string[] {
+/** The lines of EXPLAIN QUERY PLAN of `sql`. */
+function explain(sql: string, params: Record<string, unknown>): string[] {
   store ??= createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))
-  const { sql, params } = listSql(planQuery(query), columns, terms)
   return (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail)
+}
+
+/** The lines of EXPLAIN QUERY PLAN for the page query of `query`. */
+function planOf(query: MessageQuery, columns?: string): string[] {
+  const { sql, params } = listSql(planQuery(query), columns)
+  return explain(sql, params)
+}
+
+/** The plans of a keyword page's arms: the indexed messages' and the tail's. */
+function keywordPlans(query: MessageQuery, columns = 'id, doc', terms: KeywordTerms): { index: string[]; tail: string[] } {
+  const { index, tail, params } = keywordArms(planQuery(query), terms, columns)
+  return { index: explain(index!, params), tail: explain(tail, params) }
 }
 
 const cursor = 'WzE3NzI0MDk2MDAwMDAsMTBd'
@@ -66,8 +77,11 @@ describe('SQLite query plans', () => {
     ['inbox keyword', { keyword: '路灯坏', limit: 20 }, undefined, three, /SEARCH t USING PRIMARY KEY \(term=\?\)/u],
     ['inbox keyword of a board, one status, next page', { boardIds: ['p'], statuses: ['pending'], keyword: '灯', limit: 20, cursor }, undefined, one, /SEARCH t USING PRIMARY KEY \(term=\? AND/u],
     ['inbox keyword of a board, overdue', { boardIds: ['p'], overdueAt: '2026-03-01T00:00:00Z', keyword: '灯', limit: 20 }, undefined, one, /SEARCH t USING PRIMARY KEY \(term=\?\)/u],
-  ])('%s: one term walked in list order, the rest by key, no sort, no full scan', (_name, query, columns, terms, walk) => {
-    const plan = planOf(query, columns, terms)
+  ])('%s: one term walked in list order, the rest by key, no sort, no full scan; the tail read by rowid', (_name, query, columns, terms, walk) => {
+    const { index: plan, tail } = keywordPlans(query, columns, terms)
+    // The tail: the messages after the last batch of terms, a rowid range (sorted: a batch at most).
+    expect(tail.join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid>\?\)/u)
+    for (const line of tail) expect(line).not.toMatch(/^SCAN (m|t|messages|message_terms)\b/u)
     const text = plan.join('\n')
     expect(text).toMatch(walk)
     expect(text).not.toMatch(/TEMP B-TREE/u)

@@ -113,7 +113,6 @@ export class SqliteReader implements StoreReader {
     const plan = planQuery(query)
     return this.connection.snapshot(() => {
       const select = this.#pageSql(plan)
-      if (!select) return { items: [], nextCursor: null }
       const rows = this.all<MessageRecord & { rid: number; sort_ms: number }>(select.sql, select.params)
       const page = rows.slice(0, plan.limit)
       const last = page[page.length - 1]
@@ -139,18 +138,14 @@ export class SqliteReader implements StoreReader {
   }
 
   /**
-   * The page's SELECT (see {@link listSql}); for a keyword, after choosing the terms to read
-   * (undefined when a term of the keyword is in no message: the page is empty).
+   * The page's SELECT (see {@link listSql}); for a keyword, after choosing the terms to read.
    */
-  #pageSql(plan: ListPlan, columns?: string): { sql: string; params: Record<string, unknown> } | undefined {
-    if (plan.keyword === undefined) return listSql(plan, columns)
-    const terms = chooseTerms(this.connection, plan)
-    return terms === 'none' ? undefined : listSql(plan, columns, terms)
+  #pageSql(plan: ListPlan, columns?: string): { sql: string; params: Record<string, unknown> } {
+    return listSql(plan, columns, plan.keyword === undefined ? undefined : chooseTerms(this.connection, plan))
   }
 
   #publicPage(plan: ListPlan): { items: string[]; nextCursor: string | null } {
     const select = this.#pageSql(plan, 'id, public_doc, public_version')
-    if (!select) return { items: [], nextCursor: null }
     const { sql, params } = select
     const statement = this.connection.statement(sql, 'raw')
     const page = (rows: PublicRow[]) => {
@@ -320,7 +315,7 @@ type PublicRow = [string, string | null, number | null, number, number]
  * columns are `columns` followed by `rid` and `sort_ms`. A keyword's page reads `terms` (see
  * keyword.ts).
  */
-export function listSql(plan: ListPlan, columns = 'id, doc', terms?: KeywordTerms): { sql: string; params: Record<string, unknown> } {
+export function listSql(plan: ListPlan, columns = 'id, doc', terms?: KeywordTerms | 'none'): { sql: string; params: Record<string, unknown> } {
   if (plan.keyword !== undefined) {
     if (!terms) throw new Error('A keyword page reads the terms chooseTerms picked; pass them')
     return keywordSql(plan, terms, columns)

@@ -302,6 +302,9 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX message_scope_open ON message_scope (ancestor, created_ms DESC, rid DESC, due_ms, status)
     WHERE status IN ('accepted', 'assigned', 'processing');
   `,
+  // 14: new messages get their keyword terms in batches (sqlite/keyword.ts, indexTail): the last
+  // message whose terms are written. Every message stored before has its terms.
+  "INSERT INTO meta (key, value) SELECT 'terms_through', coalesce(max(rid), 0) FROM messages WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 ]
 
 /** A migration: SQL, or a step that needs the store's code (run inside the same transaction). */

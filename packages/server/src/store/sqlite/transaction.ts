@@ -18,7 +18,7 @@ import type {
   StoreTransaction,
 } from '../types.js'
 import { PUBLIC_VIEW_VERSION, settingKey, SqliteReader } from './reader.js'
-import { insertTerms, updateTerms, type TermRow } from './keyword.js'
+import { updateTerms, type TermRow } from './keyword.js'
 import { BOARD_TREE_SQL, scopeOf } from './schema.js'
 import { hotspotsBoardChange, sqliteGroupWriter } from './hotspots.js'
 import { groupNewMessage } from '../hotspots.js'
@@ -92,7 +92,7 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
     c.pending.addScope(boards.map((board) => [board, rid, row['created_ms'] as number, row['published_ms'] as number | null, message.status, row['due_ms'] as number | null]))
     if (message.status !== 'rejected') c.pending.addHeat(c.paths.heatCells(c, message.boardId), heatMonth(row['created_ms'] as number), message.domain, 1)
     applyCounters(c, message.id, counterRows(contributionOf(message)), boards)
-    insertTerms(this.connection, { ...(columns as unknown as TermRow), rid })
+    // Its keyword terms come with the next batch (keyword.ts, indexTail); until then it is in the tail.
     this.appendEvents(message.id, 0, message.timeline)
     // The search text is core's similarityText (both the masked, lower-cased title and content).
     const created = { rid, createdMs: row['created_ms'] as number, boards: c.paths.above(c, message.boardId) }
