@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { RolldownMagicString, rolldown } from 'rolldown'
 import ts from 'typescript'
 import { inputOptions, minify, root } from './iife-options.mjs'
+import { trimSdk } from './trim-sdk.mjs'
 
 const dist = `${root}dist/`
 for (const file of readdirSync(dist)) if (file.startsWith('liuyan-widget.')) rmSync(dist + file)
@@ -79,7 +80,12 @@ const publicValidationMessages = {
 export const VALIDATION_MESSAGES = { 'zh-CN': ZH_CN_PUBLIC_VALIDATION, 'zh-TW': ZH_TW_PUBLIC_VALIDATION, en: EN_PUBLIC_VALIDATION }`
       : null,
 }
-const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk, validationMessages] }
+// The SDK's methods the widget's own clients call: in the chunks only the form's submission and the
+// tracking view's (the reads go without the SDK: reads.fetch.ts, which calls a given client only);
+// the single file reads through the SDK too (reads.ts).
+const chunkSdk = trimSdk(`${clientDist}index.js`, `${root}src/`, { messages: ['submit'], boards: [] }, ['internal/reads.ts', 'internal/reads.fetch.ts'])
+const fullSdk = trimSdk(`${clientDist}index.js`, `${root}src/`, { messages: ['list', 'get', 'submit'], boards: ['stats'] }, ['internal/reads.fetch.ts'])
+const chunkOptions = { ...inputOptions, plugins: [...inputOptions.plugins, fetchReads, unusedSdk, chunkSdk, validationMessages] }
 // The figures are part of the list view, so their modules join the first view too: one file
 // less to fetch and to compress on its own.
 const probe = await rolldown({
@@ -207,6 +213,7 @@ const { output } = await chunks.write({
 })
 await chunks.close()
 swapped(unusedSdk)
+swapped(chunkSdk)
 swapped(validationMessages)
 const files0 = output.filter((o) => o.type === 'chunk')
 const byName = new Map(files0.map((c) => [c.fileName, c]))
@@ -237,10 +244,11 @@ const staticImports = {
     return n ? { code: `${out}\n${head.join('')}`, map: null } : null
   },
 }
-const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, unusedSdk, publicValidationMessages, staticImports] })
+const full = await rolldown({ ...inputOptions, input: `${root}src/iife.ts`, plugins: [...inputOptions.plugins, unusedSdk, fullSdk, publicValidationMessages, staticImports] })
 await full.write({ ...minify, format: 'iife', file: `${dist}liuyan-widget.full.min.js`, sourcemap: true })
 await full.close()
 swapped(unusedSdk)
+swapped(fullSdk)
 swapped(publicValidationMessages)
 
 /**
@@ -266,9 +274,13 @@ const manifest = {
   full: 'liuyan-widget.full.min.js',
   // The files of the first view: the script tag alone.
   firstView: [script],
-  // What each part of a view and each language needs on top of the script tag.
+  // What each part of a view and each language needs on top of the script tag (the tracking view
+  // renders the thread: components/board/parts.ts fetches both).
   parts: Object.fromEntries(
-    ['board-stats', 'thread', 'message-form', 'tracking'].map((tag) => [`liuyan-${tag}`, closure(`components/${tag}/${tag}.ts`)]),
+    ['board-stats', 'thread', 'message-form', 'tracking'].map((tag) => [
+      `liuyan-${tag}`,
+      [...new Set([closure(`components/${tag}/${tag}.ts`), tag === 'tracking' ? closure('components/thread/thread.ts') : []].flat())],
+    ]),
   ),
   locales: { 'zh-TW': closure('i18n/zh-TW.ts'), en: closure('i18n/en.ts') },
   // Every file of the build but the single file, with the modules in it.

@@ -76,10 +76,12 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * The thread reading its message through the first view's reads (no SDK client in its chunk, 5.7 →
  * 2.5 KB on top of the first view), and the SDK's client, the form and the tracking view in the
  * forms' chunk (each view 21.1 KB on top of the first view, was 20.3 and 19.7 + the thread 5.7):
- * first view 17,008 bytes, everything 48,860 ≈ 47.7 KB in 5 files.
+ * first view 17,008 bytes, everything 48,860 ≈ 47.7 KB in 5 files. The SDK's resource classes with
+ * only the methods the widget's own clients call (scripts/trim-sdk.mjs: no staff actions, no board
+ * lists): everything 48,207 ≈ 47.1 KB, the single file 43,806 ≈ 42.8 KB.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 16.65 * KB, all: 47.75 * KB, full: BUDGET.full }
+const CEILING = { firstView: 16.65 * KB, all: 47.1 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
