@@ -73,9 +73,15 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * schemas ≈ 2, the form controls ≈ 2) 13.1, the form 4.0, zh-TW 4.0, en 3.5, the tracking view 3.4,
  * the SDK's client 3.2, the thread 2.5; merging the form and the tracking view into the forms'
  * chunk would save ≈ 2 KB at the cost of each loading the other (a choice, not a cut).
+ * The thread reading its message through the first view's reads (no SDK client in its chunk, 5.7 →
+ * 2.5 KB on top of the first view), and the SDK's client, the form and the tracking view in the
+ * forms' chunk (each view 21.1 KB on top of the first view, was 20.3 and 19.7 + the thread 5.7):
+ * first view 17,008 bytes, everything 48,860 ≈ 47.7 KB in 5 files. The SDK's resource classes with
+ * only the methods the widget's own clients call (scripts/trim-sdk.mjs: no staff actions, no board
+ * lists): everything 48,207 ≈ 47.1 KB, the single file 43,806 ≈ 42.8 KB.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 16.65 * KB, all: 50.45 * KB, full: BUDGET.full }
+const CEILING = { firstView: 16.65 * KB, all: 47.1 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
@@ -117,8 +123,8 @@ describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
     // What the chunks share with it, they read from the global it sets, which they destructure first.
     expect(script).toMatch(/globalThis\[Symbol\.for\(`liuyan-widget`\)\]=\[[\w$,]+\]\}\)\(\);/)
     const sharing = chunkFiles.filter((f) => f !== manifest.script && /globalThis\[Symbol\.for\(`liuyan-widget`\)\]/.test(read(f).toString('utf8')))
-    expect(sharing.length).toBeGreaterThanOrEqual(4) // the SDK's client, the forms' chunk, the thread, the form, the tracking view
-    for (const file of sharing) expect(read(file).toString('utf8'), file).toMatch(/^const\[[\w$,]*\]=globalThis\[Symbol\.for\(`liuyan-widget`\)\];/)
+    expect(sharing.length).toBeGreaterThanOrEqual(2) // the thread; the forms' chunk (the SDK's client, the form, the tracking view)
+    for (const file of sharing) expect(read(file).toString('utf8'), file).toMatch(/^const\[[\w$,]*\]=globalThis\[Symbol\.for\(`liuyan-widget`\)\][;,]/) // `,`: the minifier joined the next const
     for (const file of chunkFiles.filter((f) => f !== manifest.script)) {
       const code = read(file).toString('utf8')
       // Static and dynamic imports name siblings only: the files work from any one folder.

@@ -1,4 +1,4 @@
-// The reads of the script-tag build's first view (reads.fetch.ts, on the SDK's rules and errors
+// The reads of the script-tag build (reads.fetch.ts, on the SDK's rules and errors
 // from `@liuyan/client/http`) answer as the SDK does for the widget's own client: the same data,
 // and the same errors (class, name, code, status, message) for every kind of failure, retried the
 // same way.
@@ -30,7 +30,7 @@ describe('the first view’s reads without the SDK', () => {
     await startBoard()
   })
 
-  it('read the same page of messages and the same figures as the SDK', async () => {
+  it('read the same page of messages, the same figures and the same message as the SDK', async () => {
     const query = { boardId: BOARD, status: ['replied', 'closed'] as ('replied' | 'closed')[], keyword: undefined, limit: 3, type: undefined }
     const page = await viaFetch.listMessages(context, query)
     expect(page.items.length).toBeGreaterThan(0)
@@ -38,6 +38,11 @@ describe('the first view’s reads without the SDK', () => {
     const next = { ...query, cursor: page.nextCursor! }
     expect(await viaFetch.listMessages(context, next)).toEqual(await client.messages.list(next))
     expect(await viaFetch.boardStats(context, BOARD)).toEqual(await client.boards.stats(BOARD))
+    const id = page.items[0]!.id
+    expect((await viaFetch.getMessage(context, id)).posts.length).toBeGreaterThan(0)
+    expect(await viaFetch.getMessage(context, id)).toEqual(await client.messages.get(id))
+    const missing = async (run: () => PromiseLike<unknown>) => ({ ...(await outcome(run)), requestId: undefined }) // each answer has its own
+    expect(await missing(() => viaFetch.getMessage(context, 'no such/id'))).toEqual(await missing(() => client.messages.get('no such/id')))
   })
 
   it('use a given client as it is', async () => {
@@ -45,7 +50,8 @@ describe('the first view’s reads without the SDK', () => {
     const given = createClient({ baseUrl, fetch: (url, init) => (seen.push(url), fetch(url, init)) })
     await viaFetch.boardStats({ ...context, client: given }, BOARD)
     await viaFetch.listMessages({ ...context, client: given }, { limit: 1 })
-    expect(seen).toEqual([`${baseUrl}/boards/${BOARD}/stats`, `${baseUrl}/messages?limit=1`])
+    await outcome(() => viaFetch.getMessage({ ...context, client: given }, 'm/1'))
+    expect(seen).toEqual([`${baseUrl}/boards/${BOARD}/stats`, `${baseUrl}/messages?limit=1`, `${baseUrl}/messages/m%2F1`])
   })
 })
 

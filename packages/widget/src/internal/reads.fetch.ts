@@ -1,10 +1,10 @@
-// The reads of the first view in the script-tag build (scripts/build-script-tag.mjs puts this
-// module in place of reads.ts): the two public GETs of the list and the figures, sent as the SDK
-// sends them for the widget's own client (internal/clients.ts: no schema checks) without carrying
-// the SDK's client and resources. The rules are the SDK's own, from `@liuyan/client/http`: the
-// defaults (30 s per attempt, two retries), the URL, which answers are retried and how long to wait
-// (`Retry-After` up to 60 s, else backoff with jitter), and the same error classes. A client given
-// to the element is used as it is. reads.browser.test.ts checks the outcomes against the SDK's.
+// The public reads in the script-tag build (scripts/build-script-tag.mjs puts this module in place
+// of reads.ts): the three GETs of the list, the figures and a message, sent as the SDK sends them
+// for the widget's own client (internal/clients.ts: no schema checks) without carrying the SDK's
+// client and resources: the first view has them, and the thread's chunk reads through them too.
+// The rules are the SDK's own, from `@liuyan/client/http`: the defaults (30 s per attempt, two
+// retries), the URL, which answers are retried and how long to wait (`Retry-After` up to 60 s, else
+// backoff with jitter), and the same error classes. A client given to the element is used as it is. reads.browser.test.ts checks the outcomes against the SDK's.
 import {
   backoff,
   buildUrl,
@@ -85,3 +85,7 @@ export const listMessages = (context: ReadContext, query: MessageListQuery): Pro
 /** A board's figures (`GET /boards/{id}/stats`). */
 export const boardStats = (context: ReadContext, board: string): Promise<BoardStats> =>
   context.client ? context.client.boards.stats(board) : get(context, `/boards/${encodeURIComponent(board)}/stats`, {})
+
+/** A public message with its thread (`GET /messages/{id}`). */
+export const getMessage = (context: ReadContext, id: string): Promise<PublicMessage> =>
+  context.client ? context.client.messages.get(id) : get(context, `/messages/${encodeURIComponent(id)}`, {})

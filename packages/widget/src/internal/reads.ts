@@ -1,8 +1,8 @@
-// The reads of the first view, a page of the public list and a board's figures, through the SDK
+// The public reads of the views, a page of the list, a board's figures and a message, through the SDK
 // (a given client, else the element's own). The script-tag build swaps this module for
-// reads.fetch.ts (scripts/build-script-tag.mjs), which sends the same two GETs on the SDK's rules
+// reads.fetch.ts (scripts/build-script-tag.mjs), which sends the same three GETs on the SDK's rules
 // and errors (`@liuyan/client/http`) without its client and resources, so that the first view of
-// the script tag does not carry them (docs/architecture.md, widget).
+// the script tag and the thread's chunk do not carry them (docs/architecture.md, widget).
 import { createPublicClient, type PublicClient } from '@liuyan/client'
 import type { BoardStats, Locale, MessageListQuery, Page, PublicMessage } from '@liuyan/core'
 import { clientFor } from './clients.js'
@@ -22,3 +22,6 @@ export const listMessages = (context: ReadContext, query: MessageListQuery): Pro
 
 /** A board's figures (`GET /boards/{id}/stats`). */
 export const boardStats = (context: ReadContext, board: string): Promise<BoardStats> => client(context).boards.stats(board)
+
+/** A public message with its thread (`GET /messages/{id}`). */
+export const getMessage = (context: ReadContext, id: string): Promise<PublicMessage> => client(context).messages.get(id)

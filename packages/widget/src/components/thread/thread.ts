@@ -1,7 +1,7 @@
 import { isOverdue, type Evaluation, type Post, type PublicMessage, type PublicTimelineEvent } from '@liuyan/core'
-import { createPublicClient, type PublicClient } from '@liuyan/client'
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatDate, pick, satisfactionOf } from '../../i18n/index.js'
+import { getMessage } from '../../internal/reads.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -65,11 +65,6 @@ export class LiuyanThread extends LiuyanViewElement {
     this.headingLevel = 2
   }
 
-  /** The SDK's client (see `clientWith`): the thread's chunk brings the SDK, the first view does not. */
-  protected get sdk(): PublicClient {
-    return this.clientWith(createPublicClient)
-  }
-
   get #t(): ThreadStrings {
     return pick('thread', threadStrings, this.locale)
   }
@@ -81,7 +76,7 @@ export class LiuyanThread extends LiuyanViewElement {
 
   #load(): Promise<unknown> {
     const id = this.messageId
-    return (this.#pending = this.load(() => this.sdk.messages.get(id)).then((m) => m && (this.message = m)))
+    return (this.#pending = this.load(() => getMessage(this.readContext, id)).then((m) => m && (this.message = m)))
   }
 
   async #retry(): Promise<void> {
