@@ -3,7 +3,8 @@
 // (autocannon here, 8 connections, BENCH_SECONDS each). The store is BENCH_STORE (default sqlite,
 // see stores.mjs); the database grows from one size to the next by direct store writes (seed.mjs).
 // Prints p50/p99 and req/s per read and size, and the ratio of p50 and p99 at the largest size to
-// the smallest.
+// the smallest. BENCH_READS (a regular expression of the reads' names; `none` for none) measures
+// only some reads, e.g. `BENCH_READS=none BENCH_MESSAGES=10000` the durable POST alone.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -35,7 +36,7 @@ const LIST_BOARDS = provinceTree().filter((b) => b.level !== 'unit').map((b) => 
 let nextBoard = 0
 /** A year of China days ending today, starting mid-month: the stats read whole months and the days of two cut ones. */
 const YEAR = { from: new Date(now - 350 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10), to: new Date(now + 8 * 3_600_000).toISOString().slice(0, 10) }
-const READS = [
+const ALL_READS = [
   ['GET /boards/{root}/stats', `/boards/${ROOT}/stats`, {}],
   ['GET /boards/{root}/stats, year', `/boards/${ROOT}/stats?from=${YEAR.from}&to=${YEAR.to}`, {}],
   ['GET …/stats/units (root)', `/boards/${ROOT}/stats/units`, staff],
@@ -59,6 +60,8 @@ const READS = [
   ['keyword 3+ chars, uncached', '', {}, () => `/messages?keyword=${encodeURIComponent('路灯坏')}&limit=20&from=${year2000()}`],
   ['keyword 2 chars absent, unc.', '', {}, () => `/messages?keyword=${encodeURIComponent('火星')}&limit=20&from=${year2000()}`],
 ]
+const only = process.env.BENCH_READS
+const READS = only === undefined ? ALL_READS : only === 'none' ? [] : ALL_READS.filter(([name]) => new RegExp(only).test(name))
 let nextInstant = 0
 function year2000() {
   return `2000-01-01T00:00:00.${String(nextInstant++ % 100).padStart(3, '0')}Z`
@@ -130,8 +133,10 @@ try {
         record(name, size, r)
         console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${name.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
       }
+      await opened.statements?.reset()
       const r = await cannon({ url: `${url}/messages`, method: 'POST', headers: { 'content-type': 'application/json' }, body: SUBMIT })
       record('POST /messages (durable)', size, r)
+      if (opened.statements) console.table(await opened.statements.top(r.requests.total))
       console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${'POST /messages (durable)'.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
     } finally {
       child.kill('SIGTERM')

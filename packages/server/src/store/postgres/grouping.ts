@@ -35,23 +35,30 @@ interface Near {
  * nearest before or at its creation (newest first) and nearest after (oldest first) within the
  * window; then, once each (`k` null), the candidates' texts and groups. The statement does not see its
  * own insert of bands: what it reads was stored before the batch.
+ * Its plan is generic (made without the values, see postgres.ts): the window's far bound is a
+ * filter (`created_ms + 0`), not a second bound of the index range, so that the plan is an ordered
+ * scan of the key of `hot_bands` that stops after `perBand` rows; with both bounds the planner
+ * guesses a few rows and reads every row of the band in the window (a bitmap scan, then a sort):
+ * a hot spot's messages all share its bands, so that cost grew with the group (12 bands of ~1,000
+ * rows each for a submission of the bench, most of the server's time of it). A candidate's group
+ * is a lookup of its own, not a join a generic plan may make a scan of `hot_members`.
  */
 const CANDIDATES_SQL = `WITH stored AS (
     INSERT INTO hot_bands (band, created_ms, seq) SELECT * FROM unnest($4::integer[], $5::bigint[], $6::bigint[]) ON CONFLICT DO NOTHING
   ), c AS MATERIALIZED (
     SELECT q.k, q.band, b.seq, b.created_ms FROM unnest($1::integer[], $2::integer[], $3::bigint[]) AS q (k, band, c)
     CROSS JOIN LATERAL (
-      (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms BETWEEN q.c - ${WINDOW_MS} AND q.c
+      (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms <= q.c AND created_ms + 0 >= q.c - ${WINDOW_MS}
        ORDER BY created_ms DESC, seq DESC LIMIT ${SIMILARITY.perBand})
       UNION ALL
-      (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms > q.c AND created_ms <= q.c + ${WINDOW_MS}
+      (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms > q.c AND created_ms + 0 <= q.c + ${WINDOW_MS}
        ORDER BY created_ms, seq LIMIT ${SIMILARITY.perBand})
     ) b
   )
   SELECT c.k, c.band, c.seq, c.created_ms, NULL::bigint AS root, NULL::text AS text FROM c
   UNION ALL
-  SELECT NULL, NULL, u.seq, NULL, h.root, m.search_text
-  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq LEFT JOIN hot_members h ON h.seq = u.seq`
+  SELECT NULL, NULL, u.seq, NULL, (SELECT h.root FROM hot_members h WHERE h.seq = u.seq), m.search_text
+  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq`
 
 /**
  * Merges (every member of group `old` into group `new`: memberships, rows under each board; the
