@@ -29,19 +29,6 @@ if (!Number.isInteger(total) || total <= 0 || !Number.isInteger(parts) || parts 
   process.exit(2)
 }
 
-/** One statement on its own connection. */
-async function sql(url, text) {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client(url)
-  await client.connect()
-  try {
-    const results = await client.query(text)
-    return Array.isArray(results) ? results.at(-1) : results
-  } finally {
-    await client.end()
-  }
-}
-
 /** CPU seconds (user + system) of the PostgreSQL server's processes: the postmaster and its children. */
 function serverCpu(data) {
   const ticks = 100 // USER_HZ on Linux
@@ -70,9 +57,8 @@ const perMessage = (before, after, n) =>
 const dir = mkdtempSync(join(tmpdir(), 'liuyan-seedtest-'))
 const now = Date.now()
 try {
-  const { store, url, data } = await backend.open(dir)
-  const statements = kind === 'postgres' && process.env.BENCH_PG_STATEMENTS === '1'
-  if (statements) await sql(url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()')
+  const { store, data, statements } = await backend.open(dir)
+  await statements?.reset()
   await seedBoards(store)
   // Parts of whole transactions (5,000 messages each), so each part's rate is seed.mjs's own.
   const step = Math.max(5000, Math.ceil(total / parts / 5000) * 5000)
@@ -89,11 +75,8 @@ try {
   const seconds = (performance.now() - started) / 1000
   const stored = await store.read.countMessages()
   console.log(`${kind}: ${total} messages in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} msg/s (${stored} stored); ${perMessage(first, cpuNow(data), total)}`)
-  if (statements) {
-    const { rows } = await sql(url, `SELECT round(total_exec_time) AS ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
-      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`)
-    console.table(rows)
-  }
+  // The statements that took the most time, with calls per message.
+  if (statements) console.table(await statements.top(total))
   await store.close()
 } finally {
   await backend.shutdown?.()

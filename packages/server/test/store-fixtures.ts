@@ -21,6 +21,16 @@ export function hashOf(message: Pick<Message, 'id'>): string {
   return createHash('sha256').update(message.id).digest('hex')
 }
 
+/** A small deterministic generator of numbers in [0, 1) (mulberry32), so a failing test replays. */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
 /** A message that passes core's MessageSchema; overrides win. */
 export function makeMessage(overrides: Partial<Message> = {}): Message {
   serial++

@@ -4,6 +4,7 @@
 import { MessageSchema, similarity, SIMILARITY, similarityText } from '@liuyan/core'
 import type { Message } from '@liuyan/core'
 import { describe, expect, it } from 'vitest'
+import { random } from '../../test/store-fixtures.js'
 import { groupNewMessage, WINDOW_MS, type Candidate, type GroupWriter } from './hotspots.js'
 
 const TEXTS = [
@@ -21,16 +22,6 @@ function message(text: string): Message {
     author: { nickname: '市民', maskNickname: false }, publish: true, channel: 'web', status: 'pending', createdAt: CREATED,
     supervised: false, reminders: 0, posts: [], timeline: [{ id: 'e0', type: 'submit', at: CREATED, actor: { role: 'citizen' } }],
   })
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** What comparing every candidate decides: the merges in order and the join. */

@@ -6,19 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { createSqliteStore, type SqliteStore } from '../sqlite.js'
 import { SCHEMA_VERSION } from './schema.js'
 import type { MessageQuery } from '../types.js'
-import { board, closeStoresAfterEach, hashOf, ids, listAll, listPublicAll, makeMessage, openStore, tempDatabase } from '../../../test/store-fixtures.js'
+import { board, closeStoresAfterEach, random, hashOf, ids, listAll, listPublicAll, makeMessage, openStore, tempDatabase } from '../../../test/store-fixtures.js'
 
 closeStoresAfterEach()
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const WORDS = ['路灯', '坏了', '小区', '门口', '公交', '站台', '噪音', '施工', '学校', '供暖', 'LED', '水管']
 const BOARDS = ['root', 'b1', 'b2', 'b3']
