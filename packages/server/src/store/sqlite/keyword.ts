@@ -82,20 +82,6 @@ export function keywordSql(plan: ListPlan, terms: KeywordTerms | 'none', columns
 export function keywordArms(plan: ListPlan, terms: KeywordTerms | 'none', columns: string): { index?: string; tail: string; params: Record<string, unknown> } {
   const sort = plan.publicOnly ? 'published_ms' : 'created_ms'
   const params: Record<string, unknown> = { limit: plan.limit + 1, keyword: plan.keyword }
-  // The filters of both arms; `k` names the table the sort keys and rid are read from.
-  const where = (k: 't' | 'm'): string[] => {
-    const conditions: string[] = []
-    // By deadline, the matches are sorted by the message's due key: the term's rows are read
-    // whole (they are in creation order), the keyword's matches sorted, the page taken.
-    if (plan.publicOnly) conditions.push(`${k}.published_ms IS NOT NULL`)
-    if (plan.after && plan.byDue) conditions.push(`(${dueKeySql('m')}, m.rid) > (@afterMs, @afterSeq)`)
-    else if (plan.after) conditions.push(`(${k}.${sort}, ${k}.rid) < (@afterMs, @afterSeq)`)
-    if (plan.fromMs !== undefined) conditions.push(`${k}.${sort} >= @fromMs`)
-    if (plan.toMs !== undefined) conditions.push(`${k}.${sort} < @toMs`)
-    if (roots?.length === 1) conditions.push(`EXISTS (SELECT 1 FROM message_scope s WHERE s.ancestor = @board AND s.rid = ${k}.rid)`)
-    else if (roots) conditions.push(`EXISTS (SELECT 1 FROM message_scope s WHERE s.ancestor IN (SELECT value FROM json_each(@boards)) AND s.rid = ${k}.rid)`)
-    return conditions.concat(messageFilters)
-  }
   if (plan.after) {
     params['afterMs'] = plan.after[0]
     params['afterSeq'] = plan.after[1]
@@ -105,6 +91,7 @@ export function keywordArms(plan: ListPlan, terms: KeywordTerms | 'none', column
   const roots = plan.boardIds ? [...plan.boardIds] : undefined
   if (roots?.length === 1) params['board'] = roots[0]
   else if (roots) params['boards'] = JSON.stringify(roots)
+  // The filters read from the message row, the same in both arms.
   const messageFilters: string[] = []
   if (plan.statuses) {
     messageFilters.push('m.status IN (SELECT value FROM json_each(@statuses))')
@@ -124,6 +111,20 @@ export function keywordArms(plan: ListPlan, terms: KeywordTerms | 'none', column
     params['overdueMs'] = plan.overdueMs
   }
   messageFilters.push('instr(m.search_text, @keyword) > 0')
+  // The filters of an arm; `k` names the table its sort keys and rid are read from.
+  const where = (k: 't' | 'm'): string[] => {
+    const conditions: string[] = []
+    // By deadline, the matches are sorted by the message's due key: the term's rows are read
+    // whole (they are in creation order), the keyword's matches sorted, the page taken.
+    if (plan.publicOnly) conditions.push(`${k}.published_ms IS NOT NULL`)
+    if (plan.after && plan.byDue) conditions.push(`(${dueKeySql('m')}, m.rid) > (@afterMs, @afterSeq)`)
+    else if (plan.after) conditions.push(`(${k}.${sort}, ${k}.rid) < (@afterMs, @afterSeq)`)
+    if (plan.fromMs !== undefined) conditions.push(`${k}.${sort} >= @fromMs`)
+    if (plan.toMs !== undefined) conditions.push(`${k}.${sort} < @toMs`)
+    if (roots?.length === 1) conditions.push(`EXISTS (SELECT 1 FROM message_scope s WHERE s.ancestor = @board AND s.rid = ${k}.rid)`)
+    else if (roots) conditions.push(`EXISTS (SELECT 1 FROM message_scope s WHERE s.ancestor IN (SELECT value FROM json_each(@boards)) AND s.rid = ${k}.rid)`)
+    return conditions.concat(messageFilters)
+  }
   const selected = columns.split(',').map((column) => `m.${column.trim()}`).join(', ')
   const due = dueKeySql('m')
   const arm = (k: 't' | 'm') =>
@@ -175,7 +176,7 @@ function insertTerms(connection: Connection, row: TermRow): void {
 export function indexTail(connection: Connection, batch: number): void {
   const through = connection.statement(THROUGH_SQL, 'pluck').get() as number
   const last = connection.statement('SELECT coalesce(max(rid), 0) FROM messages', 'pluck').get() as number
-  if (last <= through || last - through < batch) return
+  if (last - through < Math.max(1, batch)) return
   const rows = connection.statement('SELECT rid, search_text, created_ms, published_ms FROM messages WHERE rid > ? ORDER BY rid').all(through) as TermRow[]
   for (const row of rows) insertTerms(connection, row)
   connection.statement("UPDATE meta SET value = ? WHERE key = 'terms_through'").run(last)

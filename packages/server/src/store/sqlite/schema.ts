@@ -303,7 +303,8 @@ const MIGRATIONS: readonly Migration[] = [
     WHERE status IN ('accepted', 'assigned', 'processing');
   `,
   // 14: new messages get their keyword terms in batches (sqlite/keyword.ts, indexTail): the last
-  // message whose terms are written. Every message stored before has its terms.
+  // message whose terms are written. Every message stored before has its terms. (`WHERE true`:
+  // SQLite's upsert after a SELECT needs a WHERE to parse.)
   "INSERT INTO meta (key, value) SELECT 'terms_through', coalesce(max(rid), 0) FROM messages WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 ]
 
