@@ -28,7 +28,9 @@ describe('hot spots (staff, real Board API)', () => {
     const staff = board().client({ as: 'supervisor' })
     const heat = await staff.hotspots.heat(PROVINCE)
     expect(heat.boardId).toBe(PROVINCE)
-    expect(heat.cells).toEqual([{ region: '220100', domain: 'urban', month: expect.stringMatching(/^\d{4}-\d{2}$/), count: 3 }])
+    // The twelve months up to the current one, in which the three were sent.
+    expect(heat.months).toHaveLength(12)
+    expect(heat.rows).toEqual([{ region: '220100', domain: 'urban', counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3] }])
     const { items } = await staff.hotspots.groups(CITY)
     expect(items).toEqual([expect.objectContaining({ id: ids[0], count: 2, more: false, places: [{ region: '220100', count: 2 }] })])
     expect(items[0]!.latest).toMatchObject({ id: ids[1], title: '朝阳路路灯坏了' })

@@ -76,25 +76,30 @@ describe.each(STORES)('hot spots (%s store)', (kind) => {
       boardId: PROVINCE,
       from: '2026-03',
       to: '2026-04',
-      cells: [
-        { region: '220100', domain: 'urban', month: '2026-03', count: 4 },
-        { region: '220100', domain: 'urban', month: '2026-04', count: 1 },
-        { region: '220100', domain: 'transport', month: '2026-03', count: 1 },
-        { region: '220100', domain: 'health', month: '2026-03', count: 1 },
+      months: ['2026-03', '2026-04'],
+      rows: [
+        { region: '220100', domain: 'urban', counts: [4, 1] },
+        { region: '220100', domain: 'transport', counts: [1, 0] },
+        { region: '220100', domain: 'health', counts: [1, 0] },
       ],
     })
     // Under the city, counties are told apart (the unit's messages count for its county).
     const city = await b.get(`/boards/${CITY}/hotspots/heat?from=2026-03&to=2026-03`, { token: tokenOf('reviewer') })
-    expect(city.body.cells).toEqual([
-      { region: '220100', domain: 'urban', month: '2026-03', count: 2 },
-      { region: '220102', domain: 'urban', month: '2026-03', count: 2 },
-      { region: '220102', domain: 'transport', month: '2026-03', count: 1 },
-      { region: '220102', domain: 'health', month: '2026-03', count: 1 },
+    expect(city.body.months).toEqual(['2026-03'])
+    expect(city.body.rows).toEqual([
+      { region: '220100', domain: 'urban', counts: [2] },
+      { region: '220102', domain: 'urban', counts: [2] },
+      { region: '220102', domain: 'transport', counts: [1] },
+      { region: '220102', domain: 'health', counts: [1] },
     ])
     // By default: the twelve months up to the current one.
     const recent = await b.get(`/boards/${CITY}/hotspots/heat`, { token: tokenOf('handler') })
     expect(recent.body).toMatchObject({ from: '2025-05', to: '2026-04' })
-    expect(recent.body.cells.reduce((sum: number, cell: Json) => sum + cell.count, 0)).toBe(7)
+    expect(recent.body.months).toEqual([
+      '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04',
+    ])
+    expect(recent.body.rows.every((row: Json) => row.counts.length === 12)).toBe(true)
+    expect(recent.body.rows.reduce((sum: number, row: Json) => row.counts.reduce((a: number, b: number) => a + b, sum), 0)).toBe(7)
     expectProblem(await b.get(`/boards/${CITY}/hotspots/heat?from=2026-05&to=2026-03`, { token: ADMIN_TOKEN }), 422, 'validation_failed')
     expectProblem(await b.get(`/boards/${CITY}/hotspots/heat?from=2026-13`, { token: ADMIN_TOKEN }), 422, 'validation_failed')
   })
@@ -159,7 +164,7 @@ describe.each(STORES)('hot spots (%s store)', (kind) => {
     // A province message through the ministry's board: not found.
     expectProblem(await b.get(`/boards/${MINISTRY}/hotspots/groups/${ids.light0}`, { token: ministry }), 404, 'not_found')
     const heat = await b.get(`/boards/${MINISTRY}/hotspots/heat?from=2026-03&to=2026-04`, { token: ministry })
-    expect(heat.body.cells).toEqual([{ region: '100000', domain: 'urban', month: '2026-03', count: 2 }])
+    expect(heat.body.rows).toEqual([{ region: '100000', domain: 'urban', counts: [2, 0] }])
     // The province's supervisor sees none of the ministry's.
     const province = await b.get(`/boards/${PROVINCE}/hotspots/groups/${ids.light0}?limit=100`, { token: tokenOf('supervisor') })
     expect(province.body.items.map((m: Json) => m.id)).not.toContain(ids.ministry0)

@@ -17,7 +17,7 @@ export class Hotspots {
    *
    * @example
    * ```ts
-   * const { cells } = await staff.hotspots.heat('220100-gov', { from: '2026-01', to: '2026-06' })
+   * const { months, rows } = await staff.hotspots.heat('220100-gov', { from: '2026-01', to: '2026-06' })
    * ```
    */
   heat(boardId: string, query: HeatQuery = {}, options?: RequestOptions): Promise<HeatTable> {

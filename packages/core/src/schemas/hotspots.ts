@@ -31,35 +31,44 @@ export const HeatQuerySchema = z.object({
 })
 export type HeatQuery = z.input<typeof HeatQuerySchema>
 
-/** One cell of a heat table: how many messages of a domain came from a region in a month. */
-export const HeatCellSchema = z.object({
+/**
+ * One row of a heat table: the messages of a domain from a region, month by month. Rows are only
+ * listed for a region and domain with at least one message in the range.
+ */
+export const HeatRowSchema = z.object({
   /**
    * GB/T 2260 code of the region of the board each message was sent to, rolled up to the level
    * below the subtree's root: cities under a province (`220100`), counties under a city.
    */
   region: RegionCodeSchema,
   domain: DomainSchema,
-  month: MonthSchema,
-  /** Messages received (refused ones are not counted), at least 1. */
-  count: count(),
+  /** Messages received (refused ones are not counted) in each month of the table's `months`. */
+  counts: z.array(count()),
 })
-export type HeatCell = z.infer<typeof HeatCellSchema>
+export type HeatRow = z.infer<typeof HeatRowSchema>
 
 /**
- * Counts by domain × region × month for a board subtree (the heat table of 源头治理). Only cells
- * with messages are listed, ordered by region, domain (in core's `DOMAINS` order) and month.
+ * Counts by domain × region × month for a board subtree (the heat table of 源头治理): `months` is
+ * every month from `from` to `to`, and each row's `counts` has one figure per month, in that order.
+ * Rows are ordered by region, then domain (in core's `DOMAINS` order).
  *
  * @example
  * ```ts
- * const total = table.cells.reduce((sum, cell) => sum + cell.count, 0)
+ * const total = table.rows.reduce((sum, row) => sum + row.counts.reduce((a, b) => a + b, 0), 0)
+ * const march = table.months.indexOf('2026-03')
+ * const inMarch = table.rows.reduce((sum, row) => sum + (row.counts[march] ?? 0), 0)
  * ```
  */
-export const HeatTableSchema = z.object({
-  boardId: IdSchema,
-  from: MonthSchema,
-  to: MonthSchema,
-  cells: z.array(HeatCellSchema),
-})
+export const HeatTableSchema = checked(
+  z.object({
+    boardId: IdSchema,
+    from: MonthSchema,
+    to: MonthSchema,
+    months: z.array(MonthSchema),
+    rows: z.array(HeatRowSchema),
+  }),
+  z.refine((table) => table.rows.every((row) => row.counts.length === table.months.length), { error: 'heat_counts_months', path: ['rows'] }),
+)
 export type HeatTable = z.infer<typeof HeatTableSchema>
 
 /** A day in China (`2026-01-01`) or an ISO date-time with its offset. */

@@ -7,7 +7,7 @@ import type { HeatTable, Message, Page, SimilarGroups } from '@liuyan/core'
 import { ServiceError } from '../errors.js'
 import { rangeBound } from '../export/rows.js'
 import type { BoardService, CommitHook, StaffPrincipal } from '../service.js'
-import { chinaMonth, regionDigits } from '../store/hotspots.js'
+import { chinaMonth, heatMonths, regionDigits } from '../store/hotspots.js'
 
 function notFound(): ServiceError {
   return new ServiceError(404, 'not_found', '')
@@ -45,8 +45,8 @@ export async function heatTable(service: BoardService, staff: StaffPrincipal, bo
   const span = monthsBetween(from, to)
   if (span < 1) throw invalidRange('from')
   if (span > HEAT_MAX_MONTHS) throw invalidRange('to')
-  const cells = await service.store.read.heatTable({ boardId: board.id, fromMonth: from, toMonth: to, regionDigits: regionDigits(board.region) })
-  return { boardId: board.id, from, to, cells }
+  const rows = await service.store.read.heatTable({ boardId: board.id, fromMonth: from, toMonth: to, regionDigits: regionDigits(board.region) })
+  return { boardId: board.id, from, to, months: heatMonths(from, to), rows }
 }
 
 /** A range of creation times from days or date-times (a day as `to` includes that day). */

@@ -54,7 +54,7 @@ async function seed(store: Store): Promise<Store> {
 }
 
 const heat = (store: Store, boardId: string, digits = 6) => store.read.heatTable({ boardId, fromMonth: '2026-01', toMonth: '2026-12', regionDigits: digits })
-const total = (cells: Array<{ count: number }>) => cells.reduce((sum, c) => sum + c.count, 0)
+const total = (rows: Array<{ counts: number[] }>) => rows.reduce((sum, r) => r.counts.reduce((a, b) => a + b, sum), 0)
 
 describe.each<[string, () => Store]>([
   ['memory', () => createMemoryStore()],

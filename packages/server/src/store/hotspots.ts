@@ -8,8 +8,8 @@
  * where the problem was reported, which an assignment does not change.
  * Not part of the package's public API (index.ts exports only the stores).
  */
-import { bandHashes, bigramKeys, jaccard, publicText, SIMILARITY, similarityText, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
-import type { HeatCell, Message, MessageStatus, Page, SimilarGroup } from '@liuyan/core'
+import { bandHashes, bigramKeys, DOMAINS, jaccard, publicText, SIMILARITY, similarityText, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
+import type { Domain, HeatRow, Message, MessageStatus, Page, SimilarGroup } from '@liuyan/core'
 import { CHINA_OFFSET_MS, decodeCursor, encodeCursor, instant } from './shared.js'
 
 /** The link window of {@link SIMILARITY} in milliseconds. @internal */
@@ -162,18 +162,47 @@ export interface HeatStoreQuery {
   regionDigits: number
 }
 
+/** Every month from `from` to `to` (`YYYY-MM`, both included), in order. @internal */
+export function heatMonths(from: string, to: string): string[] {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
+  const months: string[] = []
+  for (let i = index(from); i <= index(to); i++) months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)
+  return months
+}
+
 /**
- * The order of heat cells: region, then domain in core's order, then month. A bucket per cell of
- * the grid (sorted regions × domains × sorted months), not a comparison sort: a province's two
- * years are some 5,000 cells, and this is most of their read after the SQL. @internal
+ * The counts of a heat aggregate as three columns (so a SQL store fetches three JSON arrays, not an
+ * array per count): `keys[i]` is `region + ' ' + domain`, `months[i]` its month, `n[i]` the messages.
+ * @internal
  */
-export function sortCells(cells: HeatCell[], domainOrder: readonly string[]): HeatCell[] {
-  const regions = new Map([...new Set(cells.map((c) => c.region))].sort().map((r, i) => [r, i]))
-  const months = new Map([...new Set(cells.map((c) => c.month))].sort().map((m, i) => [m, i]))
-  const domains = new Map(domainOrder.map((d, i) => [d, i]))
-  const grid: (HeatCell | undefined)[] = new Array(regions.size * domains.size * months.size)
-  for (const cell of cells) grid[(regions.get(cell.region)! * domains.size + domains.get(cell.domain)!) * months.size + months.get(cell.month)!] = cell
-  return grid.filter((cell) => cell !== undefined)
+export interface HeatColumns {
+  keys: readonly string[]
+  months: readonly string[]
+  n: readonly number[]
+}
+
+/**
+ * The rows of a heat table from its counts (in any order, months outside the query's left out):
+ * a row per region and domain, its counts month by month from `fromMonth` to `toMonth`, ordered by
+ * region, then domain in core's order. Every store reads its counts and shapes them here. @internal
+ */
+export function heatRows(counts: HeatColumns, query: Pick<HeatStoreQuery, 'fromMonth' | 'toMonth'>): HeatRow[] {
+  const months = new Map(heatMonths(query.fromMonth, query.toMonth).map((m, i) => [m, i]))
+  const rows = new Map<string, HeatRow>()
+  for (let i = 0; i < counts.keys.length; i++) {
+    const at = months.get(counts.months[i]!)
+    const n = Number(counts.n[i])
+    if (at === undefined || n === 0) continue
+    const key = counts.keys[i]!
+    let row = rows.get(key)
+    if (!row) {
+      const space = key.indexOf(' ')
+      rows.set(key, (row = { region: key.slice(0, space), domain: key.slice(space + 1) as Domain, counts: new Array<number>(months.size).fill(0) }))
+    }
+    row.counts[at]! += n
+  }
+  const order = new Map(DOMAINS.map((d, i) => [d, i]))
+  return [...rows.values()].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : order.get(a.domain)! - order.get(b.domain)!))
 }
 
 /** What a store reads for {@link StoreReader.similarGroups}. */

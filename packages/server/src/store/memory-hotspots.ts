@@ -2,16 +2,16 @@
 // replaying store/hotspots.ts's grouping over the messages in the order they were inserted (the
 // order in which the SQL stores group them as they come in), once per message, on first read; the
 // heat table counts the rows, as the memory store's statistics do.
-import { DOMAINS, SIMILARITY } from '@liuyan/core'
-import type { Board, HeatCell, Message, Page, SimilarGroup } from '@liuyan/core'
+import { SIMILARITY } from '@liuyan/core'
+import type { Board, HeatRow, Message, Page, SimilarGroup } from '@liuyan/core'
 import {
   chinaMonth,
   groupNewMessage,
+  heatRows,
   inPage,
   readGroupPage,
   readGroups,
   rollUp,
-  sortCells,
   WINDOW_MS,
   type Candidate,
   type GroupMessagesStoreQuery,
@@ -37,21 +37,18 @@ export interface HotspotTables {
 }
 
 /** The heat table, counted over the rows of the subtree. */
-export function memoryHeat(tables: HotspotTables, query: HeatStoreQuery): HeatCell[] {
+export function memoryHeat(tables: HotspotTables, query: HeatStoreQuery): HeatRow[] {
   const boards = subtreeIds([query.boardId], tables.boards.values())
-  const counts = new Map<string, HeatCell>()
+  const counts = { keys: [] as string[], months: [] as string[], n: [] as number[] }
   for (const { message, createdMs } of tables.messages.values()) {
     if (message.status === 'rejected' || !boards.has(message.boardId)) continue
     const board = tables.boards.get(message.boardId)
-    const month = chinaMonth(createdMs)
-    if (!board || month < query.fromMonth || month > query.toMonth) continue
-    const region = rollUp(board.region, query.regionDigits)
-    const key = `${region} ${message.domain} ${month}`
-    const cell = counts.get(key)
-    if (cell) cell.count++
-    else counts.set(key, { region, domain: message.domain, month, count: 1 })
+    if (!board) continue
+    counts.keys.push(`${rollUp(board.region, query.regionDigits)} ${message.domain}`)
+    counts.months.push(chinaMonth(createdMs))
+    counts.n.push(1)
   }
-  return sortCells([...counts.values()], DOMAINS)
+  return heatRows(counts, query)
 }
 
 interface Entry {

@@ -181,7 +181,7 @@ describe('postgres store: write batches', () => {
       await store.transaction((tx) => tx.insertMessage(m, hashOf(m)))
     }
     const heat = await store.read.heatTable({ boardId: odd.id, fromMonth: '2026-01', toMonth: '2026-12', regionDigits: 6 })
-    expect(heat.reduce((n, cell) => n + cell.count, 0)).toBe(2)
+    expect(heat.reduce((n, row) => row.counts.reduce((a, b) => a + b, n), 0)).toBe(2)
     const [group] = await store.read.similarGroups({ boardId: odd.id, limit: 5, regionDigits: 6 })
     expect(group).toMatchObject({ count: 2, firstAt: message(0).createdAt, lastAt: message(4).createdAt })
   })

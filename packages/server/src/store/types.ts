@@ -1,6 +1,6 @@
 import type { OutboxReader, OutboxTransaction } from './outbox-types.js'
 import type { StatsCounts } from '../stats-counts.js'
-import type { Board, BoardStats, InboxCounts, Message, MessageStatus, MessageType, Domain, ReplyTemplate, StaffRole, Page, HeatCell, SimilarGroup } from '@liuyan/core'
+import type { Board, BoardStats, InboxCounts, Message, MessageStatus, MessageType, Domain, ReplyTemplate, StaffRole, Page, HeatRow, SimilarGroup } from '@liuyan/core'
 import type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from './hotspots.js'
 
 export type { GroupMessagesStoreQuery, GroupsStoreQuery, HeatStoreQuery } from './hotspots.js'
@@ -76,9 +76,10 @@ export interface StoreReader {
   /**
    * Hot spots (docs/architecture.md §6): the messages of a subtree, by the board each was sent to,
    * counted by China month, domain and that board's region (rolled up to `regionDigits`), refused
-   * ones left out; only cells with messages. From an aggregate kept at write time.
+   * ones left out; a row per region and domain with messages (store/hotspots.ts `heatRows`). From
+   * an aggregate kept at write time.
    */
-  heatTable(query: HeatStoreQuery): Promise<HeatCell[]>
+  heatTable(query: HeatStoreQuery): Promise<HeatRow[]>
   /**
    * The groups of similar messages of a subtree (see store/hotspots.ts: the same grouping in
    * every store), most recently active first, with at least two members created in the range.

@@ -35,11 +35,14 @@ export interface HeatView {
 
 export function heatView(v: HeatView) {
   const { t, table, locale } = v
-  const cells = table.cells.filter((c) => !v.month || c.month === v.month)
-  const months = [...new Set(table.cells.map((c) => c.month))].sort()
-  const regions = [...new Set(cells.map((c) => c.region))].sort()
-  const domains = DOMAINS.filter((d) => cells.some((c) => c.domain === d))
-  const count = (region: string, domain?: string) => cells.filter((c) => c.region === region && (!domain || c.domain === domain)).reduce((sum, c) => sum + c.count, 0)
+  // The figure of a row: its month's, or all of its months'.
+  const at = v.month ? table.months.indexOf(v.month) : -1
+  const figureOf = (counts: readonly number[]) => (at >= 0 ? counts[at]! : counts.reduce((a, b) => a + b, 0))
+  const rows = table.rows.map((row) => ({ region: row.region, domain: row.domain, n: figureOf(row.counts) })).filter((row) => row.n > 0)
+  const months = table.months.filter((_, i) => table.rows.some((row) => row.counts[i]! > 0))
+  const regions = [...new Set(rows.map((row) => row.region))]
+  const domains = DOMAINS.filter((d) => rows.some((row) => row.domain === d))
+  const count = (region: string, domain?: string) => rows.reduce((sum, row) => (row.region === region && (!domain || row.domain === domain) ? sum + row.n : sum), 0)
   const max = Math.max(1, ...regions.flatMap((r) => domains.map((d) => count(r, d))))
   const figure = (n: number) => html`${n || '–'}${n ? html`<span class=${`bar ${barClass(n, max)}`} aria-hidden="true"></span>` : nothing}`
   return html`<section aria-labelledby="heat-title">

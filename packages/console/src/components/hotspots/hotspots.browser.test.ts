@@ -57,7 +57,7 @@ describe('<liuyan-hotspots>', () => {
     expect([...table.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).toBe(true)
     const row = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')!.textContent === '朝阳区人民政府（220104）')!
     expect(row.querySelector('th')!.getAttribute('scope')).toBe('row')
-    const expected = heat.cells.filter((c) => c.region === '220104').reduce((sum, c) => sum + c.count, 0)
+    const expected = heat.rows.filter((r) => r.region === '220104').reduce((sum, r) => r.counts.reduce((a, b) => a + b, sum), 0)
     expect(expected).toBeGreaterThanOrEqual(3)
     expect(row.querySelector('td:last-child')!.textContent).toBe(String(expected))
     // Every figure is written out; the bars only repeat it.
@@ -71,6 +71,17 @@ describe('<liuyan-hotspots>', () => {
     const width = (b: HTMLElement) => b.getBoundingClientRect().width
     expect(width(longest[0]!)).toBeCloseTo(width(longest[0]!.parentElement!) - 2 * parseFloat(getComputedStyle(longest[0]!.parentElement!).paddingInlineStart), 0)
     for (const bar of bars.filter((b) => !b.classList.contains('w20'))) expect(width(bar)).toBeLessThan(width(bar.parentElement!))
+
+    // The month picker lists the months with messages; one month's figures are that month's counts.
+    const withMessages = heat.months.filter((_, i) => heat.rows.some((r) => r.counts[i]! > 0))
+    const picker = root(el).querySelector<HTMLSelectElement>('#heat-month')!
+    expect([...picker.options].map((o) => o.value)).toEqual(['', ...withMessages])
+    const month = heat.months.indexOf(withMessages.at(-1)!)
+    await userEvent.selectOptions(picker, heat.months[month]!)
+    await until(() => root(el).querySelector('caption')!.textContent!.includes(`${heat.months[month]} 至 ${heat.months[month]}`), 5000, 'the month’s table')
+    const inMonth = heat.rows.filter((r) => r.region === '220104').reduce((sum, r) => sum + r.counts[month]!, 0)
+    const monthRow = [...root(el).querySelectorAll('table tbody tr')].find((r) => r.querySelector('th')!.textContent === '朝阳区人民政府（220104）')!
+    expect(monthRow.querySelector('td:last-child')!.textContent).toBe(String(inMonth))
 
     const group = groupItem(el, '建设街的路灯不亮')!
     expect(group.textContent).toContain('3 条留言')

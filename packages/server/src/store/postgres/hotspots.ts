@@ -2,13 +2,12 @@
 // by the inserting transaction and a trigger, the groups' rows when the board tree changes, and the reads of both (the band
 // hashes and groups of new messages are written by postgres/grouping.ts). The decisions are
 // store/hotspots.ts's; the SQL is the SQLite store's, in PostgreSQL.
-import { DOMAINS } from '@liuyan/core'
-import type { Board, HeatCell, Message, Page, SimilarGroup } from '@liuyan/core'
+import type { Board, HeatRow, Message, Page, SimilarGroup } from '@liuyan/core'
 import {
+  heatRows,
   inPage,
   readGroupPage,
   readGroups,
-  sortCells,
   type GroupMessagesStoreQuery,
   type GroupReader,
   type GroupsStoreQuery,
@@ -184,15 +183,15 @@ export class PgHotspots {
     this.#query = query
   }
 
-  async heatTable(query: HeatStoreQuery): Promise<HeatCell[]> {
+  async heatTable(query: HeatStoreQuery): Promise<HeatRow[]> {
     // One row per cell, rolled up as the SQLite store's (ROLLED_SQL): no GROUP BY.
-    // The rows as one JSON array, as the SQLite store reads them (one value to parse, not thousands of rows).
-    const [row] = await this.#query<{ cells: Array<[string, HeatCell['domain'], string, number]> }>(
-      `SELECT coalesce(json_agg(json_build_array(region, domain, month, n)), '[]') AS cells FROM hot_heat
+    // The rows as three JSON arrays, as the SQLite store reads them (three values to parse, not thousands of rows).
+    const [row] = await this.#query<{ keys: string[] | null; months: string[] | null; n: number[] | null }>(
+      `SELECT json_agg(region || ' ' || domain) AS keys, json_agg(month) AS months, json_agg(n) AS n FROM hot_heat
        WHERE ancestor = $1 AND month BETWEEN $2 AND $3 AND n > 0`,
       [query.boardId, query.fromMonth, query.toMonth],
     )
-    return sortCells(row!.cells.map(([region, domain, month, count]) => ({ region, domain, month, count: Number(count) })), DOMAINS)
+    return heatRows({ keys: row!.keys ?? [], months: row!.months ?? [], n: row!.n ?? [] }, query)
   }
 
   async similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]> {
