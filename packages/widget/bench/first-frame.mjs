@@ -14,12 +14,14 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createBoardService, createFetchHandler, createMemoryStore, seedDemo } from '@liuyan/server'
 import { serve } from '@liuyan/server/node'
 import { chromium } from 'playwright-core'
+import { profile } from './profile.mjs'
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 9)
 const MESSAGES = 50
 const BOARD = '220104-gov'
 const TOKEN = 'bench-token-0123456789abcdef'
-const dist = new URL('../dist/', import.meta.url)
+// BENCH_DIST=/path/to/dist/ measures another build (e.g. one of an earlier commit, side by side).
+const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST.replace(/\/?$/, '/')}`) : new URL('../dist/', import.meta.url)
 
 const service = createBoardService({ store: createMemoryStore() })
 await seedDemo(service)
@@ -64,7 +66,10 @@ const START = {
   'start-artalk.js': `Artalk.init({ el: '#comments', server: location.origin + '/artalk', site: 'bench', pageKey: '/', pageTitle: 'bench', emoticons: false, gravatar: { mirror: '/avatar/' }, pagination: { pageSize: ${MESSAGES}, readMore: true, autoLoad: false } })`,
   'start-waline.js': `Waline.init({ el: '#comments', serverURL: location.origin + '/waline', path: '/', lang: 'zh-CN', pageSize: ${MESSAGES}, emoji: false, search: false, reaction: false, imageUploader: false, pageview: false, comment: false })`,
 }
-const variants = Object.keys(PAGES).filter((v) => v === 'chunked' || v === 'full' || existsSync(new URL(v === 'waline' ? '@waline/client' : 'artalk', vendor)))
+const only = process.env.BENCH_ONLY?.split(',')
+const variants = Object.keys(PAGES)
+  .filter((v) => !only || only.includes(v))
+  .filter((v) => v === 'chunked' || v === 'full' || existsSync(new URL(v === 'waline' ? '@waline/client' : 'artalk', vendor)))
 const TEXT = '第{i}号楼附近的路灯晚上经常不亮，老人和孩子晚上出门很不方便。建议尽快检修，并定期巡查，必要时增加照明设施。'
 const json = (body) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } })
 /** Stand-ins of the other widgets' APIs: the answers their first view reads, 50 comments. */
@@ -131,7 +136,10 @@ function instrument([expected, kind]) {
   const tick = () => {
     const { shell, items } = probe()
     if (shell && bench.firstFrame === undefined) bench.firstFrame = performance.now()
-    if (items >= expected) return void (bench.listFrame = performance.now())
+    if (items >= expected) {
+      bench.listFrame = performance.now()
+      return void console.log('liuyan-bench: list frame')
+    }
     requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
@@ -151,9 +159,14 @@ try {
       const tab = await context.newPage()
       const cdp = await context.newCDPSession(tab)
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+      const profiled = process.env.BENCH_PROFILE === variant && (await profile(browser, tab, cdp, dist))
       await tab.addInitScript(instrument, [MESSAGES, variant === 'chunked' || variant === 'full' ? 'liuyan' : variant])
+      // The page says when the list is in by a console message: waiting with waitForFunction would
+      // run Playwright's injected script in the page meanwhile, itself a task of 50–100 ms here.
+      const listed = tab.waitForEvent('console', { predicate: (m) => m.text() === 'liuyan-bench: list frame', timeout: 60_000 })
       await tab.goto(`${site.url}/${variant}.html`)
-      await tab.waitForFunction(() => window.__bench.listFrame !== undefined, null, { timeout: 60_000 })
+      await listed
+      if (profiled) await profiled()
       const sample = await tab.evaluate(() => {
         const b = window.__bench
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime
@@ -167,6 +180,7 @@ try {
         }
       })
       results[variant].push(sample)
+      if (process.env.BENCH_SHOT) await tab.screenshot({ path: `${process.env.BENCH_SHOT}-${variant}.png` })
       if (process.env.BENCH_DEBUG) console.log(variant, JSON.stringify(await tab.evaluate(() => ({ ff: window.__bench.firstFrame, lf: window.__bench.listFrame, tasks: window.__bench.tasks.map((t) => [Math.round(t.start), Math.round(t.duration)]), res: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().slice(0, 30), Math.round(r.startTime), Math.round(r.responseEnd)]) }))))
       await context.close()
     }
