@@ -1,7 +1,7 @@
 // npm run bench -w @liuyan/widget (after npm run build): script-tag builds in headless Chromium at
 // 4x CPU throttling, each showing 50 messages on one page: Liuyan's chunked script tag and its
 // single file against the real Board API on loopback, and ArtalkLite (with marked) and Waline from
-// their npm packages (installed in bench/ by `npm install --prefix bench`; skipped when absent)
+// their npm packages (bench/vendors.mjs installs them in bench/ from its lockfile; skipped when it cannot)
 // against stand-ins of their APIs on loopback answering 50 comments. Interleaved trials (a fresh
 // browser context each, so nothing is cached); medians of:
 // - first frame: the first animation frame in which the widget's shell is in the page (Liuyan: the
@@ -15,6 +15,7 @@ import { createBoardService, createFetchHandler, createMemoryStore, seedDemo } f
 import { serve } from '@liuyan/server/node'
 import { chromium } from 'playwright-core'
 import { profile } from './profile.mjs'
+import { ensureVendors, vendor } from './vendors.mjs'
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 9)
 const MESSAGES = 50
@@ -47,7 +48,6 @@ for (let i = listed; i < MESSAGES; i++) {
   await call(`/messages/${id}/actions`, { action: 'accept' }, TOKEN)
 }
 
-const vendor = new URL('./node_modules/', import.meta.url)
 const html = (head, body) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><main><h1>网上留言</h1>${body}</main></body></html>`
 const liuyan = (script) => html(`<script src="/${script}" defer></script>`, `<liuyan-board api="/api/v1" board="${BOARD}" page-size="${MESSAGES}"></liuyan-board>`)
 const PAGES = {
@@ -66,7 +66,9 @@ const START = {
   'start-artalk.js': `Artalk.init({ el: '#comments', server: location.origin + '/artalk', site: 'bench', pageKey: '/', pageTitle: 'bench', emoticons: false, gravatar: { mirror: '/avatar/' }, pagination: { pageSize: ${MESSAGES}, readMore: true, autoLoad: false } })`,
   'start-waline.js': `Waline.init({ el: '#comments', serverURL: location.origin + '/waline', path: '/', lang: 'zh-CN', pageSize: ${MESSAGES}, emoji: false, search: false, reaction: false, imageUploader: false, pageview: false, comment: false })`,
 }
+// BENCH_ONLY=chunked,full measures only those variants.
 const only = process.env.BENCH_ONLY?.split(',')
+const notInstalled = !only || only.some((v) => v === 'artalk-lite' || v === 'waline') ? ensureVendors() : undefined
 const variants = Object.keys(PAGES)
   .filter((v) => !only || only.includes(v))
   .filter((v) => v === 'chunked' || v === 'full' || existsSync(new URL(v === 'waline' ? '@waline/client' : 'artalk', vendor)))
@@ -204,4 +206,4 @@ for (const other of variants.filter((v) => v !== 'chunked')) {
   const ratio = (key) => (median(results.chunked.map((s) => s[key])) / median(results[other].map((s) => s[key]))).toFixed(2)
   console.log(`Liuyan (chunked) / ${other}: first frame ${ratio('firstFrame')}, FCP ${ratio('fcp')}, ${MESSAGES} messages ${ratio('listFrame')}`)
 }
-if (variants.length < 4) console.log('ArtalkLite and Waline not measured: run `npm install --prefix bench` in packages/widget first.')
+if (notInstalled) console.log(`ArtalkLite and Waline not measured: their packages ${notInstalled}`)
