@@ -54,6 +54,11 @@ export class LiuyanViewElement extends LiuyanElement {
     this.busy = false
   }
 
+  /** The first update takes a turn (turns.ts): the parts of a board that appear together render in frames of their own. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : myTurn().then(() => super.scheduleUpdate())
+  }
+
   protected get viewStrings(): ViewStrings {
     return pick('view', viewStrings, this.locale)
   }
