@@ -3,7 +3,7 @@
 // 50 ms. Prints where the time went: the self time per function (mapped through dist/'s source maps
 // when the function is in one of our files) and, per long task, its main events (script, style,
 // layout, paint, garbage collection).
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 
 /** Starts profiling a tab; the returned function stops and prints the summary. */
 export async function profile(browser, tab, cdp, dist) {
@@ -17,7 +17,10 @@ export async function profile(browser, tab, cdp, dist) {
   await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] })
   return async () => {
     if (cpu) printProfile((await cdp.send('Profiler.stop')).profile, dist)
-    const trace = JSON.parse((await browser.stopTracing()).toString())
+    const buffer = await browser.stopTracing()
+    // BENCH_PROFILE_TRACE=file.json keeps the trace, for chrome://tracing or Perfetto.
+    if (process.env.BENCH_PROFILE_TRACE) writeFileSync(process.env.BENCH_PROFILE_TRACE, buffer)
+    const trace = JSON.parse(buffer.toString())
     printTrace(trace.traceEvents ?? trace)
   }
 }
