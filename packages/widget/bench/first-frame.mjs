@@ -10,7 +10,11 @@
 // - list frame: the first frame with all 50 messages rendered;
 // - longest task: the longest main-thread task (Long Tasks API) up to the list frame; the issue asks
 //   that the list of 50 renders without a task over 50 ms.
+// The machine's load average is printed before and after: on a busy machine every figure grows.
+// BENCH_TRIALS=n (9), BENCH_ONLY=chunked,full (the variants), BENCH_DIST=dir (another build),
+// BENCH_DEBUG=1 (each trial's tasks and resources), BENCH_PROFILE=<variant> (bench/profile.mjs).
 import { existsSync, readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { createBoardService, createFetchHandler, createMemoryStore, seedDemo } from '@liuyan/server'
 import { serve } from '@liuyan/server/node'
 import { chromium } from 'playwright-core'
@@ -147,6 +151,7 @@ function instrument([expected, kind]) {
   requestAnimationFrame(tick)
 }
 
+const load = loadavg().map((n) => n.toFixed(2)).join(' ')
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -197,7 +202,7 @@ const median = (values) => {
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN
 }
 const ms = (v) => `${v.toFixed(0)} ms`
-console.log(`${TRIALS} interleaved trials each, 4x CPU throttling, ${MESSAGES} messages on the page (medians)`)
+console.log(`${TRIALS} interleaved trials each, 4x CPU throttling, ${MESSAGES} messages on the page (medians); load average ${load} before, ${loadavg().map((n) => n.toFixed(2)).join(' ')} after`)
 for (const variant of variants) {
   const r = results[variant]
   console.log(`${variant.padEnd(12)} first frame ${ms(median(r.map((s) => s.firstFrame)))}, FCP ${ms(median(r.map((s) => s.fcp)))}, 50 messages ${ms(median(r.map((s) => s.listFrame)))}, longest task ${ms(median(r.map((s) => s.longest)))}, longest while rendering the list ${ms(median(r.map((s) => s.longestRender)))} (trials with a render task over 50 ms: ${r.filter((s) => s.over50).length}/${r.length})`)
