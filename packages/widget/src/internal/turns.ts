@@ -6,7 +6,10 @@
  * are shared by every element of the page, since the figures' answer and the list's arrive together.
  */
 
-/** Runs `next` in a task after the next frame is rendered (at once in a hidden page, which renders no frames). */
+/**
+ * Runs `next` in a task after the next frame is rendered (at once in a hidden page, which renders no
+ * frames; a page hidden while it waits goes on when it is shown again, when its frames resume).
+ */
 export const afterFrame = (next: () => void): void => {
   if (document.hidden) setTimeout(next)
   else requestAnimationFrame(() => setTimeout(next))
