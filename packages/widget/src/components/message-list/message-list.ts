@@ -43,8 +43,8 @@ const FILTERS = ['board', 'type', 'domain', 'status', 'keyword', 'pageSize', 'ap
  * off screen, neither laid out nor shaped until scrolled near (`content-visibility` in the styles),
  * so their slices cost their templates and styles only.
  */
-const FIRST_SLICE = 3
-const SLICE = 8
+const FIRST_SLICE = 2
+const SLICE = 6
 
 /**
  * The public list of a board's messages, newest first: filters (type, domain, status, keyword), one
