@@ -1,7 +1,7 @@
 // npm run bench -w @liuyan/widget (after npm run build): script-tag builds in headless Chromium at
 // 4x CPU throttling, each showing 50 messages on one page: Liuyan's chunked script tag and its
 // single file against the real Board API on loopback, and ArtalkLite (with marked) and Waline from
-// their npm packages (installed in bench/ by `npm install --prefix bench`; skipped when absent)
+// their npm packages (bench/vendors.mjs installs them in bench/ from its lockfile; skipped when it cannot)
 // against stand-ins of their APIs on loopback answering 50 comments. Interleaved trials (a fresh
 // browser context each, so nothing is cached); medians of:
 // - first frame: the first animation frame in which the widget's shell is in the page (Liuyan: the
@@ -10,16 +10,23 @@
 // - list frame: the first frame with all 50 messages rendered;
 // - longest task: the longest main-thread task (Long Tasks API) up to the list frame; the issue asks
 //   that the list of 50 renders without a task over 50 ms.
+// The machine's load average is printed before and after: on a busy machine every figure grows.
+// BENCH_TRIALS=n (9), BENCH_ONLY=chunked,full (the variants), BENCH_DIST=dir (another build),
+// BENCH_DEBUG=1 (each trial's tasks and resources), BENCH_PROFILE=<variant> (bench/profile.mjs).
 import { existsSync, readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { createBoardService, createFetchHandler, createMemoryStore, seedDemo } from '@liuyan/server'
 import { serve } from '@liuyan/server/node'
 import { chromium } from 'playwright-core'
+import { profile } from './profile.mjs'
+import { ensureVendors, vendor } from './vendors.mjs'
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 9)
 const MESSAGES = 50
 const BOARD = '220104-gov'
 const TOKEN = 'bench-token-0123456789abcdef'
-const dist = new URL('../dist/', import.meta.url)
+// BENCH_DIST=/path/to/dist/ measures another build (e.g. one of an earlier commit, side by side).
+const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST.replace(/\/?$/, '/')}`) : new URL('../dist/', import.meta.url)
 
 const service = createBoardService({ store: createMemoryStore() })
 await seedDemo(service)
@@ -45,7 +52,6 @@ for (let i = listed; i < MESSAGES; i++) {
   await call(`/messages/${id}/actions`, { action: 'accept' }, TOKEN)
 }
 
-const vendor = new URL('./node_modules/', import.meta.url)
 const html = (head, body) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><main><h1>网上留言</h1>${body}</main></body></html>`
 const liuyan = (script) => html(`<script src="/${script}" defer></script>`, `<liuyan-board api="/api/v1" board="${BOARD}" page-size="${MESSAGES}"></liuyan-board>`)
 const PAGES = {
@@ -64,7 +70,12 @@ const START = {
   'start-artalk.js': `Artalk.init({ el: '#comments', server: location.origin + '/artalk', site: 'bench', pageKey: '/', pageTitle: 'bench', emoticons: false, gravatar: { mirror: '/avatar/' }, pagination: { pageSize: ${MESSAGES}, readMore: true, autoLoad: false } })`,
   'start-waline.js': `Waline.init({ el: '#comments', serverURL: location.origin + '/waline', path: '/', lang: 'zh-CN', pageSize: ${MESSAGES}, emoji: false, search: false, reaction: false, imageUploader: false, pageview: false, comment: false })`,
 }
-const variants = Object.keys(PAGES).filter((v) => v === 'chunked' || v === 'full' || existsSync(new URL(v === 'waline' ? '@waline/client' : 'artalk', vendor)))
+// BENCH_ONLY=chunked,full measures only those variants.
+const only = process.env.BENCH_ONLY?.split(',')
+const notInstalled = !only || only.some((v) => v === 'artalk-lite' || v === 'waline') ? ensureVendors() : undefined
+const variants = Object.keys(PAGES)
+  .filter((v) => !only || only.includes(v))
+  .filter((v) => v === 'chunked' || v === 'full' || existsSync(new URL(v === 'waline' ? '@waline/client' : 'artalk', vendor)))
 const TEXT = '第{i}号楼附近的路灯晚上经常不亮，老人和孩子晚上出门很不方便。建议尽快检修，并定期巡查，必要时增加照明设施。'
 const json = (body) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } })
 /** Stand-ins of the other widgets' APIs: the answers their first view reads, 50 comments. */
@@ -131,12 +142,16 @@ function instrument([expected, kind]) {
   const tick = () => {
     const { shell, items } = probe()
     if (shell && bench.firstFrame === undefined) bench.firstFrame = performance.now()
-    if (items >= expected) return void (bench.listFrame = performance.now())
+    if (items >= expected) {
+      bench.listFrame = performance.now()
+      return void console.log('liuyan-bench: list frame')
+    }
     requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
 }
 
+const load = loadavg().map((n) => n.toFixed(2)).join(' ')
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -151,9 +166,14 @@ try {
       const tab = await context.newPage()
       const cdp = await context.newCDPSession(tab)
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+      const profiled = process.env.BENCH_PROFILE === variant && (await profile(browser, tab, cdp, dist))
       await tab.addInitScript(instrument, [MESSAGES, variant === 'chunked' || variant === 'full' ? 'liuyan' : variant])
+      // The page says when the list is in by a console message: waiting with waitForFunction would
+      // run Playwright's injected script in the page meanwhile, itself a task of 50–100 ms here.
+      const listed = tab.waitForEvent('console', { predicate: (m) => m.text() === 'liuyan-bench: list frame', timeout: 60_000 })
       await tab.goto(`${site.url}/${variant}.html`)
-      await tab.waitForFunction(() => window.__bench.listFrame !== undefined, null, { timeout: 60_000 })
+      await listed
+      if (profiled) await profiled()
       const sample = await tab.evaluate(() => {
         const b = window.__bench
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime
@@ -167,6 +187,7 @@ try {
         }
       })
       results[variant].push(sample)
+      if (process.env.BENCH_SHOT) await tab.screenshot({ path: `${process.env.BENCH_SHOT}-${variant}.png` })
       if (process.env.BENCH_DEBUG) console.log(variant, JSON.stringify(await tab.evaluate(() => ({ ff: window.__bench.firstFrame, lf: window.__bench.listFrame, tasks: window.__bench.tasks.map((t) => [Math.round(t.start), Math.round(t.duration)]), res: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().slice(0, 30), Math.round(r.startTime), Math.round(r.responseEnd)]) }))))
       await context.close()
     }
@@ -181,7 +202,7 @@ const median = (values) => {
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN
 }
 const ms = (v) => `${v.toFixed(0)} ms`
-console.log(`${TRIALS} interleaved trials each, 4x CPU throttling, ${MESSAGES} messages on the page (medians)`)
+console.log(`${TRIALS} interleaved trials each, 4x CPU throttling, ${MESSAGES} messages on the page (medians); load average ${load} before, ${loadavg().map((n) => n.toFixed(2)).join(' ')} after`)
 for (const variant of variants) {
   const r = results[variant]
   console.log(`${variant.padEnd(12)} first frame ${ms(median(r.map((s) => s.firstFrame)))}, FCP ${ms(median(r.map((s) => s.fcp)))}, 50 messages ${ms(median(r.map((s) => s.listFrame)))}, longest task ${ms(median(r.map((s) => s.longest)))}, longest while rendering the list ${ms(median(r.map((s) => s.longestRender)))} (trials with a render task over 50 ms: ${r.filter((s) => s.over50).length}/${r.length})`)
@@ -190,4 +211,4 @@ for (const other of variants.filter((v) => v !== 'chunked')) {
   const ratio = (key) => (median(results.chunked.map((s) => s[key])) / median(results[other].map((s) => s[key]))).toFixed(2)
   console.log(`Liuyan (chunked) / ${other}: first frame ${ratio('firstFrame')}, FCP ${ratio('fcp')}, ${MESSAGES} messages ${ratio('listFrame')}`)
 }
-if (variants.length < 4) console.log('ArtalkLite and Waline not measured: run `npm install --prefix bench` in packages/widget first.')
+if (notInstalled) console.log(`ArtalkLite and Waline not measured: their packages ${notInstalled}`)

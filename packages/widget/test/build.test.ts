@@ -78,10 +78,14 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * forms' chunk (each view 21.1 KB on top of the first view, was 20.3 and 19.7 + the thread 5.7):
  * first view 17,008 bytes, everything 48,860 ≈ 47.7 KB in 5 files. The SDK's resource classes with
  * only the methods the widget's own clients call (scripts/trim-sdk.mjs: no staff actions, no board
- * lists): everything 48,207 ≈ 47.1 KB, the single file 43,806 ≈ 42.8 KB.
+ * lists): everything 48,207 ≈ 47.1 KB, the single file 43,806 ≈ 42.8 KB. Rendering in turns, one
+ * per frame (internal/turns.ts), the shell painted before the views' parts, the list's items made
+ * once per message (issue 15's long tasks): first view 17,299 bytes ≈ 16.9 KB, everything 48,501
+ * ≈ 47.4 KB, single file ≈ 43.0 KB. The figures' chart a turn after the figures: first view 17,343
+ * bytes, everything 48,545.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 16.65 * KB, all: 47.1 * KB, full: BUDGET.full }
+const CEILING = { firstView: 16.94 * KB, all: 47.41 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')

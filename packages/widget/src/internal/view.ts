@@ -2,6 +2,7 @@ import { isOverdue, type PublicMessage } from '@liuyan/core'
 import { html, nothing, type TemplateResult } from 'lit'
 import { LiuyanElement } from '../base.js'
 import { failureKind } from './failure.js'
+import { myTurn } from './turns.js'
 import { labelsOf, pick } from '../i18n/index.js'
 import { viewStrings, type ViewStrings } from './view.i18n.js'
 
@@ -53,6 +54,11 @@ export class LiuyanViewElement extends LiuyanElement {
     this.busy = false
   }
 
+  /** The first update takes a turn (turns.ts): the parts of a board that appear together render in frames of their own. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : myTurn().then(() => super.scheduleUpdate())
+  }
+
   protected get viewStrings(): ViewStrings {
     return pick('view', viewStrings, this.locale)
   }
@@ -67,6 +73,8 @@ export class LiuyanViewElement extends LiuyanElement {
     this.failure = undefined
     try {
       const value = await run()
+      // What the answer shows is drawn in a turn of its own (turns.ts): not in the frame of another view's.
+      await myTurn()
       return seq === this.#seq ? value : undefined
     } catch (error) {
       if (seq === this.#seq) {

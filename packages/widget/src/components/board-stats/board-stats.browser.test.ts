@@ -18,6 +18,7 @@ async function mountStats(attrs = ''): Promise<LiuyanBoardStats> {
   const el = mount<LiuyanBoardStats>(`<liuyan-board-stats api="${API}" board="${BOARD}" ${attrs}></liuyan-board-stats>`)
   await el.updateComplete
   await until(() => el.shadowRoot!.querySelector('[part=figures], [role=alert]'), 10_000, 'the figures')
+  await el.updateComplete // and their chart, a frame later
   return el
 }
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)
@@ -80,7 +81,8 @@ describe('<liuyan-board-stats>', () => {
     restore()
     await page.getByRole('button', { name: '重试' }).click()
     await until(() => $(el, '[part=figures]'), 8000, 'the figures after retrying')
-    expect(el.shadowRoot!.activeElement?.id).toBe('title')
+    // Focus moves once the figures and their chart are drawn.
+    await until(() => el.shadowRoot!.activeElement?.id === 'title', 2000, 'focus on the title')
   })
 
   it('is large in elder mode and passes axe in both themes', async () => {

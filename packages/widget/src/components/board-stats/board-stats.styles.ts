@@ -7,6 +7,7 @@ export const styles = css`
     --_danger: var(--liuyan-board-stats-error-color, var(--liuyan-color-danger, var(--liuyan-sys-color-danger)));
     --_alt: var(--liuyan-color-surface-alt, var(--liuyan-sys-color-surface-alt));
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .figures {

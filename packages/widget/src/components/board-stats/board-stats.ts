@@ -2,6 +2,7 @@ import type { BoardStats } from '@liuyan/core'
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatNumber, pick, satisfactionOf } from '../../i18n/index.js'
 import { boardStats } from '../../internal/reads.js'
+import { afterFrame, myTurn } from '../../internal/turns.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -65,6 +66,31 @@ export class LiuyanBoardStats extends LiuyanViewElement {
     if ((changed.has('board') || changed.has('api')) && this.board) void this.#load()
   }
 
+  /** The figures whose chart is drawn: a chart follows its figures a turn later (internal/turns.ts), in a frame of its own. */
+  #charted: BoardStats | undefined
+  #charting: BoardStats | undefined
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed)
+    const s = this.stats
+    if (!s || s === this.#charted || s === this.#charting) return
+    this.#charting = s
+    void myTurn().then(() => {
+      this.#charted = s
+      this.requestUpdate()
+    })
+  }
+
+  /** Resolves once the chart of the figures shown is drawn too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete()
+    while (this.stats && this.stats !== this.#charted) {
+      await new Promise((resolve) => afterFrame(() => resolve(undefined)))
+      result = await super.getUpdateComplete()
+    }
+    return result
+  }
+
   async #load(): Promise<boolean> {
     const board = this.board
     const stats = await this.load(() => boardStats(this.readContext, board))
@@ -121,7 +147,7 @@ export class LiuyanBoardStats extends LiuyanViewElement {
                 </dd>
               </div>
             </dl>
-            ${sat.count ? this.#chart(s) : nothing}`
+            ${this.#charted?.satisfaction.count ? this.#chart(this.#charted) : nothing}`
         : nothing}`
   }
 }

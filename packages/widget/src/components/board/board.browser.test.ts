@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import '../../define.js'
 import { API, breakApi, DEMO_TOKEN, expectAccessible, mount, startBoard, until } from '../../test-utils.js'
+import type { LitElement } from 'lit'
 import type { LiuyanBoard } from './board.js'
 
 const BOARD = '220100-gov'
@@ -27,7 +28,7 @@ async function mountBoard(attrs = ''): Promise<LiuyanBoard> {
   return el
 }
 const inner = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)
-const list = (el: LiuyanBoard) => inner(el, 'liuyan-message-list')
+const list = (el: LiuyanBoard) => inner(el, 'liuyan-message-list') as LitElement | null
 const thread = (el: LiuyanBoard) => inner(el, 'liuyan-thread')
 const titles = (el: LiuyanBoard) => [...(list(el)?.shadowRoot?.querySelectorAll('[part=title]') ?? [])].map((t) => t.textContent!.trim())
 const current = (el: LiuyanBoard) => inner(el, '[aria-current=page]')?.textContent
@@ -38,8 +39,10 @@ function focused(): Element | null {
   while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement
   return node
 }
+/** Waits for the list's first messages, then for the rest of its page (rendered a slice per frame). */
 async function listLoaded(el: LiuyanBoard): Promise<void> {
   await until(() => titles(el).length > 0, 10_000, 'the list')
+  await list(el)!.updateComplete
 }
 /** Every element inside the board, through nested shadow roots. */
 function deep(root: Element | ShadowRoot): Element[] {

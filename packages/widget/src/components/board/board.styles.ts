@@ -5,6 +5,7 @@ export const styles = css`
     --_gap: var(--liuyan-board-gap, calc(var(--liuyan-space, var(--liuyan-sys-space)) * 2));
     --_accent: var(--liuyan-board-nav-accent-color, var(--liuyan-color-primary, var(--liuyan-sys-color-primary)));
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   nav ul {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit'
 import { LiuyanElement } from '../../base.js'
 import { LiuyanErrorEvent } from '../../events.js'
 import { hasLocale, loadLocale, pick } from '../../i18n/index.js'
+import { afterFrame } from '../../internal/turns.js'
 import { heading } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -76,6 +77,14 @@ export class LiuyanBoard extends LiuyanElement {
   /** Parts (or `lang`, the page's language) whose chunk could not be fetched. */
   declare protected failedParts: ReadonlySet<Part | 'lang'>
   #initial: BoardView | undefined
+  /**
+   * The shell (navigation and headings) has been on screen for a frame: only then are the views'
+   * parts rendered, so that the first frame lays out the shell alone (issue 15: the widget paints
+   * first; the parts' loads start a frame later, their answers are drawn in turns anyway).
+   */
+  #painted = false
+  #painting = () => {}
+  readonly #paint = new Promise<void>((resolve) => (this.#painting = resolve))
   readonly #seen = new Set<string>()
   readonly #onHash = () => void this.#route(true)
 
@@ -128,6 +137,20 @@ export class LiuyanBoard extends LiuyanElement {
   /** An absolute link to a view, so a `<base href>` on the page cannot send it elsewhere. */
   #href(path: string): string {
     return `${location.href.split('#')[0]}#liuyan/${path}`
+  }
+
+  protected override firstUpdated(): void {
+    afterFrame(() => {
+      this.#painted = true
+      this.#painting()
+      this.requestUpdate()
+    })
+  }
+
+  /** Resolves once the views' parts are rendered too, not only the shell. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#paint
+    return super.getUpdateComplete()
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -187,7 +210,7 @@ export class LiuyanBoard extends LiuyanElement {
     const section = (name: 'list' | 'new' | 'track', content: unknown) =>
       this.#seen.has(name)
         ? html`<section class="stack" ?hidden=${view !== name} aria-labelledby="h-${name}">
-            ${heading(2, t[name], `h-${name}`)} ${this.#failure(['lang', ...VIEW_PARTS[name]])} ${content}
+            ${heading(2, t[name], `h-${name}`)} ${this.#failure(['lang', ...VIEW_PARTS[name]])} ${this.#painted ? content : nothing}
           </section>`
         : nothing
     return html`<nav part="nav" aria-label=${t.nav}>
@@ -207,7 +230,7 @@ export class LiuyanBoard extends LiuyanElement {
         ? html`<section class="stack">
             <a part="back" class="back" href=${this.#href('list')}>${t.back}</a>
             ${this.#failure(['lang', ...VIEW_PARTS.thread])}
-            <liuyan-thread part="thread" message-id=${this.messageId}></liuyan-thread>
+            ${this.#painted ? html`<liuyan-thread part="thread" message-id=${this.messageId}></liuyan-thread>` : nothing}
           </section>`
         : nothing}
       ${section('new', html`<liuyan-message-form part="form" board=${this.board}></liuyan-message-form>`)}

@@ -7,6 +7,7 @@ export const styles = css`
     --_danger: var(--liuyan-message-list-error-color, var(--liuyan-color-danger, var(--liuyan-sys-color-danger)));
     --_line: var(--liuyan-message-list-item-border-color, var(--_border));
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .filters {
@@ -34,12 +35,9 @@ export const styles = css`
     position: absolute;
   }
   .list {
-    display: grid;
     border-top: 1px solid var(--_line);
   }
   .item {
-    display: grid;
-    gap: 0.4em;
     padding-block: var(--_gap);
     border-bottom: 1px solid var(--_line);
     min-width: 0;
@@ -48,6 +46,9 @@ export const styles = css`
        accessibility tree and in find-in-page; its height is remembered once shown. */
     content-visibility: auto;
     contain-intrinsic-size: auto 9em;
+  }
+  .item > * + * {
+    margin-top: 0.4em;
   }
   .excerpt {
     display: -webkit-box;

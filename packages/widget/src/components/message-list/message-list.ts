@@ -9,6 +9,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatDate, labelsOf, pick } from '../../i18n/index.js'
 import { listMessages } from '../../internal/reads.js'
+import { afterFrame, myTurn } from '../../internal/turns.js'
 import { fill, heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -36,9 +37,13 @@ const STAGES = ['accepted,assigned', 'processing', 'replied,closed'] as const
 const FILTERS = ['board', 'type', 'domain', 'status', 'keyword', 'pageSize', 'api'] as const
 /**
  * Messages rendered per task. A long page is rendered a slice at a time, each slice in a task of
- * its own, so that no task keeps the page from answering for long (issue 15: a page of 50
- * without a task over 50 ms at 4x CPU throttling; `npm run bench -w @liuyan/widget` measures it).
+ * its own after the frame that shows the one before (internal/turns.ts), so that no task keeps the
+ * page from answering for long (issue 15: a page of 50 without a task over 50 ms at 4x CPU
+ * throttling; `npm run bench -w @liuyan/widget` measures it). The first slice is what a viewport shows; the items after it are
+ * off screen, neither laid out nor shaped until scrolled near (`content-visibility` in the styles),
+ * so their slices cost their templates and styles only.
  */
+const FIRST_SLICE = 2
 const SLICE = 6
 
 /**
@@ -133,29 +138,35 @@ export class LiuyanMessageList extends LiuyanViewElement {
 
   /** How many of `items` are rendered; the rest follow a slice per task. */
   #shown = 0
+  /** A slice is scheduled. */
+  #slicing = false
+  /** Each message's rendered item, while the language, links and heading level stay the same. */
+  #rendered = new WeakMap<PublicMessage, TemplateResult>()
+  #renderedFor = ''
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed)
     if (FILTERS.some((k) => changed.has(k))) void this.#load()
     // A new list starts from its first slice; a next page goes on from what is shown.
-    if (changed.has('items')) this.#shown = Math.min(this.items.length, Math.min(this.#shown, this.items.length) + SLICE)
+    if (changed.has('items')) this.#shown = Math.min(this.items.length, Math.min(this.#shown, this.items.length) + (this.#shown ? SLICE : FIRST_SLICE))
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed)
-    if (this.#shown < this.items.length) {
-      setTimeout(() => {
-        this.#shown = Math.min(this.items.length, this.#shown + SLICE)
-        this.requestUpdate()
-      })
-    }
+    if (this.#shown >= this.items.length || this.#slicing) return
+    this.#slicing = true
+    void myTurn().then(() => {
+      this.#slicing = false
+      this.#shown = Math.min(this.items.length, this.#shown + SLICE)
+      this.requestUpdate()
+    })
   }
 
   /** Resolves once every message of the list is rendered, not only the first slice. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete()
     while (this.#shown < this.items.length) {
-      await new Promise((resolve) => setTimeout(resolve))
+      await new Promise((resolve) => afterFrame(() => resolve(undefined)))
       result = await super.getUpdateComplete()
     }
     return result
@@ -226,7 +237,19 @@ export class LiuyanMessageList extends LiuyanViewElement {
     </div>`
   }
 
+  /** A message's item, made once: a slice re-renders the items before it, which Lit then only compares. */
   #item(m: PublicMessage, i: number): TemplateResult {
+    const key = `${this.locale} ${this.hrefTemplate} ${this.headingLevel}`
+    if (key !== this.#renderedFor) {
+      this.#rendered = new WeakMap()
+      this.#renderedFor = key
+    }
+    let item = this.#rendered.get(m)
+    if (!item) this.#rendered.set(m, (item = this.#newItem(m, i)))
+    return item
+  }
+
+  #newItem(m: PublicMessage, i: number): TemplateResult {
     const t = this.#t
     const reply = m.posts.find((p) => p.kind === 'reply')
     const title = this.hrefTemplate
