@@ -1,5 +1,6 @@
 import { ActorSchema, STAFF_ROLES, validate, type StaffRole, type ValidationIssue } from '@liuyan/core'
 import { ServiceError } from './errors.js'
+import { nodeCrypto } from './node-crypto.js'
 import type { StaffPrincipal } from './service/types.js'
 import type { StaffToken, Store, StoreReader } from './store/types.js'
 
@@ -65,8 +66,14 @@ export async function createStaffToken(store: Store, createdAt: string, input: N
   return { token, record }
 }
 
-/** Hex SHA-256 with Web Crypto, available in Node ≥ 20, Deno, Bun and workers. */
+/** Hex SHA-256 of a text's UTF-8: with `node:crypto` where the runtime has it, else Web Crypto (browsers, workers). */
 export async function sha256Hex(text: string): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(text).digest('hex')
+  return webCryptoSha256Hex(text)
+}
+
+/** {@link sha256Hex} through Web Crypto. @internal */
+export async function webCryptoSha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
