@@ -225,7 +225,8 @@ function messageColumns(
 ): Record<string, string | number | null> {
   const { timeline: _timeline, ...doc } = message
   const publishedMs = publicSortTime(message)
-  const visible = isPubliclyVisible(message)
+  // The public view's title and content are the masked text that search reads: masked once.
+  const view = isPubliclyVisible(message) ? toPublicMessage({ ...message, timeline: typeof timeline === 'function' ? timeline() : timeline }) : undefined
   return {
     id: message.id,
     board_id: message.boardId,
@@ -242,11 +243,9 @@ function messageColumns(
     replied_at: message.repliedAt ?? null,
     reviewed_at: message.reviewedAt ?? null,
     overall: message.evaluation?.overall ?? null,
-    search_text: searchText(message),
+    search_text: searchText(message, view),
     doc: JSON.stringify(doc),
-    public_doc: visible
-      ? JSON.stringify(toPublicMessage({ ...message, timeline: typeof timeline === 'function' ? timeline() : timeline }))
-      : null,
+    public_doc: view ? JSON.stringify(view) : null,
     public_version: PUBLIC_VIEW_VERSION,
   }
 }
