@@ -201,7 +201,7 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
       const part = events.slice(at, at + EVENTS_PER_STATEMENT)
       this.run(
         `INSERT INTO events (message_id, seq, doc) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`,
-        part.flatMap((event, index) => [messageId, firstSeq + at + index, JSON.stringify(event)]),
+        ...part.flatMap((event, index) => [messageId, firstSeq + at + index, JSON.stringify(event)]),
       )
     }
   }
