@@ -28,6 +28,13 @@ import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
 
+/** The columns of a new message row, in the order of {@link INSERT_MESSAGE}'s parameters. */
+const INSERT_COLUMNS = [
+  'id', 'board_id', 'assignee_board_id', 'status', 'type', 'domain', 'tracking_hash', 'created_at', 'created_ms', 'published_at',
+  'published_ms', 'due_at', 'due_ms', 'replied_at', 'reviewed_at', 'overall', 'search_text', 'doc', 'public_doc', 'public_version',
+] as const
+const INSERT_MESSAGE = `INSERT INTO messages (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`
+
 /** Most events of one INSERT: a statement is prepared once per count, so the counts stay few. */
 const EVENTS_PER_STATEMENT = 8
 
@@ -66,18 +73,11 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
 
   async insertMessage(message: Message, trackingHash: string): Promise<void> {
     const row = messageColumns(message, message.timeline)
-    const columns = { ...row, tracking_hash: trackingHash }
+    row['tracking_hash'] = trackingHash
     let inserted: Database.RunResult
     try {
-      inserted = this.run(
-        `INSERT INTO messages (id, board_id, assignee_board_id, status, type, domain, tracking_hash, created_at, created_ms,
-           published_at, published_ms, due_at, due_ms, replied_at, reviewed_at, overall, search_text, doc,
-           public_doc, public_version)
-         VALUES (@id, @board_id, @assignee_board_id, @status, @type, @domain, @tracking_hash, @created_at, @created_ms,
-           @published_at, @published_ms, @due_at, @due_ms, @replied_at, @reviewed_at, @overall, @search_text, @doc,
-           @public_doc, @public_version)`,
-        columns,
-      )
+      // Positional parameters: a named one costs better-sqlite3 two property lookups through V8's API.
+      inserted = this.run(INSERT_MESSAGE, ...INSERT_COLUMNS.map((column) => row[column]))
     } catch (error) {
       // The unique keys decide (two lookups fewer than asking first); a second id is named first.
       const text = String((error as Error | undefined)?.message)
