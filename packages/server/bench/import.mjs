@@ -3,7 +3,9 @@
 // into a new SQLite database, through the built CLI in a child process. Prints records/s (goal
 // ≥ 5,000) and the child's peak anonymous resident memory (JS heap, SQLite's page cache of at most
 // 64 MiB; not the mapped database file), sampled from /proc while it runs: the file is streamed, so
-// it must not grow with the file. Then runs the same file again, which adds nothing.
+// it must not grow with the file, and the child's CPU time per record (user + system, from /proc):
+// on a machine shared with other work, a figure the load changes less than records/s. Then runs the
+// same file again, which adds nothing.
 import { spawn } from 'node:child_process'
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -53,16 +55,20 @@ async function importOnce(args) {
   let out = ''
   child.stdout.setEncoding('utf8').on('data', (c) => (out += c))
   let peak = 0
+  let cpu = 0
   const sampler = setInterval(() => {
     try {
       const rss = /RssAnon:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
       if (rss) peak = Math.max(peak, Number(rss[1]) * 1024)
+      // utime + stime (fields 14 and 15, in clock ticks of 10 ms), as of the last sample.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+      cpu = (Number(fields[11]) + Number(fields[12])) * 10
     } catch {}
   }, 50)
   const [code] = await once(child, 'exit')
   clearInterval(sampler)
   if (code !== 0) throw new Error(`import exited ${code}: ${out}`)
-  return { out: out.trim(), peak }
+  return { out: out.trim(), peak, cpu }
 }
 
 try {
@@ -75,8 +81,8 @@ try {
   await generate()
   console.log(`generated ${COUNT.toLocaleString('en')} People's Daily records (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB JSON lines) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   for (const [label, args] of [['first run', ['--board', '450721-sw']], ['second run (adds nothing)', ['--board', '450721-sw']]]) {
-    const { out, peak } = await importOnce(args)
-    console.log(`import, ${label}: ${out.split('\n').slice(0, 2).join('; ')}; peak anonymous RSS ${(peak / 2 ** 20).toFixed(0)} MiB`)
+    const { out, peak, cpu } = await importOnce(args)
+    console.log(`import, ${label}: ${out.split('\n').slice(0, 2).join('; ')}; CPU ${((cpu * 1000) / COUNT).toFixed(0)} µs per record; peak anonymous RSS ${(peak / 2 ** 20).toFixed(0)} MiB`)
   }
   console.log(`database: ${(statSync(db).size / COUNT).toFixed(0)} B per record`)
 } finally {

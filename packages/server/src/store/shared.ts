@@ -174,11 +174,12 @@ export function publicSortTime(message: Message): number | undefined {
 
 /**
  * What keyword search reads: the public (masked) title and content, lower-cased. Never the raw text,
- * or a search for a phone number would tell whether a message contains it. @internal
+ * or a search for a phone number would tell whether a message contains it. `masked`: the message's
+ * `publicText` when the caller has it already (a public view's title and content are exactly that),
+ * so the text is masked once per row. @internal
  */
-export function searchText(message: Message): string {
-  const { title, content } = publicText(message)
-  return `${title}\n${content}`.toLowerCase()
+export function searchText(message: Message, masked: { title: string; content: string } = publicText(message)): string {
+  return `${masked.title}\n${masked.content}`.toLowerCase()
 }
 
 /**

@@ -141,8 +141,9 @@ export function sqliteGroupWriter(connection: Connection, created?: NewMember): 
       const params: Record<string, number> = { t: createdMs, lo: createdMs - WINDOW_MS, hi: createdMs + WINDOW_MS }
       bands.forEach((band, i) => (params[`b${i}`] = band))
       const rows = connection.statement(CANDIDATES_SQL, 'raw').all(params) as Array<[number, number, number | null]>
-      // One statement for the message's band rows (a row each would cost a statement each).
-      run(bands.length === BANDS.length ? BANDS_INSERT : bandsInsert(bands.length), bands.flatMap((band) => [band, createdMs, seq]))
+      // One statement for the message's band rows (a row each would cost a statement each), the
+      // values as arguments (see pending.ts: an array is read element by element through V8's API).
+      run(bands.length === BANDS.length ? BANDS_INSERT : bandsInsert(bands.length), ...bands.flatMap((band) => [band, createdMs, seq]))
       const seen = new Map<number, Candidate>()
       for (const [rid, ms, root] of rows) if (!seen.has(rid)) seen.set(rid, { seq: rid, createdMs: ms, root: root ?? undefined })
       return [...seen.values()]
