@@ -12,12 +12,7 @@
  * (Node ≥ 20.16, Deno, Bun, workers with nodejs_compat) the HMAC of a code is computed with it, the
  * same bytes without Web Crypto's round trip through the thread pool for every submission.
  */
-
-/** `node:crypto`'s createHmac, when the runtime has it as a built-in module (no import: workers without it load this file too). */
-const createHmac = (
-  globalThis as { process?: { getBuiltinModule?: (id: string) => { createHmac?: NodeHmac } | undefined } }
-).process?.getBuiltinModule?.('node:crypto')?.createHmac
-type NodeHmac = (algorithm: 'sha256', key: Uint8Array) => { update(text: string): { digest(): Uint8Array } }
+import { nodeCrypto } from './node-crypto.js'
 
 /** A tracking key: text (at least 32 characters) or at least 32 random bytes. */
 export type TrackingKey = string | Uint8Array
@@ -79,7 +74,7 @@ export class TrackingSecrets {
   }
 
   async #mac(text: string): Promise<Uint8Array> {
-    if (createHmac) return new Uint8Array(createHmac('sha256', this.#raw).update(text).digest())
+    if (nodeCrypto) return new Uint8Array(nodeCrypto.createHmac('sha256', this.#raw).update(text).digest())
     return this.webCryptoMac(text)
   }
 
