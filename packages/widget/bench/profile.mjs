@@ -4,6 +4,7 @@
 // when the function is in one of our files) and, per long task, its main events (script, style,
 // layout, paint, garbage collection).
 import { readFileSync, writeFileSync } from 'node:fs'
+import { decodeMappings } from '../scripts/source-map.mjs'
 
 /** Starts profiling a tab; the returned function stops and prints the summary. */
 export async function profile(browser, tab, cdp, dist) {
@@ -41,45 +42,13 @@ function original(url, line, column, dist) {
   const segments = map?.lines[line]
   if (!segments) return undefined
   let best
-  for (const s of segments) if (s[0] <= column) best = s
+  for (const s of segments) if (s[0] <= column && s[1] >= 0) best = s
   return best && `${map.sources[best[1]].replace(/^.*?(packages|node_modules)\//, '')}:${best[2] + 1}`
 }
 
-const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]))
-/** Decodes a source map's mappings: per generated line, [column, source, line, column]. */
+/** A source map's segments per line and its sources. */
 function decode(map) {
-  const lines = []
-  let source = 0
-  let line = 0
-  let column = 0
-  for (const text of map.mappings.split(';')) {
-    const segments = []
-    let generated = 0
-    for (const segment of text.split(',').filter(Boolean)) {
-      const values = []
-      let value = 0
-      let shift = 0
-      for (const c of segment) {
-        const digit = B64[c]
-        value += (digit & 31) << shift
-        if (digit & 32) shift += 5
-        else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1)
-          value = 0
-          shift = 0
-        }
-      }
-      generated += values[0]
-      if (values.length >= 4) {
-        source += values[1]
-        line += values[2]
-        column += values[3]
-        segments.push([generated, source, line, column])
-      }
-    }
-    lines.push(segments)
-  }
-  return { lines, sources: map.sources }
+  return { lines: decodeMappings(map.mappings), sources: map.sources }
 }
 
 function printProfile(p, dist) {

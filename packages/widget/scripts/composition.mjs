@@ -5,37 +5,12 @@
 // dist/liuyan-widget.min.js.
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
+import { decodeMappings } from './source-map.mjs'
 
 const dist = new URL('../dist/', import.meta.url)
 const files = process.argv.slice(2)
-const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]))
-
 /** The segments of a source map's `mappings`: [generated line, generated column, source index]. */
-function segments(mappings) {
-  const out = []
-  let source = 0
-  for (const [line, text] of mappings.split(';').entries()) {
-    let column = 0
-    for (const segment of text.split(',').filter(Boolean)) {
-      const values = []
-      let value = 0
-      let shift = 0
-      for (const c of segment) {
-        const digit = B64[c]
-        value += (digit & 31) << shift
-        if (digit & 32) shift += 5
-        else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1)
-          value = shift = 0
-        }
-      }
-      column += values[0]
-      if (values.length > 1) source += values[1]
-      out.push([line, column, values.length > 1 ? source : -1])
-    }
-  }
-  return out
-}
+const segments = (mappings) => decodeMappings(mappings).flatMap((line, n) => line.map(([column, source]) => [n, column, source]))
 
 for (const file of files.length ? files : ['liuyan-widget.min.js']) {
   const code = readFileSync(new URL(file, dist), 'utf8')
