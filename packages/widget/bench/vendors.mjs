@@ -25,7 +25,11 @@ export function ensureVendors() {
   if (!absent.length) return undefined
   if (process.env.BENCH_NO_INSTALL) return `not installed (BENCH_NO_INSTALL): ${absent.join(', ')}`
   console.log(`installing ${absent.join(', ')} into bench/node_modules (npm ci --prefix bench)…`)
+  // Without the npm_config_* of `npm run bench -w @liuyan/widget`: its `workspace` would make this
+  // npm look for that workspace under bench/ and fail.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)))
   const npm = spawnSync('npm', ['ci', '--prefix', fileURLToPath(bench), '--ignore-scripts', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=20000'], {
+    env,
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     timeout: 180_000,
