@@ -7,6 +7,7 @@ import type { HeatTable, Message, Page, SimilarGroups } from '@liuyan/core'
 import { ServiceError } from '../errors.js'
 import { rangeBound } from '../export/rows.js'
 import type { BoardService, CommitHook, StaffPrincipal } from '../service.js'
+import { monthNumber, monthText } from '../stats-counts.js'
 import { chinaMonth, heatMonths, regionDigits } from '../store/hotspots.js'
 
 function notFound(): ServiceError {
@@ -25,16 +26,12 @@ async function scopedBoard(service: BoardService, staff: StaffPrincipal, id: str
 
 /** Months between two `YYYY-MM`, both included. */
 function monthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number) as [number, number]
-  const [ty, tm] = to.split('-').map(Number) as [number, number]
-  return (ty - fy) * 12 + (tm - fm) + 1
+  return monthNumber(to) - monthNumber(from) + 1
 }
 
 /** The month `count - 1` months before `month`. */
 function monthsBefore(month: string, count: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const index = y * 12 + (m - 1) - (count - 1)
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+  return monthText(monthNumber(month) - (count - 1))
 }
 
 /** The heat table of a subtree: by default the twelve months up to the current one (China time). */

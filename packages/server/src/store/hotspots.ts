@@ -10,6 +10,7 @@
  */
 import { bandHashes, bigramKeys, DOMAINS, jaccard, publicText, SIMILARITY, similarityText, SIMILAR_GROUP_COUNT_CAP } from '@liuyan/core'
 import type { Domain, HeatRow, Message, MessageStatus, Page, SimilarGroup } from '@liuyan/core'
+import { monthNumber, monthText } from '../stats-counts.js'
 import { CHINA_OFFSET_MS, decodeCursor, encodeCursor, instant } from './shared.js'
 
 /** The link window of {@link SIMILARITY} in milliseconds. @internal */
@@ -164,9 +165,8 @@ export interface HeatStoreQuery {
 
 /** Every month from `from` to `to` (`YYYY-MM`, both included), in order. @internal */
 export function heatMonths(from: string, to: string): string[] {
-  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
   const months: string[] = []
-  for (let i = index(from); i <= index(to); i++) months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)
+  for (let month = monthNumber(from); month <= monthNumber(to); month++) months.push(monthText(month))
   return months
 }
 
