@@ -33,3 +33,16 @@ export function myTurn(): Promise<void> {
     if (!turning) turn()
   })
 }
+
+/**
+ * An element's `updateComplete` while it draws in turns: `update()` (its own updateComplete) again
+ * after each frame, until `pending()` says nothing is left to draw.
+ */
+export async function drawn(pending: () => boolean, update: () => Promise<boolean>): Promise<boolean> {
+  let result = await update()
+  while (pending()) {
+    await new Promise<void>((resolve) => afterFrame(resolve))
+    result = await update()
+  }
+  return result
+}

@@ -2,7 +2,7 @@ import type { BoardStats } from '@liuyan/core'
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatNumber, pick, satisfactionOf } from '../../i18n/index.js'
 import { boardStats } from '../../internal/reads.js'
-import { afterFrame, myTurn } from '../../internal/turns.js'
+import { drawn, myTurn } from '../../internal/turns.js'
 import { heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -82,13 +82,8 @@ export class LiuyanBoardStats extends LiuyanViewElement {
   }
 
   /** Resolves once the chart of the figures shown is drawn too. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete()
-    while (this.stats && this.stats !== this.#charted) {
-      await new Promise((resolve) => afterFrame(() => resolve(undefined)))
-      result = await super.getUpdateComplete()
-    }
-    return result
+  protected override getUpdateComplete(): Promise<boolean> {
+    return drawn(() => !!this.stats && this.stats !== this.#charted, () => super.getUpdateComplete())
   }
 
   async #load(): Promise<boolean> {

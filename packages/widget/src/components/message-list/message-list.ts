@@ -9,7 +9,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatDate, labelsOf, pick } from '../../i18n/index.js'
 import { listMessages } from '../../internal/reads.js'
-import { afterFrame, myTurn } from '../../internal/turns.js'
+import { drawn, myTurn } from '../../internal/turns.js'
 import { fill, heading, LiuyanViewElement } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
@@ -163,13 +163,8 @@ export class LiuyanMessageList extends LiuyanViewElement {
   }
 
   /** Resolves once every message of the list is rendered, not only the first slice. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete()
-    while (this.#shown < this.items.length) {
-      await new Promise((resolve) => afterFrame(() => resolve(undefined)))
-      result = await super.getUpdateComplete()
-    }
-    return result
+  protected override getUpdateComplete(): Promise<boolean> {
+    return drawn(() => this.#shown < this.items.length, () => super.getUpdateComplete())
   }
 
   /** Loads the first page, or with `more` the next one, then says how many are shown. */
