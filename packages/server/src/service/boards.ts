@@ -22,15 +22,17 @@ export async function loadBoardTree(reader: StoreReader): Promise<BoardTree> {
 
 /** The board and every board below it. */
 export function descendantsOf(tree: BoardTree, id: string): string[] {
-  const out: string[] = []
+  // A Set, not out.includes: a province's 435 boards cost 95k comparisons a call that way, and
+  // every staff request scoped to the province makes one.
+  const seen = new Set<string>()
   const stack = [id]
   while (stack.length) {
     const next = stack.pop()!
-    if (out.includes(next)) continue
-    out.push(next)
-    stack.push(...(tree.children.get(next) ?? []))
+    if (seen.has(next)) continue
+    seen.add(next)
+    for (const child of tree.children.get(next) ?? []) stack.push(child)
   }
-  return out
+  return [...seen]
 }
 
 /** Whether the message's board or its assigned unit is among the staff member's boards. */
