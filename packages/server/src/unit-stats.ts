@@ -46,7 +46,7 @@ export async function unitStats(service: BoardService, boardId: string, request:
   const root = await service.getBoard(boardId)
   const order = unitOrder(await service.listBoards(), root, request.units ?? 'children')
   const now = service.now().toISOString()
-  const range = { ...(request.from ? { from: request.from } : {}), ...(request.to ? { to: request.to } : {}), now }
+  const range = { ...(request.from ? { from: request.from } : {}), ...(request.to ? { to: request.to } : {}), now, unitFigures: true }
   const [top] = await service.store.read.statsCounts({ ...range, boardIds: [root.id], byMonth: true })
   const rest = await service.store.read.statsCounts({ ...range, boardIds: order.slice(1).map(([board]) => board.id) })
   const counts = [top!, ...rest]

@@ -251,6 +251,11 @@ export interface StatsCountsQuery extends Omit<StatsQuery, 'boardId'> {
   boardIds: readonly string[]
   /** Also the sums of each China month (`YYYY-MM`) of the range. */
   byMonth?: boolean
+  /**
+   * Only what a supervision table's figures read (`unitFiguresOf`): a store may leave out the
+   * counts by type and domain (`t:` and `d:` keys), half the rows of a day.
+   */
+  unitFigures?: boolean
 }
 
 /** The summed counters of one board's subtree. */

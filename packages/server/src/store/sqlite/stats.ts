@@ -99,8 +99,16 @@ const DAY_ROWS = `SELECT period, key, n FROM stats_counts WHERE board = @board A
  */
 const sumOf = (rows: string) => `SELECT json_group_object(key, n) FROM (SELECT key, sum(n) AS n FROM (${rows}) GROUP BY key)`
 const sumByPeriodOf = (rows: string) => `SELECT json_group_array(json_array(period, key, n)) FROM (SELECT period, key, sum(n) AS n FROM (${rows}) GROUP BY period, key)`
-const SUM = { wide: sumOf(ROWS), day: sumOf(DAY_ROWS) }
-const SUM_BY_PERIOD = { wide: sumByPeriodOf(ROWS), day: sumByPeriodOf(DAY_ROWS) }
+/**
+ * The keys of a supervision table's figures (StatsCountsQuery.unitFigures), in key order: `due`,
+ * the `due:` keys from today's, `o` to `s5`, then `v` and `w:` (no `t:` or `d:`).
+ */
+const UNIT_KEYS = ["key = 'due'", "key >= @due AND key < 'due;'", "key >= 'o' AND key < 't:'", "key >= 'u'"]
+/** Each range of UNIT_KEYS a seek of its own in each period (an OR of them would visit every row of the periods). */
+const unitRows = (periods: string) => UNIT_KEYS.map((keys) => `SELECT period, key, n FROM stats_counts WHERE ${periods} AND ${keys}`).join(' UNION ALL ')
+const UNIT_ROWS = unitRows(IN_PERIODS)
+const SUM = { wide: sumOf(ROWS), day: sumOf(DAY_ROWS), units: sumOf(UNIT_ROWS) }
+const SUM_BY_PERIOD = { wide: sumByPeriodOf(ROWS), day: sumByPeriodOf(DAY_ROWS), units: sumByPeriodOf(UNIT_ROWS) }
 const ANY_DAY = `SELECT 1 FROM stats_counts WHERE board = ? AND grain = ${DAY} AND period BETWEEN ? AND ? LIMIT 1`
 const LOWEST = 'SELECT min(period) FROM stats_counts WHERE board = ? AND grain = ? AND period >= ?'
 const HIGHEST = 'SELECT max(period) FROM stats_counts WHERE board = ? AND grain = ? AND period <= ?'
@@ -137,15 +145,17 @@ export function sqliteStatsCounts(connection: Connection, query: StatsCountsQuer
       const empty = (from: number, to: number) => connection.statement(ANY_DAY, 'pluck').get(boardId, from, to) === undefined
       const days = widenedDays(fromDay, toDay, empty)
       for (const range of periodRanges(days.fromDay, days.toDay, byMonth)) {
-        const day = range.grain === DAY
+        // The days of a range (at most a month's) are read as one range, or, for the units' keys, each day apart.
+        const day = range.grain === DAY && !query.unitFigures
         const periods = day ? [] : periodsOf(connection, boardId, range)
         if (!day && periods.length === 0) continue
         const params = day ? { board: boardId, from: range.from, to: range.to, due } : { board: boardId, grain: range.grain, periods: JSON.stringify(periods), due }
+        const rows = query.unitFigures ? 'units' : day ? 'day' : 'wide'
         if (byMonth) {
-          const rows = JSON.parse(connection.statement(SUM_BY_PERIOD[day ? 'day' : 'wide'], 'pluck').get(params) as string) as Array<[number, string, number]>
-          for (const [period, key, n] of rows) addSum(target, range.grain, period, key, n, true)
+          const sums = JSON.parse(connection.statement(SUM_BY_PERIOD[rows], 'pluck').get(params) as string) as Array<[number, string, number]>
+          for (const [period, key, n] of sums) addSum(target, range.grain, period, key, n, true)
         } else {
-          const sums = JSON.parse(connection.statement(SUM[day ? 'day' : 'wide'], 'pluck').get(params) as string) as Record<string, number>
+          const sums = JSON.parse(connection.statement(SUM[rows], 'pluck').get(params) as string) as Record<string, number>
           for (const key in sums) addSum(target, range.grain, 0, key, sums[key]!, false)
         }
       }
