@@ -14,7 +14,8 @@ const library = {
 }
 
 export default defineConfig({
-  entry: { ...library, cli: 'src/cli.ts' },
+  // The SQLite store's read worker is a script of its own, which the store starts (read-pool.ts).
+  entry: { ...library, cli: 'src/cli.ts', 'store/sqlite-read-worker': 'src/store/sqlite/read-worker.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

@@ -4,7 +4,8 @@
 // see stores.mjs); the database grows from one size to the next by direct store writes (seed.mjs).
 // Prints p50/p99 and req/s per read and size, and the ratio of p50 and p99 at the largest size to
 // the smallest. BENCH_READS (a regular expression of the reads' names; `none` for none) measures
-// only some reads, e.g. `BENCH_READS=none BENCH_MESSAGES=10000` the durable POST alone.
+// only some reads, e.g. `BENCH_READS=none BENCH_MESSAGES=10000` the durable POST alone. With the
+// board-filtered list, it also measures that list while the year's supervision table runs.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -60,6 +61,8 @@ const ALL_READS = [
   ['keyword 3+ chars, uncached', '', {}, () => `/messages?keyword=${encodeURIComponent('路灯坏')}&limit=20&from=${year2000()}`],
   ['keyword 2 chars absent, unc.', '', {}, () => `/messages?keyword=${encodeURIComponent('火星')}&limit=20&from=${year2000()}`],
 ]
+/** The board-filtered list (2 connections) while the supervision table of a year runs (8 connections). */
+const MIXED = 'list while supervision runs'
 const only = process.env.BENCH_READS
 const READS = only === undefined ? ALL_READS : only === 'none' ? [] : ALL_READS.filter(([name]) => new RegExp(only).test(name))
 let nextInstant = 0
@@ -132,6 +135,15 @@ try {
         const r = await cannon({ url: `${url}${path}`, headers, ...(requests ? { requests } : {}) })
         record(name, size, r)
         console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${name.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
+      }
+      if (READS.some(([name]) => name === 'public list by board')) {
+        // Citizens and a supervisor at once: the board-filtered list on 2 connections while the
+        // year's supervision table runs on 8 (whose sums go to the server's read workers).
+        const supervision = cannon({ url: `${url}${ALL_READS.find(([name]) => name === 'GET …/stats/units, year')[1]}`, headers: staff })
+        const r = await cannon({ url: `${url}/messages?boardId=${CITY}&limit=20`, connections: 2, requests: [{ setupRequest: (request) => ({ ...request, path: `${new URL(url).pathname}/messages?boardId=${LIST_BOARDS[nextBoard++ % LIST_BOARDS.length]}&limit=20` }) }] })
+        await supervision
+        record(MIXED, size, r)
+        console.log(`  ${size.toLocaleString('en-US').padStart(9)}  ${MIXED.padEnd(28)} p50 ${String(r.latency.p50).padStart(5)} ms  p99 ${String(r.latency.p99).padStart(5)} ms  ${fmt(r.requests.average).padStart(6)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`)
       }
       await opened.statements?.reset()
       const r = await cannon({ url: `${url}/messages`, method: 'POST', headers: { 'content-type': 'application/json' }, body: SUBMIT })

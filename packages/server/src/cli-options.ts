@@ -1,6 +1,7 @@
 // The command line of `liuyan-server [options]` (the server itself; the commands such as `token`
 // and `migrate` parse their own): the usage text, the options and their checks.
 import { statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { HolidayCalendar } from '@liuyan/core'
@@ -32,6 +33,9 @@ Options:
                          postgres://USER:PASSWORD@HOST:PORT/DATABASE URL for
                          PostgreSQL (LIUYAN_DATABASE_URL when --db is not
                          given); :memory: keeps everything in memory      (default .liuyan/board.db)
+  --read-workers N       threads answering a SQLite file's statistics and hot-spot
+                         reads, so they hold up no other request; 0 answers them
+                         on the server's own thread         (default: cores - 1, at most 4)
   --calendar FILE        register a year's State Council holiday calendar from a JSON file
                          {"year", "holidays", "workdays"} (repeatable); other years without
                          one count Saturdays and Sundays as the only days off
@@ -61,6 +65,9 @@ Each request is logged to stdout as one line of JSON (no bodies, tokens or track
 start-up banner on stdout never shows the --demo-token token either; when stderr is a terminal, the
 token is printed there.`
 
+/** Read workers by default: one per core beside the server's own thread, at most 4. */
+const DEFAULT_READ_WORKERS = Math.min(4, Math.max(0, availableParallelism() - 1))
+
 /** A bad command line: reported with the usage hint and exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -70,6 +77,8 @@ export interface Settings {
   port: number
   host: string
   db: string
+  /** Read worker threads of a SQLite store (SqliteStoreOptions.readWorkers). */
+  readWorkers: number
   trackingKeyFile?: string
   calendars: { file: string; calendar: HolidayCalendar }[]
   seed: boolean
@@ -90,6 +99,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   db: { type: 'string' },
+  'read-workers': { type: 'string' },
   'tracking-key': { type: 'string' },
   calendar: { type: 'string', multiple: true },
   seed: { type: 'string' },
@@ -125,6 +135,7 @@ export function parse(argv: string[]): Settings | 'help' {
     port: 8787,
     host: values.host ?? '127.0.0.1',
     db: values.db ?? (process.env['LIUYAN_DATABASE_URL'] || DEFAULT_DATABASE),
+    readWorkers: DEFAULT_READ_WORKERS,
     calendars: [],
     seed: false,
     corsOrigins: [],
@@ -142,6 +153,10 @@ export function parse(argv: string[]): Settings | 'help' {
     const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN
     if (!(port >= 0 && port <= 65_535)) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`)
     settings.port = port
+  }
+  if (values['read-workers'] !== undefined) {
+    if (!/^\d{1,2}$/.test(values['read-workers'])) throw new UsageError(`--read-workers must be a whole number from 0 to 99, got "${values['read-workers']}"`)
+    settings.readWorkers = Number(values['read-workers'])
   }
   if (!settings.host) throw new UsageError('--host must not be empty')
   if (!settings.db) throw new UsageError('--db must name a file, a postgres:// URL, or :memory:')

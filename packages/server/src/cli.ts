@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<void> {
     else if (inMemory) store = createMemoryStore()
     else {
       mkdirSync(dirname(resolve(settings.db)), { recursive: true })
-      store = createSqliteStore(settings.db)
+      store = createSqliteStore(settings.db, { readWorkers: settings.readWorkers })
     }
   } catch (error) {
     if (error instanceof DatabaseOpenError) fail(error.message, error.exitCode)
@@ -189,7 +189,7 @@ async function main(argv: string[]): Promise<void> {
       `  openapi:     ${base}/api/v1/openapi.json`,
       ...(settings.open311 ? [`  open311:     ${base}/open311/v2/discovery.json  (${Object.entries(settings.open311.jurisdictions).map(([j, b]) => `${j} → ${b}`).join(', ')})`] : []),
       `  calendars:   ${calendarsLine(settings.calendars)}`,
-      `  database:    ${inMemory ? ':memory: (lost on exit)' : postgres ? `${redactUrl(settings.db)} (PostgreSQL)` : resolve(settings.db)}`,
+      `  database:    ${inMemory ? ':memory: (lost on exit)' : postgres ? `${redactUrl(settings.db)} (PostgreSQL)` : `${resolve(settings.db)} (SQLite, ${settings.readWorkers} read worker${settings.readWorkers === 1 ? '' : 's'})`}`,
       `  tracking key: ${trackingKeyLine(trackingKey)}`,
       `  rate limit:  ${perClient(settings.submissionsPerMinute, 300, 'submissions')}, ${perClient(settings.trackingPerMinute, 60, 'tracking-code requests')}, ${perClient(settings.searchesPerMinute, 120, 'searches')}`,
       // Behind a proxy without --trust-proxy every citizen shares the proxy's address and budget.

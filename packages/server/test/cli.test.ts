@@ -78,6 +78,7 @@ describe('liuyan-server', () => {
     expect(cli.stdout()).not.toContain(TOKEN)
     expect(cli.stderr()).not.toContain(TOKEN)
     expect(cli.stdout()).toMatch(/rate limit:\s+2 submissions\/min per client, 3 tracking-code requests\/min per client, 120 searches\/min per client/)
+    expect(cli.stdout()).toMatch(/database:\s+\S+board\.db \(SQLite, \d+ read workers?\)/)
     expect(existsSync(db)).toBe(true)
 
     // API over the seeded database.
@@ -222,6 +223,7 @@ describe('liuyan-server', () => {
       [['--cors-origin', 'www.example.gov.cn'], /--cors-origin/],
       [['--static', '/nonexistent/liuyan-site'], /--static/],
       [['--demo-token', 'short'], /--demo-token/],
+      [['--read-workers', 'many'], /--read-workers/],
       [['--bogus'], /bogus/],
       [['extra'], /extra|positional/i],
     ]

@@ -98,7 +98,8 @@ export async function startBoard(kind: StoreKind, options: TestBoardOptions = {}
   if (kind === 'sqlite') {
     dir = mkdtempSync(join(tmpdir(), 'liuyan-contract-'))
     sqlitePath = join(dir, 'board.db')
-    store = createSqliteStore(sqlitePath)
+    // As the CLI runs it: the sums and scans answered by a read worker (sqlite/read-pool.ts).
+    store = createSqliteStore(sqlitePath, { readWorkers: 1 })
   } else if (kind === 'postgres') {
     // A database of its own on the test file's throw-away cluster.
     databaseUrl = options.databaseUrl ?? (await freshDatabase())

@@ -120,6 +120,8 @@ function expected(messages: readonly Message[], root: string, from: string | und
 describe.each<[string, () => Store]>([
   ['memory', () => createMemoryStore()],
   ['sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))],
+  // Its sums and scans answered by a worker thread (sqlite/read-pool.ts, the worker from dist).
+  ['sqlite with read workers', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'), { readWorkers: 2 })],
   ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
 ])('%s store: board subtrees and statistics', (_name, create) => {
   it('lists a board with every board below it, by its board or its assigned unit', async () => {
@@ -259,6 +261,8 @@ async function seedStepwise(store: Store, messages: readonly Message[]): Promise
 describe.each<[string, () => Store]>([
   ['memory', () => createMemoryStore()],
   ['sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))],
+  // Its sums and scans answered by a worker thread (sqlite/read-pool.ts, the worker from dist).
+  ['sqlite with read workers', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'), { readWorkers: 2 })],
   ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
 ])('%s store: the supervision table', (_name, create) => {
   it('equals a count from the raw messages per unit and month, written at once or step by step, before and after a move (property)', async () => {

@@ -59,6 +59,8 @@ const total = (rows: Array<{ counts: number[] }>) => rows.reduce((sum, r) => r.c
 describe.each<[string, () => Store]>([
   ['memory', () => createMemoryStore()],
   ['sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'))],
+  // Its sums and scans answered by a worker thread (sqlite/read-pool.ts, the worker from dist).
+  ['sqlite with read workers', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'), { readWorkers: 2 })],
   ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
 ])('%s store: hot spots', (_name, create) => {
   it('counts the heat table as the rows say, and again after a board moves and another changes region', async () => {

@@ -11,6 +11,7 @@ import { SqliteReader } from './sqlite/reader.js'
 import { checkVersion, migrate, refreshPublicViews, tune } from './sqlite/schema.js'
 import { indexTail, KEYWORD_BATCH } from './sqlite/keyword.js'
 import { SqliteTransaction } from './sqlite/transaction.js'
+import { PooledReader, ReadPool } from './sqlite/read-pool.js'
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -34,6 +35,14 @@ export interface SqliteStoreOptions {
    * @default 128
    */
   keywordBatch?: number
+  /**
+   * Worker threads, each with its own read-only connection, that answer the reads which sum or
+   * scan (statistics, hot spots, inbox counts) off the event loop, so a supervisor's report does
+   * not hold up other requests on a server with more than one core. 0 answers every read on the
+   * calling thread. Ignored for `':memory:'`.
+   * @default 0
+   */
+  readWorkers?: number
 }
 
 /**
@@ -168,7 +177,7 @@ const TRANSACTION_ENDED = 'The transaction has ended; do all its work inside the
  * ```
  */
 export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
-  return new SqliteStoreImpl(file, options.readonly === true, options.refreshPublicViews !== false, options.keywordBatch ?? KEYWORD_BATCH)
+  return new SqliteStoreImpl(file, options.readonly === true, options.refreshPublicViews !== false, options.keywordBatch ?? KEYWORD_BATCH, options.readWorkers ?? 0)
 }
 
 class SqliteStoreImpl implements SqliteStore {
@@ -184,8 +193,11 @@ class SqliteStoreImpl implements SqliteStore {
   #closed = false
   /** See {@link SqliteStoreOptions.keywordBatch}. */
   readonly #keywordBatch: number
+  /** See {@link SqliteStoreOptions.readWorkers}. */
+  readonly #pool: ReadPool | undefined
 
-  constructor(file: string, readonly: boolean, refresh: boolean, keywordBatch: number) {
+  constructor(file: string, readonly: boolean, refresh: boolean, keywordBatch: number, readWorkers: number) {
+    if (!Number.isInteger(readWorkers) || readWorkers < 0) throw new RangeError(`readWorkers must be a whole number ≥ 0, not ${readWorkers}`)
     this.#keywordBatch = keywordBatch
     const Driver = loadDriver()
     this.#readonly = readonly
@@ -220,7 +232,9 @@ class SqliteStoreImpl implements SqliteStore {
     // read-only store), so its `data_version` changes with every commit and can validate a cache.
     // A writable ':memory:' database has one connection, whose own commits data_version ignores.
     const separate = this.#readDatabase !== undefined || readonly
-    this.read = new SqliteReader(this.#readDatabase ? new Connection(this.#readDatabase) : this.#writer, check, separate)
+    const reads = this.#readDatabase ? new Connection(this.#readDatabase) : this.#writer
+    this.#pool = readWorkers > 0 && !inMemory ? new ReadPool(resolve(file), readWorkers) : undefined
+    this.read = this.#pool ? new PooledReader(reads, check, this.#pool) : new SqliteReader(reads, check, separate)
   }
 
   /**
@@ -341,6 +355,7 @@ class SqliteStoreImpl implements SqliteStore {
       // Transactions asked for before close() still run, as if they had started.
       while (this.#queue.length > 0) await this.#commitGroup()
       this.#closed = true
+      await this.#pool?.close()
       this.#readDatabase?.close()
       this.database.close()
     })
