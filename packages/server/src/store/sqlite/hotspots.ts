@@ -293,6 +293,15 @@ export class SqliteHotspots {
 
   #reader(): GroupReader {
     const c = this.#connection
+    // The regions of the members' boards, read once per call for all its groups (a board's
+    // region read from its JSON per member cost half of a group's members).
+    const regions = new Map<string, string>()
+    const regionsOf = (boards: Iterable<string>) => {
+      const missing = [...new Set(boards)].filter((board) => !regions.has(board))
+      if (missing.length === 0) return
+      const rows = c.statement("SELECT id, json_extract(doc, '$.region') FROM boards WHERE id IN (SELECT value FROM json_each(?))", 'raw').all(JSON.stringify(missing)) as Array<[string, string]>
+      for (const [board, region] of rows) regions.set(board, region)
+    }
     return {
       spans: async (board, range, limit, after) =>
         (c
@@ -305,18 +314,19 @@ export class SqliteHotspots {
           .all({ board, from: range.fromMs, to: range.toMs, afterMs: after?.[0] ?? null, afterRoot: after?.[1] ?? null, limit }) as Array<[number, number]>).map(
           ([root, lastMs]) => ({ root, lastMs }),
         ),
-      members: async (board, root, range, limit) =>
-        (c
+      members: async (board, root, range, limit) => {
+        const rows = c
           .statement(
-            `SELECT s.rid, m.id, s.created_ms, json_extract(b.doc, '$.region') FROM hot_scope s JOIN messages m ON m.rid = s.rid
-             JOIN boards b ON b.id = m.board_id
+            `SELECT s.rid, m.id, s.created_ms, m.board_id FROM hot_scope s JOIN messages m ON m.rid = s.rid
              WHERE s.ancestor = @board AND s.root = @root AND s.created_ms >= @from AND s.created_ms < @to
              ORDER BY s.created_ms DESC, s.rid DESC LIMIT @limit`,
             'raw',
           )
-          .all({ board, root, from: range.fromMs, to: range.toMs, limit }) as Array<[number, string, number, string]>).map(
-          ([seq, id, createdMs, region]): Member => ({ seq, id, createdMs, region }),
-        ),
+          .all({ board, root, from: range.fromMs, to: range.toMs, limit }) as Array<[number, string, number, string]>
+        regionsOf(rows.map((row) => row[3]))
+        // A member whose board is not stored is left out, as a join with boards would.
+        return rows.filter((row) => regions.has(row[3])).map(([seq, id, createdMs, boardId]): Member => ({ seq, id, createdMs, region: regions.get(boardId)! }))
+      },
       messages: async (seqs) => this.#messages(seqs),
     }
   }
