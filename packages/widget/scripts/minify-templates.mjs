@@ -13,16 +13,28 @@ export function minifyCss(text) {
   const parts = text.split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\/)/)
   for (const [i, part] of parts.entries()) {
     if (i % 2) {
-      out += part.startsWith('/*') ? part.replace(/[^\n]/g, '') : part
+      if (part.startsWith('/*')) out += ' '
+      // An attribute selector's value that is a name needs no quotes: `[theme='light']`.
+      else out += out.endsWith('=') && parts[i + 1]?.startsWith(']') && /^.[a-z][a-z-]*.$/.test(part) ? part.slice(1, -1) : part
       continue
     }
     out += part
-      .replace(/\s+/g, ' ')
-      .replace(/ ?([{};,>]) ?/g, '$1')
-      .replace(/: /g, ':')
-      .replace(/;}/g, '}')
   }
-  return out
+  // Again over the whole text, strings set aside, so the runs of spaces a comment left are one.
+  const strings = []
+  out = out.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, (s) => `\0${strings.push(s) - 1}\0`)
+  out = out
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>/]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/ !important/g, '!important')
+    .replace(/;}/g, '}')
+    // `0.5` is `.5`, `#ffffff` is `#fff`.
+    .replace(/([ :,(])0\.(\d)/g, '$1.$2')
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+    // In calc(), `*` needs no spaces (`+` and `-` do); a `*` elsewhere may be a selector's.
+    .replace(/calc\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/g, (calc) => calc.replace(/ ?\* ?/g, '*'))
+  return out.replace(/\0(\d+)\0/g, (_, n) => strings[n])
 }
 
 /** The HTML of one static span of an html`` template: indentation dropped, a line break kept. */
@@ -44,7 +56,10 @@ export const minifyTemplates = {
           const start = span.getStart(source) + 1
           const end = span.getEnd() - (span.kind === ts.SyntaxKind.TemplateHead || span.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1)
           const raw = code.slice(start, end)
-          const min = minify(raw)
+          let min = minify(raw)
+          // The spaces at either end of a stylesheet.
+          if (minify === minifyCss && span === spans[0]) min = min.trimStart()
+          if (minify === minifyCss && span === spans.at(-1)) min = min.trimEnd()
           if (min !== raw) edits.push([start, end, min])
         }
       }

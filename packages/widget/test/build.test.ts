@@ -82,10 +82,12 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * per frame (internal/turns.ts), the shell painted before the views' parts, the list's items made
  * once per message (issue 15's long tasks): first view 17,299 bytes ≈ 16.9 KB, everything 48,501
  * ≈ 47.4 KB, single file ≈ 43.0 KB. The figures' chart a turn after the figures: first view 17,343
- * bytes, everything 48,545.
+ * bytes, everything 48,545. The css`` minifier also drops a value's needless zeros and quotes, the
+ * spaces of calc()'s `*` and of `/`, and what comments left: first view 17,307 bytes, everything
+ * 48,483.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 16.94 * KB, all: 47.41 * KB, full: BUDGET.full }
+const CEILING = { firstView: 16.91 * KB, all: 47.35 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')

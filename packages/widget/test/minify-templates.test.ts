@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error: a build script, without types
+import { minifyCss } from '../scripts/minify-templates.mjs'
+
+describe('the css`` minifier of the script-tag build (scripts/minify-templates.mjs)', () => {
+  // (The plugin trims the ends of a whole stylesheet.)
+  it('drops comments, spaces and what a value does not need', () => {
+    expect(minifyCss(`
+      :host([theme='dark']) {
+        /* a comment's apostrophe */
+        gap: calc(var(--_gap, var(--x)) * 2) calc(var(--_gap) / 2);
+        opacity: 0.7;
+        padding: 0 0.5em;
+        color: #ffffff !important;
+      }
+    `).trim()).toBe(':host([theme=dark]){gap:calc(var(--_gap,var(--x))*2) calc(var(--_gap)/2);opacity:.7;padding:0 .5em;color:#fff!important}')
+  })
+
+  it('keeps strings, selectors with `*` and the spaces calc() needs around + and -', () => {
+    expect(minifyCss(`.a * .b, .item > * + * { content: '⚠ ' / ''; width: calc(100% - 2px); font-family: 'Noto Sans'; }`)).toBe(
+      ".a * .b,.item>* + *{content:'⚠ '/'';width:calc(100% - 2px);font-family:'Noto Sans'}",
+    )
+    // A quoted value that is not a name keeps its quotes.
+    expect(minifyCss(`[data-x='a b'] {}`)).toBe(`[data-x='a b']{}`)
+  })
+})
