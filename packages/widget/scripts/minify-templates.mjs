@@ -1,4 +1,4 @@
-// A rolldown plugin of the script-tag build: the static text of the widget's css`` and html``
+// A rolldown plugin of the script-tag build: the static text of the widget's css``, html`` and svg``
 // templates loses what the minifier keeps (it never rewrites a template literal): CSS comments and
 // the spaces around its punctuation and its line breaks, and the indentation of both (the source
 // maps follow the edits); a run of spaces in HTML text stays one space, as the browser shows it
@@ -43,11 +43,11 @@ export const minifyHtml = (text) => text.replace(/[ \t]*\n\s*/g, '\n').replace(/
 export const minifyTemplates = {
   name: 'minify-templates',
   transform(code, id) {
-    if (!/\/widget\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null
+    if (!/\/widget\/src\/.*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return null
     const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true)
     const edits = []
     const visit = (node) => {
-      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'css' || node.tag.text === 'html')) {
+      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'css' || node.tag.text === 'html' || node.tag.text === 'svg')) {
         const minify = node.tag.text === 'css' ? minifyCss : minifyHtml
         const t = node.template
         const spans = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)]
