@@ -40,6 +40,28 @@ export function minifyCss(text) {
 /** The HTML of one static span of an html`` template: indentation dropped, a line break kept. */
 export const minifyHtml = (text) => text.replace(/[ \t]*\n\s*/g, '\n').replace(/[ \t]{2,}/g, ' ')
 
+/**
+ * Whether the static spans of an html`` or svg`` template put a binding on an element itself
+ * (`<div ${…}>`, not in an attribute's value): Lit's part for it is cut out (trim-lit.mjs).
+ */
+export function bindsElement(spans) {
+  let state = 'text'
+  let tag = ''
+  for (const [n, span] of spans.entries()) {
+    if (n > 0 && state === 'tag' && !/=\s*$/.test(tag)) return true
+    for (const [i, c] of [...span].entries()) {
+      if (state === 'text') {
+        if (c === '<' && /[a-zA-Z]/.test(span[i + 1] ?? '')) (state = 'tag'), (tag = '')
+      } else if (state === 'tag') {
+        if (c === '"' || c === "'") state = c
+        else if (c === '>') state = 'text'
+        tag += c
+      } else if (c === state) state = 'tag'
+    }
+  }
+  return false
+}
+
 export const minifyTemplates = {
   name: 'minify-templates',
   transform(code, id) {
@@ -51,6 +73,10 @@ export const minifyTemplates = {
         const minify = node.tag.text === 'css' ? minifyCss : minifyHtml
         const t = node.template
         const spans = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)]
+        if (node.tag.text !== 'css' && bindsElement(spans.map((span) => span.text))) {
+          const { line } = source.getLineAndCharacterOfPosition(node.getStart(source))
+          throw new Error(`scripts/minify-templates.mjs: ${id}:${line + 1} binds a value to an element itself, whose part Lit's bundled copy leaves out (trim-lit.mjs)`)
+        }
         for (const span of spans) {
           // The raw text between the backtick or `}` and the backtick or `${`.
           const start = span.getStart(source) + 1

@@ -9,7 +9,9 @@
 // and libraries such as @lit/context use: the widget's elements use neither; the script tag's
 // elements have no `addController` method, the npm entries keep Lit whole), and the resolution of
 // directives (the widget's templates use none: the build fails if a module of Lit's directives
-// comes into it, which would need it back).
+// comes into it, which would need it back), MathML templates (the build fails if the widget imports
+// `mathml`) and the parts of bindings on an element itself (`<div ${…}>`, which only directives
+// use: scripts/minify-templates.mjs fails the build on one).
 // Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
 const CUTS = [
   ['lit-html/lit-html.js', /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
@@ -28,6 +30,10 @@ const CUTS = [
   ['lit-html/lit-html.js', /function (\w+)\((\w+),(\w+),\w+=\2,\w+\)\{if\(\3===\w+\)return \3;let \w+=void 0!==\w+\?\w+\._\$Co\?\.\[\w+\]:\w+\._\$Cl;[^}]*\}/, 'function $1($2,$3){return $3}'],
   ['lit-element/lit-element.js', /,\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\);const (\w+)=\w+\.litElementPolyfillSupport;\1\?\.\(\{LitElement:\w+\}\);/, ';'],
   ['lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ''],
+  ['lit-html/lit-html.js', /(\w+)=2===(\w+)\?"<svg>":3===\2\?"<math>":""/, '$1=2===$2?"<svg>":""'],
+  ['lit-html/lit-html.js', /\(2===(\w+)\?"<\/svg>":3===\1\?"<\/math>":""\)/, '(2===$1?"</svg>":"")'],
+  ['lit-html/lit-html.js', /,2===(\w+)\|\|3===\1\)\{/, ',2===$1){'],
+  ['lit-html/lit-html.js', /:6===(\w+)\.type&&\(\w+=new \w+\(\w+,this,\w+\)\)/, ':0'],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
   ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
 ]
@@ -37,6 +43,8 @@ export const trimLit = {
   buildEnd() {
     const directives = [...this.getModuleIds()].filter((id) => /\/node_modules\/lit-html\/(async-)?directive(-helpers)?\.js$|\/node_modules\/lit-html\/directives\//.test(id))
     if (directives.length) this.error(`scripts/trim-lit.mjs: ${directives.join(', ')} in the build, but Lit's resolution of directives is cut out; drop that cut`)
+    const mathml = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\bimport\s*\{[^}]*\bmathml\b[^}]*\}\s*from\s*['"]lit/.test(this.getModuleInfo(id)?.code ?? ''))
+    if (mathml.length) this.error(`scripts/trim-lit.mjs: ${mathml.join(', ')} imports mathml, but Lit's MathML templates are cut out; drop those cuts`)
   },
   transform(code, id) {
     const cuts = CUTS.filter(([module]) => id.endsWith(`/node_modules/${module}`))

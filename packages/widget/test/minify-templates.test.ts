@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error: a build script, without types
-import { minifyCss } from '../scripts/minify-templates.mjs'
+import { bindsElement, minifyCss } from '../scripts/minify-templates.mjs'
 
 describe('the css`` minifier of the script-tag build (scripts/minify-templates.mjs)', () => {
   // (The plugin trims the ends of a whole stylesheet.)
@@ -22,5 +22,14 @@ describe('the css`` minifier of the script-tag build (scripts/minify-templates.m
     )
     // A quoted value that is not a name keeps its quotes.
     expect(minifyCss(`[data-x='a b'] {}`)).toBe(`[data-x='a b']{}`)
+  })
+})
+
+describe('the check of html`` templates against bindings on an element itself', () => {
+  it('finds `<div ${…}>` and leaves attribute bindings alone', () => {
+    expect(bindsElement(['<div ', '>x</div>'])).toBe(true)
+    expect(bindsElement(['<input id="a" ', ' />'])).toBe(true)
+    expect(bindsElement(['<a href=', ' class="x ', '">', '</a><p ?hidden=', '>', '</p>'])).toBe(false)
+    expect(bindsElement(["<p title='a > b ", "'>", '</p>'])).toBe(false)
   })
 })
