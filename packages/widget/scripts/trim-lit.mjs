@@ -11,7 +11,10 @@
 // directives (the widget's templates use none: the build fails if a module of Lit's directives
 // comes into it, which would need it back), MathML templates (the build fails if the widget imports
 // `mathml`) and the parts of bindings on an element itself (`<div ${…}>`, which only directives
-// use: scripts/minify-templates.mjs fails the build on one).
+// use: scripts/minify-templates.mjs fails the build on one), and the getters of a part that only
+// directives read (`parentNode`, `startNode`, `endNode`, `tagName`) and the hooks of async
+// directives (`_$AP`, `_$AN`, and `_$AU` with the connection state it reads, which LitElement's
+// connected and disconnected callbacks set).
 // Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
 const CUTS = [
   ['lit-html/lit-html.js', /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
@@ -34,6 +37,17 @@ const CUTS = [
   ['lit-html/lit-html.js', /\(2===(\w+)\?"<\/svg>":3===\1\?"<\/math>":""\)/, '(2===$1?"</svg>":"")'],
   ['lit-html/lit-html.js', /,2===(\w+)\|\|3===\1\)\{/, ',2===$1){'],
   ['lit-html/lit-html.js', /:6===(\w+)\.type&&\(\w+=new \w+\(\w+,this,\w+\)\)/, ':0'],
+  ['lit-html/lit-html.js', /get parentNode\(\)\{return this\._\$AM\.parentNode\}get _\$AU\(\)\{return this\._\$AM\._\$AU\}/, ''],
+  ['lit-html/lit-html.js', /\{get _\$AU\(\)\{return this\._\$AM\?\._\$AU\?\?this\._\$Cv\}/, '{'],
+  ['lit-html/lit-html.js', /,this\._\$Cv=\w+\?\.isConnected\?\?!0/, ''],
+  ['lit-html/lit-html.js', /get parentNode\(\)\{let (\w+)=this\._\$AA\.parentNode;const (\w+)=this\._\$AM;return void 0!==\2&&11===\1\?\.nodeType&&\(\1=\2\.parentNode\),\1\}get startNode\(\)\{return this\._\$AA\}get endNode\(\)\{return this\._\$AB\}/, ''],
+  ['lit-html/lit-html.js', /get tagName\(\)\{return this\.element\.tagName\}get _\$AU\(\)\{return this\._\$AM\._\$AU\}/, ''],
+  ['lit-html/lit-html.js', /this\._\$AP\?\.\(!1,!0,\w+\)(?=;)/, ''],
+  ['lit-html/lit-html.js', /setConnected\((\w+)\)\{void 0===this\._\$AM&&\(this\._\$Cv=\1,this\._\$AP\?\.\(\1\)\)\}/, ''],
+  ['lit-element/lit-element.js', /connectedCallback\(\)\{super\.connectedCallback\(\),this\._\$Do\?\.setConnected\(!0\)\}disconnectedCallback\(\)\{super\.disconnectedCallback\(\),this\._\$Do\?\.setConnected\(!1\)\}/, ''],
+  ['lit-html/lit-html.js', /this\._\$AV=\[\],this\._\$AN=void 0,/, 'this._$AV=[],'],
+  ['lit-html/lit-html.js', /this\.type=2,this\._\$AH=(\w+),this\._\$AN=void 0,/, 'this.type=2,this._$AH=$1,'],
+  ['lit-html/lit-html.js', /this\.type=1,this\._\$AH=(\w+),this\._\$AN=void 0,/, 'this.type=1,this._$AH=$1,'],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
   ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
 ]
