@@ -14,8 +14,10 @@
 // use: scripts/minify-templates.mjs fails the build on one), and the getters of a part that only
 // directives read (`parentNode`, `startNode`, `endNode`, `tagName`) and the hooks of async
 // directives (`_$AP`, `_$AN`, and `_$AU` with the connection state it reads, which LitElement's
-// connected and disconnected callbacks set), and the `useDefault` option of properties (the
-// build fails if the widget sets it).
+// connected and disconnected callbacks set), the `useDefault` option of properties (the build
+// fails if the widget sets it) and the conversion of Boolean, Object and Array attributes (the
+// widget's properties are strings and numbers: the build fails if one declares another type) and
+// of custom converters (none: the build fails if one declares one).
 // Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
 const CUTS = [
   ['lit-html/lit-html.js', /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
@@ -53,6 +55,10 @@ const CUTS = [
   ['@lit/reactive-element/reactive-element.js', /\|\|(\w+)\.useDefault&&\1\.reflect&&\w+===this\._\$Ej\?\.get\(\w+\)&&!this\.hasAttribute\(\w+\._\$Eu\(\w+,\1\)\)/, ''],
   ['@lit/reactive-element/reactive-element.js', /C\((\w+),(\w+),\{useDefault:(\w+),reflect:(\w+),wrapped:(\w+)\},(\w+)\)\{\3&&!\(this\._\$Ej\?\?=new Map\)\.has\(\1\)&&\(this\._\$Ej\.set\(\1,\6\?\?\2\?\?this\[\1\]\),!0!==\5\|\|void 0!==\6\)\|\|\(this\._\$AL\.has\(\1\)\|\|\(this\.hasUpdated\|\|\3\|\|\(\2=void 0\),this\._\$AL\.set\(\1,\2\)\),/, 'C($1,$2,{reflect:$4}){(this._$AL.has($1)||(this.hasUpdated||($2=void 0),this._$AL.set($1,$2)),'],
   ['@lit/reactive-element/reactive-element.js', /reflect:!1,useDefault:!1,/, 'reflect:!1,'],
+  ['@lit/reactive-element/reactive-element.js', /,(\w+)=(\w+)\.trustedTypes,(\w+)=\1\?\1\.emptyScript:""/, ''],
+  ['@lit/reactive-element/reactive-element.js', /(\w+)=\{toAttribute\((\w+),(\w+)\)\{switch\(\3\)\{case Boolean:[^}]*\}return \2\},fromAttribute\((\w+),(\w+)\)\{let (\w+)=\4;switch\(\5\)\{case Boolean:[^}]*\}catch\(\w+\)\{\6=null\}\}return \6\}\}/, '$1={toAttribute:(t)=>t,fromAttribute:(t,s)=>s===Number?null===t?null:Number(t):t}'],
+  ['@lit/reactive-element/reactive-element.js', /\(void 0!==(\w+)\.converter\?\.toAttribute\?\1\.converter:(\w+)\)\.toAttribute/, '$2.toAttribute'],
+  ['@lit/reactive-element/reactive-element.js', /"function"==typeof (\w+)\.converter\?\{fromAttribute:\1\.converter\}:void 0!==\1\.converter\?\.fromAttribute\?\1\.converter:(\w+);/, '$2;'],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
   ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
 ]
@@ -62,6 +68,8 @@ export const trimLit = {
   buildEnd() {
     const directives = [...this.getModuleIds()].filter((id) => /\/node_modules\/lit-html\/(async-)?directive(-helpers)?\.js$|\/node_modules\/lit-html\/directives\//.test(id))
     if (directives.length) this.error(`scripts/trim-lit.mjs: ${directives.join(', ')} in the build, but Lit's resolution of directives is cut out; drop that cut`)
+    const types = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\btype:\s*(Boolean|Object|Array)\b|\bconverter:/.test(this.getModuleInfo(id)?.code ?? ''))
+    if (types.length) this.error(`scripts/trim-lit.mjs: ${types.join(', ')} declares a Boolean, Object or Array property or a converter, but Lit's conversion of those is cut out; drop that cut`)
     const useDefault = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\buseDefault\b/.test(this.getModuleInfo(id)?.code ?? ''))
     if (useDefault.length) this.error(`scripts/trim-lit.mjs: ${useDefault.join(', ')} sets useDefault, but Lit's handling of it is cut out; drop those cuts`)
     const mathml = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\bimport\s*\{[^}]*\bmathml\b[^}]*\}\s*from\s*['"]lit/.test(this.getModuleInfo(id)?.code ?? ''))
