@@ -14,7 +14,7 @@
 // use: scripts/minify-templates.mjs fails the build on one), and the getters of a part that only
 // directives read (`parentNode`, `startNode`, `endNode`, `tagName`) and the hooks of async
 // directives (`_$AP`, `_$AN`, and `_$AU` with the connection state it reads, which LitElement's
-// connected and disconnected callbacks set), the `useDefault` option of properties (the build
+// first update and its connected and disconnected callbacks set), the `useDefault` option of properties (the build
 // fails if the widget sets it) and the conversion of Boolean, Object and Array attributes (the
 // widget's properties are strings and numbers: the build fails if one declares another type) and
 // of custom converters (none: the build fails if one declares one).
@@ -47,6 +47,7 @@ const CUTS = [
   ['lit-html/lit-html.js', /get tagName\(\)\{return this\.element\.tagName\}get _\$AU\(\)\{return this\._\$AM\._\$AU\}/, ''],
   ['lit-html/lit-html.js', /this\._\$AP\?\.\(!1,!0,\w+\)(?=;)/, ''],
   ['lit-html/lit-html.js', /setConnected\((\w+)\)\{void 0===this\._\$AM&&\(this\._\$Cv=\1,this\._\$AP\?\.\(\1\)\)\}/, ''],
+  ['lit-element/lit-element.js', /this\.hasUpdated\|\|\(this\.renderOptions\.isConnected=this\.isConnected\),/, ''],
   ['lit-element/lit-element.js', /connectedCallback\(\)\{super\.connectedCallback\(\),this\._\$Do\?\.setConnected\(!0\)\}disconnectedCallback\(\)\{super\.disconnectedCallback\(\),this\._\$Do\?\.setConnected\(!1\)\}/, ''],
   ['lit-html/lit-html.js', /this\._\$AV=\[\],this\._\$AN=void 0,/, 'this._$AV=[],'],
   ['lit-html/lit-html.js', /this\.type=2,this\._\$AH=(\w+),this\._\$AN=void 0,/, 'this.type=2,this._$AH=$1,'],
