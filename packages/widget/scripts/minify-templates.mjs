@@ -62,6 +62,17 @@ export function bindsElement(spans) {
   return false
 }
 
+/**
+ * Whether an html`` template gives a `<textarea>`, `<style>`, `<script>` or `<title>` content with a
+ * binding or markup in it, which Lit's bundled copy no longer reads as raw text (trim-lit.mjs).
+ */
+export function bindsInRawText(spans) {
+  const text = spans.join('\0')
+  const opened = text.match(/<(script|style|textarea|title)\b/gi)?.length ?? 0
+  const whole = [...text.matchAll(/<(script|style|textarea|title)\b[^>]*>([^]*?)<\/\1/gi)]
+  return whole.length !== opened || whole.some((m) => /[\0<]/.test(m[2]))
+}
+
 export const minifyTemplates = {
   name: 'minify-templates',
   transform(code, id) {
@@ -73,9 +84,11 @@ export const minifyTemplates = {
         const minify = node.tag.text === 'css' ? minifyCss : minifyHtml
         const t = node.template
         const spans = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)]
-        if (node.tag.text !== 'css' && bindsElement(spans.map((span) => span.text))) {
+        if (node.tag.text !== 'css') {
+          const texts = spans.map((span) => span.text)
           const { line } = source.getLineAndCharacterOfPosition(node.getStart(source))
-          throw new Error(`scripts/minify-templates.mjs: ${id}:${line + 1} binds a value to an element itself, whose part Lit's bundled copy leaves out (trim-lit.mjs)`)
+          if (bindsElement(texts)) throw new Error(`scripts/minify-templates.mjs: ${id}:${line + 1} binds a value to an element itself, whose part Lit's bundled copy leaves out (trim-lit.mjs)`)
+          if (bindsInRawText(texts)) throw new Error(`scripts/minify-templates.mjs: ${id}:${line + 1} gives a textarea, style, script or title content that Lit's bundled copy no longer reads as raw text (trim-lit.mjs)`)
         }
         for (const span of spans) {
           // The raw text between the backtick or `}` and the backtick or `${`.

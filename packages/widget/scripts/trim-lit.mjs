@@ -11,7 +11,9 @@
 // directives (the widget's templates use none: the build fails if a module of Lit's directives
 // comes into it, which would need it back), MathML templates (the build fails if the widget imports
 // `mathml`) and the parts of bindings on an element itself (`<div ${…}>`, which only directives
-// use: scripts/minify-templates.mjs fails the build on one), and the getters of a part that only
+// use: scripts/minify-templates.mjs fails the build on one), the reading of `<textarea>`, `<style>`,
+// `<script>` and `<title>` content as raw text with bindings in it (none has content in the widget's
+// templates: minify-templates.mjs fails the build on one that has), and the getters of a part that only
 // directives read (`parentNode`, `startNode`, `endNode`, `tagName`) and the hooks of async
 // directives (`_$AP`, `_$AN`, and `_$AU` with the connection state it reads, which LitElement's
 // first update and its connected and disconnected callbacks set), the `useDefault` option of properties (the build
@@ -60,6 +62,8 @@ const CUTS = [
   ['@lit/reactive-element/reactive-element.js', /(\w+)=\{toAttribute\((\w+),(\w+)\)\{switch\(\3\)\{case Boolean:[^}]*\}return \2\},fromAttribute\((\w+),(\w+)\)\{let (\w+)=\4;switch\(\5\)\{case Boolean:[^}]*\}catch\(\w+\)\{\6=null\}\}return \6\}\}/, '$1={toAttribute:(t)=>t,fromAttribute:(t,s)=>s===Number?null===t?null:Number(t):t}'],
   ['@lit/reactive-element/reactive-element.js', /\(void 0!==(\w+)\.converter\?\.toAttribute\?\1\.converter:(\w+)\)\.toAttribute/, '$2.toAttribute'],
   ['@lit/reactive-element/reactive-element.js', /"function"==typeof (\w+)\.converter\?\{fromAttribute:\1\.converter\}:void 0!==\1\.converter\?\.fromAttribute\?\1\.converter:(\w+);/, '$2;'],
+  ['lit-html/lit-html.js', /\((\w+)\.test\((\w+)\[2\]\)&&\((\w+)=RegExp\("<\/"\+\2\[2\],"g"\)\),(\w+)=(\w+)\)/, '$4=$5'],
+  ['lit-html/lit-html.js', /if\((\w+)\.test\((\w+)\.tagName\)\)\{const (\w+)=\2\.textContent\.split\((\w+)\),(\w+)=\3\.length-1;if\(\5>0\)\{\2\.textContent=(\w+)\?\6\.emptyScript:"";for\(let (\w+)=0;\7<\5;\7\+\+\)\2\.append\(\3\[\7\],(\w+)\(\)\),(\w+)\.nextNode\(\),(\w+)\.push\(\{type:2,index:\+\+(\w+)\}\);\2\.append\(\3\[\5\],\8\(\)\)\}\}/, ''],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
   ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
 ]

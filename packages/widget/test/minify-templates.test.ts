@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error: a build script, without types
-import { bindsElement, minifyCss } from '../scripts/minify-templates.mjs'
+import { bindsElement, bindsInRawText, minifyCss } from '../scripts/minify-templates.mjs'
 
 describe('the css`` minifier of the script-tag build (scripts/minify-templates.mjs)', () => {
   // (The plugin trims the ends of a whole stylesheet.)
@@ -31,5 +31,14 @@ describe('the check of html`` templates against bindings on an element itself', 
     expect(bindsElement(['<input id="a" ', ' />'])).toBe(true)
     expect(bindsElement(['<a href=', ' class="x ', '">', '</a><p ?hidden=', '>', '</p>'])).toBe(false)
     expect(bindsElement(["<p title='a > b ", "'>", '</p>'])).toBe(false)
+  })
+})
+
+describe('the check of html`` templates against content in raw-text elements', () => {
+  it('finds a binding or markup inside <textarea>, <style>, <script> or <title>, not in their attributes', () => {
+    expect(bindsInRawText(['<textarea>', '</textarea>'])).toBe(true)
+    expect(bindsInRawText(['<title>a <b> c</title>'])).toBe(true)
+    expect(bindsInRawText(['<textarea id=', ' .value=', '></textarea><p>', '</p>'])).toBe(false)
+    expect(bindsInRawText(['<style>'])).toBe(true)
   })
 })
