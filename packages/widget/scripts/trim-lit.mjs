@@ -19,8 +19,11 @@
 // first update and its connected and disconnected callbacks set), the `useDefault` option of properties (the build
 // fails if the widget sets it) and the conversion of Boolean, Object and Array attributes (the
 // widget's properties are strings and numbers: the build fails if one declares another type) and
-// of custom converters (none: the build fails if one declares one).
+// of custom converters (none: the build fails if one declares one), and the wrapping of an accessor
+// a class defines for one of its reactive properties (none does: the build fails if one does).
 // Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
+import ts from 'typescript'
+
 const CUTS = [
   ['lit-html/lit-html.js', /,(\w+)=(\w+)\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\2\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
   ['@lit/reactive-element/reactive-element.js', /(\w+)=\w+\.reactiveElementPolyfillSupport,/, ''],
@@ -64,13 +67,35 @@ const CUTS = [
   ['@lit/reactive-element/reactive-element.js', /"function"==typeof (\w+)\.converter\?\{fromAttribute:\1\.converter\}:void 0!==\1\.converter\?\.fromAttribute\?\1\.converter:(\w+);/, '$2;'],
   ['lit-html/lit-html.js', /\((\w+)\.test\((\w+)\[2\]\)&&\((\w+)=RegExp\("<\/"\+\2\[2\],"g"\)\),(\w+)=(\w+)\)/, '$4=$5'],
   ['lit-html/lit-html.js', /if\((\w+)\.test\((\w+)\.tagName\)\)\{const (\w+)=\2\.textContent\.split\((\w+)\),(\w+)=\3\.length-1;if\(\5>0\)\{\2\.textContent=(\w+)\?\6\.emptyScript:"";for\(let (\w+)=0;\7<\5;\7\+\+\)\2\.append\(\3\[\7\],(\w+)\(\)\),(\w+)\.nextNode\(\),(\w+)\.push\(\{type:2,index:\+\+(\w+)\}\);\2\.append\(\3\[\5\],\8\(\)\)\}\}/, ''],
+  ['@lit/reactive-element/reactive-element.js', /this\.prototype\.hasOwnProperty\(\w+\)&&\(\(\w+=Object\.create\(\w+\)\)\.wrapped=!0\),/, ''],
+  ['@lit/reactive-element/reactive-element.js', /const (\w+)=this\.constructor\.elementProperties;if\(\1\.size>0\)for\(const\[(\w+),(\w+)\]of \1\)\{const\{wrapped:\w+\}=\3,\w+=this\[\2\];[^}]*\}/, ''],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
   ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
 ]
 
+/** The widget's reactive properties (the keys of each `static properties`) and the names of its classes' accessors. */
+const reactive = new Set()
+const accessors = new Map()
+function scanClasses(code, id) {
+  const visit = (node) => {
+    if (ts.isPropertyDeclaration(node) && node.name.getText() === 'properties' && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+      for (const p of node.initializer.properties) if (ts.isPropertyAssignment(p)) reactive.add(p.name.getText())
+    }
+    if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && !ts.isPrivateIdentifier(node.name)) accessors.set(node.name.getText(), id)
+    ts.forEachChild(node, visit)
+  }
+  visit(ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true))
+}
+
 export const trimLit = {
   name: 'trim-lit',
+  buildStart() {
+    reactive.clear()
+    accessors.clear()
+  },
   buildEnd() {
+    const wrapped = [...reactive].filter((name) => accessors.has(name))
+    if (wrapped.length) this.error(`scripts/trim-lit.mjs: ${wrapped.map((name) => `${accessors.get(name)} defines an accessor for the reactive property ${name}`).join('; ')}, but Lit's wrapping of those is cut out; drop those cuts`)
     const directives = [...this.getModuleIds()].filter((id) => /\/node_modules\/lit-html\/(async-)?directive(-helpers)?\.js$|\/node_modules\/lit-html\/directives\//.test(id))
     if (directives.length) this.error(`scripts/trim-lit.mjs: ${directives.join(', ')} in the build, but Lit's resolution of directives is cut out; drop that cut`)
     const types = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\btype:\s*(Boolean|Object|Array)\b|\bconverter:/.test(this.getModuleInfo(id)?.code ?? ''))
@@ -81,6 +106,7 @@ export const trimLit = {
     if (mathml.length) this.error(`scripts/trim-lit.mjs: ${mathml.join(', ')} imports mathml, but Lit's MathML templates are cut out; drop those cuts`)
   },
   transform(code, id) {
+    if (/\/widget\/src\/.*\.ts$/.test(id)) scanClasses(code, id)
     const cuts = CUTS.filter(([module]) => id.endsWith(`/node_modules/${module}`))
     if (!cuts.length) return null
     for (const [module, pattern, replacement] of cuts) {

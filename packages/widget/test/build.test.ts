@@ -92,10 +92,11 @@ const modulesOf = (files: string[]) => manifest.chunks.filter((c) => files.inclu
  * widget's properties are strings and numbers): first view 16,870, everything 48,046, single file
  * 43,736. LitElement's note of the connection state and Lit's reading of raw-text elements' content
  * (no template of the widget gives a textarea, style, script or title content): first view 16,733,
- * everything 47,909, single file 43,611.
+ * everything 47,909, single file 43,611. Lit's wrapping of an accessor a class defines for a
+ * reactive property (none does): first view 16,654, everything 47,830, single file 43,534.
  */
 const BUDGET = { firstView: 15 * KB, all: 45 * KB, full: 45 * KB }
-const CEILING = { firstView: 16.35 * KB, all: 46.79 * KB, full: BUDGET.full }
+const CEILING = { firstView: 16.27 * KB, all: 46.71 * KB, full: BUDGET.full }
 
 describe('the script tag (dist/liuyan-widget.min.js) and its chunks', () => {
   const script = read(manifest.script).toString('utf8')
