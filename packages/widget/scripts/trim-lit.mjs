@@ -20,7 +20,8 @@
 // fails if the widget sets it) and the conversion of Boolean, Object and Array attributes (the
 // widget's properties are strings and numbers: the build fails if one declares another type) and
 // of custom converters (none: the build fails if one declares one), and the wrapping of an accessor
-// a class defines for one of its reactive properties (none does: the build fails if one does).
+// a class defines for one of its reactive properties, with the `noAccessor` and `hasChanged` options
+// and symbol-named properties (none: the build fails on one).
 // Each cut must match Lit's code exactly once, so an update of Lit that moves it fails the build.
 import ts from 'typescript'
 
@@ -69,6 +70,10 @@ const CUTS = [
   ['lit-html/lit-html.js', /if\((\w+)\.test\((\w+)\.tagName\)\)\{const (\w+)=\2\.textContent\.split\((\w+)\),(\w+)=\3\.length-1;if\(\5>0\)\{\2\.textContent=(\w+)\?\6\.emptyScript:"";for\(let (\w+)=0;\7<\5;\7\+\+\)\2\.append\(\3\[\7\],(\w+)\(\)\),(\w+)\.nextNode\(\),(\w+)\.push\(\{type:2,index:\+\+(\w+)\}\);\2\.append\(\3\[\5\],\8\(\)\)\}\}/, ''],
   ['@lit/reactive-element/reactive-element.js', /this\.prototype\.hasOwnProperty\(\w+\)&&\(\(\w+=Object\.create\(\w+\)\)\.wrapped=!0\),/, ''],
   ['@lit/reactive-element/reactive-element.js', /const (\w+)=this\.constructor\.elementProperties;if\(\1\.size>0\)for\(const\[(\w+),(\w+)\]of \1\)\{const\{wrapped:\w+\}=\3,\w+=this\[\2\];[^}]*\}/, ''],
+  ['@lit/reactive-element/reactive-element.js', /,!(\w+)\.noAccessor\)\{/, '){'],
+  ['@lit/reactive-element/reactive-element.js', /const\{get:(\w+),set:(\w+)\}=\w+\(this\.prototype,(\w+)\)\?\?\{get\(\)\{return this\[(\w+)\]\},set\(\w+\)\{this\[\4\]=\w+\}\};return\{get:\1,set\((\w+)\)\{const (\w+)=\1\?\.call\(this\);\2\?\.call\(this,\5\),this\.requestUpdate\(\3,\6,(\w+)\)\}/, 'return{get(){return this[$4]},set(__v){const $6=this[$4];this[$4]=__v,this.requestUpdate($3,$6,$7)}'],
+  ['@lit/reactive-element/reactive-element.js', /\[\.\.\.(\w+)\((\w+)\),\.\.\.\w+\(\2\)\]/, '$1($2)'],
+  ['@lit/reactive-element/reactive-element.js', /\((\w+)\.hasChanged\?\?(\w+)\)/, '$2'],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
   ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
 ]
@@ -79,7 +84,11 @@ const accessors = new Map()
 function scanClasses(code, id) {
   const visit = (node) => {
     if (ts.isPropertyDeclaration(node) && node.name.getText() === 'properties' && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
-      for (const p of node.initializer.properties) if (ts.isPropertyAssignment(p)) reactive.add(p.name.getText())
+      for (const p of node.initializer.properties) {
+        if (!ts.isPropertyAssignment(p)) continue
+        if (ts.isComputedPropertyName(p.name)) throw new Error(`scripts/trim-lit.mjs: ${id} names a reactive property ${p.name.getText()}, but Lit's reading of symbol-named ones is cut out`)
+        reactive.add(p.name.getText())
+      }
     }
     if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && !ts.isPrivateIdentifier(node.name)) accessors.set(node.name.getText(), id)
     ts.forEachChild(node, visit)
@@ -98,8 +107,8 @@ export const trimLit = {
     if (wrapped.length) this.error(`scripts/trim-lit.mjs: ${wrapped.map((name) => `${accessors.get(name)} defines an accessor for the reactive property ${name}`).join('; ')}, but Lit's wrapping of those is cut out; drop those cuts`)
     const directives = [...this.getModuleIds()].filter((id) => /\/node_modules\/lit-html\/(async-)?directive(-helpers)?\.js$|\/node_modules\/lit-html\/directives\//.test(id))
     if (directives.length) this.error(`scripts/trim-lit.mjs: ${directives.join(', ')} in the build, but Lit's resolution of directives is cut out; drop that cut`)
-    const types = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\btype:\s*(Boolean|Object|Array)\b|\bconverter:/.test(this.getModuleInfo(id)?.code ?? ''))
-    if (types.length) this.error(`scripts/trim-lit.mjs: ${types.join(', ')} declares a Boolean, Object or Array property or a converter, but Lit's conversion of those is cut out; drop that cut`)
+    const types = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\btype:\s*(Boolean|Object|Array)\b|\b(converter|noAccessor|hasChanged):/.test(this.getModuleInfo(id)?.code ?? ''))
+    if (types.length) this.error(`scripts/trim-lit.mjs: ${types.join(', ')} declares a Boolean, Object or Array property, a converter, noAccessor or hasChanged, but Lit's handling of those is cut out; drop that cut`)
     const useDefault = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\buseDefault\b/.test(this.getModuleInfo(id)?.code ?? ''))
     if (useDefault.length) this.error(`scripts/trim-lit.mjs: ${useDefault.join(', ')} sets useDefault, but Lit's handling of it is cut out; drop those cuts`)
     const mathml = [...this.getModuleIds()].filter((id) => /\/widget\/src\//.test(id) && /\bimport\s*\{[^}]*\bmathml\b[^}]*\}\s*from\s*['"]lit/.test(this.getModuleInfo(id)?.code ?? ''))
