@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error: a build script, without types
+// @ts-expect-error plain ESM script of the package, without types
 import { bindsElement, bindsInRawText, minifyCss } from '../scripts/minify-templates.mjs'
 
 describe('the css`` minifier of the script-tag build (scripts/minify-templates.mjs)', () => {
