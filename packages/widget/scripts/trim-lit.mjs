@@ -13,7 +13,8 @@
 // `mathml`) and the parts of bindings on an element itself (`<div ${…}>`, which only directives
 // use: scripts/minify-templates.mjs fails the build on one), the reading of `<textarea>`, `<style>`,
 // `<script>` and `<title>` content as raw text with bindings in it (none has content in the widget's
-// templates: minify-templates.mjs fails the build on one that has), and the getters of a part that only
+// templates: minify-templates.mjs fails the build on one that has), templates made by Lit's
+// compiler (the widget's are html`` and svg`` literals), and the getters of a part that only
 // directives read (`parentNode`, `startNode`, `endNode`, `tagName`) and the hooks of async
 // directives (`_$AP`, `_$AN`, and `_$AU` with the connection state it reads, which LitElement's
 // first update and its connected and disconnected callbacks set), the `useDefault` option of properties (the build
@@ -74,6 +75,7 @@ const CUTS = [
   ['@lit/reactive-element/reactive-element.js', /const\{get:(\w+),set:(\w+)\}=\w+\(this\.prototype,(\w+)\)\?\?\{get\(\)\{return this\[(\w+)\]\},set\(\w+\)\{this\[\4\]=\w+\}\};return\{get:\1,set\((\w+)\)\{const (\w+)=\1\?\.call\(this\);\2\?\.call\(this,\5\),this\.requestUpdate\(\3,\6,(\w+)\)\}/, 'return{get(){return this[$4]},set(__v){const $6=this[$4];this[$4]=__v,this.requestUpdate($3,$6,$7)}'],
   ['@lit/reactive-element/reactive-element.js', /\[\.\.\.(\w+)\((\w+)\),\.\.\.\w+\(\2\)\]/, '$1($2)'],
   ['@lit/reactive-element/reactive-element.js', /\((\w+)\.hasChanged\?\?(\w+)\)/, '$2'],
+  ['lit-html/lit-html.js', /\{values:(\w+),_\$litType\$:(\w+)\}=(\w+),(\w+)="number"==typeof \2\?this\._\$AC\(\3\):\(void 0===\2\.el&&\(\2\.el=\w+\.createElement\(\w+\(\2\.h,\2\.h\[0\]\),this\.options\)\),\2\);/, '{values:$1}=$3,$4=this._$AC($3);'],
   ['@lit/reactive-element/css-tag.js', /"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"Use css or unsafeCSS"'],
   ['@lit/reactive-element/css-tag.js', /"Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/, '"Not a css result: "+$1'],
 ]
