@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { RolldownMagicString, rolldown } from 'rolldown'
 import ts from 'typescript'
 import { inputOptions, minify, root } from './iife-options.mjs'
+import { secondPass } from './second-pass.mjs'
 import { trimSdk } from './trim-sdk.mjs'
 
 const dist = `${root}dist/`
@@ -250,6 +251,12 @@ await full.close()
 swapped(unusedSdk)
 swapped(fullSdk)
 swapped(publicValidationMessages)
+
+// terser after rolldown's minifier (scripts/second-pass.mjs); the classic script is checked again.
+await secondPass(dist, script, false)
+await secondPass(dist, 'liuyan-widget.full.min.js', false)
+for (const c of files0) if (!c.isEntry) await secondPass(dist, c.fileName, true)
+assertNotReassigned(dist + script)
 
 /**
  * The files a page fetches for the module `src/<path>` beyond the script tag: its chunk and every

@@ -9,12 +9,15 @@ import { viewStrings, type ViewStrings } from './view.i18n.js'
 /** Why a load failed, as a key of {@link ViewStrings}. */
 export type Failure = 'offline' | 'server' | 'failed' | 'notFound'
 
+/** A `{name}` placeholder of a sentence; `split()` keeps the name, between the texts around it. */
+export const PLACEHOLDER = /\{(\w+)\}/
+
 /**
  * Fills `{name}` placeholders with text or templates, for Lit to render (so a name inside a
  * sentence can be wrapped in `<bdi>` and still be rendered as text).
  */
 export const fill = (template: string, values: Record<string, unknown>): unknown[] =>
-  template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? values[part] : part))
+  template.split(PLACEHOLDER).map((part, i) => (i % 2 ? values[part] : part))
 
 /**
  * A heading of `level` (2–4 as `<hN>`, others as `role=heading`), focusable by script so a view
@@ -99,16 +102,17 @@ export class LiuyanViewElement extends LiuyanElement {
     </div>`
   }
 
-  /** Type, domain and public status of a message, with the overdue and supervised marks, as text. */
+  /**
+   * Type, domain and public status of a message, with the overdue and supervised marks, as text:
+   * one template, not one per badge, since a list renders it for every message (issue 15's render).
+   */
   protected badges(m: PublicMessage): TemplateResult {
     const s = this.viewStrings
     const l = labelsOf(this.locale)
-    const badge = (label: string, value: string, kind = '') =>
-      html`<span class="badge ${kind}"><span class="visually-hidden">${label}</span>${value}</span>`
     return html`<p class="badges" part="badges">
-      ${badge(s.type, l.messageTypes[m.type])} ${badge(s.domain, l.domains[m.domain])}
-      ${badge(s.status, l.publicStatuses[m.status], 'status')}
-      ${isOverdue(m) ? badge('', s.overdue, 'overdue') : nothing} ${m.supervised ? badge('', s.supervised, 'supervised') : nothing}
+      <span class="badge"><span class="visually-hidden">${s.type}</span>${l.messageTypes[m.type]}</span> <span class="badge"><span class="visually-hidden">${s.domain}</span>${l.domains[m.domain]}</span>
+      <span class="badge status"><span class="visually-hidden">${s.status}</span>${l.publicStatuses[m.status]}</span>
+      ${isOverdue(m) ? html`<span class="badge overdue">${s.overdue}</span>` : nothing} ${m.supervised ? html`<span class="badge supervised">${s.supervised}</span>` : nothing}
     </p>`
   }
 

@@ -10,7 +10,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { format, formatDate, labelsOf, pick } from '../../i18n/index.js'
 import { listMessages } from '../../internal/reads.js'
 import { drawn, myTurn } from '../../internal/turns.js'
-import { fill, heading, LiuyanViewElement } from '../../internal/view.js'
+import { heading, LiuyanViewElement, PLACEHOLDER } from '../../internal/view.js'
 import { viewStyles } from '../../internal/view.styles.js'
 import { tokens } from '../../styles/tokens.js'
 import { messageListStrings, type MessageListStrings } from './message-list.i18n.js'
@@ -247,6 +247,7 @@ export class LiuyanMessageList extends LiuyanViewElement {
   #newItem(m: PublicMessage, i: number): TemplateResult {
     const t = this.#t
     const reply = m.posts.find((p) => p.kind === 'reply')
+    const [before, , after] = t.repliedBy.split(PLACEHOLDER)
     const title = this.hrefTemplate
       ? html`<a data-i=${i} href=${this.hrefTemplate.replaceAll('{id}', encodeURIComponent(m.id))}>${m.title}</a>`
       : html`<button type="button" class="link" data-i=${i} @click=${() => this.dispatchEvent(new LiuyanOpenEvent(m.id))}>${m.title}</button>`
@@ -254,9 +255,24 @@ export class LiuyanMessageList extends LiuyanViewElement {
       ${heading(this.headingLevel, title, undefined, 'title')} ${this.badges(m)}
       <p class="excerpt">${m.content}</p>
       ${this.redactedNote(m)}
-      <p class="muted">${fill(t.posted, { name: html`<bdi>${m.author.nickname}</bdi>`, date: html`<time datetime=${m.createdAt}>${formatDate(m.createdAt, this.locale)}</time>` })}</p>
-      ${reply ? html`<p class="reply" part="reply">${fill(t.repliedBy, { org: html`<bdi>${reply.organization}</bdi>` })}</p>` : nothing}
+      ${this.#posted(m)}
+      ${reply ? html`<p class="reply" part="reply">${before}<bdi>${reply.organization}</bdi>${after}</p>` : nothing}
     </li>`
+  }
+
+  /**
+   * Who wrote a message and when, in the order of the language's sentence (`{name} … {date}`), in
+   * one template rather than `fill()`'s array of parts, since the list renders it for every message
+   * (issue 15's render: an array costs two markers and a part per piece).
+   */
+  #posted(m: PublicMessage): TemplateResult {
+    const [a, first, b, , c] = this.#t.posted.split(PLACEHOLDER)
+    const name = m.author.nickname
+    const iso = m.createdAt
+    const date = formatDate(iso, this.locale)
+    return first === 'date'
+      ? html`<p class="muted">${a}<time datetime=${iso}>${date}</time>${b}<bdi>${name}</bdi>${c}</p>`
+      : html`<p class="muted">${a}<bdi>${name}</bdi>${b}<time datetime=${iso}>${date}</time>${c}</p>`
   }
 
   override render() {
