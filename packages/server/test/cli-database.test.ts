@@ -90,7 +90,7 @@ describe('liuyan-server migrate', () => {
       DROP INDEX messages_public; DROP INDEX messages_staff;
       CREATE INDEX messages_public ON messages (published_ms DESC, id DESC) WHERE published_ms IS NOT NULL;
       CREATE INDEX messages_staff ON messages (created_ms DESC, id DESC);
-      DELETE FROM meta WHERE key LIKE 'setting:%'; PRAGMA user_version = 2`)
+      DELETE FROM meta WHERE key LIKE 'setting:%' OR key = 'tracking_codes_hashed'; PRAGMA user_version = 2`)
     store.database.prepare('UPDATE messages SET tracking_code = ? WHERE id = ?').run(trackingCode, id)
     await store.close()
 

@@ -255,6 +255,10 @@ describe('sqlite store on disk', () => {
     const hash = async (code: string) => createHash('sha256').update(`key:${code}`).digest('hex')
     expect(await store.transaction((tx) => tx.upgradeTrackingCodes(hash))).toBe(2)
     expect(await store.transaction((tx) => tx.upgradeTrackingCodes(hash))).toBe(0)
+    // Done once, the upgrade no longer reads the messages (no store writes a code in the clear again).
+    store.database.prepare("UPDATE messages SET tracking_hash = 'stand-in-12c' WHERE id = 'm-a'").run()
+    expect(await store.transaction((tx) => tx.upgradeTrackingCodes(hash))).toBe(0)
+    store.database.prepare('UPDATE messages SET tracking_hash = ? WHERE id = ?').run(await hash('H8nQr3ySaUxA'), 'm-a')
     expect((await store.read.getMessageByTrackingHash(await hash('K7mPq2xR9tWz')))?.id).toBe('m-b')
     const raw = store.database.prepare('SELECT group_concat(tracking_hash || doc) FROM messages').pluck().get() as string
     expect(raw).not.toMatch(/K7mPq2xR9tWz|H8nQr3ySaUxA/)

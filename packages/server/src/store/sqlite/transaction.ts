@@ -28,6 +28,9 @@ import { SqliteOutbox } from './outbox.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { applyCounters, contributionsWhere, updateCounters } from './stats.js'
 
+/** The `meta` key set once every tracking code is stored as a keyed hash (see upgradeTrackingCodes). */
+const CODES_HASHED = 'tracking_codes_hashed'
+
 /** The columns of a new message row, in the order of {@link INSERT_MESSAGE}'s parameters. */
 const INSERT_COLUMNS = [
   'id', 'board_id', 'assignee_board_id', 'status', 'type', 'domain', 'tracking_hash', 'created_at', 'created_ms', 'published_at',
@@ -134,11 +137,18 @@ export class SqliteTransaction extends SqliteReader implements StoreTransaction 
   }
 
   async upgradeTrackingCodes(hash: (code: string) => Promise<string>): Promise<number> {
+    // Once no code is left in the clear, none ever is again (every store since writes hashes): the
+    // scan below reads every message (3.4 s at each start of a 1M-message file), so it runs until
+    // then only.
+    if (this.all(`SELECT 1 FROM meta WHERE key = '${CODES_HASHED}'`).length > 0) return 0
     // Hashes are 64 hex digits; a code in the clear (12 characters) is anything else.
     const rows = this.all<{ rid: number; tracking_hash: string }>(
       'SELECT rid, tracking_hash FROM messages WHERE length(tracking_hash) <> 64 ORDER BY rid LIMIT 1000',
     )
-    if (rows.length === 0) return 0
+    if (rows.length === 0) {
+      this.run(`INSERT OR IGNORE INTO meta (key, value) VALUES ('${CODES_HASHED}', '1')`)
+      return 0
+    }
     // Overwrite what is deleted rather than leave it in free pages of the file.
     this.connection.db.pragma('secure_delete = ON')
     for (const row of rows) {
