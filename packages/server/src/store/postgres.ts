@@ -3,6 +3,7 @@
 import type { RateCounter, Store, StoreReader, StoreTransaction } from './types.js'
 import { loadDriver, PostgresDriverMissingError, type PgPool, type PgPoolClient } from './postgres/driver.js'
 import { isConnectionError, isRetryable, redactUrl, translate } from './postgres/errors.js'
+import { FOLD_AFTER, foldHotDeltas } from './postgres/hot-deltas.js'
 import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
 import { checkVersion, migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
@@ -48,6 +49,12 @@ export interface PostgresStoreOptions {
    * @default true
    */
   migrate?: boolean
+  /**
+   * Transactions committed between two folds of the hot-spot deltas into their base rows
+   * (postgres/hot-deltas.ts); reads are the same whenever folds run. @internal For tests.
+   * @default 200
+   */
+  foldAfter?: number
 }
 
 /** A {@link Store} on PostgreSQL. */
@@ -137,7 +144,7 @@ export async function createPostgresStore(connection: string | PostgresConnectio
       throw translate(error)
     }
     checkIn(client)
-    return new PostgresStoreImpl(readers, writers, migration)
+    return new PostgresStoreImpl(readers, writers, migration, options.foldAfter ?? FOLD_AFTER)
   } catch (error) {
     await Promise.all([readers.end(), writers.end()]).catch(() => {})
     throw error
@@ -184,11 +191,16 @@ class PostgresStoreImpl implements PostgresStore {
   /** Transactions running, which close() lets finish. */
   readonly #running = new Set<Promise<unknown>>()
   #closed = false
+  readonly #foldAfter: number
+  /** Transactions committed since the last fold began. */
+  #committed = 0
+  #folding = false
 
-  constructor(readers: PgPool, writers: PgPool, migration: { from: number; to: number }) {
+  constructor(readers: PgPool, writers: PgPool, migration: { from: number; to: number }, foldAfter: number) {
     this.#readers = readers
     this.#writers = writers
     this.migration = migration
+    this.#foldAfter = foldAfter
     const check = () => {
       if (this.#closed) throw new Error(STORE_CLOSED)
     }
@@ -198,11 +210,40 @@ class PostgresStoreImpl implements PostgresStore {
 
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new Error(STORE_CLOSED))
-    const running = this.#run(fn)
+    return this.#track(this.#run(fn))
+  }
+
+  /** A call close() waits for. */
+  #track<T>(running: Promise<T>): Promise<T> {
     this.#running.add(running)
     const forget = () => this.#running.delete(running)
     running.then(forget, forget)
     return running
+  }
+
+  /**
+   * Counts a committed transaction; every `foldAfter` of them, folds the hot-spot deltas in a
+   * transaction of its own, one at a time, after the caller has its answer. A fold that fails
+   * (the database is away) changes nothing: the deltas wait for the next.
+   */
+  #committedOne(): void {
+    if (++this.#committed < this.#foldAfter || this.#folding || this.#closed) return
+    this.#committed = 0
+    this.#folding = true
+    const fold = async () => {
+      const client = await checkOut(this.#writers)
+      let broken = false
+      try {
+        await foldHotDeltas(client)
+      } catch (error) {
+        broken = isConnectionError(error)
+      } finally {
+        checkIn(client, broken)
+      }
+    }
+    void this.#track(fold().catch(() => {})).finally(() => {
+      this.#folding = false
+    })
   }
 
   async #run<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
@@ -221,6 +262,7 @@ class PostgresStoreImpl implements PostgresStore {
         open = false
         await client.query(`${last}COMMIT`)
         checkIn(client)
+        this.#committedOne()
         return result
       } catch (error) {
         open = false

@@ -62,7 +62,7 @@ const CANDIDATES_SQL = `WITH stored AS (
 
 /**
  * Merges (every member of group `old` into group `new`: memberships, rows under each board; the
- * spans of `old` deleted) and new memberships (their rows under each board above), one statement,
+ * spans of `old`, base rows and deltas, deleted) and new memberships (their rows under each board above), one statement,
  * run under the locks of {@link LOCK_SQL}: so it reads (its snapshot is taken after them) what the
  * transactions that held them first committed. It writes only when the stored candidates (`$5`) are
  * still in the groups the decisions were made on (`$6`, null: in none), and answers either the
@@ -84,6 +84,8 @@ const WRITE_SQL = `WITH g AS MATERIALIZED (
     UPDATE hot_scope s SET root = f.new FROM f WHERE s.root = f.old
   ), moved AS (
     DELETE FROM hot_spans s USING f WHERE s.root = f.old RETURNING s.ancestor, f.new AS root, s.first_ms, s.last_ms
+  ), moved_deltas AS (
+    DELETE FROM hot_spans_delta s USING f WHERE s.root = f.old RETURNING s.ancestor, f.new AS root, s.first_ms, s.last_ms
   ), mem AS (
     INSERT INTO hot_members (seq, root) SELECT u.* FROM unnest($3::bigint[], $4::bigint[]) AS u, ok WHERE ok.ok
     ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
@@ -93,18 +95,19 @@ const WRITE_SQL = `WITH g AS MATERIALIZED (
     ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
   )
   SELECT ancestor, root::text, min(first_ms)::text AS first_ms, max(last_ms)::text AS last_ms, NULL::text AS seq
-  FROM (SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL SELECT ancestor, root, created_ms, created_ms FROM sc) x
+  FROM (SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL SELECT ancestor, root, first_ms, last_ms FROM moved_deltas
+    UNION ALL SELECT ancestor, root, created_ms, created_ms FROM sc) x
   GROUP BY ancestor, root
   UNION ALL
   SELECT NULL, root::text, NULL, NULL, seq::text FROM g`
 
 /**
- * Adds spans (`$1`–`$4`: board, group, first and last creation) to `hot_spans`, in key order so
- * that two transactions lock the rows alike; a span only grows.
+ * Adds spans (`$1`–`$4`: board, group, first and last creation) as delta rows
+ * (postgres/hot-deltas.ts): a group's span is the widest of its rows, so no row of another
+ * transaction is waited for.
  */
-export const SPANS_ADD_SQL = `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[]) ORDER BY 1, 2
-  ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
+export const SPANS_ADD_SQL = `INSERT INTO hot_spans_delta (ancestor, root, first_ms, last_ms)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])`
 
 /** A span to add: a group's first and last creation under a board. */
 export interface Span {
@@ -269,7 +272,7 @@ const groupsChanging = () => Object.assign(new Error('The groups of similar mess
 const DECISIONS = 8
 
 /** Advisory lock keys of groups and messages: their seq above this (clear of the store's other locks). */
-const GROUP_LOCKS = 2 ** 50
+export const GROUP_LOCKS = 2 ** 50
 
 /**
  * The locks a batch's group writes take (`LOCK_SQL`'s values), until the transaction ends:
