@@ -8,6 +8,7 @@ import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
 import { checkVersion, migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
 import { PgTransaction } from './postgres/transaction.js'
+import { TransactionClient } from './postgres/pipeline.js'
 
 export { PostgresDriverMissingError, PostgresMigrationError, redactUrl }
 export { StoreUnavailableError } from './types.js'
@@ -250,17 +251,18 @@ class PostgresStoreImpl implements PostgresStore {
     for (let attempt = 1; ; attempt++) {
       const client = await checkOut(this.#writers)
       let open = true
-      const tx = new PgTransaction(client, () => {
+      // BEGIN goes with the transaction's first statement (postgres/pipeline.ts).
+      const connection = new TransactionClient(client)
+      const tx = new PgTransaction(connection, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
       })
       try {
-        await client.query('BEGIN')
         const result = await fn(tx)
         // What the transaction queued (its inserted messages) is written before it commits; its
-        // last statement (the sums every message of a board shares) goes with COMMIT, in one round trip.
+        // last statement (the heat and spans it adds) and its deferred ones go with COMMIT, in one round trip.
         const last = await tx.finish()
         open = false
-        await client.query(`${last}COMMIT`)
+        await connection.commit(last)
         checkIn(client)
         this.#committedOne()
         return result

@@ -345,4 +345,12 @@ export class BatchingClient implements PgClient {
     await this.#batch.flush(!isTallyFree(typeof query === 'string' ? query : query.text))
     return this.#client.query<R>(query, values)
   }
+
+  /**
+   * A statement deferred goes before every later one, the batch's writes included: only one that
+   * neither reads nor needs what the batch holds (the outbox's appends) may be deferred.
+   */
+  defer(query: PgQuery): boolean {
+    return this.#client.defer?.(query) ?? false
+  }
 }

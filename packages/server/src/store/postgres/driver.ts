@@ -17,6 +17,11 @@ export interface PgQuery {
 /** A connection: one of the pool's, checked out for a transaction. */
 export interface PgClient {
   query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>>
+  /**
+   * A transaction's connection only: queues a statement whose answer is not needed, sent with the
+   * next one (postgres/pipeline.ts); false when it must be run now.
+   */
+  defer?(query: PgQuery): boolean
 }
 
 const names = new Map<string, string>()
