@@ -30,7 +30,7 @@ describe('postgres store: a transaction’s statements in fewer round trips', ()
       const expected = (await first.query(echo(0))).rows
       expect(first.defer(insert('x', ['y']))).toBe(false)
       await first.query(insert('x', ['y']))
-      await first.commit('')
+      await first.commit()
       for (let i = 0; i < TEXTS.length; i++) {
         const direct = (await client.query(echo(i))).rows
         const tx = new TransactionClient(client)
@@ -38,7 +38,7 @@ describe('postgres store: a transaction’s statements in fewer round trips', ()
         expect((await tx.query(echo(i))).rows).toEqual(direct)
         expect(tx.defer(insert(TEXTS[i], TEXTS))).toBe(true)
         expect(tx.defer(insert(null, [null, TEXTS[i]]))).toBe(true)
-        await tx.commit('')
+        await tx.commit()
       }
       expect(expected[0]).toEqual({ a: TEXTS[0], b: TEXTS, c: String(2 ** 40), d: true, e: [0, 1], f: null })
       const stored = (await client.query<{ a: string | null; b: Array<string | null> }>('SELECT a, b FROM t')).rows

@@ -260,9 +260,9 @@ class PostgresStoreImpl implements PostgresStore {
         const result = await fn(tx)
         // What the transaction queued (its inserted messages) is written before it commits; its
         // last statement (the heat and spans it adds) and its deferred ones go with COMMIT, in one round trip.
-        const last = await tx.finish()
+        await tx.finish()
         open = false
-        await connection.commit(last)
+        await connection.commit()
         checkIn(client)
         this.#committedOne()
         return result

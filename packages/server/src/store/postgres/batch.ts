@@ -5,13 +5,13 @@
 // board and group) and written once.
 // Whatever is queued is written before any other statement of the transaction runs (a read sees
 // every write before it) and before COMMIT: `BatchingClient` is the connection the transaction's
-// reads and writes go through. The sums (the tallies) are rows every message of a board shares:
-// they are held back past the statements that neither read nor write them (`tallyFree`: the
-// outbox's appends), so that their row locks are taken just before COMMIT.
+// reads and writes go through. The sums (the tallies) are held back past the statements that
+// neither read nor write them (`tallyFree`: the outbox's appends); the last of them, the heat and
+// spans (delta rows, postgres/hot-deltas.ts), goes with COMMIT in one round trip (postgres/pipeline.ts).
 import type { Message } from '@liuyan/core'
 import { DUPLICATE_TRACKING_CODE, duplicateId, instant } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
-import { inlined, INLINED_SETTINGS, isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
+import { isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
 import { groupBatch, SPANS_ADD_SQL, type Grouped } from './grouping.js'
 import { HEAT_ADD_SQL, type Query } from './hotspots.js'
@@ -149,23 +149,18 @@ export class WriteBatch {
    */
   async flush(tallies = true): Promise<void> {
     this.#writeQueue()
-    if (tallies) this.#then(async () => void (await this.#writeSums(false)))
+    if (tallies) this.#then(() => this.#writeSums(false))
     await this.#settle()
   }
 
   /**
-   * {@link flush} before COMMIT, but answers its last statement (heat and spans), with its values
-   * written in, to be sent with COMMIT in one round trip (`''` when there is none): the locks of
-   * those rows, which every message of a board shares, are then held for COMMIT only.
+   * {@link flush} before COMMIT, its last statement (heat and spans) deferred to go with COMMIT in
+   * one round trip (postgres/pipeline.ts) when the connection can.
    */
-  async finish(): Promise<string> {
+  async finish(): Promise<void> {
     this.#writeQueue()
-    let last = ''
-    this.#then(async () => {
-      last = await this.#writeSums(true)
-    })
+    this.#then(() => this.#writeSums(true))
     await this.#settle()
-    return last
   }
 
   /** Waits for the writes under way; rejects when one failed. */
@@ -177,7 +172,7 @@ export class WriteBatch {
   }
 
   /** The sums taken when the writes before them are done (the spans come from the groups' writes), then written. */
-  #writeSums(last: boolean): Promise<string> {
+  #writeSums(last: boolean): Promise<void> {
     const [counters, heat, spans] = [this.#counters, this.#heat, this.#spans]
     this.#counters = new Map()
     this.#heat = new Map()
@@ -212,6 +207,9 @@ export class WriteBatch {
     this.#writing = next
   }
 
+  /** Queues a statement whose answer is not read, sent with the next (false: run it now). */
+  readonly #defer = (text: string, values: readonly unknown[]): boolean => this.#client.defer?.(prepared(text, values)) ?? false
+
   readonly #query: Query = async <R>(text: string, values: readonly unknown[] = []) => {
     try {
       return (await this.#client.query<R>(prepared(text, values))).rows
@@ -245,6 +243,7 @@ export class WriteBatch {
       await groupBatch(
         this.#query,
         queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
+        this.#defer,
       ),
     )
   }
@@ -269,8 +268,8 @@ export class WriteBatch {
     for (const span of spans) add(span.ancestor, span.root, span.firstMs, span.lastMs)
   }
 
-  /** Writes the sums; with `last`, answers the statement of the heat and spans as text instead (see {@link finish}). */
-  async #writeTallies(counters: Map<string, number>, heat: Map<string, number>, spans: Map<string, [number, number]>, last = false): Promise<string> {
+  /** Writes the sums; with `last`, the statement of the heat and spans deferred when it can be (see {@link finish}). */
+  async #writeTallies(counters: Map<string, number>, heat: Map<string, number>, spans: Map<string, [number, number]>, last = false): Promise<void> {
     const columns: [string[], Array<string | null>, number[], number[], string[], number[]] = [[], [], [], [], [], []]
     for (const [id, n] of counters) {
       if (n === 0) continue
@@ -299,13 +298,14 @@ export class WriteBatch {
       added[2].push(first)
       added[3].push(last)
     }
-    // Heat and spans in one statement (heat first, then spans: each in key order).
+    // Heat and spans in one statement: delta rows (postgres/hot-deltas.ts).
     const [text, values] =
       cells[0].length > 0 && added[0].length > 0 ? [HOT_ADD_SQL, [...cells, ...added]] : cells[0].length > 0 ? [HEAT_ADD_SQL, cells] : [SPANS_ADD_SQL, added]
-    if (values[0]!.length === 0) return ''
-    if (last) return `${INLINED_SETTINGS}${inlined(text, values)};\n`
+    if (values[0]!.length === 0) return
+    // Sent with COMMIT: as EXECUTE of the statement this connection prepared (postgres/pipeline.ts);
+    // on a connection that has not prepared it yet, run now (and so prepared).
+    if (last && this.#defer(text, values)) return
     await this.#query(text, values)
-    return ''
   }
 }
 

@@ -65,29 +65,6 @@ export function isTallyFree(text: string): boolean {
   return tallyFreeTexts.has(text)
 }
 
-/**
- * `text` with its parameters (`$1`…, each an array of strings or integers that `text` casts) written
- * in as literals: for a statement sent with others in one round trip (the simple protocol takes no
- * parameters). Strings are quoted as standard SQL (`'` doubled; the text is to run with
- * `standard_conforming_strings` on, see {@link INLINED_SETTINGS}); anything else is refused.
- */
-export function inlined(text: string, values: readonly unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = values[Number(n) - 1]
-    if (!Array.isArray(value)) throw new TypeError(`Parameter $${n} is not an array`)
-    return `ARRAY[${value.map(literal).join(',')}]`
-  })
-}
-
-/** Sent before statements made by {@link inlined}, in their transaction: quotes mean what they say. */
-export const INLINED_SETTINGS = 'SET LOCAL standard_conforming_strings = on;\n'
-
-function literal(value: unknown): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
-  if (typeof value === 'string' && !value.includes('\0')) return `'${value.replaceAll("'", "''")}'`
-  throw new TypeError(`Cannot write ${typeof value} ${String(value)} into a statement`)
-}
-
 /** A checked-out connection, given back with `release` (an error destroys it instead). */
 export interface PgPoolClient extends PgClient {
   release(destroy?: boolean | Error): void

@@ -128,8 +128,11 @@ const newestFirst = (a: Near, b: Near) => b.createdMs - a.createdMs || b.seq - a
 /** `a` before `b` in the order of the nearest after: oldest first, ties by lower seq. */
 const oldestFirst = (a: Near, b: Near) => a.createdMs - b.createdMs || a.seq - b.seq
 
-/** Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written. */
-export async function groupBatch(query: Query, batch: readonly Inserted[]): Promise<Grouped> {
+/**
+ * Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written;
+ * `defer` queues a statement whose answer is not read before the next (the transaction's connection's).
+ */
+export async function groupBatch(query: Query, batch: readonly Inserted[], defer: (text: string, values: readonly unknown[]) => boolean = () => false): Promise<Grouped> {
   const entries: Entry[] = []
   for (const { message, seq, text } of batch) {
     const bands = bandHashes(text)
@@ -240,7 +243,12 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
     // The first locks are waited for. Those of a decision made again may be held by a transaction
     // that waits for one this holds (two joining one group, then both merging it away): tried, and
     // when one is taken the transaction is run again at once rather than after deadlock detection.
-    if (attempt === 1) await query(LOCK_SQL, locksOf(merges, members, batchSeqs))
+    // The first locks go with the writes, in one round trip when they can (postgres/pipeline.ts):
+    // two statements still, the writes' snapshot taken once the locks are held.
+    if (attempt === 1) {
+      const locks = locksOf(merges, members, batchSeqs)
+      if (!defer(LOCK_SQL, locks)) await query(LOCK_SQL, locks)
+    }
     else if (!(await query<{ ok: boolean }>(TRY_LOCK_SQL, locksOf(merges, members, batchSeqs)))[0]!.ok) throw groupsChanging()
     const rows = await query<{ ancestor: string | null; root: string | null; first_ms: string | null; last_ms: string | null; seq: string | null }>(WRITE_SQL, [
       ...merges,

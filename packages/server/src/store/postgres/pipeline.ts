@@ -4,7 +4,10 @@
 // there as `EXECUTE name(values)` (the statement the driver prepared on this connection, its plan
 // kept, its values written in as literals). On a busy machine each round trip costs the wake-up of
 // both processes; a submission took 9 of them.
-import { INLINED_SETTINGS, type PgClient, type PgPoolClient, type PgQuery, type PgResult } from './driver.js'
+import type { PgClient, PgPoolClient, PgQuery, PgResult } from './driver.js'
+
+/** Sent before statements with values written in, in their transaction: quotes mean what they say. */
+const INLINED_SETTINGS = 'SET LOCAL standard_conforming_strings = on;\n'
 
 /** The prepared statements each connection has run, by name: those `EXECUTE` may name. */
 const preparedOn = new WeakMap<PgPoolClient, Set<string>>()
@@ -47,9 +50,9 @@ export class TransactionClient implements PgClient {
     return true
   }
 
-  /** Commits, sending before COMMIT what is deferred and `last` (statements as text). */
-  async commit(last: string): Promise<void> {
-    await this.#client.query(`${this.#head()}${last}COMMIT`)
+  /** Commits, sending what is deferred with COMMIT. */
+  async commit(): Promise<void> {
+    await this.#client.query(`${this.#head()}COMMIT`)
   }
 
   /** What must go before the next statement: BEGIN, then the deferred statements; taken. */

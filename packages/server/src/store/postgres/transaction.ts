@@ -24,8 +24,8 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     this.#batch = batch
   }
 
-  /** Writes what the batch holds but its last statement, which it answers, to be sent with COMMIT (postgres/batch.ts `finish`). */
-  async finish(): Promise<string> {
+  /** Writes what the batch holds, its last statement deferred to go with COMMIT (postgres/batch.ts `finish`). */
+  async finish(): Promise<void> {
     this.check()
     return this.#batch.finish()
   }
