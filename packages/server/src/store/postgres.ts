@@ -51,9 +51,10 @@ export interface PostgresStoreOptions {
    */
   migrate?: boolean
   /**
-   * Transactions committed between two folds of the hot-spot deltas into their base rows
-   * (postgres/hot-deltas.ts); reads are the same whenever folds run. @internal For tests.
-   * @default 200
+   * Delta rows of hot spots this instance adds between two folds of them into their base rows
+   * (postgres/hot-deltas.ts; each transaction counts at least one); reads are the same whenever
+   * folds run. @internal For tests.
+   * @default 1000
    */
   foldAfter?: number
 }
@@ -193,7 +194,7 @@ class PostgresStoreImpl implements PostgresStore {
   readonly #running = new Set<Promise<unknown>>()
   #closed = false
   readonly #foldAfter: number
-  /** Transactions committed since the last fold began. */
+  /** Delta rows added since the last fold began. */
   #committed = 0
   #folding = false
 
@@ -223,12 +224,13 @@ class PostgresStoreImpl implements PostgresStore {
   }
 
   /**
-   * Counts a committed transaction; every `foldAfter` of them, folds the hot-spot deltas in a
-   * transaction of its own, one at a time, after the caller has its answer. A fold that fails
-   * (the database is away) changes nothing: the deltas wait for the next.
+   * Counts the delta rows a committed transaction added (at least 1: a refusal's heat is added by
+   * a trigger); once `foldAfter` have been, folds the hot-spot deltas in transactions of their
+   * own, one fold at a time, after the caller has its answer. A fold that fails (the database is
+   * away) changes nothing: the deltas wait for the next.
    */
-  #committedOne(): void {
-    if (++this.#committed < this.#foldAfter || this.#folding || this.#closed) return
+  #committedOne(deltas: number): void {
+    if ((this.#committed += deltas) < this.#foldAfter || this.#folding || this.#closed) return
     this.#committed = 0
     this.#folding = true
     const fold = async () => {
@@ -260,11 +262,11 @@ class PostgresStoreImpl implements PostgresStore {
         const result = await fn(tx)
         // What the transaction queued (its inserted messages) is written before it commits; its
         // last statement (the heat and spans it adds) and its deferred ones go with COMMIT, in one round trip.
-        await tx.finish()
+        const deltas = await tx.finish()
         open = false
         await connection.commit()
         checkIn(client)
-        this.#committedOne()
+        this.#committedOne(deltas)
         return result
       } catch (error) {
         open = false

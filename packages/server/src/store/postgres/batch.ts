@@ -13,7 +13,7 @@ import { DUPLICATE_TRACKING_CODE, duplicateId, instant } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
 import { isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
-import { groupBatch, SPANS_ADD_SQL, type Grouped } from './grouping.js'
+import { batchBands, candidatesSql, groupBatch, SPANS_ADD_SQL, type CandidateRow, type Grouped } from './grouping.js'
 import { HEAT_ADD_SQL, type Query } from './hotspots.js'
 import { chinaMonth } from '../hotspots.js'
 import { messageColumns, rebuildMessageBoards } from './rows.js'
@@ -52,8 +52,11 @@ const NAMES = COLUMNS.map(([name]) => name).join(', ')
  * in the batch, position, document) and their closure rows, in one statement; answers each row's
  * seq by index. The seqs are taken from the identity's sequence in the batch's order, as inserts
  * one by one would take them. The unique constraints refuse a second id or tracking hash, in the
- * batch or stored, also of two instances at once.
+ * batch or stored, also of two instances at once. The same statement stores the batch's band
+ * hashes and answers the candidates of its messages (postgres/grouping.ts), one round trip.
  */
+const CANDIDATES = candidatesSql(N + 3)
+
 const INSERT_SQL = `WITH d AS MATERIALIZED (
     SELECT nextval(pg_get_serial_sequence('messages', 'seq')) AS seq, u.*
     FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS u (${NAMES}, k)
@@ -66,8 +69,10 @@ const INSERT_SQL = `WITH d AS MATERIALIZED (
     SELECT d.seq, x.n, x.doc FROM unnest($${N + 1}::integer[], $${N + 2}::integer[], $${N + 3}::text[]) AS x (k, n, doc) JOIN d ON d.k = x.k
   ), b AS (
     ${rebuildMessageBoards('TRUE', 'd m')}
-  )
-  SELECT k::integer AS k, seq::text AS seq FROM d`
+  ), ${CANDIDATES.ctes}
+  SELECT 0 AS kind, k::integer AS k, seq::text AS seq, NULL::integer AS band, NULL::text AS created_ms, NULL::text AS root, NULL::text AS text FROM d
+  UNION ALL
+  ${CANDIDATES.rows}`
 
 /**
  * Adds summed counters to every board of each scope's closure (its board, its assigned unit and
@@ -120,6 +125,8 @@ export class WriteBatch {
   #writing: Promise<void> | undefined
   /** Set once the transaction ends without committing: nothing more is written. */
   #abandoned = false
+  /** Delta rows of heat and spans written so far (postgres/hot-deltas.ts: what a fold has to move). */
+  deltas = 0
 
   constructor(client: PgClient) {
     this.#client = client
@@ -229,20 +236,24 @@ export class WriteBatch {
         events[2].push(doc)
       }
     }
-    let rows: Array<{ k: number; seq: string }>
+    // The search text is core's similarity text: the masked title and content, lower-cased.
+    const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
+    const created = columns[COLUMNS.findIndex(([name]) => name === 'created_ms')]! as number[]
+    const bands = batchBands(text, created)
+    let rows: Array<CandidateRow>
     try {
-      rows = await this.#query<{ k: number; seq: string }>(INSERT_SQL, [...columns, ...events])
+      rows = await this.#query<CandidateRow>(INSERT_SQL, [...columns, ...events, ...bands.ask, ...bands.store])
     } catch (error) {
       throw duplicateError(error) ?? error
     }
     const seqs: number[] = []
-    for (const row of rows) seqs[row.k - 1] = Number(row.seq)
-    // The search text is core's similarity text: the masked title and content, lower-cased.
-    const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
+    for (const row of rows) if (row.kind === 0) seqs[row.k! - 1] = Number(row.seq)
     this.#addSpans(
       await groupBatch(
         this.#query,
         queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
+        bands,
+        rows.filter((row) => row.kind !== 0),
         this.#defer,
       ),
     )
@@ -302,6 +313,7 @@ export class WriteBatch {
     const [text, values] =
       cells[0].length > 0 && added[0].length > 0 ? [HOT_ADD_SQL, [...cells, ...added]] : cells[0].length > 0 ? [HEAT_ADD_SQL, cells] : [SPANS_ADD_SQL, added]
     if (values[0]!.length === 0) return
+    this.deltas += values[0]!.length + (values.length > 4 ? values[4]!.length : 0)
     // Sent with COMMIT: as EXECUTE of the statement this connection prepared (postgres/pipeline.ts);
     // on a connection that has not prepared it yet, run now (and so prepared).
     if (last && this.#defer(text, values)) return

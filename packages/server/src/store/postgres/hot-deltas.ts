@@ -43,8 +43,11 @@ export const HEAT_CELLS_SQL = `SELECT region, domain, month, n FROM hot_heat WHE
   UNION ALL
   SELECT region, domain, month, n FROM hot_heat_delta WHERE ancestor = $1 AND month BETWEEN $2 AND $3`
 
-/** Transactions an instance commits between two folds of the deltas (see {@link foldHotDeltas}). */
-export const FOLD_AFTER = 200
+/** Delta rows an instance adds between two folds (see {@link foldHotDeltas}; each transaction counts one at least). */
+export const FOLD_AFTER = 1000
+
+/** Groups whose span deltas one fold's transaction moves at most (each a lock held until it commits). */
+const FOLD_GROUPS = 100
 
 /** The key of the advisory lock a fold holds: one instance folds at a time ("fold" in ASCII). */
 const FOLD_LOCK = 0x666f6c64
@@ -61,8 +64,9 @@ const FOLD_HEAT_SQL = `WITH d AS (DELETE FROM hot_heat_delta RETURNING ancestor,
  * and moves its base rows and deltas to the group it joins) runs meanwhile. A group being merged
  * away is left for the next fold.
  */
-const FOLD_GROUPS_SQL = `SELECT coalesce(array_agg(r.root), '{}') AS roots FROM (SELECT DISTINCT root FROM hot_spans_delta ORDER BY root) r
-  WHERE pg_try_advisory_xact_lock_shared(${GROUP_LOCKS} + r.root)`
+const FOLD_GROUPS_SQL = `WITH r AS MATERIALIZED (SELECT DISTINCT root FROM hot_spans_delta WHERE root > $1 ORDER BY root LIMIT ${FOLD_GROUPS})
+  SELECT coalesce(array_agg(root ORDER BY root) FILTER (WHERE pg_try_advisory_xact_lock_shared(${GROUP_LOCKS} + root)), '{}') AS roots,
+    count(*)::integer AS n, max(root)::text AS last FROM r`
 
 /** Moves the span deltas of the groups `$1` into the base rows, in one statement (a span only grows). */
 const FOLD_SPANS_SQL = `WITH d AS (DELETE FROM hot_spans_delta WHERE root = ANY($1::bigint[]) RETURNING ancestor, root, first_ms, last_ms)
@@ -71,26 +75,33 @@ const FOLD_SPANS_SQL = `WITH d AS (DELETE FROM hot_spans_delta WHERE root = ANY(
   ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
 
 /**
- * Folds the deltas into the base rows in one transaction on `client` (a connection of its own);
- * resolves false when another instance is folding (nothing is done). Safe beside any number of
- * writers and folds: a delta row is deleted by one fold only (the others' DELETE skips the rows it
- * took), and its sum is added in the same transaction.
+ * Folds the deltas into the base rows on `client` (a connection of its own): the heat's, and the
+ * spans of up to {@link FOLD_GROUPS} groups at a time, each in a transaction of its own; resolves
+ * 'busy' when another instance is folding (nothing is done). Safe beside any number of writers
+ * and folds: a delta row is deleted by one fold only (the others' DELETE skips the rows it took),
+ * and its sum is added in the same transaction.
  */
-export async function foldHotDeltas(client: PgClient): Promise<boolean> {
-  await client.query('BEGIN')
-  try {
-    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [FOLD_LOCK])
-    if (!rows[0]!.ok) {
-      await client.query('ROLLBACK')
-      return false
+export async function foldHotDeltas(client: PgClient): Promise<'done' | 'busy'> {
+  let after = '0'
+  for (let first = true; ; first = false) {
+    await client.query('BEGIN')
+    try {
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [FOLD_LOCK])
+      if (!rows[0]!.ok) {
+        await client.query('ROLLBACK')
+        return 'busy'
+      }
+      if (first) await client.query(FOLD_HEAT_SQL)
+      const [{ roots, n, last }] = (await client.query<{ roots: string[]; n: number; last: string | null }>(FOLD_GROUPS_SQL, [after])).rows as [
+        { roots: string[]; n: number; last: string | null },
+      ]
+      if (roots.length > 0) await client.query(FOLD_SPANS_SQL, [roots])
+      await client.query('COMMIT')
+      if (n < FOLD_GROUPS || last === null) return 'done'
+      after = last
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
     }
-    await client.query(FOLD_HEAT_SQL)
-    const [{ roots }] = (await client.query<{ roots: string[] }>(FOLD_GROUPS_SQL)).rows as [{ roots: string[] }]
-    if (roots.length > 0) await client.query(FOLD_SPANS_SQL, [roots])
-    await client.query('COMMIT')
-    return true
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw error
   }
 }
