@@ -6,6 +6,7 @@
 // the smallest. BENCH_READS (a regular expression of the reads' names; `none` for none) measures
 // only some reads, e.g. `BENCH_READS=none BENCH_MESSAGES=10000` the durable POST alone. With the
 // board-filtered list, it also measures that list while the year's supervision table runs.
+// BENCH_WARMUP=N runs each N seconds unmeasured first (default 0: a cold server's first seconds count).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import { STORES } from './stores.mjs'
 const MAX = Number(process.env.BENCH_MESSAGES ?? 1_000_000)
 const SIZES = [10_000, 100_000, 1_000_000].filter((n) => n < MAX).concat([MAX])
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 0)
 const CONNECTIONS = 8
 const kind = process.env.BENCH_STORE ?? 'sqlite'
 const backend = STORES[kind]
@@ -101,9 +103,14 @@ function startServer(args) {
  * still in flight when autocannon stopped: the next read is measured on an idle server.
  */
 async function cannon(options) {
-  const result = await new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: DURATION, timeout: 60, ...options }, (error, r) => (error ? reject(error) : resolve(r)))
-  })
+  const run = (duration) =>
+    new Promise((resolve, reject) => {
+      autocannon({ connections: CONNECTIONS, duration, timeout: 60, ...options }, (error, r) => (error ? reject(error) : resolve(r)))
+    })
+  // BENCH_WARMUP seconds of the same requests first, not measured: a server just started runs its
+  // first seconds unoptimized (V8 compiles hot code as it goes; connections prepare statements).
+  if (WARMUP > 0) await run(WARMUP)
+  const result = await run(DURATION)
   await (await fetch(new URL('boards', `${new URL(options.url).origin}/api/v1/`))).arrayBuffer()
   return result
 }
@@ -126,6 +133,10 @@ try {
     console.log(`${kind}: seeded ${fmt(size - seeded)} messages in ${seconds.toFixed(1)} s (${fmt((size - seeded) / seconds)}/s); ${fmt(size)} in all${opened.size ? `, ${(opened.size() / 2 ** 20).toFixed(0)} MiB` : ''}`)
     seeded = size
     await opened.store.close()
+    // What a database that has been running for a while has done: the seeding's dead rows vacuumed,
+    // statistics gathered, its writes checkpointed, so background work started by the seeding
+    // (autovacuum, a checkpoint) does not share the measured seconds.
+    await opened.settle?.()
     const { child, url } = await startServer(opened.args)
     try {
       for (const [name, fixed, headers, vary, resolve] of READS) {

@@ -56,7 +56,17 @@ export const STORES = {
       cluster ??= await startCluster()
       // A PostgreSQL database keeps its tracking key outside: a key file beside the bench's data.
       const statements = process.env.BENCH_PG_STATEMENTS === '1' ? pgStatements(cluster.url) : undefined
-      return { store: await createPostgresStore(cluster.url), url: cluster.url, data: cluster.data, statements, args: ['--db', cluster.url, '--tracking-key', join(dir, 'tracking.key')] }
+      return {
+        store: await createPostgresStore(cluster.url),
+        url: cluster.url,
+        data: cluster.data,
+        statements,
+        args: ['--db', cluster.url, '--tracking-key', join(dir, 'tracking.key')],
+        async settle() {
+          await sql(cluster.url, 'VACUUM ANALYZE')
+          await sql(cluster.url, 'CHECKPOINT')
+        },
+      }
     },
     async shutdown() {
       cluster?.stop()

@@ -33,7 +33,11 @@ import { withOutbox } from './service/events.js'
 import { newMessageOf } from './service/submission.js'
 import type { BoardServiceOptions, CommitHook, InboxQuery, PublicListQuery, StaffPrincipal } from './service/types.js'
 import type { StaffToken, Store, StoreReader, StoreTransaction } from './store/types.js'
+import { DUPLICATE_TRACKING_CODE } from './store/shared.js'
 export { TrackingKeyMismatchError } from './tracking-codes.js'
+
+/** Runs of a submission whose fresh tracking code the store found taken. */
+const SUBMIT_ATTEMPTS = 3
 export { sha256Hex } from './staff-tokens.js'
 export type { BoardServiceOptions, CommitHook, InboxQuery, PublicListQuery, StaffPrincipal } from './service/types.js'
 
@@ -207,13 +211,21 @@ export class BoardService {
   async submit(input: NewMessage, hook?: CommitHook<SubmissionResult>): Promise<SubmissionResult> {
     const message = newMessageOf(input, (await this.#tree()).byId.get(input.boardId), this.#now().toISOString())
     await this.ready()
-    return this.#write(async (tx) => {
-      const code = await this.#codes.create(tx)
-      await tx.insertMessage(message, code.hash)
-      const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: message.createdAt }
-      await hook?.(tx, result)
-      return result
-    })
+    // 57^12 codes make a clash unlikely: the code is not looked up first (a round trip of every
+    // submission); the store's insert refuses a hash taken, and the submission runs again with another.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#write(async (tx) => {
+          const code = await this.#codes.fresh()
+          await tx.insertMessage(message, code.hash)
+          const result: SubmissionResult = { id: message.id, status: message.status, trackingCode: code.code, createdAt: message.createdAt }
+          await hook?.(tx, result)
+          return result
+        })
+      } catch (error) {
+        if (attempt >= SUBMIT_ATTEMPTS || (error as Error | undefined)?.message !== DUPLICATE_TRACKING_CODE) throw error
+      }
+    }
   }
 
   // ── The author, by tracking code ──────────────────────────────────────────────────────────

@@ -64,6 +64,16 @@ export class TrackingCodes {
     return this.#secrets.hash(code)
   }
 
+  /**
+   * A fresh code and its hash, not looked up: for a message inserted with it, whose insert every
+   * store refuses with `DUPLICATE_TRACKING_CODE` when the hash is taken (its unique key, which also
+   * decides between two instances); the caller then tries again with another.
+   */
+  async fresh(): Promise<{ code: string; hash: string }> {
+    const code = createTrackingCode()
+    return { code, hash: await this.#secrets.hash(code) }
+  }
+
   /** A fresh code and its hash, unused in the store. */
   async create(tx: StoreTransaction): Promise<{ code: string; hash: string }> {
     for (;;) {

@@ -62,6 +62,9 @@ describe.each<[string, () => Store]>([
   // Its sums and scans answered by a worker thread (sqlite/read-pool.ts, the worker from dist).
   ['sqlite with read workers', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'liuyan-')), 'board.db'), { readWorkers: 2 })],
   ['postgres', () => openingStore(freshDatabase().then(createPostgresStore))],
+  // Its deltas folded into the base rows after each transaction (while none is being folded): the
+  // reads meet every mix of folded and unfolded rows (postgres/hot-deltas.ts).
+  ['postgres, folding', () => openingStore(freshDatabase().then((url) => createPostgresStore(url, { foldAfter: 1 })))],
 ])('%s store: hot spots', (_name, create) => {
   it('counts the heat table as the rows say, and again after a board moves and another changes region', async () => {
     const store = await seed(create())

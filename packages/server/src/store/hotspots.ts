@@ -182,7 +182,8 @@ export interface HeatColumns {
 }
 
 /**
- * The rows of a heat table from its counts (in any order, months outside the query's left out):
+ * The rows of a heat table from its counts (in any order, several counts of one cell added, months
+ * outside the query's left out):
  * a row per region and domain, its counts month by month from `fromMonth` to `toMonth`, ordered by
  * region, then domain in core's order. Every store reads its counts and shapes them here. @internal
  */
@@ -202,7 +203,8 @@ export function heatRows(counts: HeatColumns, query: Pick<HeatStoreQuery, 'fromM
     row.counts[at]! += n
   }
   const order = new Map(DOMAINS.map((d, i) => [d, i]))
-  return [...rows.values()].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : order.get(a.domain)! - order.get(b.domain)!))
+  // Counts of one cell may come in several parts (a store's deltas) that add up to nothing.
+  return [...rows.values()].filter((row) => row.counts.some((n) => n !== 0)).sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : order.get(a.domain)! - order.get(b.domain)!))
 }
 
 /** What a store reads for {@link StoreReader.similarGroups}. */

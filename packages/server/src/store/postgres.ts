@@ -3,10 +3,12 @@
 import type { RateCounter, Store, StoreReader, StoreTransaction } from './types.js'
 import { loadDriver, PostgresDriverMissingError, type PgPool, type PgPoolClient } from './postgres/driver.js'
 import { isConnectionError, isRetryable, redactUrl, translate } from './postgres/errors.js'
+import { FOLD_AFTER, foldHotDeltas } from './postgres/hot-deltas.js'
 import { createPgRateCounter } from './postgres/rate-counter.js'
 import { PgReader } from './postgres/reader.js'
 import { checkVersion, migrate, PostgresMigrationError, SCHEMA_VERSION } from './postgres/schema.js'
 import { PgTransaction } from './postgres/transaction.js'
+import { TransactionClient } from './postgres/pipeline.js'
 
 export { PostgresDriverMissingError, PostgresMigrationError, redactUrl }
 export { StoreUnavailableError } from './types.js'
@@ -48,6 +50,13 @@ export interface PostgresStoreOptions {
    * @default true
    */
   migrate?: boolean
+  /**
+   * Delta rows of hot spots this instance adds between two folds of them into their base rows
+   * (postgres/hot-deltas.ts; each transaction counts at least one); reads are the same whenever
+   * folds run. @internal For tests.
+   * @default 1000
+   */
+  foldAfter?: number
 }
 
 /** A {@link Store} on PostgreSQL. */
@@ -137,7 +146,7 @@ export async function createPostgresStore(connection: string | PostgresConnectio
       throw translate(error)
     }
     checkIn(client)
-    return new PostgresStoreImpl(readers, writers, migration)
+    return new PostgresStoreImpl(readers, writers, migration, options.foldAfter ?? FOLD_AFTER)
   } catch (error) {
     await Promise.all([readers.end(), writers.end()]).catch(() => {})
     throw error
@@ -184,11 +193,16 @@ class PostgresStoreImpl implements PostgresStore {
   /** Transactions running, which close() lets finish. */
   readonly #running = new Set<Promise<unknown>>()
   #closed = false
+  readonly #foldAfter: number
+  /** Delta rows added since the last fold began. */
+  #committed = 0
+  #folding = false
 
-  constructor(readers: PgPool, writers: PgPool, migration: { from: number; to: number }) {
+  constructor(readers: PgPool, writers: PgPool, migration: { from: number; to: number }, foldAfter: number) {
     this.#readers = readers
     this.#writers = writers
     this.migration = migration
+    this.#foldAfter = foldAfter
     const check = () => {
       if (this.#closed) throw new Error(STORE_CLOSED)
     }
@@ -198,29 +212,61 @@ class PostgresStoreImpl implements PostgresStore {
 
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new Error(STORE_CLOSED))
-    const running = this.#run(fn)
+    return this.#track(this.#run(fn))
+  }
+
+  /** A call close() waits for. */
+  #track<T>(running: Promise<T>): Promise<T> {
     this.#running.add(running)
     const forget = () => this.#running.delete(running)
     running.then(forget, forget)
     return running
   }
 
+  /**
+   * Counts the delta rows a committed transaction added (at least 1: a refusal's heat is added by
+   * a trigger); once `foldAfter` have been, folds the hot-spot deltas in transactions of their
+   * own, one fold at a time, after the caller has its answer. A fold that fails (the database is
+   * away) changes nothing: the deltas wait for the next.
+   */
+  #committedOne(deltas: number): void {
+    if ((this.#committed += deltas) < this.#foldAfter || this.#folding || this.#closed) return
+    this.#committed = 0
+    this.#folding = true
+    const fold = async () => {
+      const client = await checkOut(this.#writers)
+      let broken = false
+      try {
+        await foldHotDeltas(client)
+      } catch (error) {
+        broken = isConnectionError(error)
+      } finally {
+        checkIn(client, broken)
+      }
+    }
+    void this.#track(fold().catch(() => {})).finally(() => {
+      this.#folding = false
+    })
+  }
+
   async #run<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await checkOut(this.#writers)
       let open = true
-      const tx = new PgTransaction(client, () => {
+      // BEGIN goes with the transaction's first statement (postgres/pipeline.ts).
+      const connection = new TransactionClient(client)
+      const tx = new PgTransaction(connection, () => {
         if (!open) throw new Error(TRANSACTION_ENDED)
       })
       try {
-        await client.query('BEGIN')
         const result = await fn(tx)
         // What the transaction queued (its inserted messages) is written before it commits; its
-        // last statement (the sums every message of a board shares) goes with COMMIT, in one round trip.
-        const last = await tx.finish()
+        // last statement (the heat and spans it adds) and its deferred ones go with COMMIT, in one round trip.
+        const deltas = await tx.finish()
         open = false
-        await client.query(`${last}COMMIT`)
+        await connection.commit()
         checkIn(client)
+        this.#committedOne(deltas)
         return result
       } catch (error) {
         open = false

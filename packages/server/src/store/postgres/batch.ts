@@ -5,15 +5,15 @@
 // board and group) and written once.
 // Whatever is queued is written before any other statement of the transaction runs (a read sees
 // every write before it) and before COMMIT: `BatchingClient` is the connection the transaction's
-// reads and writes go through. The sums (the tallies) are rows every message of a board shares:
-// they are held back past the statements that neither read nor write them (`tallyFree`: the
-// outbox's appends), so that their row locks are taken just before COMMIT.
+// reads and writes go through. The sums (the tallies) are held back past the statements that
+// neither read nor write them (`tallyFree`: the outbox's appends); the last of them, the heat and
+// spans (delta rows, postgres/hot-deltas.ts), goes with COMMIT in one round trip (postgres/pipeline.ts).
 import type { Message } from '@liuyan/core'
 import { DUPLICATE_TRACKING_CODE, duplicateId, instant } from '../shared.js'
 import { contributionOf, counterRows } from '../stats-keeping.js'
-import { inlined, INLINED_SETTINGS, isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
+import { isTallyFree, prepared, type PgClient, type PgQuery, type PgResult } from './driver.js'
 import { translate } from './errors.js'
-import { groupBatch, SPANS_ADD_SQL, type Grouped } from './grouping.js'
+import { batchBands, candidatesSql, groupBatch, SPANS_ADD_SQL, type CandidateRow, type Grouped } from './grouping.js'
 import { HEAT_ADD_SQL, type Query } from './hotspots.js'
 import { chinaMonth } from '../hotspots.js'
 import { messageColumns, rebuildMessageBoards } from './rows.js'
@@ -52,8 +52,11 @@ const NAMES = COLUMNS.map(([name]) => name).join(', ')
  * in the batch, position, document) and their closure rows, in one statement; answers each row's
  * seq by index. The seqs are taken from the identity's sequence in the batch's order, as inserts
  * one by one would take them. The unique constraints refuse a second id or tracking hash, in the
- * batch or stored, also of two instances at once.
+ * batch or stored, also of two instances at once. The same statement stores the batch's band
+ * hashes and answers the candidates of its messages (postgres/grouping.ts), one round trip.
  */
+const CANDIDATES = candidatesSql(N + 3)
+
 const INSERT_SQL = `WITH d AS MATERIALIZED (
     SELECT nextval(pg_get_serial_sequence('messages', 'seq')) AS seq, u.*
     FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS u (${NAMES}, k)
@@ -66,8 +69,10 @@ const INSERT_SQL = `WITH d AS MATERIALIZED (
     SELECT d.seq, x.n, x.doc FROM unnest($${N + 1}::integer[], $${N + 2}::integer[], $${N + 3}::text[]) AS x (k, n, doc) JOIN d ON d.k = x.k
   ), b AS (
     ${rebuildMessageBoards('TRUE', 'd m')}
-  )
-  SELECT k::integer AS k, seq::text AS seq FROM d`
+  ), ${CANDIDATES.ctes}
+  SELECT 0 AS kind, k::integer AS k, seq::text AS seq, NULL::integer AS band, NULL::text AS created_ms, NULL::text AS root, NULL::text AS text FROM d
+  UNION ALL
+  ${CANDIDATES.rows}`
 
 /**
  * Adds summed counters to every board of each scope's closure (its board, its assigned unit and
@@ -120,6 +125,8 @@ export class WriteBatch {
   #writing: Promise<void> | undefined
   /** Set once the transaction ends without committing: nothing more is written. */
   #abandoned = false
+  /** Delta rows of heat and spans written so far (postgres/hot-deltas.ts: what a fold has to move). */
+  deltas = 0
 
   constructor(client: PgClient) {
     this.#client = client
@@ -149,23 +156,18 @@ export class WriteBatch {
    */
   async flush(tallies = true): Promise<void> {
     this.#writeQueue()
-    if (tallies) this.#then(async () => void (await this.#writeSums(false)))
+    if (tallies) this.#then(() => this.#writeSums(false))
     await this.#settle()
   }
 
   /**
-   * {@link flush} before COMMIT, but answers its last statement (heat and spans), with its values
-   * written in, to be sent with COMMIT in one round trip (`''` when there is none): the locks of
-   * those rows, which every message of a board shares, are then held for COMMIT only.
+   * {@link flush} before COMMIT, its last statement (heat and spans) deferred to go with COMMIT in
+   * one round trip (postgres/pipeline.ts) when the connection can.
    */
-  async finish(): Promise<string> {
+  async finish(): Promise<void> {
     this.#writeQueue()
-    let last = ''
-    this.#then(async () => {
-      last = await this.#writeSums(true)
-    })
+    this.#then(() => this.#writeSums(true))
     await this.#settle()
-    return last
   }
 
   /** Waits for the writes under way; rejects when one failed. */
@@ -177,7 +179,7 @@ export class WriteBatch {
   }
 
   /** The sums taken when the writes before them are done (the spans come from the groups' writes), then written. */
-  #writeSums(last: boolean): Promise<string> {
+  #writeSums(last: boolean): Promise<void> {
     const [counters, heat, spans] = [this.#counters, this.#heat, this.#spans]
     this.#counters = new Map()
     this.#heat = new Map()
@@ -212,6 +214,9 @@ export class WriteBatch {
     this.#writing = next
   }
 
+  /** Queues a statement whose answer is not read, sent with the next (false: run it now). */
+  readonly #defer = (text: string, values: readonly unknown[]): boolean => this.#client.defer?.(prepared(text, values)) ?? false
+
   readonly #query: Query = async <R>(text: string, values: readonly unknown[] = []) => {
     try {
       return (await this.#client.query<R>(prepared(text, values))).rows
@@ -231,20 +236,25 @@ export class WriteBatch {
         events[2].push(doc)
       }
     }
-    let rows: Array<{ k: number; seq: string }>
+    // The search text is core's similarity text: the masked title and content, lower-cased.
+    const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
+    const created = columns[COLUMNS.findIndex(([name]) => name === 'created_ms')]! as number[]
+    const bands = batchBands(text, created)
+    let rows: Array<CandidateRow>
     try {
-      rows = await this.#query<{ k: number; seq: string }>(INSERT_SQL, [...columns, ...events])
+      rows = await this.#query<CandidateRow>(INSERT_SQL, [...columns, ...events, ...bands.ask, ...bands.store])
     } catch (error) {
       throw duplicateError(error) ?? error
     }
     const seqs: number[] = []
-    for (const row of rows) seqs[row.k - 1] = Number(row.seq)
-    // The search text is core's similarity text: the masked title and content, lower-cased.
-    const text = columns[COLUMNS.findIndex(([name]) => name === 'search_text')]! as string[]
+    for (const row of rows) if (row.kind === 0) seqs[row.k! - 1] = Number(row.seq)
     this.#addSpans(
       await groupBatch(
         this.#query,
         queued.map(({ message }, index) => ({ message, seq: seqs[index]!, text: text[index]! })),
+        bands,
+        rows.filter((row) => row.kind !== 0),
+        this.#defer,
       ),
     )
   }
@@ -269,8 +279,8 @@ export class WriteBatch {
     for (const span of spans) add(span.ancestor, span.root, span.firstMs, span.lastMs)
   }
 
-  /** Writes the sums; with `last`, answers the statement of the heat and spans as text instead (see {@link finish}). */
-  async #writeTallies(counters: Map<string, number>, heat: Map<string, number>, spans: Map<string, [number, number]>, last = false): Promise<string> {
+  /** Writes the sums; with `last`, the statement of the heat and spans deferred when it can be (see {@link finish}). */
+  async #writeTallies(counters: Map<string, number>, heat: Map<string, number>, spans: Map<string, [number, number]>, last = false): Promise<void> {
     const columns: [string[], Array<string | null>, number[], number[], string[], number[]] = [[], [], [], [], [], []]
     for (const [id, n] of counters) {
       if (n === 0) continue
@@ -299,13 +309,15 @@ export class WriteBatch {
       added[2].push(first)
       added[3].push(last)
     }
-    // Heat and spans in one statement (heat first, then spans: each in key order).
+    // Heat and spans in one statement: delta rows (postgres/hot-deltas.ts).
     const [text, values] =
       cells[0].length > 0 && added[0].length > 0 ? [HOT_ADD_SQL, [...cells, ...added]] : cells[0].length > 0 ? [HEAT_ADD_SQL, cells] : [SPANS_ADD_SQL, added]
-    if (values[0]!.length === 0) return ''
-    if (last) return `${INLINED_SETTINGS}${inlined(text, values)};\n`
+    if (values[0]!.length === 0) return
+    this.deltas += values[0]!.length + (values.length > 4 ? values[4]!.length : 0)
+    // Sent with COMMIT: as EXECUTE of the statement this connection prepared (postgres/pipeline.ts);
+    // on a connection that has not prepared it yet, run now (and so prepared).
+    if (last && this.#defer(text, values)) return
     await this.#query(text, values)
-    return ''
   }
 }
 
@@ -344,5 +356,13 @@ export class BatchingClient implements PgClient {
   async query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>> {
     await this.#batch.flush(!isTallyFree(typeof query === 'string' ? query : query.text))
     return this.#client.query<R>(query, values)
+  }
+
+  /**
+   * A statement deferred goes before every later one, the batch's writes included: only one that
+   * neither reads nor needs what the batch holds (the outbox's appends) may be deferred.
+   */
+  defer(query: PgQuery): boolean {
+    return this.#client.defer?.(query) ?? false
   }
 }

@@ -17,6 +17,11 @@ export interface PgQuery {
 /** A connection: one of the pool's, checked out for a transaction. */
 export interface PgClient {
   query<R = Record<string, unknown>>(query: string | PgQuery, values?: readonly unknown[]): Promise<PgResult<R>>
+  /**
+   * A transaction's connection only: queues a statement whose answer is not needed, sent with the
+   * next one (postgres/pipeline.ts); false when it must be run now.
+   */
+  defer?(query: PgQuery): boolean
 }
 
 const names = new Map<string, string>()
@@ -58,29 +63,6 @@ export function tallyFree(text: string): string {
 /** Whether {@link tallyFree} marked `text`. */
 export function isTallyFree(text: string): boolean {
   return tallyFreeTexts.has(text)
-}
-
-/**
- * `text` with its parameters (`$1`…, each an array of strings or integers that `text` casts) written
- * in as literals: for a statement sent with others in one round trip (the simple protocol takes no
- * parameters). Strings are quoted as standard SQL (`'` doubled; the text is to run with
- * `standard_conforming_strings` on, see {@link INLINED_SETTINGS}); anything else is refused.
- */
-export function inlined(text: string, values: readonly unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = values[Number(n) - 1]
-    if (!Array.isArray(value)) throw new TypeError(`Parameter $${n} is not an array`)
-    return `ARRAY[${value.map(literal).join(',')}]`
-  })
-}
-
-/** Sent before statements made by {@link inlined}, in their transaction: quotes mean what they say. */
-export const INLINED_SETTINGS = 'SET LOCAL standard_conforming_strings = on;\n'
-
-function literal(value: unknown): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
-  if (typeof value === 'string' && !value.includes('\0')) return `'${value.replaceAll("'", "''")}'`
-  throw new TypeError(`Cannot write ${typeof value} ${String(value)} into a statement`)
 }
 
 /** A checked-out connection, given back with `release` (an error destroys it instead). */

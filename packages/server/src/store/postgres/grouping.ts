@@ -9,7 +9,6 @@
 import { bandHashes, SIMILARITY } from '@liuyan/core'
 import type { Message } from '@liuyan/core'
 import { groupNewMessage, WINDOW_MS, type Candidate, type GroupWriter } from '../hotspots.js'
-import { instant } from '../shared.js'
 import type { Query } from './hotspots.js'
 
 /** A message of the batch, inserted (it has its seq), with its similarity text (its `search_text`). */
@@ -31,9 +30,10 @@ interface Near {
 }
 
 /**
- * Stores the batch's bands; for each (message, band hash) asked, the `perBand` stored messages
+ * Parts of the statement that writes a batch (postgres/batch.ts; its messages `d` with their seqs,
+ * values from `$p+1`): stores the batch's bands; for each (message, band hash) asked, the `perBand` stored messages
  * nearest before or at its creation (newest first) and nearest after (oldest first) within the
- * window; then, once each (`k` null), the candidates' texts and groups. The statement does not see its
+ * window; then, once each (kind 2), the candidates' texts and groups. The statement does not see its
  * own insert of bands: what it reads was stored before the batch.
  * Its plan is generic (made without the values, see postgres.ts): the window's far bound is a
  * filter (`created_ms + 0`), not a second bound of the index range, so that the plan is an ordered
@@ -43,10 +43,14 @@ interface Near {
  * rows each for a submission of the bench, most of the server's time of it). A candidate's group
  * is a lookup of its own, not a join a generic plan may make a scan of `hot_members`.
  */
-const CANDIDATES_SQL = `WITH stored AS (
-    INSERT INTO hot_bands (band, created_ms, seq) SELECT * FROM unnest($4::integer[], $5::bigint[], $6::bigint[]) ON CONFLICT DO NOTHING
+export function candidatesSql(p: number): { ctes: string; rows: string } {
+  return {
+    ctes: `stored AS (
+    INSERT INTO hot_bands (band, created_ms, seq)
+    SELECT x.band, x.c, d.seq FROM unnest($${p + 4}::integer[], $${p + 5}::integer[], $${p + 6}::bigint[]) AS x (i, band, c) JOIN d ON d.k = x.i
+    ON CONFLICT DO NOTHING
   ), c AS MATERIALIZED (
-    SELECT q.k, q.band, b.seq, b.created_ms FROM unnest($1::integer[], $2::integer[], $3::bigint[]) AS q (k, band, c)
+    SELECT q.k, q.band, b.seq, b.created_ms FROM unnest($${p + 1}::integer[], $${p + 2}::integer[], $${p + 3}::bigint[]) AS q (k, band, c)
     CROSS JOIN LATERAL (
       (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms <= q.c AND created_ms + 0 >= q.c - ${WINDOW_MS}
        ORDER BY created_ms DESC, seq DESC LIMIT ${SIMILARITY.perBand})
@@ -54,15 +58,56 @@ const CANDIDATES_SQL = `WITH stored AS (
       (SELECT seq, created_ms FROM hot_bands WHERE band = q.band AND created_ms > q.c AND created_ms + 0 <= q.c + ${WINDOW_MS}
        ORDER BY created_ms, seq LIMIT ${SIMILARITY.perBand})
     ) b
-  )
-  SELECT c.k, c.band, c.seq, c.created_ms, NULL::bigint AS root, NULL::text AS text FROM c
+  )`,
+    rows: `SELECT 1 AS kind, c.k, c.seq::text AS seq, c.band, c.created_ms::text AS created_ms, NULL::text AS root, NULL::text AS text FROM c
   UNION ALL
-  SELECT NULL, NULL, u.seq, NULL, (SELECT h.root FROM hot_members h WHERE h.seq = u.seq), m.search_text
-  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq`
+  SELECT 2, NULL, u.seq::text, NULL, NULL, (SELECT h.root FROM hot_members h WHERE h.seq = u.seq)::text, m.search_text
+  FROM (SELECT DISTINCT seq FROM c) u JOIN messages m ON m.seq = u.seq`,
+  }
+}
+
+/** A row of {@link candidatesSql}: a candidate (kind 1) or a candidate's text and group (kind 2). */
+export interface CandidateRow {
+  kind: number
+  k: number | null
+  band: number | null
+  seq: string
+  created_ms: string | null
+  root: string | null
+  text: string | null
+}
+
+/** A batch's messages with band hashes, before they are written: what {@link candidatesSql} asks (`ask`) and stores (`store`, by index in the batch from 1). */
+export interface BatchBands {
+  entries: Array<{ index: number; createdMs: number; bands: number[]; bandSet: Set<number> }>
+  ask: [number[], number[], number[]]
+  store: [number[], number[], number[]]
+}
+
+/** The band hashes of a batch's messages (their similarity texts), before the batch is written. */
+export function batchBands(texts: readonly string[], createdMs: readonly number[]): BatchBands {
+  const out: BatchBands = { entries: [], ask: [[], [], []], store: [[], [], []] }
+  for (const [index, text] of texts.entries()) {
+    const bands = bandHashes(text)
+    if (bands.length === 0) continue
+    const k = out.entries.length
+    const entry = { index, createdMs: createdMs[index]!, bands, bandSet: new Set(bands) }
+    out.entries.push(entry)
+    for (const band of entry.bandSet) {
+      out.ask[0].push(k)
+      out.ask[1].push(band)
+      out.ask[2].push(entry.createdMs)
+      out.store[0].push(index + 1)
+      out.store[1].push(band)
+      out.store[2].push(entry.createdMs)
+    }
+  }
+  return out
+}
 
 /**
  * Merges (every member of group `old` into group `new`: memberships, rows under each board; the
- * spans of `old` deleted) and new memberships (their rows under each board above), one statement,
+ * spans of `old`, base rows and deltas, deleted) and new memberships (their rows under each board above), one statement,
  * run under the locks of {@link LOCK_SQL}: so it reads (its snapshot is taken after them) what the
  * transactions that held them first committed. It writes only when the stored candidates (`$5`) are
  * still in the groups the decisions were made on (`$6`, null: in none), and answers either the
@@ -84,6 +129,8 @@ const WRITE_SQL = `WITH g AS MATERIALIZED (
     UPDATE hot_scope s SET root = f.new FROM f WHERE s.root = f.old
   ), moved AS (
     DELETE FROM hot_spans s USING f WHERE s.root = f.old RETURNING s.ancestor, f.new AS root, s.first_ms, s.last_ms
+  ), moved_deltas AS (
+    DELETE FROM hot_spans_delta s USING f WHERE s.root = f.old RETURNING s.ancestor, f.new AS root, s.first_ms, s.last_ms
   ), mem AS (
     INSERT INTO hot_members (seq, root) SELECT u.* FROM unnest($3::bigint[], $4::bigint[]) AS u, ok WHERE ok.ok
     ON CONFLICT (seq) DO UPDATE SET root = excluded.root RETURNING seq, root
@@ -93,18 +140,19 @@ const WRITE_SQL = `WITH g AS MATERIALIZED (
     ON CONFLICT DO NOTHING RETURNING ancestor, root, created_ms
   )
   SELECT ancestor, root::text, min(first_ms)::text AS first_ms, max(last_ms)::text AS last_ms, NULL::text AS seq
-  FROM (SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL SELECT ancestor, root, created_ms, created_ms FROM sc) x
+  FROM (SELECT ancestor, root, first_ms, last_ms FROM moved UNION ALL SELECT ancestor, root, first_ms, last_ms FROM moved_deltas
+    UNION ALL SELECT ancestor, root, created_ms, created_ms FROM sc) x
   GROUP BY ancestor, root
   UNION ALL
   SELECT NULL, root::text, NULL, NULL, seq::text FROM g`
 
 /**
- * Adds spans (`$1`–`$4`: board, group, first and last creation) to `hot_spans`, in key order so
- * that two transactions lock the rows alike; a span only grows.
+ * Adds spans (`$1`–`$4`: board, group, first and last creation) as delta rows
+ * (postgres/hot-deltas.ts): a group's span is the widest of its rows, so no row of another
+ * transaction is waited for.
  */
-export const SPANS_ADD_SQL = `INSERT INTO hot_spans (ancestor, root, first_ms, last_ms)
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[]) ORDER BY 1, 2
-  ON CONFLICT (ancestor, root) DO UPDATE SET first_ms = LEAST(hot_spans.first_ms, excluded.first_ms), last_ms = GREATEST(hot_spans.last_ms, excluded.last_ms)`
+export const SPANS_ADD_SQL = `INSERT INTO hot_spans_delta (ancestor, root, first_ms, last_ms)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])`
 
 /** A span to add: a group's first and last creation under a board. */
 export interface Span {
@@ -125,27 +173,19 @@ const newestFirst = (a: Near, b: Near) => b.createdMs - a.createdMs || b.seq - a
 /** `a` before `b` in the order of the nearest after: oldest first, ties by lower seq. */
 const oldestFirst = (a: Near, b: Near) => a.createdMs - b.createdMs || a.seq - b.seq
 
-/** Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written. */
-export async function groupBatch(query: Query, batch: readonly Inserted[]): Promise<Grouped> {
-  const entries: Entry[] = []
-  for (const { message, seq, text } of batch) {
-    const bands = bandHashes(text)
-    if (bands.length > 0) entries.push({ message, seq, createdMs: instant(message.createdAt, 'createdAt'), text, bands, bandSet: new Set(bands) })
-  }
+/**
+ * Groups the messages of a batch (in insertion order, seqs ascending) after their rows are written,
+ * from their bands and the candidates the write answered ({@link candidatesSql}); `defer` queues a statement whose answer is not read before the next (the transaction's connection's).
+ */
+export async function groupBatch(
+  query: Query,
+  batch: readonly Inserted[],
+  bands: BatchBands,
+  rows: readonly CandidateRow[],
+  defer: (text: string, values: readonly unknown[]) => boolean = () => false,
+): Promise<Grouped> {
+  const entries: Entry[] = bands.entries.map(({ index, createdMs, bands, bandSet }) => ({ ...batch[index]!, createdMs, bands, bandSet }))
   if (entries.length === 0) return { merges: [], spans: [] }
-  const ask: [number[], number[], number[]] = [[], [], []]
-  const store: [number[], number[], number[]] = [[], [], []]
-  for (const [k, entry] of entries.entries()) {
-    for (const band of entry.bandSet) {
-      ask[0].push(k)
-      ask[1].push(band)
-      ask[2].push(entry.createdMs)
-      store[0].push(band)
-      store[1].push(entry.createdMs)
-      store[2].push(entry.seq)
-    }
-  }
-  const rows = await query<{ k: number | null; band: number; seq: string; created_ms: string; root: string | null; text: string }>(CANDIDATES_SQL, [...ask, ...store])
   /** Stored candidates per message of the batch and band hash. */
   const near = entries.map(() => new Map<number, Near[]>())
   const texts = new Map<number, string>()
@@ -153,14 +193,14 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
   const storedRoot = new Map<number, number>()
   for (const row of rows) {
     const seq = Number(row.seq)
-    if (row.k === null) {
-      texts.set(seq, row.text)
+    if (row.kind === 2) {
+      texts.set(seq, row.text!)
       if (row.root !== null) storedRoot.set(seq, Number(row.root))
       continue
     }
-    const list = near[row.k]!.get(row.band)
+    const list = near[row.k!]!.get(row.band!)
     if (list) list.push({ seq, createdMs: Number(row.created_ms) })
-    else near[row.k]!.set(row.band, [{ seq, createdMs: Number(row.created_ms) }])
+    else near[row.k!]!.set(row.band!, [{ seq, createdMs: Number(row.created_ms) }])
   }
   for (const entry of entries) texts.set(entry.seq, entry.text)
   const batchSeqs = new Set(entries.map((e) => e.seq))
@@ -237,7 +277,12 @@ export async function groupBatch(query: Query, batch: readonly Inserted[]): Prom
     // The first locks are waited for. Those of a decision made again may be held by a transaction
     // that waits for one this holds (two joining one group, then both merging it away): tried, and
     // when one is taken the transaction is run again at once rather than after deadlock detection.
-    if (attempt === 1) await query(LOCK_SQL, locksOf(merges, members, batchSeqs))
+    // The first locks go with the writes, in one round trip when they can (postgres/pipeline.ts):
+    // two statements still, the writes' snapshot taken once the locks are held.
+    if (attempt === 1) {
+      const locks = locksOf(merges, members, batchSeqs)
+      if (!defer(LOCK_SQL, locks)) await query(LOCK_SQL, locks)
+    }
     else if (!(await query<{ ok: boolean }>(TRY_LOCK_SQL, locksOf(merges, members, batchSeqs)))[0]!.ok) throw groupsChanging()
     const rows = await query<{ ancestor: string | null; root: string | null; first_ms: string | null; last_ms: string | null; seq: string | null }>(WRITE_SQL, [
       ...merges,
@@ -269,7 +314,7 @@ const groupsChanging = () => Object.assign(new Error('The groups of similar mess
 const DECISIONS = 8
 
 /** Advisory lock keys of groups and messages: their seq above this (clear of the store's other locks). */
-const GROUP_LOCKS = 2 ** 50
+export const GROUP_LOCKS = 2 ** 50
 
 /**
  * The locks a batch's group writes take (`LOCK_SQL`'s values), until the transaction ends:

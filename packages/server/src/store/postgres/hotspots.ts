@@ -14,15 +14,16 @@ import {
   type HeatStoreQuery,
 } from '../hotspots.js'
 import { subtreeIds } from '../shared.js'
+import { HEAT_CELLS_SQL, SPANS_READ_SQL } from './hot-deltas.js'
 import { messageOf, MESSAGE_COLUMNS, type MessageRow } from './reader.js'
 
 /** Runs one statement: the store's `rows`, with its error translation. */
 export type Query = <R>(text: string, values?: readonly unknown[]) => Promise<R[]>
 
-const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
+export const MONTH_SQL = (ms: string) => `to_char(to_timestamp((${ms} + 28800000) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
 
 /** The region under the board `a` above: rolled up to the level below it (see the SQLite store). */
-const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
+export const ROLLED_SQL = `CASE WHEN (a.doc::jsonb ->> 'region') ~ '^[0-9]{2}0000$' THEN substr(b.doc::jsonb ->> 'region', 1, 4) || '00' ELSE b.doc::jsonb ->> 'region' END`
 
 /** The heat rows of the messages `m` that `where` selects, each counted `sign` times (upserted). */
 function heatOf(where: string, sign: 1 | -1): string {
@@ -95,14 +96,13 @@ export const HOTSPOTS_MIGRATION = `
 /**
  * Adds to the heat the inserted messages a transaction counted (postgres/batch.ts): per board
  * sent to, China month and domain (refused ones left out), `n` messages, under every board above,
- * in key order so that two transactions lock the rows alike.
+ * as delta rows (postgres/hot-deltas.ts), which no other transaction waits for.
  */
-export const HEAT_ADD_SQL = `INSERT INTO hot_heat (ancestor, month, domain, region, n)
+export const HEAT_ADD_SQL = `INSERT INTO hot_heat_delta (ancestor, month, domain, region, n)
   SELECT t.ancestor, m.month, m.domain, ${ROLLED_SQL}, sum(m.n)
   FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[]) AS m (board_id, month, domain, n)
   JOIN boards b ON b.id = m.board_id JOIN board_tree t ON t.descendant = b.id JOIN boards a ON a.id = t.ancestor
-  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (ancestor, month, domain, region) DO UPDATE SET n = hot_heat.n + excluded.n`
+  GROUP BY 1, 2, 3, 4`
 
 /**
  * Migration 9: the heat of inserted messages is added by the transaction that inserts them, with
@@ -143,6 +143,44 @@ export const HEAT_BATCH_MIGRATION = `
   ALTER TABLE hot_heat SET (fillfactor = 70);
 `
 
+/**
+ * Migration 11: the delta tables of postgres/hot-deltas.ts (no key: rows are only inserted, and deleted by a fold), and the
+ * status trigger's heat (a message refused or restored) as deltas too.
+ */
+export const HOT_DELTAS_MIGRATION = `
+  CREATE TABLE hot_heat_delta (
+    ancestor text NOT NULL,
+    month text NOT NULL,
+    domain text NOT NULL,
+    region text NOT NULL,
+    n integer NOT NULL
+  );
+  CREATE INDEX hot_heat_delta_ancestor ON hot_heat_delta (ancestor, month);
+  CREATE TABLE hot_spans_delta (
+    ancestor text NOT NULL,
+    root bigint NOT NULL,
+    first_ms bigint NOT NULL,
+    last_ms bigint NOT NULL
+  );
+  CREATE INDEX hot_spans_delta_ancestor ON hot_spans_delta (ancestor, root);
+  CREATE INDEX hot_spans_delta_root ON hot_spans_delta (root);
+  CREATE OR REPLACE FUNCTION hot_heat_count() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE d integer;
+  BEGIN
+    IF TG_OP = 'INSERT' THEN
+      IF NEW.status = 'rejected' THEN RETURN NULL; END IF;
+      d := 1;
+    ELSE
+      IF (OLD.status = 'rejected') = (NEW.status = 'rejected') THEN RETURN NULL; END IF;
+      d := CASE WHEN NEW.status = 'rejected' THEN -1 ELSE 1 END;
+    END IF;
+    INSERT INTO hot_heat_delta (ancestor, month, domain, region, n)
+      SELECT t.ancestor, ${MONTH_SQL('NEW.created_ms')}, NEW.domain, ${ROLLED_SQL}, d
+      FROM boards b JOIN board_tree t ON t.descendant = b.id JOIN boards a ON a.id = t.ancestor WHERE b.id = NEW.board_id;
+    RETURN NULL;
+  END $$;
+`
+
 const SCOPE_OF = (where: string) => `INSERT INTO hot_scope (ancestor, root, created_ms, seq)
   SELECT t.ancestor, h.root, m.created_ms, m.seq FROM hot_members h JOIN messages m ON m.seq = h.seq
   JOIN board_tree t ON t.descendant = m.board_id WHERE ${where} ON CONFLICT DO NOTHING`
@@ -165,6 +203,7 @@ export async function pgHotspotsBoardChange(query: Query, board: Board, stored: 
     async before() {
       await query(heatOf(`m.status <> 'rejected' AND ${inBoards}`, -1), [affected])
       await query(`DELETE FROM hot_spans WHERE root IN ${roots}`, [affected])
+      await query(`DELETE FROM hot_spans_delta WHERE root IN ${roots}`, [affected])
       await query(`DELETE FROM hot_scope WHERE seq IN (SELECT m.seq FROM messages m WHERE ${inBoards})`, [affected])
     },
     async after() {
@@ -184,11 +223,11 @@ export class PgHotspots {
   }
 
   async heatTable(query: HeatStoreQuery): Promise<HeatRow[]> {
-    // One row per cell, rolled up as the SQLite store's (ROLLED_SQL): no GROUP BY.
-    // The rows as three JSON arrays, as the SQLite store reads them (three values to parse, not thousands of rows).
+    // One row per cell, rolled up as the SQLite store's (ROLLED_SQL), and the cells' deltas: no
+    // GROUP BY (heatRows adds them). The rows as three JSON arrays, as the SQLite store reads them
+    // (three values to parse, not thousands of rows).
     const [row] = await this.#query<{ keys: string[] | null; months: string[] | null; n: number[] | null }>(
-      `SELECT json_agg(region || ' ' || domain) AS keys, json_agg(month) AS months, json_agg(n) AS n FROM hot_heat
-       WHERE ancestor = $1 AND month BETWEEN $2 AND $3 AND n > 0`,
+      `SELECT json_agg(region || ' ' || domain) AS keys, json_agg(month) AS months, json_agg(n) AS n FROM (${HEAT_CELLS_SQL}) h`,
       [query.boardId, query.fromMonth, query.toMonth],
     )
     return heatRows({ keys: row!.keys ?? [], months: row!.months ?? [], n: row!.n ?? [] }, query)
@@ -200,12 +239,7 @@ export class PgHotspots {
     const reader: GroupReader = {
       spans: async (board, range, limit, after) =>
         (
-          await q<{ root: string; last_ms: string }>(
-            `SELECT root, last_ms FROM hot_spans WHERE ancestor = $1 AND last_ms >= $2 AND first_ms < $3
-             AND ($4::bigint IS NULL OR last_ms < $4 OR (last_ms = $4 AND root < $5))
-             ORDER BY last_ms DESC, root DESC LIMIT $6`,
-            [board, range.fromMs, range.toMs, after?.[0] ?? null, after?.[1] ?? null, limit],
-          )
+          await q<{ root: string; last_ms: string }>(SPANS_READ_SQL, [board, range.fromMs, range.toMs, after?.[0] ?? null, after?.[1] ?? null, limit])
         ).map((r) => ({ root: Number(r.root), lastMs: Number(r.last_ms) })),
       members: async (board, root, range, limit) =>
         (

@@ -136,7 +136,11 @@ export class PgOutbox implements OutboxTransaction {
   async appendEvents(events: readonly OutboxEvent[], queuedAt: string): Promise<void> {
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
-      await this.#rows(APPEND_EVENT, [...eventValues(event, (ids) => ids, (on) => on), queuedAt, ms, event.type, event.staffOnly, event.boardIds], true)
+      const values = [...eventValues(event, (ids) => ids, (on) => on), queuedAt, ms, event.type, event.staffOnly, event.boardIds]
+      // Nothing is read from an append: sent with the transaction's next statement when it can be.
+      this.#check()
+      if (this.#writable && this.#client.defer?.(prepared(APPEND_EVENT, values))) continue
+      await this.#rows(APPEND_EVENT, values, true)
     }
   }
 

@@ -3,7 +3,7 @@
 import { OPEN_STATUSES } from '@liuyan/core'
 import { dueKeySql } from '../shared.js'
 import type { PgClient } from './driver.js'
-import { HEAT_AT_COMMIT_MIGRATION, HEAT_BATCH_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
+import { HEAT_AT_COMMIT_MIGRATION, HEAT_BATCH_MIGRATION, HOT_DELTAS_MIGRATION, HOTSPOTS_MIGRATION } from './hotspots.js'
 import { YEAR_COUNTERS_MIGRATION_SQL } from '../stats-keeping.js'
 import { statsMigration } from './stats.js'
 
@@ -209,6 +209,10 @@ const MIGRATIONS: readonly Migration[] = [
   // 10: statistics counters by year too, and the open messages with a deadline per period (`due`),
   // so a year's or all time's figures read a few rows (postgres/stats.ts).
   YEAR_COUNTERS_MIGRATION_SQL,
+  // 11: the heat and the groups' spans that submissions add, as delta rows that readers add and a
+  // fold moves into the base rows, so no submission waits for another's row locks
+  // (postgres/hot-deltas.ts).
+  HOT_DELTAS_MIGRATION,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */

@@ -24,10 +24,14 @@ export class PgTransaction extends PgReader implements StoreTransaction {
     this.#batch = batch
   }
 
-  /** Writes what the batch holds but its last statement, which it answers, to be sent with COMMIT (postgres/batch.ts `finish`). */
-  async finish(): Promise<string> {
+  /**
+   * Writes what the batch holds, its last statement deferred to go with COMMIT (postgres/batch.ts
+   * `finish`); resolves about how many delta rows of hot spots the transaction added (at least 1).
+   */
+  async finish(): Promise<number> {
     this.check()
-    return this.#batch.finish()
+    await this.#batch.finish()
+    return 1 + this.#batch.deltas
   }
 
   /** Ends the batch's writes without writing the rest: called before ROLLBACK. */
