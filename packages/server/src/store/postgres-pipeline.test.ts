@@ -23,8 +23,8 @@ describe('postgres store: a transaction’s statements in fewer round trips', ()
     const client = (await pool.connect()) as unknown as PgPoolClient & { release(): void }
     try {
       await client.query('CREATE TABLE t (a text, b text[])')
-      const insert = (a: unknown, b: unknown) => prepared('INSERT INTO t (a, b) VALUES ($1, $2)', [a, b])
-      const echo = (i: number) => prepared(ECHO, [TEXTS[i], TEXTS, 2 ** 40 + i, i % 2 === 0, [i, i + 1], null])
+      const insert = (a: unknown, b: unknown) => prepared('INSERT INTO t (a, b) VALUES ($1, $2)', [a, b], true)
+      const echo = (i: number) => prepared(ECHO, [TEXTS[i], TEXTS, 2 ** 40 + i, i % 2 === 0, [i, i + 1], null], true)
       // First runs on this connection: sent by the driver (prepared there); not deferred before.
       const first = new TransactionClient(client)
       const expected = (await first.query(echo(0))).rows
@@ -46,7 +46,17 @@ describe('postgres store: a transaction’s statements in fewer round trips', ()
       // A value that cannot be written in is not deferred: the caller runs it.
       expect(new TransactionClient(client).defer(insert({ not: 'a scalar' }, []))).toBe(false)
       // A statement this connection never prepared is not deferred either.
-      expect(new TransactionClient(client).defer(prepared('SELECT $1::text', ['never run here']))).toBe(false)
+      expect(new TransactionClient(client).defer(prepared('SELECT $1::text', ['never run here'], true))).toBe(false)
+      // Nor one not marked inline (a citizen's data: PostgreSQL logs the text of a failing
+      // statement), which goes with its values as parameters, BEGIN sent before it.
+      const sent: unknown[] = []
+      const recording = { query: (q: unknown, v?: unknown) => (sent.push(q), client.query(q as never, v as never)) } as unknown as PgPoolClient
+      const plain = new TransactionClient(recording)
+      const secret = prepared('INSERT INTO t (a, b) VALUES ($1, $2)', ['王小明 13812345678', []])
+      expect(plain.defer(secret)).toBe(false)
+      await plain.query(secret)
+      await plain.commit()
+      expect(sent).toEqual(['BEGIN;\n', secret, 'COMMIT'])
     } finally {
       client.release()
     }

@@ -144,6 +144,20 @@ describe('postgres store: migrations', () => {
     expect(await read(store)).toEqual(before)
   })
 
+  it('looks for tracking codes kept in the clear (each start does) through an index of those alone', async () => {
+    const url = await freshDatabase(false)
+    await openStore(url)
+    const name = new URL(url).pathname.slice(1)
+    // A plan as with many messages: no sequential scan when an index answers.
+    const plan = await adminQuery(
+      `SET enable_seqscan = off; EXPLAIN SELECT seq, tracking_hash FROM messages WHERE length(tracking_hash) <> 64 ORDER BY seq LIMIT 1000`,
+      [],
+      name,
+    )
+    const text = (Array.isArray(plan) ? plan.at(-1)! : plan).rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')
+    expect(text).toMatch(/messages_clear_codes/)
+  })
+
   it('refuses a database of a newer schema version', async () => {
     const url = await freshDatabase()
     await adminQuery('UPDATE liuyan_schema SET version = version + 1', [], new URL(url).pathname.slice(1))

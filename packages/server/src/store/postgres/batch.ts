@@ -215,7 +215,8 @@ export class WriteBatch {
   }
 
   /** Queues a statement whose answer is not read, sent with the next (false: run it now). */
-  readonly #defer = (text: string, values: readonly unknown[]): boolean => this.#client.defer?.(prepared(text, values)) ?? false
+  /** For the grouping's locks and the heat and spans only: their values are written in (no citizen's data, see PgQuery.inline). */
+  readonly #defer = (text: string, values: readonly unknown[]): boolean => this.#client.defer?.(prepared(text, values, true)) ?? false
 
   readonly #query: Query = async <R>(text: string, values: readonly unknown[] = []) => {
     try {

@@ -12,6 +12,13 @@ export interface PgQuery {
   name?: string
   text: string
   values?: readonly unknown[]
+  /**
+   * Its values may be written into the statement's text (postgres/pipeline.ts): only for values
+   * that are no citizen's data (board ids, counts, times, lock keys). PostgreSQL logs the text of a
+   * statement that fails (`log_min_error_statement`), but not its parameters, so a message's
+   * document or an event's payload always goes as parameters.
+   */
+  inline?: boolean
 }
 
 /** A connection: one of the pool's, checked out for a transaction. */
@@ -31,7 +38,7 @@ const names = new Map<string, string>()
  * its first run there a query costs no parsing nor planning. The store's SQL texts are few (their
  * values are parameters), so the names are too.
  */
-export function prepared(text: string, values: readonly unknown[]): PgQuery {
+export function prepared(text: string, values: readonly unknown[], inline = false): PgQuery {
   let name = names.get(text)
   if (name === undefined) {
     // FNV-1a of the text, twice over with different seeds: a clash would need two texts alike in 64 bits.
@@ -45,7 +52,7 @@ export function prepared(text: string, values: readonly unknown[]): PgQuery {
     name = `ly_${a.toString(36)}_${b.toString(36)}`
     if (names.size < 10_000) names.set(text, name)
   }
-  return { name, text, values }
+  return inline ? { name, text, values, inline } : { name, text, values }
 }
 
 const tallyFreeTexts = new Set<string>()

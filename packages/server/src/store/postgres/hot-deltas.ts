@@ -1,4 +1,4 @@
-// Hot spots' shared rows as append-only deltas in the PostgreSQL store (docs/architecture.md §5,
+// Hot spots' shared rows as append-only deltas in the PostgreSQL store (docs/architecture.md §6,
 // "Shared rows"): a submission adds its heat and its group's spans as rows of their own
 // (`hot_heat_delta`, `hot_spans_delta`) rather than updating the rows every submission of a board
 // shares (`hot_heat`, `hot_spans`). An update of a shared row holds its lock until COMMIT has been

@@ -137,9 +137,8 @@ export class PgOutbox implements OutboxTransaction {
     const ms = instant(queuedAt, 'queuedAt')
     for (const event of events) {
       const values = [...eventValues(event, (ids) => ids, (on) => on), queuedAt, ms, event.type, event.staffOnly, event.boardIds]
-      // Nothing is read from an append: sent with the transaction's next statement when it can be.
-      this.#check()
-      if (this.#writable && this.#client.defer?.(prepared(APPEND_EVENT, values))) continue
+      // Not deferred with the next statement (postgres/pipeline.ts): its payloads are citizens'
+      // data, which go as parameters only (PgQuery.inline).
       await this.#rows(APPEND_EVENT, values, true)
     }
   }

@@ -64,9 +64,12 @@ export class TransactionClient implements PgClient {
     return head
   }
 
-  /** `EXECUTE name(literals);` of a prepared statement this connection has, or undefined. */
+  /**
+   * `EXECUTE name(literals);` of a prepared statement this connection has, or undefined; only for a
+   * query marked `inline` (no citizen's data: PostgreSQL logs the text of a failing statement).
+   */
   #execute(query: PgQuery): string | undefined {
-    if (!query.name || !this.#prepared.has(query.name)) return undefined
+    if (!query.inline || !query.name || !this.#prepared.has(query.name)) return undefined
     const literals: string[] = []
     for (const value of query.values ?? []) {
       const text = literal(value)

@@ -213,6 +213,10 @@ const MIGRATIONS: readonly Migration[] = [
   // fold moves into the base rows, so no submission waits for another's row locks
   // (postgres/hot-deltas.ts).
   HOT_DELTAS_MIGRATION,
+  // 12: the messages whose tracking code is kept in the clear (a database copied from an old one),
+  // which every start looks for (upgradeTrackingCodes): an index of those alone, so a start reads
+  // none of the others.
+  `CREATE INDEX messages_clear_codes ON messages (seq) WHERE length(tracking_hash) <> 64`,
 ]
 
 /** A migration: SQL, or work that needs code (run on the migration's client, in its transaction). */
