@@ -107,7 +107,7 @@ describe('postgres store: migrations', () => {
     expect(before).toMatchObject({ received: 2, replied: 1, medianReplyWorkingDays: 2 })
     await old.close()
     // Back to version 2: without migration 3 (the counters) and the migrations after it.
-    for (const sql of ['DROP INDEX messages_due_key', 'ALTER TABLE message_boards DROP COLUMN due_key', 'DROP TABLE reply_templates', 'DROP INDEX message_boards_status',
+    for (const sql of ['DROP INDEX messages_clear_codes', 'DROP INDEX messages_due_key', 'ALTER TABLE message_boards DROP COLUMN due_key', 'DROP TABLE reply_templates', 'DROP INDEX message_boards_status',
       'DROP TRIGGER hot_heat_status ON messages', 'DROP FUNCTION hot_heat_count()',
       'DROP TABLE hot_heat', 'DROP TABLE hot_heat_delta', 'DROP TABLE hot_spans_delta', 'DROP TABLE hot_bands', 'DROP TABLE hot_members', 'DROP TABLE hot_scope', 'DROP TABLE hot_spans', 'ALTER TABLE message_boards DROP COLUMN status', 'DROP TABLE rate_counters', 'DROP TABLE stats_counts', 'DROP INDEX message_boards_due', 'UPDATE liuyan_schema SET version = 2']) await adminQuery(sql, [], name)
     const store = await openStore(url)
@@ -137,7 +137,7 @@ describe('postgres store: migrations', () => {
     const before = await read(old)
     expect(before.map((s) => [s.received, s.overdue])).toEqual([[3, 2], [2, 1], [2, 1]])
     await old.close()
-    for (const sql of ["DELETE FROM stats_counts WHERE grain = 2 OR key = 'due'", 'DROP TABLE hot_heat_delta', 'DROP TABLE hot_spans_delta', 'UPDATE liuyan_schema SET version = 9']) await adminQuery(sql, [], name)
+    for (const sql of ['DROP INDEX messages_clear_codes', "DELETE FROM stats_counts WHERE grain = 2 OR key = 'due'", 'DROP TABLE hot_heat_delta', 'DROP TABLE hot_spans_delta', 'UPDATE liuyan_schema SET version = 9']) await adminQuery(sql, [], name)
     const store = await openStore(url)
     expect(store.migration).toEqual({ from: 9, to: POSTGRES_SCHEMA_VERSION })
     expect(await rows()).toEqual(counted)
