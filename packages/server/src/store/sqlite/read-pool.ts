@@ -79,7 +79,8 @@ export class ReadPool {
   }
 
   call(method: PooledRead, args: unknown[]): Promise<unknown> {
-    if (this.#closed) return Promise.reject(new Error('The store is closed; open the database again'))
+    // The store's check() refuses calls once it is closed; this covers a call already under way.
+    if (this.#closed) return Promise.reject(new Error('The read workers of this store have stopped'))
     let slot = this.#slots[0]!
     for (const other of this.#slots) if (other.waiting.size < slot.waiting.size) slot = other
     const id = this.#next++
@@ -146,28 +147,29 @@ export class PooledReader extends SqliteReader {
     return this.#pool
   }
 
-  override async statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
-    this.check()
-    return this.#pool.available ? ((await this.#pool.call('statsCounts', [query])) as BoardCounts[]) : super.statsCounts(query)
+  override statsCounts(query: StatsCountsQuery): Promise<BoardCounts[]> {
+    return this.#read('statsCounts', query, () => super.statsCounts(query))
   }
 
-  override async heatTable(query: HeatStoreQuery): Promise<HeatRow[]> {
-    this.check()
-    return this.#pool.available ? ((await this.#pool.call('heatTable', [query])) as HeatRow[]) : super.heatTable(query)
+  override heatTable(query: HeatStoreQuery): Promise<HeatRow[]> {
+    return this.#read('heatTable', query, () => super.heatTable(query))
   }
 
-  override async similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]> {
-    this.check()
-    return this.#pool.available ? ((await this.#pool.call('similarGroups', [query])) as SimilarGroup[]) : super.similarGroups(query)
+  override similarGroups(query: GroupsStoreQuery): Promise<SimilarGroup[]> {
+    return this.#read('similarGroups', query, () => super.similarGroups(query))
   }
 
-  override async groupMessages(query: GroupMessagesStoreQuery): Promise<Page<Message> | undefined> {
-    this.check()
-    return this.#pool.available ? ((await this.#pool.call('groupMessages', [query])) as Page<Message> | undefined) : super.groupMessages(query)
+  override groupMessages(query: GroupMessagesStoreQuery): Promise<Page<Message> | undefined> {
+    return this.#read('groupMessages', query, () => super.groupMessages(query))
   }
 
-  override async inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+  override inboxCounts(query: InboxCountsStoreQuery): Promise<InboxCounts> {
+    return this.#read('inboxCounts', query, () => super.inboxCounts(query))
+  }
+
+  /** A pooled read on a worker, or on this thread (`local`) when no worker is there. */
+  async #read<T>(method: PooledRead, query: unknown, local: () => Promise<T>): Promise<T> {
     this.check()
-    return this.#pool.available ? ((await this.#pool.call('inboxCounts', [query])) as InboxCounts) : super.inboxCounts(query)
+    return this.#pool.available ? ((await this.#pool.call(method, [query])) as T) : local()
   }
 }
